@@ -1,0 +1,20 @@
+//! The pure core of the SCO timeline.
+//!
+//! Everything here is plain Rust: no yew, web-sys, gloo or wasm-bindgen, so it
+//! is tested natively with `cargo test` and shared by the app, the command-line
+//! tools and the benchmarks. See `ARCHITECTURE.md` at the repository root.
+
+pub mod date;
+pub mod filter;
+pub mod load;
+pub mod model;
+pub mod problem;
+
+pub use date::{display_range, PartialDate, Precision};
+pub use filter::{FacetCounts, Filter};
+pub use load::{load_json, Loaded};
+pub use model::{Casualties, Country, Dataset, Event, Kind, Scope, SourceRef, Status};
+pub use problem::{Problem, ProblemKind};
+
+/// The built-in dataset, as shipped in `data/events.json`.
+pub const BUILTIN_DATASET: &str = include_str!("../../../data/events.json");

@@ -1,0 +1,238 @@
+//! The domain types of a dataset: events, kinds, countries, sources.
+//! Built only by the loader (`crate::load`), which validates every field.
+
+use crate::date::{display_range, PartialDate};
+use std::collections::BTreeMap;
+
+/// What sort of event an entry is. The order is the lane order.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Kind {
+    Incident,
+    Exercise,
+    Statement,
+    Document,
+    Milestone,
+}
+
+impl Kind {
+    pub const ALL: [Kind; 5] =
+        [Kind::Incident, Kind::Exercise, Kind::Statement, Kind::Document, Kind::Milestone];
+
+    /// The name used in the data file and in URLs.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Incident => "incident",
+            Kind::Exercise => "exercise",
+            Kind::Statement => "statement",
+            Kind::Document => "document",
+            Kind::Milestone => "milestone",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Kind> {
+        Kind::ALL.into_iter().find(|k| k.as_str() == s)
+    }
+
+    /// A human label, singular.
+    pub fn label(self) -> &'static str {
+        match self {
+            Kind::Incident => "Attack",
+            Kind::Exercise => "Joint exercise",
+            Kind::Statement => "Declaration or statement",
+            Kind::Document => "Treaty or document",
+            Kind::Milestone => "Membership milestone",
+        }
+    }
+
+    /// A human label for a lane or a legend entry.
+    pub fn plural(self) -> &'static str {
+        match self {
+            Kind::Incident => "Attacks",
+            Kind::Exercise => "Exercises",
+            Kind::Statement => "Statements",
+            Kind::Document => "Documents",
+            Kind::Milestone => "Milestones",
+        }
+    }
+
+    pub fn index(self) -> usize {
+        self as usize
+    }
+}
+
+/// Whether an event belongs to the states it names or to the organisation as a whole.
+///
+/// An organisation-wide event (a declaration, a treaty of all members, a
+/// membership decision) matches a country filter whenever the filter selects
+/// any *member* state, besides matching the states it names.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
+pub enum Scope {
+    #[default]
+    Local,
+    Organisation,
+}
+
+impl Scope {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Scope::Local => "local",
+            Scope::Organisation => "organisation",
+        }
+    }
+}
+
+/// A state's relation to the SCO, per the dataset's metadata.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Status {
+    Member,
+    Observer,
+    DialoguePartner,
+    Other,
+}
+
+impl Status {
+    pub fn parse(s: &str) -> Option<Status> {
+        match s {
+            "member" => Some(Status::Member),
+            "observer" => Some(Status::Observer),
+            "dialogue_partner" => Some(Status::DialoguePartner),
+            "other" => Some(Status::Other),
+            _ => None,
+        }
+    }
+    pub fn label(self) -> &'static str {
+        match self {
+            Status::Member => "member state",
+            Status::Observer => "observer",
+            Status::DialoguePartner => "dialogue partner",
+            Status::Other => "other state",
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Country {
+    /// ISO 3166-1 alpha-2, upper case.
+    pub code: String,
+    pub name: String,
+    pub status: Status,
+    /// The year the status began, where the source gives it.
+    pub since: Option<i32>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+pub struct Casualties {
+    pub killed: Option<u64>,
+    pub wounded: Option<u64>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SourceRef {
+    /// The `id` of an entry of the metadata's `sources`.
+    pub document: String,
+    pub section: String,
+    pub url: Option<String>,
+    pub quote: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Event {
+    pub id: String,
+    pub kind: Kind,
+    pub title: String,
+    pub date: PartialDate,
+    pub end: Option<PartialDate>,
+    pub countries: Vec<String>,
+    pub places: Vec<String>,
+    pub casualties: Option<Casualties>,
+    pub scope: Scope,
+    pub summary: String,
+    pub sources: Vec<SourceRef>,
+}
+
+impl Event {
+    /// First day covered (Julian day number).
+    pub fn start_day(&self) -> i32 {
+        self.date.first_day()
+    }
+    /// Last day covered, inclusive: the end of `end`, or of `date` at its precision.
+    pub fn end_day(&self) -> i32 {
+        self.end.unwrap_or(self.date).last_day()
+    }
+    /// The date as the source gives it: "17–19 April 2009", "April 2001".
+    pub fn date_label(&self) -> String {
+        display_range(self.date, self.end)
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+pub struct SourceDoc {
+    pub id: String,
+    pub title: String,
+    pub author: Option<String>,
+    pub publisher: Option<String>,
+    pub url: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+pub struct Metadata {
+    pub title: String,
+    pub description: String,
+    pub sources: Vec<SourceDoc>,
+    pub countries: Vec<Country>,
+}
+
+/// A validated dataset: events sorted by time (ties by id), countries by code lookup.
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+pub struct Dataset {
+    pub meta: Metadata,
+    pub events: Vec<Event>,
+    country_index: BTreeMap<String, usize>,
+}
+
+impl Dataset {
+    pub fn new(meta: Metadata, mut events: Vec<Event>) -> Self {
+        events.sort_by(|a, b| {
+            a.date
+                .cmp(&b.date)
+                .then(a.end_day().cmp(&b.end_day()))
+                .then(a.kind.cmp(&b.kind))
+                .then(a.id.cmp(&b.id))
+        });
+        let country_index =
+            meta.countries.iter().enumerate().map(|(i, c)| (c.code.clone(), i)).collect();
+        Dataset { meta, events, country_index }
+    }
+
+    pub fn country(&self, code: &str) -> Option<&Country> {
+        self.country_index.get(code).map(|&i| &self.meta.countries[i])
+    }
+
+    /// The country's name, or the code itself when the metadata does not list it.
+    pub fn country_name<'a>(&'a self, code: &'a str) -> &'a str {
+        self.country(code).map(|c| c.name.as_str()).unwrap_or(code)
+    }
+
+    pub fn is_member(&self, code: &str) -> bool {
+        self.country(code).is_some_and(|c| c.status == Status::Member)
+    }
+
+    pub fn source_doc(&self, id: &str) -> Option<&SourceDoc> {
+        self.meta.sources.iter().find(|s| s.id == id)
+    }
+
+    pub fn event(&self, id: &str) -> Option<&Event> {
+        self.events.iter().find(|e| e.id == id)
+    }
+
+    pub fn position(&self, id: &str) -> Option<usize> {
+        self.events.iter().position(|e| e.id == id)
+    }
+
+    /// First and last day (inclusive) covered by any event, or `None` when empty.
+    pub fn span(&self) -> Option<(i32, i32)> {
+        let start = self.events.iter().map(Event::start_day).min()?;
+        let end = self.events.iter().map(Event::end_day).max()?;
+        Some((start, end))
+    }
+}

@@ -1,0 +1,89 @@
+//! Filter semantics (AND across facets, OR within one) and facet counts, on a fixture.
+
+use std::collections::{BTreeMap, BTreeSet};
+use timeline_core::{load_json, Dataset, Filter, Kind, PartialDate};
+
+fn ds() -> Dataset {
+    let text = std::fs::read_to_string(format!("{}/tests/fixtures/small.json", env!("CARGO_MANIFEST_DIR"))).unwrap();
+    let loaded = load_json(&text);
+    assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
+    loaded.dataset
+}
+
+fn ids(ds: &Dataset, f: &Filter) -> Vec<String> {
+    f.apply(ds).into_iter().map(|i| ds.events[i].id.clone()).collect()
+}
+
+fn set<T: Ord + Clone>(xs: &[T]) -> Option<BTreeSet<T>> {
+    Some(xs.iter().cloned().collect())
+}
+
+fn codes(xs: &[&str]) -> Option<BTreeSet<String>> {
+    Some(xs.iter().map(|s| s.to_string()).collect())
+}
+
+#[test]
+fn filter_cases() {
+    let ds = ds();
+    let d = |s: &str| Some(PartialDate::parse(s).unwrap());
+    let cases: Vec<(&str, Filter, Vec<&str>)> = vec![
+        ("no filter shows all, in time order", Filter::default(),
+            vec!["ru-2004", "ex-2005", "treaty-2007", "cn-2009", "kz-2010", "by-2011"]),
+        ("one member: its events and organisation-wide ones", Filter { countries: codes(&["KZ"]), ..Filter::default() },
+            vec!["treaty-2007", "kz-2010", "by-2011"]),
+        ("two countries are OR", Filter { countries: codes(&["RU", "CN"]), ..Filter::default() },
+            vec!["ru-2004", "ex-2005", "treaty-2007", "cn-2009", "by-2011"]),
+        ("a partner alone: only what names it", Filter { countries: codes(&["BY"]), ..Filter::default() },
+            vec!["by-2011"]),
+        ("none selected shows nothing", Filter { countries: codes(&[]), ..Filter::default() }, vec![]),
+        ("kinds are OR", Filter { kinds: set(&[Kind::Exercise, Kind::Document]), ..Filter::default() },
+            vec!["ex-2005", "treaty-2007", "kz-2010"]),
+        ("facets are AND", Filter { countries: codes(&["RU"]), kinds: set(&[Kind::Incident]), ..Filter::default() },
+            vec!["ru-2004"]),
+        ("date range overlaps, month precision counts whole", Filter { from: d("2009-07-31"), to: d("2010-09-09"), ..Filter::default() },
+            vec!["cn-2009", "kz-2010"]),
+        ("year bounds", Filter { from: d("2005"), to: d("2007"), ..Filter::default() },
+            vec!["ex-2005", "treaty-2007"]),
+        ("text in title, summary or places, case-insensitive, all words", Filter { text: "  peace MISSION vladivostok ".into(), ..Filter::default() },
+            vec!["ex-2005"]),
+        ("text in places", Filter { text: "xinjiang".into(), ..Filter::default() }, vec!["cn-2009"]),
+        ("text matches nothing", Filter { text: "beslan".into(), ..Filter::default() }, vec![]),
+    ];
+    for (name, f, want) in cases {
+        assert_eq!(ids(&ds, &f), want, "{name}");
+        for &i in &f.apply(&ds) {
+            assert!(f.matches(&ds, &ds.events[i]), "{name}: matches() agrees with apply()");
+        }
+    }
+}
+
+#[test]
+fn facet_counts_ignore_their_own_facet() {
+    let ds = ds();
+    let f = Filter { countries: codes(&["KZ"]), kinds: set(&[Kind::Exercise]), ..Filter::default() };
+    let c = f.facet_counts(&ds);
+    // Countries counted under the kind filter (exercises only), ignoring the country selection.
+    let want_countries: BTreeMap<String, usize> =
+        [("BY", 0), ("CN", 1), ("KZ", 1), ("RU", 1)].into_iter().map(|(k, v)| (k.to_string(), v)).collect();
+    assert_eq!(c.countries, want_countries);
+    // Kinds counted under the country filter (KZ and organisation-wide), ignoring the kind selection.
+    let want_kinds = BTreeMap::from([
+        (Kind::Incident, 0), (Kind::Exercise, 1), (Kind::Statement, 1), (Kind::Document, 1), (Kind::Milestone, 0),
+    ]);
+    assert_eq!(c.kinds, want_kinds);
+}
+
+#[test]
+fn facet_count_of_a_chip_equals_what_choosing_it_shows() {
+    let ds = ds();
+    let base = Filter { text: "".into(), kinds: set(&[Kind::Incident, Kind::Statement, Kind::Document]), ..Filter::default() };
+    let counts = base.facet_counts(&ds);
+    for (code, n) in &counts.countries {
+        let chosen = Filter { countries: codes(&[code]), ..base.clone() };
+        assert_eq!(chosen.apply(&ds).len(), *n, "country {code}");
+    }
+    for (kind, n) in &counts.kinds {
+        let chosen = Filter { kinds: set(&[*kind]), ..base.clone() };
+        assert_eq!(chosen.apply(&ds).len(), *n, "kind {kind:?}");
+    }
+}
