@@ -6,6 +6,9 @@
 
 pub mod date;
 pub mod filter;
+pub mod layout;
+pub mod scale;
+pub mod urlstate;
 pub mod load;
 pub mod model;
 pub mod problem;

@@ -1,0 +1,272 @@
+//! Lane layout: which lane each event goes in, which row of the lane, and
+//! which close events merge into a cluster — in pixels, for a given window.
+//!
+//! Marks that would overlap are stacked in rows; when more than
+//! `max_rows` overlap, they become one cluster that shows its count.
+//! A label is shown only where it fits before the next mark of its row, so
+//! labels never collide.
+
+use crate::model::{Dataset, Kind, Scope};
+use crate::scale::Window;
+
+/// How events are put into lanes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum Grouping {
+    #[default]
+    Kind,
+    Country,
+}
+
+/// A lane's key: a kind, a country code, or the organisation as a whole.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum LaneKey {
+    Kind(Kind),
+    Country(String),
+    Organisation,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Mark {
+    /// Index into `Dataset::events`.
+    pub event: usize,
+    pub x0: f64,
+    pub x1: f64,
+    pub row: usize,
+    /// Room for the label to the right of the mark, in pixels (0: none).
+    pub label_room: f64,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Cluster {
+    /// Indexes into `Dataset::events`, in time order.
+    pub events: Vec<usize>,
+    pub x0: f64,
+    pub x1: f64,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Lane {
+    pub key: LaneKey,
+    pub label: String,
+    pub rows: usize,
+    pub marks: Vec<Mark>,
+    pub clusters: Vec<Cluster>,
+}
+
+/// Sizes the layout works with, in pixels.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct LayoutParams {
+    pub width: f64,
+    /// The narrowest a mark is drawn (a point event).
+    pub min_mark: f64,
+    /// Space kept between two marks of one row.
+    pub gap: f64,
+    pub max_rows: usize,
+}
+
+impl Default for LayoutParams {
+    fn default() -> Self {
+        LayoutParams { width: 1000.0, min_mark: 14.0, gap: 4.0, max_rows: 3 }
+    }
+}
+
+/// The lane keys an event goes in.
+pub fn lanes_of(ds: &Dataset, i: usize, grouping: Grouping) -> Vec<LaneKey> {
+    let e = &ds.events[i];
+    match grouping {
+        Grouping::Kind => vec![LaneKey::Kind(e.kind)],
+        Grouping::Country if e.scope == Scope::Organisation => vec![LaneKey::Organisation],
+        Grouping::Country => e.countries.iter().map(|c| LaneKey::Country(c.clone())).collect(),
+    }
+}
+
+/// Lays out `shown` (indexes into `ds.events`, in time order) in lanes.
+/// With `Grouping::Kind` every kind has a lane, even an empty one; with
+/// `Grouping::Country` the lanes are the countries present, in metadata order,
+/// then the organisation-wide lane.
+pub fn layout(ds: &Dataset, shown: &[usize], grouping: Grouping, w: Window, p: LayoutParams) -> Vec<Lane> {
+    let keys: Vec<LaneKey> = match grouping {
+        Grouping::Kind => Kind::ALL.iter().map(|&k| LaneKey::Kind(k)).collect(),
+        Grouping::Country => {
+            let mut present: Vec<LaneKey> = ds
+                .meta
+                .countries
+                .iter()
+                .filter(|c| shown.iter().any(|&i| lanes_of(ds, i, grouping).contains(&LaneKey::Country(c.code.clone()))))
+                .map(|c| LaneKey::Country(c.code.clone()))
+                .collect();
+            if shown.iter().any(|&i| ds.events[i].scope == Scope::Organisation) {
+                present.push(LaneKey::Organisation);
+            }
+            present
+        }
+    };
+    keys.into_iter()
+        .map(|key| {
+            let members: Vec<usize> = shown.iter().copied().filter(|&i| lanes_of(ds, i, grouping).contains(&key)).collect();
+            let label = match &key {
+                LaneKey::Kind(k) => k.plural().to_string(),
+                LaneKey::Country(c) => ds.country_name(c).to_string(),
+                LaneKey::Organisation => "SCO-wide".to_string(),
+            };
+            lay_lane(ds, key, label, &members, w, p)
+        })
+        .collect()
+}
+
+fn extent(ds: &Dataset, i: usize, w: Window, p: LayoutParams) -> (f64, f64) {
+    let e = &ds.events[i];
+    let x0 = w.x(e.start_day() as f64, p.width);
+    let x1 = w.x(e.end_day() as f64 + 1.0, p.width);
+    (x0, x1.max(x0 + p.min_mark))
+}
+
+fn lay_lane(ds: &Dataset, key: LaneKey, label: String, members: &[usize], w: Window, p: LayoutParams) -> Lane {
+    let mut items: Vec<(usize, f64, f64)> = members.iter().map(|&i| {
+        let (a, b) = extent(ds, i, w, p);
+        (i, a, b)
+    }).collect();
+    items.sort_by(|a, b| a.1.total_cmp(&b.1).then(a.0.cmp(&b.0)));
+    // Groups of marks whose extents (plus the gap) overlap, chained.
+    let mut groups: Vec<Vec<(usize, f64, f64)>> = Vec::new();
+    let mut reach = f64::NEG_INFINITY;
+    for it in items {
+        match groups.last_mut() {
+            Some(g) if it.1 < reach + p.gap => {
+                g.push(it);
+                reach = reach.max(it.2);
+            }
+            _ => {
+                groups.push(vec![it]);
+                reach = it.2;
+            }
+        }
+    }
+    let mut marks = Vec::new();
+    let mut clusters = Vec::new();
+    let mut row_ends: Vec<f64> = Vec::new();
+    for g in groups {
+        // Greedy rows: a mark goes in the first row that is free by its start.
+        let mut placed = Vec::new();
+        let mut ends = row_ends.clone();
+        let mut fits = true;
+        for &(i, x0, x1) in &g {
+            match ends.iter().position(|&end| end + p.gap <= x0) {
+                Some(r) => {
+                    ends[r] = x1;
+                    placed.push((i, x0, x1, r));
+                }
+                None if ends.len() < p.max_rows => {
+                    ends.push(x1);
+                    placed.push((i, x0, x1, ends.len() - 1));
+                }
+                None => {
+                    fits = false;
+                    break;
+                }
+            }
+        }
+        if fits {
+            row_ends = ends;
+            marks.extend(placed.into_iter().map(|(event, x0, x1, row)| Mark { event, x0, x1, row, label_room: 0.0 }));
+        } else {
+            let x0 = g.iter().map(|t| t.1).fold(f64::INFINITY, f64::min);
+            let x1 = g.iter().map(|t| t.2).fold(f64::NEG_INFINITY, f64::max);
+            let mut events: Vec<usize> = g.iter().map(|t| t.0).collect();
+            events.sort_unstable();
+            clusters.push(Cluster { events, x0, x1 });
+            if row_ends.is_empty() {
+                row_ends.push(x1);
+            } else {
+                row_ends[0] = row_ends[0].max(x1);
+            }
+        }
+    }
+    // Label room: up to the next mark or cluster that starts in the same row.
+    for k in 0..marks.len() {
+        let (row, x1) = (marks[k].row, marks[k].x1);
+        let next = marks
+            .iter()
+            .filter(|m| m.row == row && m.x0 >= x1)
+            .map(|m| m.x0)
+            .chain(clusters.iter().filter(|c| c.x0 >= x1 && row == 0).map(|c| c.x0))
+            .fold(p.width, f64::min);
+        marks[k].label_room = (next - x1 - p.gap).max(0.0);
+    }
+    let rows = marks.iter().map(|m| m.row + 1).max().unwrap_or(0).max(usize::from(!clusters.is_empty())).max(1);
+    Lane { key, label, rows, marks, clusters }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::load::load_json;
+
+    fn ds(dates: &[&str]) -> Dataset {
+        let events: Vec<String> = dates
+            .iter()
+            .enumerate()
+            .map(|(i, d)| format!(r#"{{"id":"e{i}","kind":"incident","title":"E{i}","date":"{d}","countries":["RU"],"summary":"s","source":{{"document":"x","section":"y"}}}}"#))
+            .collect();
+        let text = format!(r#"{{"countries":[{{"code":"RU","status":"member"}}],"events":[{}]}}"#, events.join(","));
+        let l = load_json(&text);
+        assert!(l.problems.is_empty(), "{:?}", l.problems);
+        l.dataset
+    }
+
+    #[test]
+    fn far_apart_marks_share_one_row_and_close_ones_stack() {
+        let d = ds(&["2004-01-01", "2004-01-02", "2004-06-01"]);
+        let w = Window::new(d.events[0].start_day() as f64 - 10.0, d.events[2].start_day() as f64 + 10.0);
+        let lanes = layout(&d, &[0, 1, 2], Grouping::Kind, w, LayoutParams::default());
+        let inc = &lanes[0];
+        assert_eq!(inc.rows, 2);
+        let rows: Vec<usize> = inc.marks.iter().map(|m| m.row).collect();
+        assert_eq!(rows, [0, 1, 0]);
+        assert!(inc.clusters.is_empty());
+        // No two marks of one row overlap, and labels stay within their room.
+        for a in &inc.marks {
+            for b in &inc.marks {
+                if a.event != b.event && a.row == b.row {
+                    assert!(a.x1 <= b.x0 || b.x1 <= a.x0);
+                    if a.x1 <= b.x0 {
+                        assert!(a.x1 + a.label_room <= b.x0);
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn too_many_overlapping_marks_become_a_cluster() {
+        let d = ds(&["2004-01-01", "2004-01-01", "2004-01-03", "2004-01-03", "2008-01-01"]);
+        let w = Window::fit(d.events[0].start_day(), d.events[4].end_day());
+        let lanes = layout(&d, &[0, 1, 2, 3, 4], Grouping::Kind, w, LayoutParams::default());
+        let inc = &lanes[0];
+        assert_eq!(inc.clusters.len(), 1);
+        assert_eq!(inc.clusters[0].events, vec![0, 1, 2, 3]);
+        assert_eq!(inc.marks.len(), 1);
+        // Zoomed in far enough, the cluster opens into marks.
+        let near = Window::new(d.events[0].start_day() as f64 - 2.0, d.events[0].start_day() as f64 + 12.0);
+        let lanes = layout(&d, &[0, 1, 2, 3], Grouping::Kind, near, LayoutParams::default());
+        assert!(lanes[0].clusters.is_empty());
+        assert_eq!(lanes[0].marks.len(), 4);
+    }
+
+    #[test]
+    fn every_shown_event_is_drawn_once_per_lane_it_belongs_to() {
+        let full = load_json(crate::BUILTIN_DATASET).dataset;
+        let shown: Vec<usize> = (0..full.events.len()).collect();
+        let (a, b) = full.span().unwrap();
+        for grouping in [Grouping::Kind, Grouping::Country] {
+            for width in [360.0, 1200.0, 1900.0] {
+                let lanes = layout(&full, &shown, grouping, Window::fit(a, b), LayoutParams { width, ..LayoutParams::default() });
+                let mut drawn: Vec<usize> = lanes.iter().flat_map(|l| l.marks.iter().map(|m| m.event).chain(l.clusters.iter().flat_map(|c| c.events.clone()))).collect();
+                drawn.sort_unstable();
+                let mut want: Vec<usize> = shown.iter().flat_map(|&i| std::iter::repeat_n(i, lanes_of(&full, i, grouping).len())).collect();
+                want.sort_unstable();
+                assert_eq!(drawn, want, "{grouping:?} at {width}px");
+            }
+        }
+    }
+}

@@ -1,0 +1,224 @@
+//! The time scale: a visible window of days, zoom and pan, and ticks that
+//! adapt to the zoom (years → months → days).
+//!
+//! Days are Julian day numbers as `f64`; a day `d` covers `[d, d + 1)`.
+
+use crate::date::{month_short, PartialDate};
+
+/// The visible part of the time axis, in days: `[start, end)`.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Window {
+    pub start: f64,
+    pub end: f64,
+}
+
+/// The narrowest window one may zoom to, in days.
+pub const MIN_SPAN_DAYS: f64 = 14.0;
+
+impl Window {
+    pub fn new(start: f64, end: f64) -> Self {
+        Window { start, end }
+    }
+
+    /// A window showing days `first..=last` with a margin on each side.
+    pub fn fit(first: i32, last: i32) -> Self {
+        let (a, b) = (first as f64, last as f64 + 1.0);
+        let pad = ((b - a) * 0.03).max(15.0);
+        Window { start: a - pad, end: b + pad }
+    }
+
+    pub fn span(&self) -> f64 {
+        self.end - self.start
+    }
+
+    /// Where `day` falls on a chart `width` pixels wide.
+    pub fn x(&self, day: f64, width: f64) -> f64 {
+        (day - self.start) / self.span() * width
+    }
+
+    /// The day under pixel `x` of a chart `width` pixels wide.
+    pub fn day_at(&self, x: f64, width: f64) -> f64 {
+        self.start + x / width * self.span()
+    }
+
+    /// Zooms by `factor` (below 1 zooms in) keeping the day under `anchor`
+    /// (0 = left edge, 1 = right edge) where it is; then keeps within `bounds`.
+    pub fn zoom(&self, factor: f64, anchor: f64, bounds: Window) -> Self {
+        let factor = if factor.is_finite() && factor > 0.0 { factor } else { 1.0 };
+        let anchor = if anchor.is_finite() { anchor.clamp(0.0, 1.0) } else { 0.5 };
+        let pivot = self.start + self.span() * anchor;
+        let span = (self.span() * factor).clamp(MIN_SPAN_DAYS, bounds.span());
+        Window { start: pivot - span * anchor, end: pivot + span * (1.0 - anchor) }.clamp_to(bounds)
+    }
+
+    /// Moves by `fraction` of the visible span (positive moves later in time).
+    pub fn pan(&self, fraction: f64, bounds: Window) -> Self {
+        let d = if fraction.is_finite() { self.span() * fraction } else { 0.0 };
+        Window { start: self.start + d, end: self.end + d }.clamp_to(bounds)
+    }
+
+    /// Keeps the window inside `bounds` (and no wider), preserving its width.
+    pub fn clamp_to(&self, bounds: Window) -> Self {
+        let span = self.span().clamp(MIN_SPAN_DAYS.min(bounds.span()), bounds.span());
+        let mut start = if self.start.is_finite() { self.start } else { bounds.start };
+        if start < bounds.start {
+            start = bounds.start;
+        }
+        if start + span > bounds.end {
+            start = bounds.end - span;
+        }
+        Window { start, end: start + span }
+    }
+
+    /// The window centred on `day`, same width, inside `bounds`.
+    pub fn centred_on(&self, day: f64, bounds: Window) -> Self {
+        let half = self.span() / 2.0;
+        Window { start: day - half, end: day + half }.clamp_to(bounds)
+    }
+}
+
+/// The unit ticks are drawn at.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TickUnit {
+    Years(i32),
+    Months(u8),
+    Days(u8),
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Tick {
+    pub day: i32,
+    pub label: String,
+    /// A year boundary: drawn stronger.
+    pub major: bool,
+}
+
+/// Roughly how many pixels a tick label needs.
+const MIN_TICK_PX: f64 = 64.0;
+
+/// Picks the finest unit whose ticks are at least ~64 px apart.
+pub fn tick_unit(w: Window, width: f64) -> TickUnit {
+    let px_per_day = width / w.span();
+    let units = [
+        (TickUnit::Days(1), 1.0),
+        (TickUnit::Days(2), 2.0),
+        (TickUnit::Days(7), 7.0),
+        (TickUnit::Days(14), 14.0),
+        (TickUnit::Months(1), 30.44),
+        (TickUnit::Months(3), 91.3),
+        (TickUnit::Months(6), 182.6),
+        (TickUnit::Years(1), 365.25),
+        (TickUnit::Years(2), 730.5),
+        (TickUnit::Years(5), 1826.0),
+        (TickUnit::Years(10), 3652.0),
+        (TickUnit::Years(50), 18262.0),
+        (TickUnit::Years(100), 36525.0),
+    ];
+    units.iter().find(|(_, days)| days * px_per_day >= MIN_TICK_PX).map(|u| u.0).unwrap_or(TickUnit::Years(1000))
+}
+
+/// The ticks inside the window, at the unit [`tick_unit`] picks.
+pub fn ticks(w: Window, width: f64) -> Vec<Tick> {
+    if !(w.span() > 0.0 && width > 0.0 && w.start.is_finite() && w.end.is_finite()) {
+        return Vec::new();
+    }
+    let unit = tick_unit(w, width);
+    let first = PartialDate::from_day_number(w.start.floor() as i32);
+    let (y0, m0) = (first.year(), first.month().unwrap_or(1));
+    let mut out = Vec::new();
+    let mut push = |day: i32, label: String, major: bool| {
+        if (day as f64) >= w.start && (day as f64) < w.end {
+            out.push(Tick { day, label, major });
+        }
+    };
+    let date = |y: i32, m: u8, d: u8| {
+        PartialDate::parse(&format!("{y:04}-{m:02}-{d:02}")).ok().map(|p| p.first_day())
+    };
+    match unit {
+        TickUnit::Years(step) => {
+            let mut y = y0 - y0.rem_euclid(step);
+            while let Some(day) = date(y, 1, 1).filter(|&d| (d as f64) < w.end) {
+                push(day, y.to_string(), true);
+                y += step;
+            }
+        }
+        TickUnit::Months(step) => {
+            let (mut y, mut m) = (y0, m0 - (m0 - 1) % step);
+            while let Some(day) = date(y, m, 1).filter(|&d| (d as f64) < w.end) {
+                let label = if m == 1 { y.to_string() } else { month_short(m).to_string() };
+                push(day, label, m == 1);
+                m += step;
+                if m > 12 {
+                    m -= 12;
+                    y += 1;
+                }
+            }
+        }
+        TickUnit::Days(step) => {
+            let mut day = w.start.floor() as i32;
+            let end = w.end.ceil() as i32;
+            while day < end {
+                let d = PartialDate::from_day_number(day);
+                let (dd, mm) = (d.day().unwrap_or(1), d.month().unwrap_or(1));
+                if step == 1 || (dd - 1) % step == 0 && dd + step <= 29 || dd == 1 {
+                    let major = dd == 1 && mm == 1;
+                    let label = if major { d.year().to_string() } else { format!("{dd} {}", month_short(mm)) };
+                    push(day, label, major);
+                }
+                day += 1;
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn day(s: &str) -> f64 {
+        PartialDate::parse(s).unwrap().first_day() as f64
+    }
+
+    #[test]
+    fn ticks_adapt_from_years_to_months_to_days() {
+        let decade = Window::new(day("2001-01-01"), day("2013-01-01"));
+        assert_eq!(tick_unit(decade, 1200.0), TickUnit::Years(1));
+        let labels: Vec<String> = ticks(decade, 1200.0).into_iter().map(|t| t.label).collect();
+        assert_eq!(labels.first().unwrap(), "2001");
+        assert_eq!(labels.len(), 12);
+        let year = Window::new(day("2004-01-01"), day("2005-01-01"));
+        assert_eq!(tick_unit(year, 1200.0), TickUnit::Months(1));
+        let labels: Vec<String> = ticks(year, 1200.0).into_iter().map(|t| t.label).collect();
+        assert_eq!(labels[..3], ["2004", "Feb", "Mar"]);
+        let weeks = Window::new(day("2009-04-10"), day("2009-04-24"));
+        assert_eq!(tick_unit(weeks, 1200.0), TickUnit::Days(1));
+        assert!(ticks(weeks, 1200.0).iter().any(|t| t.label == "17 Apr"));
+        assert_eq!(tick_unit(decade, 390.0), TickUnit::Years(2));
+    }
+
+    #[test]
+    fn zoom_keeps_the_anchor_day_under_the_pointer() {
+        let bounds = Window::new(day("2000-01-01"), day("2014-01-01"));
+        let w = Window::new(day("2001-01-01"), day("2013-01-01"));
+        let anchor_day = w.day_at(300.0, 1200.0);
+        let z = w.zoom(0.5, 0.25, bounds);
+        assert!((z.span() - w.span() / 2.0).abs() < 1e-6);
+        assert!((z.day_at(300.0, 1200.0) - anchor_day).abs() < 1e-6);
+        // Zooming out is bounded; zooming in stops at the minimum span.
+        assert_eq!(w.zoom(100.0, 0.5, bounds), bounds);
+        assert!((w.zoom(1e-9, 0.5, bounds).span() - MIN_SPAN_DAYS).abs() < 1e-9);
+        // Nonsense input leaves the window valid.
+        assert_eq!(w.zoom(f64::NAN, f64::NAN, bounds), w.clamp_to(bounds));
+    }
+
+    #[test]
+    fn pan_moves_by_a_fraction_and_stops_at_the_bounds() {
+        let bounds = Window::new(0.0, 1000.0);
+        let w = Window::new(100.0, 200.0);
+        assert_eq!(w.pan(0.5, bounds), Window::new(150.0, 250.0));
+        assert_eq!(w.pan(-5.0, bounds), Window::new(0.0, 100.0));
+        assert_eq!(w.pan(50.0, bounds), Window::new(900.0, 1000.0));
+        assert_eq!(w.centred_on(500.0, bounds), Window::new(450.0, 550.0));
+    }
+}

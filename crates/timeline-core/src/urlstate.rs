@@ -1,0 +1,311 @@
+//! The view's state and its encoding in a URL query string.
+//!
+//! | key    | value                                   | default        |
+//! |--------|-----------------------------------------|----------------|
+//! | `c`    | country codes, comma-separated; `none`  | all countries  |
+//! | `k`    | kinds, comma-separated; `none`          | all kinds      |
+//! | `from` | `YYYY`, `YYYY-MM` or `YYYY-MM-DD`       | open           |
+//! | `to`   | same                                    | open           |
+//! | `q`    | search text                             | empty          |
+//! | `w`    | visible window `YYYY-MM-DD~YYYY-MM-DD`  | fit all        |
+//! | `g`    | `kind` or `country` (lanes)             | `kind`         |
+//! | `v`    | `chart` or `list`                       | `chart`        |
+//! | `e`    | id of the selected event                | none           |
+//!
+//! Decoding never fails: an unknown key is ignored, a malformed value falls
+//! back to its default and is reported in [`Decoded::ignored`].
+
+use crate::date::PartialDate;
+use crate::filter::Filter;
+use crate::layout::Grouping;
+use crate::model::{Dataset, Kind};
+use crate::scale::Window;
+use std::collections::BTreeSet;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum ViewMode {
+    #[default]
+    Chart,
+    List,
+}
+
+/// Everything a link restores.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct ViewState {
+    pub filter: Filter,
+    /// The visible window in days; `None` fits all.
+    pub window: Option<Window>,
+    pub grouping: Grouping,
+    pub view: ViewMode,
+    pub selected: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct Decoded {
+    pub state: ViewState,
+    /// `key=value` pairs that were ignored, for a notice.
+    pub ignored: Vec<String>,
+}
+
+/// Percent-encodes what is not unreserved (RFC 3986), keeping `,` `~` `-`.
+pub fn percent_encode(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for b in s.bytes() {
+        match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b',' => out.push(b as char),
+            b' ' => out.push('+'),
+            _ => out.push_str(&format!("%{b:02X}")),
+        }
+    }
+    out
+}
+
+/// Decodes `%XX` and `+`; invalid escapes are kept as they are; invalid UTF-8 is replaced.
+pub fn percent_decode(s: &str) -> String {
+    let b = s.as_bytes();
+    let mut out = Vec::with_capacity(b.len());
+    let mut i = 0;
+    while i < b.len() {
+        match b[i] {
+            b'+' => out.push(b' '),
+            b'%' if i + 2 < b.len() => {
+                let hex = std::str::from_utf8(&b[i + 1..i + 3]).ok().and_then(|h| u8::from_str_radix(h, 16).ok());
+                match hex {
+                    Some(v) => {
+                        out.push(v);
+                        i += 3;
+                        continue;
+                    }
+                    None => out.push(b'%'),
+                }
+            }
+            c => out.push(c),
+        }
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+fn day_string(day: f64) -> String {
+    PartialDate::from_day_number(day.round() as i32).to_string()
+}
+
+/// The query string (without `?`) for a state; defaults are left out.
+pub fn encode(s: &ViewState) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    let list = |set: Option<Vec<String>>| match set {
+        Some(v) if v.is_empty() => "none".to_string(),
+        Some(v) => v.join(","),
+        None => String::new(),
+    };
+    if let Some(c) = &s.filter.countries {
+        parts.push(format!("c={}", percent_encode(&list(Some(c.iter().cloned().collect())))));
+    }
+    if let Some(k) = &s.filter.kinds {
+        parts.push(format!("k={}", list(Some(k.iter().map(|k| k.as_str().to_string()).collect()))));
+    }
+    if let Some(f) = s.filter.from {
+        parts.push(format!("from={f}"));
+    }
+    if let Some(t) = s.filter.to {
+        parts.push(format!("to={t}"));
+    }
+    if !s.filter.text.trim().is_empty() {
+        parts.push(format!("q={}", percent_encode(s.filter.text.trim())));
+    }
+    if let Some(w) = s.window {
+        parts.push(format!("w={}~{}", day_string(w.start), day_string(w.end)));
+    }
+    if s.grouping == Grouping::Country {
+        parts.push("g=country".into());
+    }
+    if s.view == ViewMode::List {
+        parts.push("v=list".into());
+    }
+    if let Some(e) = &s.selected {
+        parts.push(format!("e={}", percent_encode(e)));
+    }
+    parts.join("&")
+}
+
+/// Reads a query string (with or without a leading `?` or `#`).
+pub fn decode(query: &str) -> Decoded {
+    let mut d = Decoded::default();
+    let q = query.trim_start_matches(['?', '#']);
+    for pair in q.split('&').filter(|p| !p.is_empty()) {
+        let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
+        let key = percent_decode(k);
+        let val = percent_decode(v);
+        let ok = match key.as_str() {
+            "c" => decode_countries(&val).map(|c| d.state.filter.countries = Some(c)).is_some(),
+            "k" => decode_kinds(&val).map(|k| d.state.filter.kinds = Some(k)).is_some(),
+            "from" => PartialDate::parse(&val).map(|x| d.state.filter.from = Some(x)).is_ok(),
+            "to" => PartialDate::parse(&val).map(|x| d.state.filter.to = Some(x)).is_ok(),
+            "q" => {
+                d.state.filter.text = val.chars().take(200).collect();
+                true
+            }
+            "w" => decode_window(&val).map(|w| d.state.window = Some(w)).is_some(),
+            "g" => match val.as_str() {
+                "kind" => true,
+                "country" => {
+                    d.state.grouping = Grouping::Country;
+                    true
+                }
+                _ => false,
+            },
+            "v" => match val.as_str() {
+                "chart" => true,
+                "list" => {
+                    d.state.view = ViewMode::List;
+                    true
+                }
+                _ => false,
+            },
+            "e" => {
+                let ok = !val.is_empty() && val.len() <= 200;
+                if ok {
+                    d.state.selected = Some(val.clone());
+                }
+                ok
+            }
+            // Keys other features own (embed, theme, data…) are not ours to judge.
+            _ => true,
+        };
+        if !ok {
+            d.ignored.push(format!("{key}={val}"));
+        }
+    }
+    if let (Some(f), Some(t)) = (d.state.filter.from, d.state.filter.to) {
+        if t.last_day() < f.first_day() {
+            d.ignored.push(format!("to={t}"));
+            d.state.filter.to = None;
+        }
+    }
+    d
+}
+
+fn decode_countries(v: &str) -> Option<BTreeSet<String>> {
+    if v == "none" {
+        return Some(BTreeSet::new());
+    }
+    let set: BTreeSet<String> = v.split(',').map(|c| c.trim().to_ascii_uppercase()).filter(|c| !c.is_empty()).collect();
+    (!set.is_empty() && set.iter().all(|c| c.len() == 2 && c.bytes().all(|b| b.is_ascii_uppercase()))).then_some(set)
+}
+
+fn decode_kinds(v: &str) -> Option<BTreeSet<Kind>> {
+    if v == "none" {
+        return Some(BTreeSet::new());
+    }
+    let kinds: Option<BTreeSet<Kind>> = v.split(',').map(|k| Kind::parse(k.trim())).collect();
+    kinds.filter(|k| !k.is_empty())
+}
+
+fn decode_window(v: &str) -> Option<Window> {
+    let (a, b) = v.split_once('~')?;
+    let (a, b) = (PartialDate::parse(a).ok()?, PartialDate::parse(b).ok()?);
+    let (start, end) = (a.first_day() as f64, b.first_day() as f64);
+    (end > start).then_some(Window::new(start, end))
+}
+
+/// Drops what the dataset does not know: unknown countries, an unknown
+/// selected event. Returns what was dropped.
+pub fn sanitize(state: &mut ViewState, ds: &Dataset) -> Vec<String> {
+    let mut dropped = Vec::new();
+    if let Some(c) = &mut state.filter.countries {
+        let before = c.clone();
+        c.retain(|code| ds.country(code).is_some());
+        dropped.extend(before.difference(c).map(|x| format!("c={x}")));
+        if c.is_empty() && !before.is_empty() {
+            state.filter.countries = None;
+        }
+    }
+    if let Some(id) = &state.selected {
+        if ds.event(id).is_none() {
+            dropped.push(format!("e={id}"));
+            state.selected = None;
+        }
+    }
+    dropped
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::load::load_json;
+
+    #[test]
+    fn round_trips_a_full_state() {
+        let mut s = ViewState::default();
+        s.filter.countries = Some(["RU".to_string(), "KZ".to_string()].into());
+        s.filter.kinds = Some([Kind::Incident, Kind::Exercise].into());
+        s.filter.from = PartialDate::parse("2004").ok();
+        s.filter.to = PartialDate::parse("2009-06").ok();
+        s.filter.text = "Nal’chik & co".into();
+        s.window = Some(Window::new(2453006.0, 2453371.0));
+        s.grouping = Grouping::Country;
+        s.view = ViewMode::List;
+        s.selected = Some("beslan-2004".into());
+        let q = encode(&s);
+        assert_eq!(decode(&q), Decoded { state: s.clone(), ignored: vec![] }, "{q}");
+        assert_eq!(decode(&format!("?{q}")).state, s);
+        assert_eq!(encode(&ViewState::default()), "");
+    }
+
+    #[test]
+    fn none_is_distinct_from_all() {
+        let d = decode("c=none&k=none");
+        assert_eq!(d.state.filter.countries, Some(BTreeSet::new()));
+        assert_eq!(d.state.filter.kinds, Some(BTreeSet::new()));
+        assert_eq!(encode(&d.state), "c=none&k=none");
+    }
+
+    #[test]
+    fn malformed_values_fall_back_to_defaults() {
+        let cases = [
+            ("c=R", vec!["c=R"]),
+            ("c=RU;KZ", vec!["c=RU;KZ"]),
+            ("k=riots", vec!["k=riots"]),
+            ("k=incident,riots", vec!["k=incident,riots"]),
+            ("from=April", vec!["from=April"]),
+            ("to=2009-13", vec!["to=2009-13"]),
+            ("w=2009~2004", vec!["w=2009~2004"]),
+            ("w=banana", vec!["w=banana"]),
+            ("g=colour", vec!["g=colour"]),
+            ("v=grid", vec!["v=grid"]),
+            ("e=", vec!["e="]),
+            ("from=2010&to=2005", vec!["to=2005"]),
+            ("%ZZ=%&&=&zzz", vec![]),
+        ];
+        for (q, ignored) in cases {
+            let d = decode(q);
+            assert_eq!(d.ignored, ignored, "{q}");
+            let mut want = ViewState::default();
+            if q.starts_with("from=2010") {
+                want.filter.from = PartialDate::parse("2010").ok();
+            }
+            assert_eq!(d.state, want, "{q}");
+        }
+    }
+
+    #[test]
+    fn percent_coding_survives_odd_text() {
+        for s in ["a b", "100%", "%", "%4", "é ü 中文", "a+b", "<script>&"] {
+            assert_eq!(percent_decode(&percent_encode(s)), s);
+        }
+        assert_eq!(percent_decode("%E2%80%99"), "’");
+        assert_eq!(percent_decode("%FF"), "\u{FFFD}");
+    }
+
+    #[test]
+    fn sanitize_drops_what_the_dataset_does_not_know() {
+        let ds = load_json(crate::BUILTIN_DATASET).dataset;
+        let mut s = decode("c=RU,XX&e=no-such-event").state;
+        assert_eq!(sanitize(&mut s, &ds), vec!["c=XX".to_string(), "e=no-such-event".to_string()]);
+        assert_eq!(s.filter.countries, Some(["RU".to_string()].into()));
+        assert_eq!(s.selected, None);
+        let mut s = decode("c=XX").state;
+        sanitize(&mut s, &ds);
+        assert_eq!(s.filter.countries, None, "nothing known left: back to all");
+    }
+}
