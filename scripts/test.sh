@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Runs every test: the core natively, components in headless Chromium
+# (wasm-bindgen-test), and the user's journeys end to end with Playwright
+# against the built dist/. Installs anything missing first.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/setup.sh --browser
+export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
+export CHROMEDRIVER="${CHROMEDRIVER:-/usr/bin/chromedriver}"
+
+echo "== core (native)"
+cargo test -p timeline-core
+
+echo "== components (wasm-bindgen-test, headless Chromium)"
+cargo test -p sco-timeline --target wasm32-unknown-unknown --test components
+
+echo "== build dist/"
+trunk build --offline --release
+
+echo "== end to end (Playwright, headless Chromium)"
+npm run --silent e2e

@@ -1,0 +1,53 @@
+use crate::state::Action;
+use std::collections::BTreeSet;
+use std::rc::Rc;
+use timeline_core::{Dataset, FacetCounts, Status};
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct CountryChipsProps {
+    pub dataset: Rc<Dataset>,
+    /// `None`: all countries.
+    pub selected: Option<BTreeSet<String>>,
+    pub counts: Rc<FacetCounts>,
+    pub dispatch: Callback<Action>,
+}
+
+/// A chip per member state, and a second group for observers and partners
+/// present in the data; each shows how many events it would show.
+#[function_component(CountryChips)]
+pub fn country_chips(props: &CountryChipsProps) -> Html {
+    let ds = &props.dataset;
+    let present = |code: &str| ds.events.iter().any(|e| e.countries.iter().any(|c| c == code));
+    let chip = |c: &timeline_core::Country| {
+        let on = props.selected.as_ref().is_none_or(|s| s.contains(&c.code));
+        let n = props.counts.countries.get(&c.code).copied().unwrap_or(0);
+        let code = c.code.clone();
+        let since = c.since.map(|y| format!(" since {y}")).unwrap_or_default();
+        html! {
+            <button class={classes!("chip", on.then_some("on"))} data-country={c.code.clone()} aria-pressed={on.to_string()}
+                title={format!("{} — {}{since}", c.name, c.status.label())}
+                onclick={props.dispatch.reform(move |_| Action::ToggleCountry(code.clone()))}>
+                <span class="chip-name">{ c.name.clone() }</span>
+                <span class="count" aria-label={format!("{n} events")}>{ n }</span>
+            </button>
+        }
+    };
+    let members: Vec<_> = ds.meta.countries.iter().filter(|c| c.status == Status::Member).collect();
+    let others: Vec<_> = ds.meta.countries.iter().filter(|c| c.status != Status::Member && present(&c.code)).collect();
+    html! {
+        <fieldset class="facet">
+            <legend class="facet-title">{ "Member states" }</legend>
+            <div class="facet-actions">
+                <button class="link-button" data-action="countries-all" onclick={props.dispatch.reform(|_| Action::SetCountries(None))}>{ "All" }</button>
+                <button class="link-button" data-action="countries-none" onclick={props.dispatch.reform(|_| Action::SetCountries(Some(BTreeSet::new())))}>{ "None" }</button>
+            </div>
+            <div class="chips">{ for members.into_iter().map(chip) }</div>
+            if !others.is_empty() {
+                <div class="facet-subtitle">{ "Observers and partners" }</div>
+                <div class="chips">{ for others.into_iter().map(chip) }</div>
+            }
+            <p class="hint">{ "Declarations, treaties and other SCO-wide events count for every member state." }</p>
+        </fieldset>
+    }
+}

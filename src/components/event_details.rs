@@ -1,0 +1,118 @@
+use crate::state::Action;
+use gloo::events::EventListener;
+use std::rc::Rc;
+use timeline_core::{Dataset, Event};
+use wasm_bindgen::JsCast;
+use web_sys::{Element, HtmlElement};
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct EventDetailsProps {
+    pub dataset: Rc<Dataset>,
+    pub event: Event,
+    /// Where to anchor the popover (left, top) in the chart; `None` shows a panel.
+    pub anchor: Option<(f64, f64)>,
+    pub dispatch: Callback<Action>,
+}
+
+/// Only `http:` and `https:` addresses become links.
+pub fn safe_link(url: &str) -> Option<&str> {
+    let lower = url.trim_start().to_ascii_lowercase();
+    (lower.starts_with("https://") || lower.starts_with("http://")).then_some(url.trim())
+}
+
+/// An event's details: title, date at its true precision, kind, places,
+/// countries, casualties, summary and source. Closes on Esc, the close button
+/// or a click outside; all data is rendered as text.
+#[function_component(EventDetails)]
+pub fn event_details(props: &EventDetailsProps) -> Html {
+    let e = &props.event;
+    let ds = &props.dataset;
+    let node = use_node_ref();
+    // Focus the dialog when it opens; close on a press outside it (but not on another event).
+    {
+        let node = node.clone();
+        let d = props.dispatch.clone();
+        use_effect_with(e.id.clone(), move |_| {
+            if let Some(el) = node.cast::<HtmlElement>() {
+                let _ = el.focus();
+            }
+            let doc = web_sys::window().and_then(|w| w.document());
+            let listener = doc.map(|doc| {
+                EventListener::new(&doc, "pointerdown", move |ev| {
+                    let target = ev.target().and_then(|t| t.dyn_into::<Element>().ok());
+                    let inside = target.as_ref().is_some_and(|t| {
+                        node.cast::<Element>().is_some_and(|n| n.contains(Some(t)))
+                            || t.closest("[data-event-id], .toolbar, .chart").ok().flatten().is_some()
+                    });
+                    if !inside {
+                        d.emit(Action::Select(None));
+                    }
+                })
+            });
+            move || drop(listener)
+        });
+    }
+    let onkeydown = {
+        let d = props.dispatch.clone();
+        Callback::from(move |ev: KeyboardEvent| {
+            // Keys typed in the dialog are not chart shortcuts.
+            ev.stop_propagation();
+            if ev.key() == "Escape" {
+                d.emit(Action::Select(None));
+            }
+        })
+    };
+    let close = props.dispatch.reform(|_: MouseEvent| Action::Select(None));
+    let style = props.anchor.map(|(l, t)| format!("left:{l:.0}px;top:{t:.0}px"));
+    let countries: Vec<String> = e.countries.iter().map(|c| ds.country_name(c).to_string()).collect();
+    let cas = e.casualties.as_ref().map(|c| {
+        let mut parts = Vec::new();
+        if let Some(k) = c.killed { parts.push(format!("{k} killed")); }
+        if let Some(w) = c.wounded { parts.push(format!("{w} wounded")); }
+        parts.join(", ")
+    }).filter(|s| !s.is_empty());
+    let title_id = format!("details-title-{}", e.id);
+    html! {
+        <div class={classes!("details", if props.anchor.is_some() { "popover" } else { "panel" }, format!("k-{}", e.kind.as_str()))}
+            role="dialog" aria-labelledby={title_id.clone()} tabindex="-1" ref={node} {style} {onkeydown} data-testid="details"
+            onclick={Callback::from(|ev: MouseEvent| ev.stop_propagation())}
+            onpointerdown={Callback::from(|ev: PointerEvent| ev.stop_propagation())}>
+            <button class="close" aria-label="Close details" data-action="close-details" onclick={close}>{ "×" }</button>
+            <p class="details-kind">{ e.kind.label() }</p>
+            <h2 id={title_id}>{ e.title.clone() }</h2>
+            <dl>
+                <dt>{ "Date" }</dt><dd data-field="date">{ e.date_label() }</dd>
+                if !e.places.is_empty() {
+                    <dt>{ "Places" }</dt><dd data-field="places">{ e.places.join("; ") }</dd>
+                }
+                <dt>{ "Countries" }</dt>
+                <dd data-field="countries">{ if countries.is_empty() { "All SCO member states".to_string() } else { countries.join(", ") } }
+                    if e.scope == timeline_core::Scope::Organisation && !countries.is_empty() { { " (SCO-wide)" } }</dd>
+                if let Some(c) = cas {
+                    <dt>{ "Casualties" }</dt><dd data-field="casualties">{ c }</dd>
+                }
+            </dl>
+            <p class="details-summary">{ e.summary.clone() }</p>
+            <div class="source" data-field="source">
+                <span class="source-label">{ "Source: " }</span>
+                { for e.sources.iter().map(|s| {
+                    let doc = ds.source_doc(&s.document).map(|d| match &d.author { Some(a) => format!("{a}, “{}”", d.title), None => d.title.clone() }).unwrap_or_else(|| s.document.clone());
+                    html! {
+                        <p class="cite">
+                            { format!("{doc}, section “{}”.", s.section) }
+                            if let Some(q) = &s.quote { <q>{ q.clone() }</q> }
+                            if let Some(url) = s.url.as_deref() {
+                                if let Some(href) = safe_link(url) {
+                                    { " Cited: " }<a href={href.to_string()} target="_blank" rel="noopener noreferrer">{ href.to_string() }</a>
+                                } else {
+                                    { format!(" Cited: {url}") }
+                                }
+                            }
+                        </p>
+                    }
+                }) }
+            </div>
+        </div>
+    }
+}

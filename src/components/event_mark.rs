@@ -1,0 +1,101 @@
+use crate::state::Action;
+use timeline_core::{Event, Kind, Precision};
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct KindSymbolProps {
+    pub kind: Kind,
+    /// Half the symbol's size, in pixels.
+    pub size: f64,
+}
+
+/// Each kind has its own shape as well as its own colour, so kinds stay
+/// readable in greyscale: circle, pill, diamond, square, triangle.
+#[function_component(KindSymbol)]
+pub fn kind_symbol(props: &KindSymbolProps) -> Html {
+    let s = props.size;
+    let class = classes!("symbol", format!("k-{}", props.kind.as_str()));
+    match props.kind {
+        Kind::Incident => html! { <circle {class} r={s.to_string()} /> },
+        Kind::Exercise => html! { <rect {class} x={(-s * 1.3).to_string()} y={(-s * 0.6).to_string()} width={(s * 2.6).to_string()} height={(s * 1.2).to_string()} rx={(s * 0.6).to_string()} /> },
+        Kind::Statement => html! { <polygon {class} points={format!("0,{} {},0 0,{} {},0", -s * 1.25, s * 1.25, s * 1.25, -s * 1.25)} /> },
+        Kind::Document => html! { <rect {class} x={(-s * 0.9).to_string()} y={(-s * 0.9).to_string()} width={(s * 1.8).to_string()} height={(s * 1.8).to_string()} /> },
+        Kind::Milestone => html! { <polygon {class} points={format!("0,{} {},{} {},{}", -s * 1.2, s * 1.2, s, -s * 1.2, s)} /> },
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct EventMarkProps {
+    pub event: Event,
+    /// Where the event's time span starts and ends, in pixels.
+    pub x_start: f64,
+    pub x_end: f64,
+    /// Centre line of the mark's row.
+    pub y: f64,
+    /// Room for the label to the right, in pixels.
+    pub label_room: f64,
+    pub focusable: bool,
+    pub selected: bool,
+    /// Screen-reader label: kind, title, date, countries.
+    pub aria_label: String,
+    pub dispatch: Callback<Action>,
+    pub onhover: Callback<Option<String>>,
+}
+
+/// One event: a span or a point with its kind's symbol; a date known only to
+/// the month or year is drawn as a dashed band of uncertainty, not a fake day.
+#[function_component(EventMark)]
+pub fn event_mark(props: &EventMarkProps) -> Html {
+    let e = &props.event;
+    let kind = e.kind.as_str();
+    let width = (props.x_end - props.x_start).max(1.0);
+    let uncertain = e.date.precision() != Precision::Day || e.end.is_some_and(|d| d.precision() != Precision::Day);
+    let span = e.end.is_some() && !uncertain;
+    let cx = if span { props.x_start } else { props.x_start + width / 2.0 };
+    let (cx, label_x) = if span { (cx, props.x_end + 4.0) } else { (cx, (cx + 9.0).max(props.x_end + 4.0)) };
+    let max_chars = ((props.label_room - (label_x - props.x_end)) / 6.6).floor().max(0.0) as usize;
+    let label = if max_chars >= 6 {
+        let t: String = e.title.chars().take(max_chars).collect();
+        Some(if t.chars().count() < e.title.chars().count() { format!("{}…", t.chars().take(max_chars.saturating_sub(1)).collect::<String>()) } else { t })
+    } else {
+        None
+    };
+    let id = e.id.clone();
+    let onclick = {
+        let id = id.clone();
+        props.dispatch.reform(move |ev: MouseEvent| {
+            ev.stop_propagation();
+            Action::Select(Some(id.clone()))
+        })
+    };
+    let onkeydown = {
+        let id = id.clone();
+        let d = props.dispatch.clone();
+        Callback::from(move |ev: KeyboardEvent| {
+            if ev.key() == "Enter" || ev.key() == " " {
+                ev.prevent_default();
+                d.emit(Action::Select(Some(id.clone())));
+            }
+        })
+    };
+    let hover_on = { let id = id.clone(); props.onhover.reform(move |_: PointerEvent| Some(id.clone())) };
+    let hover_off = props.onhover.reform(|_: PointerEvent| None);
+    let focus_on = { let id = id.clone(); props.onhover.reform(move |_: FocusEvent| Some(id.clone())) };
+    let focus_off = props.onhover.reform(|_: FocusEvent| None);
+    html! {
+        <g class={classes!("mark", format!("k-{kind}"), props.selected.then_some("selected"), uncertain.then_some("uncertain"))}
+            data-event-id={e.id.clone()} role="button" tabindex={if props.focusable { "0" } else { "-1" }}
+            aria-label={props.aria_label.clone()} aria-haspopup="dialog" aria-expanded={props.selected.to_string()}
+            {onclick} {onkeydown} onpointerenter={hover_on} onpointerleave={hover_off} onfocus={focus_on} onblur={focus_off}>
+            if uncertain {
+                <rect class={classes!("band", format!("k-{kind}"))} x={props.x_start.to_string()} y={(props.y - 7.0).to_string()} width={width.to_string()} height="14" rx="3" />
+            } else if span {
+                <rect class={classes!("bar", format!("k-{kind}"))} x={props.x_start.to_string()} y={(props.y - 5.0).to_string()} width={width.to_string()} height="10" rx="5" />
+            }
+            <g transform={format!("translate({cx:.1},{:.1})", props.y)}><KindSymbol kind={e.kind} size={6.0} /></g>
+            if let Some(text) = label {
+                <text class="mark-label" x={format!("{label_x:.1}")} y={format!("{:.1}", props.y + 4.0)}>{ text }</text>
+            }
+        </g>
+    }
+}

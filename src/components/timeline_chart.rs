@@ -1,0 +1,268 @@
+use crate::components::{event_details::EventDetails, event_mark::EventMark, time_axis::TimeAxis};
+use crate::dom::{bump_render_seq, event_selector, focus};
+use crate::state::{Action, AppState};
+use gloo::events::{EventListener, EventListenerOptions};
+use std::cell::RefCell;
+use std::rc::Rc;
+use timeline_core::layout::{layout, LaneKey, LayoutParams};
+use timeline_core::scale::Window;
+use timeline_core::Dataset;
+use wasm_bindgen::JsCast;
+use web_sys::{HtmlElement, WheelEvent};
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct TimelineChartProps {
+    pub state: UseReducerHandle<AppState>,
+    pub dispatch: Callback<Action>,
+}
+
+const AXIS_H: f64 = 26.0;
+const ROW_H: f64 = 24.0;
+const LANE_PAD: f64 = 10.0;
+
+fn gutter(width: f64) -> f64 {
+    if width < 600.0 { 74.0 } else { 118.0 }
+}
+
+/// "Attack: Beslan, September 2004, Russia."
+pub fn aria_label(ds: &Dataset, e: &timeline_core::Event) -> String {
+    let names: Vec<&str> = e.countries.iter().map(|c| ds.country_name(c)).collect();
+    let where_ = if names.is_empty() { "SCO-wide".to_string() } else { names.join(", ") };
+    format!("{}: {}, {}, {}", e.kind.label(), e.title, e.date_label(), where_)
+}
+
+/// The chart: lanes, axis, marks and clusters drawn as SVG; zoom with the wheel
+/// or pinch (anchored under the pointer), buttons and keys; pan by dragging and
+/// with arrow keys; events open a popover.
+#[function_component(TimelineChart)]
+pub fn timeline_chart(props: &TimelineChartProps) -> Html {
+    let state = &props.state;
+    let ds = state.data.dataset.clone();
+    let container = use_node_ref();
+    let width = use_state(|| 1000.0_f64);
+    let hovered = use_state(|| None::<String>);
+    let drag = use_mut_ref(|| None::<(f64, Window, bool)>);
+    let last_selected = use_mut_ref(|| None::<String>);
+    let suppress_click = use_mut_ref(|| false);
+
+    // Measure the container now and on every resize.
+    {
+        let container = container.clone();
+        let width = width.clone();
+        use_effect_with((), move |_| {
+            let measure = {
+                let container = container.clone();
+                move || container.cast::<HtmlElement>().map(|el| el.client_width() as f64).filter(|w| *w > 0.0)
+            };
+            if let Some(w) = measure() {
+                width.set(w);
+            }
+            let listener = web_sys::window().map(|win| {
+                EventListener::new(&win, "resize", move |_| {
+                    if let Some(w) = measure() {
+                        width.set(w);
+                    }
+                })
+            });
+            move || drop(listener)
+        });
+    }
+    let w = *width;
+    let g = gutter(w);
+    let plot_w = (w - g - 8.0).max(100.0);
+
+    // Wheel and trackpad pinch zoom, anchored under the pointer (a non-passive listener).
+    {
+        let container = container.clone();
+        let dispatch = props.dispatch.clone();
+        use_effect_with(plot_w, move |&plot_w| {
+            let listener = container.cast::<HtmlElement>().map(|el| {
+                let el2 = el.clone();
+                EventListener::new_with_options(&el, "wheel", EventListenerOptions::enable_prevent_default(), move |e| {
+                    let Some(e) = e.dyn_ref::<WheelEvent>() else { return };
+                    let dy = e.delta_y() * if e.delta_mode() == 1 { 16.0 } else { 1.0 };
+                    if dy == 0.0 && e.delta_x() != 0.0 {
+                        e.prevent_default();
+                        dispatch.emit(Action::Pan(e.delta_x() / plot_w));
+                        return;
+                    }
+                    e.prevent_default();
+                    let rect = el2.get_bounding_client_rect();
+                    let g = gutter(rect.width());
+                    let anchor = ((e.client_x() as f64 - rect.left() - g) / plot_w).clamp(0.0, 1.0);
+                    let speed = if e.ctrl_key() { 0.01 } else { 0.0015 };
+                    dispatch.emit(Action::Zoom { factor: (dy * speed).exp(), anchor });
+                })
+            });
+            move || drop(listener)
+        });
+    }
+
+    // Focus moves into the popover when it opens and back to the event when it closes.
+    {
+        let selected = state.view.selected.clone();
+        let last = last_selected.clone();
+        use_effect_with(selected, move |sel| {
+            let prev = last.borrow().clone();
+            if sel.is_none() {
+                if let Some(id) = prev {
+                    focus(&event_selector(&id));
+                }
+            }
+            *last.borrow_mut() = sel.clone();
+        });
+    }
+    use_effect(bump_render_seq);
+
+    let window = state.window();
+    let shown = state.shown.clone();
+    let lanes = layout(&ds, &shown, state.view.grouping, window, LayoutParams { width: plot_w, ..LayoutParams::default() });
+    // Lane tops.
+    let mut y = AXIS_H;
+    let tops: Vec<f64> = lanes.iter().map(|l| {
+        let top = y;
+        y += l.rows as f64 * ROW_H + LANE_PAD * 2.0;
+        top
+    }).collect();
+    let height = y + 6.0;
+
+    // All marks of all lanes, in time order, so Tab walks events in time order.
+    let mut marks: Vec<(usize, usize)> = lanes.iter().enumerate().flat_map(|(li, l)| (0..l.marks.len()).map(move |mi| (li, mi))).collect();
+    marks.sort_by_key(|&(li, mi)| (lanes[li].marks[mi].event, li));
+    let mut seen = std::collections::HashSet::new();
+    let selected_id = state.view.selected.clone();
+    let mut anchor = None;
+
+    let onhover = { let hovered = hovered.clone(); Callback::from(move |id: Option<String>| hovered.set(id)) };
+    let mark_html: Html = marks.iter().map(|&(li, mi)| {
+        let m = &lanes[li].marks[mi];
+        let e = &ds.events[m.event];
+        let first = seen.insert(m.event);
+        let cy = tops[li] + LANE_PAD + (m.row as f64 + 0.5) * ROW_H;
+        let x_start = g + window.x(e.start_day() as f64, plot_w);
+        let x_end = g + window.x(e.end_day() as f64 + 1.0, plot_w);
+        let is_sel = selected_id.as_deref() == Some(e.id.as_str());
+        if is_sel && first {
+            anchor = Some(((x_start + x_end) / 2.0, cy));
+        }
+        html! {
+            <EventMark key={format!("{}-{li}", e.id)} event={e.clone()} x_start={x_start} x_end={x_end.max(x_start + 1.0)} y={cy}
+                label_room={m.label_room + (g + m.x1 - x_end.max(x_start)).max(0.0)} focusable={first} selected={is_sel}
+                aria_label={aria_label(&ds, e)} dispatch={props.dispatch.clone()} onhover={onhover.clone()} />
+        }
+    }).collect();
+
+    let clusters: Html = lanes.iter().enumerate().flat_map(|(li, l)| l.clusters.iter().map(move |c| (li, c))).map(|(li, c)| {
+        let cy = tops[li] + LANE_PAD + 0.5 * ROW_H;
+        let (a, b) = (ds.events[c.events[0]].start_day(), c.events.iter().map(|&i| ds.events[i].end_day()).max().unwrap_or(0));
+        let target = Window::new(a as f64 - 3.0, b as f64 + 4.0);
+        let n = c.events.len();
+        let d = props.dispatch.clone();
+        let zoom = d.reform(move |_: MouseEvent| Action::SetWindow(target));
+        let key = Callback::from(move |e: KeyboardEvent| if e.key() == "Enter" || e.key() == " " { e.prevent_default(); d.emit(Action::SetWindow(target)); });
+        html! {
+            <g class="cluster" role="button" tabindex="0" data-cluster-size={n.to_string()} aria-label={format!("{n} events close together; zoom in to see them")} onclick={zoom} onkeydown={key}>
+                <rect x={format!("{:.1}", g + c.x0)} y={format!("{:.1}", cy - 9.0)} width={format!("{:.1}", (c.x1 - c.x0).max(22.0))} height="18" rx="9" />
+                <text x={format!("{:.1}", g + c.x0 + (c.x1 - c.x0).max(22.0) / 2.0)} y={format!("{:.1}", cy + 4.0)} text-anchor="middle">{ n }</text>
+            </g>
+        }
+    }).collect();
+
+    let lane_bg: Html = lanes.iter().enumerate().map(|(li, l)| {
+        let h = l.rows as f64 * ROW_H + LANE_PAD * 2.0;
+        let class = match &l.key { LaneKey::Kind(k) => format!("lane k-{}", k.as_str()), _ => "lane".to_string() };
+        html! {
+            <g class={class}>
+                <rect class="lane-bg" x="0" y={tops[li].to_string()} width={w.to_string()} height={h.to_string()} />
+                <text class="lane-label" x="8" y={format!("{:.1}", tops[li] + LANE_PAD + ROW_H * 0.5 + 4.0)}>{ l.label.clone() }</text>
+            </g>
+        }
+    }).collect();
+
+    // Dragging pans; a press that does not move is a click on the background (closes the popover).
+    let onpointerdown = {
+        let drag = drag.clone();
+        Callback::from(move |e: PointerEvent| {
+            if e.button() == 0 {
+                *drag.borrow_mut() = Some((e.client_x() as f64, window, false));
+            }
+        })
+    };
+    let onpointermove = {
+        let drag = drag.clone();
+        let d = props.dispatch.clone();
+        let bounds = state.data.bounds;
+        Callback::from(move |e: PointerEvent| {
+            let mut guard = drag.borrow_mut();
+            if let Some((x0, w0, moved)) = guard.as_mut() {
+                let dx = e.client_x() as f64 - *x0;
+                if dx.abs() > 3.0 || *moved {
+                    *moved = true;
+                    d.emit(Action::SetWindow(w0.pan(-dx / plot_w, bounds)));
+                }
+            }
+        })
+    };
+    let end_drag = {
+        let drag = drag.clone();
+        let suppress = suppress_click.clone();
+        Callback::from(move |_: PointerEvent| {
+            if let Some((_, _, moved)) = drag.borrow_mut().take() {
+                *suppress.borrow_mut() = moved;
+            }
+        })
+    };
+    let onclick_bg = {
+        let d = props.dispatch.clone();
+        let suppress: Rc<RefCell<bool>> = suppress_click.clone();
+        Callback::from(move |_: MouseEvent| {
+            if !std::mem::take(&mut *suppress.borrow_mut()) {
+                d.emit(Action::Select(None));
+            }
+        })
+    };
+    let onkeydown = {
+        let d = props.dispatch.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            let action = match e.key().as_str() {
+                "+" | "=" => Action::Zoom { factor: 0.5, anchor: 0.5 },
+                "-" | "_" => Action::Zoom { factor: 2.0, anchor: 0.5 },
+                "ArrowLeft" => Action::Pan(-0.1),
+                "ArrowRight" => Action::Pan(0.1),
+                "0" | "Home" => Action::Fit,
+                "Escape" => Action::Select(None),
+                _ => return,
+            };
+            e.prevent_default();
+            d.emit(action);
+        })
+    };
+    let tooltip = hovered.as_ref().filter(|id| selected_id.as_ref() != Some(*id)).and_then(|id| ds.event(id)).map(|e| {
+        html! { <div class="tooltip" role="tooltip"><strong>{ e.title.clone() }</strong><span>{ e.date_label() }</span></div> }
+    });
+    let selected = selected_id.as_ref().and_then(|id| ds.event(id)).cloned();
+    let popover_anchor = anchor.map(|(x, y)| {
+        let pw = 340.0_f64.min(w - 16.0);
+        let left = (x - pw / 2.0).clamp(8.0, (w - pw - 8.0).max(8.0));
+        (left, y + 16.0)
+    });
+
+    html! {
+        <div class="chart" ref={container} tabindex="0" role="group" data-testid="chart"
+            aria-label="Timeline chart. Tab moves through events in time order; Enter opens one. Plus and minus zoom, arrow keys pan, 0 fits all."
+            {onkeydown}>
+            <svg class="chart-svg" width={w.to_string()} height={height.to_string()} viewBox={format!("0 0 {w} {height}")}
+                {onpointerdown} {onpointermove} onpointerup={end_drag.clone()} onpointerleave={end_drag} onclick={onclick_bg}>
+                { lane_bg }
+                <g transform={format!("translate({g},0)")}><TimeAxis window={window} width={plot_w} height={height} /></g>
+                <g class="clusters">{ clusters }</g>
+                <g class="marks">{ mark_html }</g>
+            </svg>
+            { tooltip.unwrap_or_default() }
+            if let Some(ev) = selected {
+                <EventDetails dataset={ds.clone()} event={ev} anchor={popover_anchor} dispatch={props.dispatch.clone()} />
+            }
+        </div>
+    }
+}

@@ -1,0 +1,54 @@
+use crate::state::Action;
+use gloo::timers::callback::Timeout;
+use timeline_core::layout::Grouping;
+use timeline_core::urlstate::ViewMode;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct ToolbarProps {
+    pub view: ViewMode,
+    pub grouping: Grouping,
+    pub dispatch: Callback<Action>,
+}
+
+/// Zoom, fit, lanes, chart or list, and copy link.
+#[function_component(Toolbar)]
+pub fn toolbar(props: &ToolbarProps) -> Html {
+    let copied = use_state(|| None::<&'static str>);
+    let copy = {
+        let copied = copied.clone();
+        Callback::from(move |_| {
+            let Some(w) = web_sys::window() else { return };
+            let href = w.location().href().unwrap_or_default();
+            let _ = w.navigator().clipboard().write_text(&href);
+            copied.set(Some("Link copied"));
+            let copied = copied.clone();
+            Timeout::new(2500, move || copied.set(None)).forget();
+        })
+    };
+    let chart = props.view == ViewMode::Chart;
+    let d = &props.dispatch;
+    html! {
+        <div class="toolbar" role="toolbar" aria-label="Timeline controls">
+            <div class="group" role="group" aria-label="View">
+                <button aria-pressed={chart.to_string()} data-action="view-chart" onclick={d.reform(|_| Action::SetView(ViewMode::Chart))}>{ "Chart" }</button>
+                <button aria-pressed={(!chart).to_string()} data-action="view-list" onclick={d.reform(|_| Action::SetView(ViewMode::List))}>{ "List" }</button>
+            </div>
+            if chart {
+                <div class="group" role="group" aria-label="Zoom">
+                    <button aria-label="Zoom in" title="Zoom in (+)" data-action="zoom-in" onclick={d.reform(|_| Action::Zoom { factor: 0.5, anchor: 0.5 })}>{ "+" }</button>
+                    <button aria-label="Zoom out" title="Zoom out (−)" data-action="zoom-out" onclick={d.reform(|_| Action::Zoom { factor: 2.0, anchor: 0.5 })}>{ "−" }</button>
+                    <button title="Show everything (0)" data-action="fit" onclick={d.reform(|_| Action::Fit)}>{ "Fit all" }</button>
+                </div>
+                <div class="group" role="group" aria-label="Lanes">
+                    <button aria-pressed={(props.grouping == Grouping::Kind).to_string()} data-action="group-kind" onclick={d.reform(|_| Action::SetGrouping(Grouping::Kind))}>{ "By kind" }</button>
+                    <button aria-pressed={(props.grouping == Grouping::Country).to_string()} data-action="group-country" onclick={d.reform(|_| Action::SetGrouping(Grouping::Country))}>{ "By country" }</button>
+                </div>
+            }
+            <div class="group">
+                <button data-action="copy-link" onclick={copy}>{ "Copy link" }</button>
+                <span class="status" role="status" aria-live="polite">{ copied.unwrap_or("") }</span>
+            </div>
+        </div>
+    }
+}

@@ -1,0 +1,81 @@
+//! Small DOM helpers for effects: the root element's automation attributes,
+//! focus, the panic panel. Text only: nothing here writes HTML.
+
+use wasm_bindgen::JsCast;
+use web_sys::HtmlElement;
+
+pub fn document() -> Option<web_sys::Document> {
+    web_sys::window()?.document()
+}
+
+/// Sets an attribute on `<html>` (the automation hooks tests rely on).
+pub fn set_root_attr(name: &str, value: &str) {
+    if let Some(root) = document().and_then(|d| d.document_element()) {
+        let _ = root.set_attribute(name, value);
+    }
+}
+
+thread_local! {
+    static RENDER_SEQ: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
+}
+
+/// Bumps `data-render-seq` on `<html>`: called after every redraw.
+pub fn bump_render_seq() {
+    let n = RENDER_SEQ.with(|c| {
+        c.set(c.get() + 1);
+        c.get()
+    });
+    set_root_attr("data-render-seq", &n.to_string());
+}
+
+/// Focuses the first element matching `selector`, if any.
+pub fn focus(selector: &str) -> bool {
+    let el = document().and_then(|d| d.query_selector(selector).ok().flatten());
+    match el.and_then(|e| e.dyn_into::<HtmlElement>().ok()) {
+        Some(e) => e.focus().is_ok(),
+        None => false,
+    }
+}
+
+/// A CSS attribute selector for an event id (ids are slugs, but quote anyway).
+pub fn event_selector(id: &str) -> String {
+    let safe: String = id.chars().filter(|c| c.is_ascii_alphanumeric() || *c == '-').collect();
+    format!("[data-event-id=\"{safe}\"][tabindex=\"0\"]")
+}
+
+/// On a panic, show an error panel with a reload action instead of a frozen page.
+pub fn install_panic_panel() {
+    std::panic::set_hook(Box::new(|info| {
+        let msg = info.to_string();
+        web_sys::console::error_1(&msg.clone().into());
+        let Some(doc) = document() else { return };
+        let Some(body) = doc.body() else { return };
+        let make = |tag: &str, text: &str| {
+            let el = doc.create_element(tag).ok()?;
+            el.set_text_content(Some(text));
+            Some(el)
+        };
+        if let Some(panel) = doc.create_element("div").ok() {
+            panel.set_class_name("panic-panel");
+            let _ = panel.set_attribute("role", "alert");
+            if let Some(h) = make("h2", "Something went wrong") {
+                let _ = panel.append_child(&h);
+            }
+            if let Some(p) = make("p", &format!("The timeline stopped because of an internal error: {msg}")) {
+                let _ = panel.append_child(&p);
+            }
+            if let Some(b) = make("button", "Reload the page") {
+                gloo::events::EventListener::new(&b, "click", |_| {
+                    if let Some(w) = web_sys::window() {
+                        let _ = w.location().reload();
+                    }
+                })
+                .forget();
+                let _ = b.set_attribute("data-action", "reload");
+                let _ = panel.append_child(&b);
+            }
+            let _ = body.append_child(&panel);
+        }
+        set_root_attr("data-error", "panic");
+    }));
+}

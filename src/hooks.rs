@@ -1,0 +1,2 @@
+pub mod use_root_attrs;
+pub mod use_url_sync;

@@ -1,0 +1,76 @@
+//! Keeps the URL and the state in step: the state is written to the query
+//! string after each change (a history entry for filters, views and
+//! selection; a replaced one for zoom and typing), and back/forward restores
+//! the state the URL describes.
+
+use crate::state::{Action, AppState};
+use gloo::events::EventListener;
+use timeline_core::urlstate::{decode, encode, sanitize, ViewState};
+use wasm_bindgen::JsValue;
+use yew::prelude::*;
+
+/// The state the current URL describes, and the parameters it ignored.
+pub fn read_location(ds: &timeline_core::Dataset) -> (ViewState, Vec<String>) {
+    let search = web_sys::window().and_then(|w| w.location().search().ok()).unwrap_or_default();
+    let mut d = decode(&search);
+    let dropped = sanitize(&mut d.state, ds);
+    d.ignored.extend(dropped);
+    (d.state, d.ignored)
+}
+
+/// The query string for a state, keeping parameters other features own (embed, theme, data).
+fn url_for(view: &ViewState) -> String {
+    let w = web_sys::window();
+    let search = w.as_ref().and_then(|w| w.location().search().ok()).unwrap_or_default();
+    let ours = ["c", "k", "from", "to", "q", "w", "g", "v", "e"];
+    let mut keep: Vec<String> = search
+        .trim_start_matches('?')
+        .split('&')
+        .filter(|p| !p.is_empty() && !ours.contains(&p.split('=').next().unwrap_or("")))
+        .map(String::from)
+        .collect();
+    let enc = encode(view);
+    if !enc.is_empty() {
+        keep.push(enc);
+    }
+    let path = w.and_then(|w| w.location().pathname().ok()).unwrap_or_default();
+    if keep.is_empty() { path } else { format!("{path}?{}", keep.join("&")) }
+}
+
+#[hook]
+pub fn use_url_sync(state: UseReducerHandle<AppState>) {
+    // Write the URL after each change of the view state.
+    {
+        let view = state.view.clone();
+        let push = state.push_history;
+        use_effect_with(view, move |view| {
+            if let Some(h) = web_sys::window().and_then(|w| w.history().ok()) {
+                let url = url_for(view);
+                let current = web_sys::window().and_then(|w| {
+                    let l = w.location();
+                    Some(format!("{}{}", l.pathname().ok()?, l.search().ok()?))
+                });
+                if current.as_deref() != Some(url.as_str()) {
+                    let _ = if push {
+                        h.push_state_with_url(&JsValue::NULL, "", Some(&url))
+                    } else {
+                        h.replace_state_with_url(&JsValue::NULL, "", Some(&url))
+                    };
+                }
+            }
+        });
+    }
+    // Back and forward restore the state of the URL.
+    {
+        let state = state.clone();
+        use_effect_with((), move |_| {
+            let listener = web_sys::window().map(|w| {
+                EventListener::new(&w, "popstate", move |_| {
+                    let (view, _) = read_location(&state.data.dataset);
+                    state.dispatch(Action::Restore(view));
+                })
+            });
+            move || drop(listener)
+        });
+    }
+}

@@ -1,0 +1,176 @@
+//! The app's state and its reducer. Pure: every action maps the old state to
+//! a new one through the core's functions; no side effects here (URL, focus,
+//! clipboard and drawing live in hooks and effects).
+
+use std::collections::BTreeSet;
+use std::rc::Rc;
+use timeline_core::filter::FacetCounts;
+use timeline_core::layout::Grouping;
+use timeline_core::scale::Window;
+use timeline_core::urlstate::{ViewMode, ViewState};
+use timeline_core::{Dataset, Filter, Kind, PartialDate, Problem};
+use yew::Reducible;
+
+/// The loaded dataset, shared by every component (cloning is a pointer copy).
+#[derive(Clone, Debug)]
+pub struct Data {
+    pub dataset: Rc<Dataset>,
+    pub problems: Rc<Vec<Problem>>,
+    /// The widest window one may zoom out to.
+    pub bounds: Window,
+    /// The window that fits all events.
+    pub fit: Window,
+}
+
+/// Loaded once: two `Data` are the same when they share the dataset.
+impl PartialEq for Data {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.dataset, &other.dataset) && Rc::ptr_eq(&self.problems, &other.problems)
+    }
+}
+
+impl Data {
+    pub fn new(dataset: Dataset, problems: Vec<Problem>) -> Self {
+        let (a, b) = dataset.span().unwrap_or((2451911, 2456293));
+        let fit = Window::fit(a, b);
+        let pad = fit.span() * 0.5;
+        let bounds = Window::new(fit.start - pad, fit.end + pad);
+        Data { dataset: Rc::new(dataset), problems: Rc::new(problems), bounds, fit }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct AppState {
+    pub data: Data,
+    pub view: ViewState,
+    /// Indexes of the events passing the filter, in time order.
+    pub shown: Rc<Vec<usize>>,
+    pub counts: Rc<FacetCounts>,
+    /// URL parameters that were ignored on load, for a notice.
+    pub url_notice: Vec<String>,
+    /// Whether the last change should add a history entry (else replace it).
+    pub push_history: bool,
+}
+
+pub enum Action {
+    ToggleCountry(String),
+    SetCountries(Option<BTreeSet<String>>),
+    ToggleKind(Kind),
+    SetKinds(Option<BTreeSet<Kind>>),
+    SetText(String),
+    SetFrom(Option<PartialDate>),
+    SetTo(Option<PartialDate>),
+    ClearFilters,
+    /// Zoom by a factor (below 1 zooms in) around a point (0 = left, 1 = right).
+    Zoom { factor: f64, anchor: f64 },
+    /// Pan by a fraction of the visible span.
+    Pan(f64),
+    SetWindow(Window),
+    Fit,
+    SetGrouping(Grouping),
+    SetView(ViewMode),
+    Select(Option<String>),
+    /// Back/forward: the state a URL describes.
+    Restore(ViewState),
+}
+
+impl AppState {
+    pub fn new(data: Data, view: ViewState, url_notice: Vec<String>) -> Self {
+        let mut s = AppState { data, view, shown: Rc::default(), counts: Rc::default(), url_notice, push_history: false };
+        s.refilter();
+        s
+    }
+
+    fn refilter(&mut self) {
+        let ds = &self.data.dataset;
+        self.shown = Rc::new(self.view.filter.apply(ds));
+        self.counts = Rc::new(self.view.filter.facet_counts(ds));
+    }
+
+    /// The visible window.
+    pub fn window(&self) -> Window {
+        self.view.window.unwrap_or(self.data.fit).clamp_to(self.data.bounds)
+    }
+
+    fn set_window(&mut self, w: Window) {
+        self.view.window = Some(w.clamp_to(self.data.bounds));
+        self.push_history = false;
+    }
+}
+
+fn toggle<T: Ord + Clone>(current: &Option<BTreeSet<T>>, all: impl Iterator<Item = T>, item: T) -> Option<BTreeSet<T>> {
+    let all: BTreeSet<T> = all.collect();
+    let mut set = current.clone().unwrap_or_else(|| all.clone());
+    if !set.remove(&item) {
+        set.insert(item);
+    }
+    (set != all).then_some(set)
+}
+
+impl Reducible for AppState {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let mut s = (*self).clone();
+        s.push_history = true;
+        let ds = s.data.dataset.clone();
+        let mut refilter = true;
+        match action {
+            Action::ToggleCountry(code) => {
+                let codes = ds.meta.countries.iter().map(|c| c.code.clone());
+                s.view.filter.countries = toggle(&s.view.filter.countries, codes, code);
+            }
+            Action::SetCountries(c) => s.view.filter.countries = c,
+            Action::ToggleKind(k) => s.view.filter.kinds = toggle(&s.view.filter.kinds, Kind::ALL.into_iter(), k),
+            Action::SetKinds(k) => s.view.filter.kinds = k,
+            Action::SetText(t) => {
+                s.view.filter.text = t;
+                s.push_history = false;
+            }
+            Action::SetFrom(d) => s.view.filter.from = d,
+            Action::SetTo(d) => s.view.filter.to = d,
+            Action::ClearFilters => s.view.filter = Filter::default(),
+            Action::Zoom { factor, anchor } => {
+                refilter = false;
+                let w = s.window().zoom(factor, anchor, s.data.bounds);
+                s.set_window(w);
+            }
+            Action::Pan(f) => {
+                refilter = false;
+                let w = s.window().pan(f, s.data.bounds);
+                s.set_window(w);
+            }
+            Action::SetWindow(w) => {
+                refilter = false;
+                s.set_window(w);
+            }
+            Action::Fit => {
+                refilter = false;
+                s.view.window = None;
+            }
+            Action::SetGrouping(g) => {
+                refilter = false;
+                s.view.grouping = g;
+            }
+            Action::SetView(v) => {
+                refilter = false;
+                s.view.view = v;
+            }
+            Action::Select(id) => {
+                refilter = false;
+                s.view.selected = id.filter(|id| ds.event(id).is_some());
+            }
+            Action::Restore(v) => {
+                s.view = v;
+                s.push_history = false;
+            }
+        }
+        if refilter {
+            s.refilter();
+        }
+        if s == *self {
+            return self;
+        }
+        Rc::new(s)
+    }
+}
