@@ -31,9 +31,11 @@ pub fn bump_render_seq() {
 /// Focuses the first element matching `selector`, if any.
 pub fn focus(selector: &str) -> bool {
     let el = document().and_then(|d| d.query_selector(selector).ok().flatten());
-    match el.and_then(|e| e.dyn_into::<HtmlElement>().ok()) {
-        Some(e) => e.focus().is_ok(),
-        None => false,
+    let Some(el) = el else { return false };
+    // Event marks are SVG elements, not HTML ones.
+    match el.dyn_into::<HtmlElement>() {
+        Ok(e) => e.focus().is_ok(),
+        Err(el) => el.dyn_into::<web_sys::SvgElement>().is_ok_and(|e| e.focus().is_ok()),
     }
 }
 

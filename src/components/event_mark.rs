@@ -54,7 +54,7 @@ pub fn event_mark(props: &EventMarkProps) -> Html {
     let cx = if span { props.x_start } else { props.x_start + width / 2.0 };
     let (cx, label_x) = if span { (cx, props.x_end + 4.0) } else { (cx, (cx + 9.0).max(props.x_end + 4.0)) };
     let max_chars = ((props.label_room - (label_x - props.x_end)) / 6.6).floor().max(0.0) as usize;
-    let label = if max_chars >= 6 {
+    let label = if max_chars >= 9 {
         let t: String = e.title.chars().take(max_chars).collect();
         Some(if t.chars().count() < e.title.chars().count() { format!("{}…", t.chars().take(max_chars.saturating_sub(1)).collect::<String>()) } else { t })
     } else {

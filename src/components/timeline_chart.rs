@@ -117,7 +117,7 @@ pub fn timeline_chart(props: &TimelineChartProps) -> Html {
 
     let window = state.window();
     let shown = state.shown.clone();
-    let lanes = layout(&ds, &shown, state.view.grouping, window, LayoutParams { width: plot_w, ..LayoutParams::default() });
+    let lanes = layout(&ds, &shown, state.view.grouping, window, LayoutParams { width: plot_w, max_rows: 5, ..LayoutParams::default() });
     // Lane tops.
     let mut y = AXIS_H;
     let tops: Vec<f64> = lanes.iter().map(|l| {
@@ -158,11 +158,12 @@ pub fn timeline_chart(props: &TimelineChartProps) -> Html {
         let (a, b) = (ds.events[c.events[0]].start_day(), c.events.iter().map(|&i| ds.events[i].end_day()).max().unwrap_or(0));
         let target = Window::new(a as f64 - 3.0, b as f64 + 4.0);
         let n = c.events.len();
+        let ids = c.events.iter().map(|&i| ds.events[i].id.as_str()).collect::<Vec<_>>().join(" ");
         let d = props.dispatch.clone();
         let zoom = d.reform(move |_: MouseEvent| Action::SetWindow(target));
         let key = Callback::from(move |e: KeyboardEvent| if e.key() == "Enter" || e.key() == " " { e.prevent_default(); d.emit(Action::SetWindow(target)); });
         html! {
-            <g class="cluster" role="button" tabindex="0" data-cluster-size={n.to_string()} aria-label={format!("{n} events close together; zoom in to see them")} onclick={zoom} onkeydown={key}>
+            <g class="cluster" role="button" tabindex="0" data-cluster-size={n.to_string()} data-event-ids={ids} aria-label={format!("{n} events close together; zoom in to see them")} onclick={zoom} onkeydown={key}>
                 <rect x={format!("{:.1}", g + c.x0)} y={format!("{:.1}", cy - 9.0)} width={format!("{:.1}", (c.x1 - c.x0).max(22.0))} height="18" rx="9" />
                 <text x={format!("{:.1}", g + c.x0 + (c.x1 - c.x0).max(22.0) / 2.0)} y={format!("{:.1}", cy + 4.0)} text-anchor="middle">{ n }</text>
             </g>

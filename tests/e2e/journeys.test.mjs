@@ -1,0 +1,161 @@
+// The user's journeys, end to end, against the built dist/ in headless Chromium.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serve, launch, open, afterRender, shownCount, DATA } from './harness.mjs';
+
+let server, browser;
+before(async () => { server = await serve(); browser = await launch(); });
+after(async () => { await browser?.close(); await server?.close(); });
+
+const MEMBERS = new Set(DATA.countries.filter((c) => c.status === 'member').map((c) => c.code));
+const ALL_IDS = DATA.events.map((e) => e.id).sort();
+/** The dataset's rule: an event matches a set of countries when it names one, or is SCO-wide and one is a member. */
+const matchesCountries = (e, set) => e.countries.some((c) => set.has(c)) || (e.scope === 'organisation' && [...set].some((c) => MEMBERS.has(c)));
+
+/** Ids drawn in the chart: marks, and the members of clusters. */
+async function drawnIds(page) {
+  return page.evaluate(() => {
+    const ids = new Set([...document.querySelectorAll('.chart [data-event-id]')].map((e) => e.dataset.eventId));
+    for (const c of document.querySelectorAll('.chart [data-event-ids]')) c.dataset.eventIds.split(' ').forEach((i) => ids.add(i));
+    return [...ids].sort();
+  });
+}
+
+test('all events are drawn on open, with no errors', async () => {
+  const page = await open(browser, server.url);
+  assert.equal(await shownCount(page), DATA.events.length);
+  assert.deepEqual(await drawnIds(page), ALL_IDS);
+  assert.match(await page.textContent('[data-testid=summary]'), new RegExp(`Showing ${DATA.events.length} of ${DATA.events.length} events, 2001–2012`));
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
+test('choosing a member state shows exactly its events and SCO-wide ones; counts update', async () => {
+  const page = await open(browser, server.url);
+  await afterRender(page, () => page.click('[data-action=countries-none]'));
+  assert.equal(await shownCount(page), 0);
+  await afterRender(page, () => page.click('[data-country=UZ]'));
+  const want = DATA.events.filter((e) => matchesCountries(e, new Set(['UZ'])));
+  assert.equal(await shownCount(page), want.length);
+  assert.deepEqual(await drawnIds(page), want.map((e) => e.id).sort());
+  assert.equal(await page.getAttribute('[data-country=UZ]', 'aria-pressed'), 'true');
+  // Kind counts follow the country filter.
+  for (const kind of ['incident', 'exercise', 'statement', 'document', 'milestone']) {
+    const n = want.filter((e) => e.kind === kind).length;
+    assert.equal(await page.textContent(`[data-kind=${kind}] .count`), String(n), kind);
+  }
+  // Adding a second state is OR.
+  await afterRender(page, () => page.click('[data-country=KZ]'));
+  const both = DATA.events.filter((e) => matchesCountries(e, new Set(['UZ', 'KZ'])));
+  assert.equal(await shownCount(page), both.length);
+  // And a kind toggle is AND with it.
+  await afterRender(page, () => page.click('[data-action=kinds-none]'));
+  await afterRender(page, () => page.click('[data-kind=incident]'));
+  assert.equal(await shownCount(page), both.filter((e) => e.kind === 'incident').length);
+  await page.close();
+});
+
+test('the Beslan popover shows casualties and source; Esc closes it and focus returns', async () => {
+  const page = await open(browser, server.url);
+  await page.click('.chart [data-event-id="beslan-2004"]');
+  await page.waitForSelector('[data-testid=details]');
+  assert.equal(await page.textContent('[data-testid=details] [data-field=casualties]'), '300 killed');
+  assert.equal(await page.textContent('[data-testid=details] [data-field=date]'), 'September 2004');
+  assert.match(await page.textContent('[data-testid=details] [data-field=source]'), /Zhao Xiaodong.*High Frequency of Terrorist Activities/s);
+  assert.match(page.url(), /[?&]e=beslan-2004/);
+  await page.keyboard.press('Escape');
+  await page.waitForSelector('[data-testid=details]', { state: 'detached' });
+  await page.waitForFunction(() => document.activeElement?.dataset?.eventId === 'beslan-2004');
+  assert.doesNotMatch(page.url(), /e=beslan/);
+  // Keyboard opens it too, and it stays inside the viewport.
+  await page.keyboard.press('Enter');
+  const box = await (await page.waitForSelector('[data-testid=details]')).boundingBox();
+  assert.ok(box.x >= 0 && box.x + box.width <= 1280, JSON.stringify(box));
+  // A click outside closes it.
+  await page.click('h1');
+  await page.waitForSelector('[data-testid=details]', { state: 'detached' });
+  await page.close();
+});
+
+test('a deep link reproduces a state, and back/forward works', async () => {
+  const page = await open(browser, `${server.url}?c=KZ&k=exercise&g=country&e=peace-mission-2010`);
+  const want = DATA.events.filter((e) => e.kind === 'exercise' && matchesCountries(e, new Set(['KZ'])));
+  assert.equal(await shownCount(page), want.length);
+  assert.equal(await page.getAttribute('[data-country=KZ]', 'aria-pressed'), 'true');
+  assert.equal(await page.getAttribute('[data-country=RU]', 'aria-pressed'), 'false');
+  assert.equal(await page.getAttribute('[data-action=group-country]', 'aria-pressed'), 'true');
+  assert.match(await page.textContent('[data-testid=details] h2'), /Peace Mission-2010/);
+  // A new filter adds a history entry; back restores the linked state, forward the new one.
+  await page.keyboard.press('Escape');
+  await afterRender(page, () => page.click('[data-country=CN]'));
+  const more = DATA.events.filter((e) => e.kind === 'exercise' && matchesCountries(e, new Set(['KZ', 'CN'])));
+  assert.equal(await shownCount(page), more.length);
+  await afterRender(page, () => page.goBack());
+  await page.waitForFunction((n) => Number(document.documentElement.dataset.shownCount) === n, want.length);
+  assert.doesNotMatch(page.url(), /CN/);
+  await afterRender(page, () => page.goForward());
+  await page.waitForFunction((n) => Number(document.documentElement.dataset.shownCount) === n, more.length);
+  await page.close();
+});
+
+test('keyboard navigation reaches every event, in time order', async () => {
+  const page = await open(browser, server.url);
+  assert.equal(await page.locator('.chart [data-cluster-size]').count(), 0, 'no clusters at 1280 px: every event is a mark');
+  await page.focus('[data-testid=chart]');
+  const seen = [];
+  for (let i = 0; i < DATA.events.length; i++) {
+    await page.keyboard.press('Tab');
+    seen.push(await page.evaluate(() => document.activeElement?.dataset?.eventId ?? null));
+  }
+  assert.deepEqual([...seen].sort(), ALL_IDS);
+  // Time order: each focused event starts no earlier than the one before.
+  const start = Object.fromEntries(DATA.events.map((e) => [e.id, e.date.padEnd(10, '-01').slice(0, 10)]));
+  for (let i = 1; i < seen.length; i++) assert.ok(start[seen[i - 1]] <= start[seen[i]], `${seen[i - 1]} before ${seen[i]}`);
+  // Each has an accessible name.
+  const label = await page.getAttribute('.chart [data-event-id="beslan-2004"]', 'aria-label');
+  assert.equal(label, 'Attack: Beslan, September 2004, Russia');
+  await page.close();
+});
+
+test('zoom and pan by keys and buttons change the window and the URL', async () => {
+  const page = await open(browser, server.url);
+  await page.focus('[data-testid=chart]');
+  await afterRender(page, () => page.keyboard.press('+'));
+  assert.match(page.url(), /[?&]w=\d{4}-\d\d-\d\d~\d{4}-\d\d-\d\d/);
+  const w1 = new URL(page.url()).searchParams.get('w');
+  await afterRender(page, () => page.keyboard.press('ArrowRight'));
+  const w2 = new URL(page.url()).searchParams.get('w');
+  assert.notEqual(w1, w2);
+  await afterRender(page, () => page.click('[data-action=fit]'));
+  assert.equal(new URL(page.url()).searchParams.get('w'), null);
+  await page.close();
+});
+
+test('the list view shows the same set as the chart', async () => {
+  const page = await open(browser, `${server.url}?c=TJ`);
+  const want = DATA.events.filter((e) => matchesCountries(e, new Set(['TJ']))).map((e) => e.id).sort();
+  assert.deepEqual(await drawnIds(page), want);
+  await afterRender(page, () => page.click('[data-action=view-list]'));
+  const rows = await page.$$eval('[data-testid=list] tbody tr', (trs) => trs.map((t) => t.dataset.eventId).sort());
+  assert.deepEqual(rows, want);
+  assert.match(page.url(), /v=list/);
+  await page.close();
+});
+
+test('malformed URL parameters fall back to defaults, with a notice', async () => {
+  const page = await open(browser, `${server.url}?c=R&k=riots&w=banana&g=colour&v=grid&e=nope&from=April`);
+  assert.equal(await shownCount(page), DATA.events.length);
+  assert.equal(await page.getAttribute('[data-action=group-kind]', 'aria-pressed'), 'true');
+  assert.equal(await page.getAttribute('[data-action=view-chart]', 'aria-pressed'), 'true');
+  assert.match(await page.textContent('.notice'), /c=R.*k=riots/);
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
+test('the phone layout fits 390 px', async () => {
+  const page = await open(browser, server.url, { width: 390, height: 844 });
+  const width = await page.evaluate(() => document.documentElement.scrollWidth);
+  assert.ok(width <= 390, `page is ${width} px wide`);
+  assert.deepEqual(await drawnIds(page), ALL_IDS);
+  await page.close();
+});
