@@ -45,23 +45,24 @@ impl Filter {
         fold(&self.text).split_whitespace().map(String::from).collect()
     }
 
-    /// Whether the event passes every facet.
-    pub fn matches(&self, ds: &Dataset, e: &Event) -> bool {
-        self.matches_with(ds, e, &self.words(), Skip::None)
+    /// Whether event `i` of the dataset passes every facet.
+    pub fn matches(&self, ds: &Dataset, i: usize) -> bool {
+        self.matches_with(ds, i, &self.words(), Skip::None)
     }
 
-    fn matches_with(&self, ds: &Dataset, e: &Event, words: &[String], skip: Skip) -> bool {
+    fn matches_with(&self, ds: &Dataset, i: usize, words: &[String], skip: Skip) -> bool {
+        let e = &ds.events[i];
         (skip == Skip::Countries || self.countries.as_ref().is_none_or(|set| country_match(ds, e, set)))
             && (skip == Skip::Kinds || self.kinds.as_ref().is_none_or(|k| k.contains(&e.kind)))
             && self.from.is_none_or(|f| e.end_day() >= f.first_day())
             && self.to.is_none_or(|t| e.start_day() <= t.last_day())
-            && text_match(e, words)
+            && words.iter().all(|w| ds.search_text(i).contains(w.as_str()))
     }
 
     /// Indexes (into `ds.events`) of the events that pass, in time order.
     pub fn apply(&self, ds: &Dataset) -> Vec<usize> {
         let words = self.words();
-        (0..ds.events.len()).filter(|&i| self.matches_with(ds, &ds.events[i], &words, Skip::None)).collect()
+        (0..ds.events.len()).filter(|&i| self.matches_with(ds, i, &words, Skip::None)).collect()
     }
 
     /// For every country and kind: how many events it would show, given the
@@ -77,8 +78,8 @@ impl Filter {
         }
         let members: Vec<&str> =
             ds.meta.countries.iter().filter(|c| ds.is_member(&c.code)).map(|c| c.code.as_str()).collect();
-        for e in &ds.events {
-            if self.matches_with(ds, e, &words, Skip::Countries) {
+        for (i, e) in ds.events.iter().enumerate() {
+            if self.matches_with(ds, i, &words, Skip::Countries) {
                 let mut hit: BTreeSet<&str> = e.countries.iter().map(String::as_str).collect();
                 if e.scope == Scope::Organisation {
                     hit.extend(members.iter().copied());
@@ -87,7 +88,7 @@ impl Filter {
                     *counts.countries.entry(code.to_string()).or_default() += 1;
                 }
             }
-            if self.matches_with(ds, e, &words, Skip::Kinds) {
+            if self.matches_with(ds, i, &words, Skip::Kinds) {
                 *counts.kinds.entry(e.kind).or_default() += 1;
             }
         }
@@ -106,21 +107,4 @@ pub struct FacetCounts {
 pub fn country_match(ds: &Dataset, e: &Event, selected: &BTreeSet<String>) -> bool {
     e.countries.iter().any(|c| selected.contains(c))
         || (e.scope == Scope::Organisation && selected.iter().any(|c| ds.is_member(c)))
-}
-
-fn text_match(e: &Event, words: &[String]) -> bool {
-    if words.is_empty() {
-        return true;
-    }
-    let hay = {
-        let mut h = fold(&e.title);
-        h.push('\n');
-        h.push_str(&fold(&e.summary));
-        for p in &e.places {
-            h.push('\n');
-            h.push_str(&fold(p));
-        }
-        h
-    };
-    words.iter().all(|w| hay.contains(w.as_str()))
 }

@@ -85,25 +85,39 @@ pub fn lanes_of(ds: &Dataset, i: usize, grouping: Grouping) -> Vec<LaneKey> {
 /// `Grouping::Country` the lanes are the countries present, in metadata order,
 /// then the organisation-wide lane.
 pub fn layout(ds: &Dataset, shown: &[usize], grouping: Grouping, w: Window, p: LayoutParams) -> Vec<Lane> {
-    let keys: Vec<LaneKey> = match grouping {
-        Grouping::Kind => Kind::ALL.iter().map(|&k| LaneKey::Kind(k)).collect(),
-        Grouping::Country => {
-            let mut present: Vec<LaneKey> = ds
-                .meta
-                .countries
-                .iter()
-                .filter(|c| shown.iter().any(|&i| lanes_of(ds, i, grouping).contains(&LaneKey::Country(c.code.clone()))))
-                .map(|c| LaneKey::Country(c.code.clone()))
-                .collect();
-            if shown.iter().any(|&i| ds.events[i].scope == Scope::Organisation) {
-                present.push(LaneKey::Organisation);
-            }
-            present
-        }
+    // One pass puts each shown event in its lanes' buckets.
+    let n_countries = ds.meta.countries.len();
+    let n_lanes = match grouping {
+        Grouping::Kind => Kind::ALL.len(),
+        Grouping::Country => n_countries + 1,
     };
-    keys.into_iter()
-        .map(|key| {
-            let members: Vec<usize> = shown.iter().copied().filter(|&i| lanes_of(ds, i, grouping).contains(&key)).collect();
+    let mut buckets: Vec<Vec<usize>> = vec![Vec::new(); n_lanes];
+    for &i in shown {
+        let e = &ds.events[i];
+        match grouping {
+            Grouping::Kind => buckets[e.kind.index()].push(i),
+            Grouping::Country if e.scope == Scope::Organisation => buckets[n_countries].push(i),
+            Grouping::Country => {
+                for c in &e.countries {
+                    if let Some(k) = ds.country_index_of(c) {
+                        buckets[k].push(i);
+                    }
+                }
+            }
+        }
+    }
+    let key_of = |k: usize| match grouping {
+        Grouping::Kind => LaneKey::Kind(Kind::ALL[k]),
+        Grouping::Country if k == n_countries => LaneKey::Organisation,
+        Grouping::Country => LaneKey::Country(ds.meta.countries[k].code.clone()),
+    };
+    buckets
+        .into_iter()
+        .enumerate()
+        // By kind every lane shows, even empty; by country only the lanes with events.
+        .filter(|(_, b)| grouping == Grouping::Kind || !b.is_empty())
+        .map(|(k, members)| {
+            let key = key_of(k);
             let label = match &key {
                 LaneKey::Kind(k) => k.plural().to_string(),
                 LaneKey::Country(c) => ds.country_name(c).to_string(),
@@ -114,6 +128,10 @@ pub fn layout(ds: &Dataset, shown: &[usize], grouping: Grouping, w: Window, p: L
         .collect()
 }
 
+/// How far outside the plot (in pixels) events are still laid out, so that
+/// labels and marks at the edges do not pop.
+const CULL_MARGIN: f64 = 160.0;
+
 fn extent(ds: &Dataset, i: usize, w: Window, p: LayoutParams) -> (f64, f64) {
     let e = &ds.events[i];
     let x0 = w.x(e.start_day() as f64, p.width);
@@ -122,10 +140,15 @@ fn extent(ds: &Dataset, i: usize, w: Window, p: LayoutParams) -> (f64, f64) {
 }
 
 fn lay_lane(ds: &Dataset, key: LaneKey, label: String, members: &[usize], w: Window, p: LayoutParams) -> Lane {
-    let mut items: Vec<(usize, f64, f64)> = members.iter().map(|&i| {
-        let (a, b) = extent(ds, i, w, p);
-        (i, a, b)
-    }).collect();
+    // Only what is on screen (with a margin) is laid out: the DOM stays small when zoomed in.
+    let mut items: Vec<(usize, f64, f64)> = members
+        .iter()
+        .map(|&i| {
+            let (a, b) = extent(ds, i, w, p);
+            (i, a, b)
+        })
+        .filter(|&(_, a, b)| b >= -CULL_MARGIN && a <= p.width + CULL_MARGIN)
+        .collect();
     items.sort_by(|a, b| a.1.total_cmp(&b.1).then(a.0.cmp(&b.0)));
     // Groups of marks whose extents (plus the gap) overlap, chained.
     let mut groups: Vec<Vec<(usize, f64, f64)>> = Vec::new();
@@ -182,16 +205,19 @@ fn lay_lane(ds: &Dataset, key: LaneKey, label: String, members: &[usize], w: Win
             }
         }
     }
-    // Label room: up to the next mark or cluster that starts in the same row.
-    for k in 0..marks.len() {
-        let (row, x1) = (marks[k].row, marks[k].x1);
-        let next = marks
-            .iter()
-            .filter(|m| m.row == row && m.x0 >= x1)
-            .map(|m| m.x0)
-            .chain(clusters.iter().filter(|c| c.x0 >= x1 && row == 0).map(|c| c.x0))
-            .fold(p.width, f64::min);
-        marks[k].label_room = (next - x1 - p.gap).max(0.0);
+    // Label room: up to the next mark (or cluster, in row 0) to its right in the same row.
+    // Marks were placed in order of x0, so one backward pass finds each one's neighbour.
+    let rows_used = marks.iter().map(|m| m.row + 1).max().unwrap_or(1);
+    let mut next_x0 = vec![p.width; rows_used];
+    let mut ci = clusters.len();
+    for k in (0..marks.len()).rev() {
+        while ci > 0 && clusters[ci - 1].x0 >= marks[k].x1 {
+            ci -= 1;
+            next_x0[0] = next_x0[0].min(clusters[ci].x0);
+        }
+        let m = &mut marks[k];
+        m.label_room = (next_x0[m.row] - m.x1 - p.gap).max(0.0);
+        next_x0[m.row] = m.x0;
     }
     let rows = marks.iter().map(|m| m.row + 1).max().unwrap_or(0).max(usize::from(!clusters.is_empty())).max(1);
     Lane { key, label, rows, marks, clusters }

@@ -4,10 +4,12 @@
 //! is tested natively with `cargo test` and shared by the app, the command-line
 //! tools and the benchmarks. See `ARCHITECTURE.md` at the repository root.
 
+pub mod csv_import;
 pub mod date;
 pub mod filter;
 pub mod layout;
 pub mod scale;
+pub mod synth;
 pub mod urlstate;
 pub mod load;
 pub mod model;
@@ -15,6 +17,7 @@ pub mod problem;
 
 pub use date::{display_range, PartialDate, Precision};
 pub use filter::{FacetCounts, Filter};
+pub use csv_import::load_csv;
 pub use load::{load_json, Loaded};
 pub use model::{Casualties, Country, Dataset, Event, Kind, Scope, SourceRef, Status};
 pub use problem::{Problem, ProblemKind};

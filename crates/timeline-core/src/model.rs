@@ -188,6 +188,7 @@ pub struct Dataset {
     pub meta: Metadata,
     pub events: Vec<Event>,
     country_index: BTreeMap<String, usize>,
+    search: Vec<String>,
 }
 
 impl Dataset {
@@ -201,7 +202,30 @@ impl Dataset {
         });
         let country_index =
             meta.countries.iter().enumerate().map(|(i, c)| (c.code.clone(), i)).collect();
-        Dataset { meta, events, country_index }
+        let search = events
+            .iter()
+            .map(|e| {
+                let mut h = crate::filter::fold(&e.title);
+                h.push('\n');
+                h.push_str(&crate::filter::fold(&e.summary));
+                for p in &e.places {
+                    h.push('\n');
+                    h.push_str(&crate::filter::fold(p));
+                }
+                h
+            })
+            .collect();
+        Dataset { meta, events, country_index, search }
+    }
+
+    /// The position of a country in the metadata.
+    pub fn country_index_of(&self, code: &str) -> Option<usize> {
+        self.country_index.get(code).copied()
+    }
+
+    /// Lower-cased title, summary and places of event `i`, for text search (built once).
+    pub fn search_text(&self, i: usize) -> &str {
+        &self.search[i]
     }
 
     pub fn country(&self, code: &str) -> Option<&Country> {
