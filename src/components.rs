@@ -1,6 +1,7 @@
 //! One component per file, named after it, with its props beside it.
 pub mod app;
 pub mod country_chips;
+pub mod data_source;
 pub mod date_range;
 pub mod event_details;
 pub mod event_mark;

@@ -50,6 +50,18 @@ pub struct AppState {
     pub url_notice: Vec<String>,
     /// Whether the last change should add a history entry (else replace it).
     pub push_history: bool,
+    /// Where the dataset came from: "built-in", a URL, a file name.
+    pub source: String,
+    pub load: LoadStatus,
+}
+
+/// Loading another dataset: the built-in one stays usable meanwhile and after a failure.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub enum LoadStatus {
+    #[default]
+    Idle,
+    Loading(String),
+    Failed(String),
 }
 
 pub enum Action {
@@ -72,11 +84,23 @@ pub enum Action {
     Select(Option<String>),
     /// Back/forward: the state a URL describes.
     Restore(ViewState),
+    /// Another dataset was loaded and parsed.
+    DataLoaded { data: Data, source: String },
+    SetLoad(LoadStatus),
 }
 
 impl AppState {
     pub fn new(data: Data, view: ViewState, url_notice: Vec<String>) -> Self {
-        let mut s = AppState { data, view, shown: Rc::default(), counts: Rc::default(), url_notice, push_history: false };
+        let mut s = AppState {
+            data,
+            view,
+            shown: Rc::default(),
+            counts: Rc::default(),
+            url_notice,
+            push_history: false,
+            source: "built-in".into(),
+            load: LoadStatus::Idle,
+        };
         s.refilter();
         s
     }
@@ -163,6 +187,20 @@ impl Reducible for AppState {
             Action::Restore(v) => {
                 s.view = v;
                 s.push_history = false;
+            }
+            Action::DataLoaded { data, source } => {
+                s.data = data;
+                s.source = source;
+                s.load = LoadStatus::Idle;
+                s.view.window = None;
+                s.push_history = false;
+                let dropped = timeline_core::urlstate::sanitize(&mut s.view, &s.data.dataset);
+                s.url_notice.extend(dropped);
+            }
+            Action::SetLoad(l) => {
+                refilter = false;
+                s.push_history = false;
+                s.load = l;
             }
         }
         if refilter {

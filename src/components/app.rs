@@ -1,11 +1,11 @@
 //! The root: loads the built-in dataset once, owns the state, lays out the page.
 
 use crate::components::{
-    country_chips::CountryChips, date_range::DateRange, event_details::EventDetails, kind_legend::KindLegend,
+    country_chips::CountryChips, data_source::DataSource, date_range::DateRange, event_details::EventDetails, kind_legend::KindLegend,
     list_view::ListView, problems_panel::ProblemsPanel, search_box::SearchBox, summary_line::SummaryLine,
     timeline_chart::TimelineChart, toolbar::Toolbar,
 };
-use crate::hooks::{use_root_attrs::use_root_attrs, use_url_sync::{read_location, use_url_sync}};
+use crate::hooks::{use_data_source::{open_file, use_data_source}, use_root_attrs::use_root_attrs, use_url_sync::{read_location, use_url_sync}};
 use crate::state::{Action, AppState, Data};
 use timeline_core::urlstate::ViewMode;
 use timeline_core::{load_json, BUILTIN_DATASET};
@@ -20,7 +20,23 @@ pub fn app() -> Html {
         AppState::new(data, view, ignored)
     });
     use_url_sync(state.clone());
-    use_root_attrs(state.shown.len());
+    use_data_source(state.clone());
+    use_root_attrs(state.shown.len(), state.source.clone(), state.load.clone());
+    let onfile = {
+        let state = state.clone();
+        Callback::from(move |f: web_sys::File| open_file(state.clone(), f))
+    };
+    // A .json or .csv dropped anywhere on the page is opened.
+    let ondragover = Callback::from(|e: DragEvent| e.prevent_default());
+    let ondrop = {
+        let onfile = onfile.clone();
+        Callback::from(move |e: DragEvent| {
+            e.prevent_default();
+            if let Some(f) = e.data_transfer().and_then(|d| d.files()).and_then(|l| l.get(0)) {
+                onfile.emit(f);
+            }
+        })
+    };
 
     let dispatch = {
         let state = state.clone();
@@ -32,7 +48,7 @@ pub fn app() -> Html {
     let selected = state.view.selected.as_ref().and_then(|id| ds.event(id)).cloned();
 
     html! {
-        <div class="app">
+        <div class="app" {ondragover} {ondrop}>
             <header class="app-header">
                 <h1>{ title }</h1>
                 <SummaryLine dataset={ds.clone()} shown={state.shown.clone()} />
@@ -42,6 +58,7 @@ pub fn app() -> Html {
                     { format!("Some link settings were not understood and were reset: {}", state.url_notice.join(", ")) }
                 </p>
             }
+            <DataSource source={state.source.clone()} load={state.load.clone()} {onfile} />
             <ProblemsPanel problems={state.data.problems.clone()} />
             <div class="layout">
                 <aside class="filters" aria-label="Filters">

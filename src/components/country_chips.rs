@@ -35,19 +35,22 @@ pub fn country_chips(props: &CountryChipsProps) -> Html {
     };
     let members: Vec<_> = ds.meta.countries.iter().filter(|c| c.status == Status::Member).collect();
     let others: Vec<_> = ds.meta.countries.iter().filter(|c| c.status != Status::Member && present(&c.code)).collect();
+    let (title, others_title) = if members.is_empty() { ("Countries", "") } else { ("Member states", "Observers and partners") };
     html! {
         <fieldset class="facet">
-            <legend class="facet-title">{ "Member states" }</legend>
+            <legend class="facet-title">{ title }</legend>
             <div class="facet-actions">
                 <button class="link-button" data-action="countries-all" onclick={props.dispatch.reform(|_| Action::SetCountries(None))}>{ "All" }</button>
                 <button class="link-button" data-action="countries-none" onclick={props.dispatch.reform(|_| Action::SetCountries(Some(BTreeSet::new())))}>{ "None" }</button>
             </div>
             <div class="chips">{ for members.into_iter().map(chip) }</div>
             if !others.is_empty() {
-                <div class="facet-subtitle">{ "Observers and partners" }</div>
+                if !others_title.is_empty() { <div class="facet-subtitle">{ others_title }</div> }
                 <div class="chips">{ for others.into_iter().map(chip) }</div>
             }
-            <p class="hint">{ "Declarations, treaties and other SCO-wide events count for every member state." }</p>
+            if title == "Member states" {
+                <p class="hint">{ "Declarations, treaties and other SCO-wide events count for every member state." }</p>
+            }
         </fieldset>
     }
 }

@@ -13,12 +13,20 @@ export const DATA = JSON.parse(fs.readFileSync(path.join(ROOT, 'data/events.json
 const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.wasm': 'application/wasm',
   '.css': 'text/css', '.json': 'application/json', '.png': 'image/png', '.svg': 'image/svg+xml' };
 
-/** Serves `dir` on 127.0.0.1 at a free port. Unknown paths get index.html (deep links). */
-export async function serve(dir = DIST) {
+/** Serves `dir` on 127.0.0.1 at a free port, plus `extra` paths with given text (fixtures).
+ *  Unknown paths without an extension get index.html (deep links); others are 404. */
+export async function serve(dir = DIST, extra = {}) {
   const server = http.createServer((req, res) => {
     const url = new URL(req.url, 'http://127.0.0.1');
+    if (url.pathname in extra) {
+      res.writeHead(200, { 'content-type': TYPES[path.extname(url.pathname)] ?? 'text/plain' });
+      res.end(extra[url.pathname]);
+      return;
+    }
     let file = path.join(dir, decodeURIComponent(url.pathname));
-    if (!file.startsWith(dir) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) file = path.join(dir, 'index.html');
+    const missing = !file.startsWith(dir) || !fs.existsSync(file) || fs.statSync(file).isDirectory();
+    if (missing && path.extname(url.pathname)) { res.writeHead(404); res.end('not found'); return; }
+    if (missing) file = path.join(dir, 'index.html');
     res.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream' });
     fs.createReadStream(file).pipe(res);
   });
@@ -51,6 +59,11 @@ export async function afterRender(page, action) {
   const seq = Number(await page.getAttribute('html', 'data-render-seq'));
   await action();
   await page.waitForFunction((s) => Number(document.documentElement.dataset.renderSeq) > s, seq);
+}
+
+/** Waits until another dataset than the built-in one has loaded (or failed). */
+export async function waitLoaded(page) {
+  await page.waitForFunction(() => document.documentElement.dataset.load !== 'loading' && document.documentElement.dataset.ready === 'true');
 }
 
 export const shownCount = async (page) => Number(await page.getAttribute('html', 'data-shown-count'));

@@ -18,7 +18,7 @@ pub mod problem;
 pub use date::{display_range, PartialDate, Precision};
 pub use filter::{FacetCounts, Filter};
 pub use csv_import::load_csv;
-pub use load::{load_json, Loaded};
+pub use load::{load_any, load_json, Loaded};
 pub use model::{Casualties, Country, Dataset, Event, Kind, Scope, SourceRef, Status};
 pub use problem::{Problem, ProblemKind};
 

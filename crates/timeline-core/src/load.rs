@@ -366,3 +366,15 @@ impl EntryCx {
         (!out.is_empty()).then_some(out)
     }
 }
+
+/// Loads JSON or CSV, by the file name's extension or, failing that, the text's first character.
+pub fn load_any(text: &str, name: &str) -> Loaded {
+    let lower = name.to_ascii_lowercase();
+    let path = lower.split(['?', '#']).next().unwrap_or("");
+    let looks_json = text.trim_start().starts_with(['{', '[']);
+    if path.ends_with(".csv") || (!path.ends_with(".json") && !looks_json && text.contains(',')) {
+        crate::csv_import::load_csv(text, name)
+    } else {
+        load_json(text)
+    }
+}

@@ -1,0 +1,44 @@
+use crate::state::LoadStatus;
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct DataSourceProps {
+    /// "built-in", a URL or a file name.
+    pub source: String,
+    pub load: LoadStatus,
+    pub onfile: Callback<web_sys::File>,
+}
+
+/// Which dataset is shown, loading and failure messages, and "Open a dataset…"
+/// for a local .json or .csv file (read in the browser, never uploaded).
+#[function_component(DataSource)]
+pub fn data_source(props: &DataSourceProps) -> Html {
+    let onchange = {
+        let onfile = props.onfile.clone();
+        Callback::from(move |e: Event| {
+            let input: HtmlInputElement = e.target_unchecked_into();
+            if let Some(f) = input.files().and_then(|l| l.get(0)) {
+                onfile.emit(f);
+            }
+            input.set_value("");
+        })
+    };
+    let label = if props.source == "built-in" { "Built-in dataset".to_string() } else { format!("Dataset: {}", props.source) };
+    html! {
+        <div class="data-source">
+            <span class="source-name" data-testid="source">{ label }</span>
+            <label class="file-button">
+                { "Open a dataset…" }
+                <input type="file" accept=".json,.csv,application/json,text/csv" data-action="open-file" {onchange} />
+            </label>
+            {
+                match &props.load {
+                    LoadStatus::Idle => html! {},
+                    LoadStatus::Loading(what) => html! { <p class="notice" role="status" data-testid="load-status">{ format!("Loading {what}…") }</p> },
+                    LoadStatus::Failed(why) => html! { <p class="notice error" role="alert" data-testid="load-status">{ why.clone() }</p> },
+                }
+            }
+        </div>
+    }
+}

@@ -1,0 +1,89 @@
+//! Loads another dataset than the built-in one: `?data=<url>` on start, or a
+//! local file the user opens or drops (read in the browser, never uploaded).
+//! The built-in dataset stays shown while loading and after a failure.
+
+use crate::state::{Action, AppState, Data, LoadStatus};
+use gloo::timers::callback::Timeout;
+use timeline_core::load_any;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::{spawn_local, JsFuture};
+use yew::prelude::*;
+
+/// How long a dataset URL may take before it counts as failed.
+const FETCH_TIMEOUT_MS: u32 = 20_000;
+
+fn js_error(e: JsValue) -> String {
+    e.as_string()
+        .or_else(|| e.dyn_ref::<js_sys::Error>().map(|e| String::from(e.message())))
+        .unwrap_or_else(|| "the request failed".into())
+}
+
+async fn fetch_text(url: &str) -> Result<String, String> {
+    let win = web_sys::window().ok_or("no window")?;
+    let ctrl = web_sys::AbortController::new().map_err(js_error)?;
+    let init = web_sys::RequestInit::new();
+    init.set_signal(Some(&ctrl.signal()));
+    let timer = Timeout::new(FETCH_TIMEOUT_MS, move || ctrl.abort());
+    let resp = JsFuture::from(win.fetch_with_str_and_init(url, &init)).await.map_err(|e| {
+        let m = js_error(e);
+        if m.to_lowercase().contains("abort") { format!("no answer within {} s", FETCH_TIMEOUT_MS / 1000) } else { format!("network error: {m}") }
+    })?;
+    let resp: web_sys::Response = resp.dyn_into().map_err(|_| "not an HTTP response")?;
+    if !resp.ok() {
+        return Err(format!("the server answered {} {}", resp.status(), resp.status_text()));
+    }
+    let text = JsFuture::from(resp.text().map_err(js_error)?).await.map_err(js_error)?;
+    drop(timer);
+    text.as_string().ok_or_else(|| "the answer is not text".into())
+}
+
+/// Parses `text` and hands the dataset to the state, or says why it cannot.
+pub fn accept_text(state: &UseReducerHandle<AppState>, text: &str, name: &str) {
+    let loaded = load_any(text, name);
+    if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
+        let _ = p.mark("data-parsed");
+    }
+    if loaded.dataset.events.is_empty() {
+        let why = loaded.problems.first().map(|p| p.to_string()).unwrap_or_else(|| "it has no events".into());
+        state.dispatch(Action::SetLoad(LoadStatus::Failed(format!("Could not use {name}: {why}. Showing the built-in dataset."))));
+        return;
+    }
+    state.dispatch(Action::DataLoaded { data: Data::new(loaded.dataset, loaded.problems), source: name.to_string() });
+}
+
+/// Reads a local file and loads it.
+pub fn open_file(state: UseReducerHandle<AppState>, file: web_sys::File) {
+    let name = file.name();
+    state.dispatch(Action::SetLoad(LoadStatus::Loading(name.clone())));
+    spawn_local(async move {
+        match JsFuture::from(file.text()).await {
+            Ok(t) => accept_text(&state, &t.as_string().unwrap_or_default(), &name),
+            Err(e) => state.dispatch(Action::SetLoad(LoadStatus::Failed(format!("Could not read {name}: {}", js_error(e))))),
+        }
+    });
+}
+
+/// On start, loads `?data=<url>` if the URL names one.
+#[hook]
+pub fn use_data_source(state: UseReducerHandle<AppState>) {
+    use_effect_with((), move |_| {
+        let search = web_sys::window().and_then(|w| w.location().search().ok()).unwrap_or_default();
+        let url = search
+            .trim_start_matches('?')
+            .split('&')
+            .find_map(|p| p.strip_prefix("data="))
+            .map(timeline_core::urlstate::percent_decode)
+            .filter(|u| !u.trim().is_empty());
+        if let Some(url) = url {
+            state.dispatch(Action::SetLoad(LoadStatus::Loading(url.clone())));
+            spawn_local(async move {
+                match fetch_text(&url).await {
+                    Ok(text) => accept_text(&state, &text, &url),
+                    Err(why) => state.dispatch(Action::SetLoad(LoadStatus::Failed(format!("Could not load the dataset at {url}: {why}. Showing the built-in dataset.")))),
+                }
+            });
+        } else if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
+            let _ = p.mark("data-parsed");
+        }
+    });
+}

@@ -1,0 +1,86 @@
+// Other datasets: ?data=<url>, a local .csv, a 10,000-event synthetic one, failures and bad entries.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { serve, launch, open, afterRender, shownCount, waitLoaded } from './harness.mjs';
+
+// The repo's generator (crates/timeline-core/src/synth.rs): deterministic for a seed.
+const SYNTH = execFileSync('cargo', ['run', '-q', '-p', 'timeline-core', '--bin', 'synth', '--', '10000', '42'], { maxBuffer: 1 << 28 }).toString();
+const SYN = JSON.parse(SYNTH);
+const CSV = [
+  'id,kind,title,date,end,countries,places,killed,wounded,summary,source_document,source_section',
+  'a-1,incident,Attack in Stockholm,2010-12-11,,SE,Stockholm,1,2,A bombing.,mine,Row 1',
+  'b-2,exercise,Joint drill,2011-05-05,2011-05-08,SE;US,"Gotland; Baltic Sea",,,A drill.,mine,Row 2',
+  'c-3,statement,Statement,2011-06,,US,,,,A statement.,mine,Row 3',
+].join('\n');
+const BAD = JSON.stringify({ countries: [{ code: 'RU', name: 'Russia', status: 'member' }], events: [
+  { id: 'ok-1', kind: 'incident', title: 'Fine', date: '2004', countries: ['RU'], summary: 'x', source: { document: 'd', section: 's' } },
+  { id: 'bad-kind', kind: 'riot', title: 'T', date: '2004', countries: ['RU'], summary: 'x', source: { document: 'd', section: 's' } },
+  { id: 'bad-date', kind: 'incident', title: 'T', date: 'soon', countries: ['RU'], summary: 'x', source: { document: 'd', section: 's' } },
+] });
+
+let server, browser;
+before(async () => {
+  server = await serve(undefined, { '/fixtures/synth.json': SYNTH, '/fixtures/bad.json': BAD, '/fixtures/not-json.json': '<html>nope</html>' });
+  browser = await launch();
+});
+after(async () => { await browser?.close(); await server?.close(); });
+
+test('a 10,000-event dataset from ?data= loads and filters to exactly the right set', async () => {
+  const page = await open(browser, `${server.url}?data=/fixtures/synth.json`);
+  await waitLoaded(page);
+  assert.equal(await page.getAttribute('html', 'data-source'), '/fixtures/synth.json');
+  assert.equal(await shownCount(page), 10000);
+  const members = new Set(SYN.countries.filter((c) => c.status === 'member').map((c) => c.code));
+  await afterRender(page, () => page.click('[data-action=countries-none]'));
+  await afterRender(page, () => page.click('[data-country=KZ]'));
+  const want = SYN.events.filter((e) => e.countries.includes('KZ') || (e.scope === 'organisation' && members.has('KZ')));
+  assert.equal(await shownCount(page), want.length);
+  // Kind counts under that filter.
+  assert.equal(await page.textContent('[data-kind=exercise] .count'), String(want.filter((e) => e.kind === 'exercise').length));
+  // The DOM stays small: marks and clusters, not 10,000 nodes.
+  const nodes = await page.evaluate(() => document.querySelectorAll('.chart [data-event-id], .chart [data-cluster-size]').length);
+  assert.ok(nodes < 2000, `${nodes} drawn elements`);
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
+test('a local .csv loads with its own countries', async () => {
+  const page = await open(browser, server.url);
+  await page.setInputFiles('[data-action=open-file]', { name: 'mine.csv', mimeType: 'text/csv', buffer: Buffer.from(CSV) });
+  await page.waitForFunction(() => document.documentElement.dataset.source === 'mine.csv');
+  assert.equal(await shownCount(page), 3);
+  const chips = await page.$$eval('[data-country]', (els) => els.map((e) => e.dataset.country));
+  assert.deepEqual(chips, ['SE', 'US']);
+  assert.match(await page.textContent('[data-country=SE]'), /Sweden\s*2/);
+  await page.click('.chart [data-event-id="a-1"]');
+  assert.equal(await page.textContent('[data-testid=details] [data-field=casualties]'), '1 killed, 2 wounded');
+  await page.close();
+});
+
+test('a dataset URL that fails says so and the built-in dataset stays usable', async () => {
+  for (const [url, why] of [['/fixtures/missing.json', /404/], ['/fixtures/not-json.json', /not valid JSON at line 1, column 1/]]) {
+    const page = await open(browser, `${server.url}?data=${url}`);
+    await waitLoaded(page);
+    assert.equal(await page.getAttribute('html', 'data-load'), 'failed');
+    assert.match(await page.textContent('[data-testid=load-status]'), why);
+    assert.equal(await shownCount(page), 65);
+    await afterRender(page, () => page.click('[data-country=RU]'));
+    assert.ok((await shownCount(page)) < 65);
+    await page.close();
+  }
+});
+
+test('bad entries are listed in the data problems panel and the valid ones show', async () => {
+  const page = await open(browser, `${server.url}?data=/fixtures/bad.json`);
+  await waitLoaded(page);
+  assert.equal(await shownCount(page), 1);
+  await page.click('[data-testid=problems] summary');
+  const items = await page.$$eval('[data-testid=problems] li', (li) => li.map((l) => l.textContent));
+  assert.deepEqual(items, [
+    'entry 1 (bad-kind), field `kind`: "riot" is not one of incident, exercise, statement, document, milestone',
+    'entry 2 (bad-date), field `date`: "soon" is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD',
+  ]);
+  await page.close();
+});
