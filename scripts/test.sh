@@ -9,7 +9,9 @@ export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
 export CHROMEDRIVER="${CHROMEDRIVER:-/usr/bin/chromedriver}"
 
 echo "== core (native)"
-cargo test -p timeline-core
+cargo test -p timeline-core -- --skip fuzz_
+echo "== fuzzing the loader and the URL parser (proptest, fixed budget)"
+cargo test -p timeline-core --test fuzz -- --nocapture
 
 echo "== components (wasm-bindgen-test, headless Chromium)"
 cargo test -p sco-timeline --target wasm32-unknown-unknown --test components

@@ -25,6 +25,15 @@ fn gutter(width: f64) -> f64 {
     if width < 600.0 { 74.0 } else { 118.0 }
 }
 
+/// "7", "312", "1.2k", "15k": fits a density bin.
+fn short_count(n: usize) -> String {
+    match n {
+        0..=999 => n.to_string(),
+        1000..=9_999 => format!("{:.1}k", n as f64 / 1000.0),
+        _ => format!("{}k", n / 1000),
+    }
+}
+
 /// "Attack: Beslan, September 2004, Russia."
 pub fn aria_label(ds: &Dataset, e: &timeline_core::Event) -> String {
     let names: Vec<&str> = e.countries.iter().map(|c| ds.country_name(c)).collect();
@@ -153,6 +162,7 @@ pub fn timeline_chart(props: &TimelineChartProps) -> Html {
         }
     }).collect();
 
+    let densest = lanes.iter().flat_map(|l| l.clusters.iter().map(|c| c.events.len())).max().unwrap_or(1) as f64;
     let clusters: Html = lanes.iter().enumerate().flat_map(|(li, l)| l.clusters.iter().map(move |c| (li, c))).map(|(li, c)| {
         let cy = tops[li] + LANE_PAD + 0.5 * ROW_H;
         let (a, b) = (ds.events[c.events[0]].start_day(), c.events.iter().map(|&i| ds.events[i].end_day()).max().unwrap_or(0));
@@ -164,8 +174,9 @@ pub fn timeline_chart(props: &TimelineChartProps) -> Html {
         let key = Callback::from(move |e: KeyboardEvent| if e.key() == "Enter" || e.key() == " " { e.prevent_default(); d.emit(Action::SetWindow(target)); });
         html! {
             <g class="cluster" role="button" tabindex="0" data-cluster-size={n.to_string()} data-event-ids={ids} aria-label={format!("{n} events close together; zoom in to see them")} onclick={zoom} onkeydown={key}>
-                <rect x={format!("{:.1}", g + c.x0)} y={format!("{:.1}", cy - 9.0)} width={format!("{:.1}", (c.x1 - c.x0).max(22.0))} height="18" rx="9" />
-                <text x={format!("{:.1}", g + c.x0 + (c.x1 - c.x0).max(22.0) / 2.0)} y={format!("{:.1}", cy + 4.0)} text-anchor="middle">{ n }</text>
+                <rect x={format!("{:.1}", g + c.x0)} y={format!("{:.1}", cy - 9.0)} width={format!("{:.1}", (c.x1 - c.x0).max(22.0))} height="18" rx="9"
+                    style={format!("fill-opacity:{:.2}", 0.45 + 0.55 * (n as f64 / densest).sqrt())} />
+                <text x={format!("{:.1}", g + c.x0 + (c.x1 - c.x0).max(22.0) / 2.0)} y={format!("{:.1}", cy + 4.0)} text-anchor="middle">{ short_count(n) }</text>
             </g>
         }
     }).collect();

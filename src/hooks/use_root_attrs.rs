@@ -6,6 +6,7 @@
 
 use crate::dom::{bump_render_seq, set_root_attr};
 use crate::state::LoadStatus;
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 #[hook]
@@ -21,7 +22,19 @@ pub fn use_root_attrs(shown: usize, source: String, load: LoadStatus) {
         };
         set_root_attr("data-load", status);
         if !matches!(load, LoadStatus::Loading(_)) {
+            let first = crate::dom::document().and_then(|d| d.document_element()).is_some_and(|r| !r.has_attribute("data-ready"));
             set_root_attr("data-ready", "true");
+            if first {
+                if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
+                    let _ = p.mark("first-view");
+                }
+            }
+        }
+        // For the browser benchmark: the size of the wasm linear memory.
+        if let Ok(mem) = wasm_bindgen::memory().dyn_into::<js_sys::WebAssembly::Memory>() {
+            if let Ok(buf) = mem.buffer().dyn_into::<js_sys::ArrayBuffer>() {
+                set_root_attr("data-wasm-memory", &buf.byte_length().to_string());
+            }
         }
         bump_render_seq();
     });

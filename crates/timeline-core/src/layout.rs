@@ -62,11 +62,13 @@ pub struct LayoutParams {
     /// Space kept between two marks of one row.
     pub gap: f64,
     pub max_rows: usize,
+    /// Width of a density bin where marks are too dense to stack.
+    pub bin: f64,
 }
 
 impl Default for LayoutParams {
     fn default() -> Self {
-        LayoutParams { width: 1000.0, min_mark: 14.0, gap: 4.0, max_rows: 3 }
+        LayoutParams { width: 1000.0, min_mark: 14.0, gap: 4.0, max_rows: 3, bin: 36.0 }
     }
 }
 
@@ -193,15 +195,27 @@ fn lay_lane(ds: &Dataset, key: LaneKey, label: String, members: &[usize], w: Win
             row_ends = ends;
             marks.extend(placed.into_iter().map(|(event, x0, x1, row)| Mark { event, x0, x1, row, label_room: 0.0 }));
         } else {
-            let x0 = g.iter().map(|t| t.1).fold(f64::INFINITY, f64::min);
-            let x1 = g.iter().map(|t| t.2).fold(f64::NEG_INFINITY, f64::max);
-            let mut events: Vec<usize> = g.iter().map(|t| t.0).collect();
-            events.sort_unstable();
-            clusters.push(Cluster { events, x0, x1 });
+            // Too dense to stack: fixed-width density bins along the axis, each a cluster.
+            let mut bins: Vec<(i64, Vec<(usize, f64, f64)>)> = Vec::new();
+            for &it in &g {
+                let b = (it.1.max(0.0) / p.bin).floor() as i64;
+                match bins.last_mut() {
+                    Some((k, v)) if *k == b => v.push(it),
+                    _ => bins.push((b, vec![it])),
+                }
+            }
+            for (b, items) in bins {
+                let mut events: Vec<usize> = items.iter().map(|t| t.0).collect();
+                events.sort_unstable();
+                let x0 = (b as f64 * p.bin).max(items.iter().map(|t| t.1).fold(f64::INFINITY, f64::min));
+                let x1 = x0.max((b as f64 + 1.0) * p.bin - 2.0);
+                clusters.push(Cluster { events, x0, x1 });
+            }
+            let end = clusters.last().map_or(0.0, |c| c.x1);
             if row_ends.is_empty() {
-                row_ends.push(x1);
+                row_ends.push(end);
             } else {
-                row_ends[0] = row_ends[0].max(x1);
+                row_ends[0] = row_ends[0].max(end);
             }
         }
     }
@@ -271,6 +285,18 @@ mod tests {
         let inc = &lanes[0];
         assert_eq!(inc.clusters.len(), 1);
         assert_eq!(inc.clusters[0].events, vec![0, 1, 2, 3]);
+        // Dense data becomes density bins, not one cluster.
+        let many: Vec<String> = (0..400).map(|i| format!("{}-{:02}-{:02}", 2001 + i % 12, 1 + i % 12, 1 + i % 28)).collect();
+        let refs: Vec<&str> = many.iter().map(String::as_str).collect();
+        let big = ds(&refs);
+        let all: Vec<usize> = (0..big.events.len()).collect();
+        let (a, b) = big.span().unwrap();
+        let lanes = layout(&big, &all, Grouping::Kind, Window::fit(a, b), LayoutParams::default());
+        let bins = &lanes[0].clusters;
+        assert!(bins.len() > 10, "{} bins", bins.len());
+        assert!(bins.windows(2).all(|w| w[0].x1 <= w[1].x0), "bins do not overlap");
+        let total: usize = bins.iter().map(|c| c.events.len()).sum::<usize>() + lanes[0].marks.len();
+        assert_eq!(total, 400);
         assert_eq!(inc.marks.len(), 1);
         // Zoomed in far enough, the cluster opens into marks.
         let near = Window::new(d.events[0].start_day() as f64 - 2.0, d.events[0].start_day() as f64 + 12.0);

@@ -142,7 +142,8 @@ pub fn decode(query: &str) -> Decoded {
             "from" => PartialDate::parse(&val).map(|x| d.state.filter.from = Some(x)).is_ok(),
             "to" => PartialDate::parse(&val).map(|x| d.state.filter.to = Some(x)).is_ok(),
             "q" => {
-                d.state.filter.text = val.chars().take(200).collect();
+                // Trimmed here as in `encode`, so a link reproduces the state exactly.
+                d.state.filter.text = val.chars().take(200).collect::<String>().trim().to_string();
                 true
             }
             "w" => decode_window(&val).map(|w| d.state.window = Some(w)).is_some(),
