@@ -16,8 +16,9 @@ cargo test -p timeline-core --test fuzz -- --nocapture
 echo "== components (wasm-bindgen-test, headless Chromium)"
 cargo test -p sco-timeline --target wasm32-unknown-unknown --test components
 
-echo "== build dist/"
+echo "== build dist/, and a fault-injection build for the panic test"
 trunk build --offline --release
+trunk build --offline --release --features fault-injection --dist target/dist-faults
 
 echo "== end to end (Playwright, headless Chromium)"
 npm run --silent e2e

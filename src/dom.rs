@@ -47,7 +47,8 @@ pub fn event_selector(id: &str) -> String {
 
 /// On a panic, show an error panel with a reload action instead of a frozen page.
 pub fn install_panic_panel() {
-    std::panic::set_hook(Box::new(|info| {
+    // Through yew, so that yew does not replace it with its console-only hook.
+    yew::set_custom_panic_hook(Box::new(|info| {
         let msg = info.to_string();
         web_sys::console::error_1(&msg.clone().into());
         let Some(doc) = document() else { return };
@@ -80,4 +81,16 @@ pub fn install_panic_panel() {
         }
         set_root_attr("data-error", "panic");
     }));
+}
+
+/// Test builds only (`--features fault-injection`): `?fault=panic` panics during
+/// a render, so the tests can see the panic panel. Absent from normal builds.
+pub fn fault_injection() {
+    #[cfg(feature = "fault-injection")]
+    {
+        let search = web_sys::window().and_then(|w| w.location().search().ok()).unwrap_or_default();
+        if search.contains("fault=panic") {
+            panic!("fault injected for a test (?fault=panic)");
+        }
+    }
 }

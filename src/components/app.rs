@@ -42,6 +42,7 @@ pub fn app() -> Html {
         let state = state.clone();
         Callback::from(move |a: Action| state.dispatch(a))
     };
+    crate::dom::fault_injection();
     let ds = state.data.dataset.clone();
     let title = ds.meta.title.clone();
     let list = state.view.view == ViewMode::List;

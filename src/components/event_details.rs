@@ -53,6 +53,17 @@ pub fn event_details(props: &EventDetailsProps) -> Html {
             move || drop(listener)
         });
     }
+    // Position through the CSSOM, not a style attribute: the CSP allows no inline styles.
+    {
+        let node = node.clone();
+        use_effect_with(props.anchor.map(|(l, t)| (l.round() as i64, t.round() as i64)), move |anchor| {
+            if let (Some((l, t)), Some(el)) = (anchor, node.cast::<HtmlElement>()) {
+                let st = el.style();
+                let _ = st.set_property("left", &format!("{l}px"));
+                let _ = st.set_property("top", &format!("{t}px"));
+            }
+        });
+    }
     let onkeydown = {
         let d = props.dispatch.clone();
         Callback::from(move |ev: KeyboardEvent| {
@@ -64,7 +75,6 @@ pub fn event_details(props: &EventDetailsProps) -> Html {
         })
     };
     let close = props.dispatch.reform(|_: MouseEvent| Action::Select(None));
-    let style = props.anchor.map(|(l, t)| format!("left:{l:.0}px;top:{t:.0}px"));
     let countries: Vec<String> = e.countries.iter().map(|c| ds.country_name(c).to_string()).collect();
     let cas = e.casualties.as_ref().map(|c| {
         let mut parts = Vec::new();
@@ -75,7 +85,7 @@ pub fn event_details(props: &EventDetailsProps) -> Html {
     let title_id = format!("details-title-{}", e.id);
     html! {
         <div class={classes!("details", if props.anchor.is_some() { "popover" } else { "panel" }, format!("k-{}", e.kind.as_str()))}
-            role="dialog" aria-labelledby={title_id.clone()} tabindex="-1" ref={node} {style} {onkeydown} data-testid="details"
+            role="dialog" aria-labelledby={title_id.clone()} tabindex="-1" ref={node} {onkeydown} data-testid="details"
             onclick={Callback::from(|ev: MouseEvent| ev.stop_propagation())}
             onpointerdown={Callback::from(|ev: PointerEvent| ev.stop_propagation())}>
             <button class="close" aria-label="Close details" data-action="close-details" onclick={close}>{ "×" }</button>

@@ -175,7 +175,7 @@ pub fn timeline_chart(props: &TimelineChartProps) -> Html {
         html! {
             <g class="cluster" role="button" tabindex="0" data-cluster-size={n.to_string()} data-event-ids={ids} aria-label={format!("{n} events close together; zoom in to see them")} onclick={zoom} onkeydown={key}>
                 <rect x={format!("{:.1}", g + c.x0)} y={format!("{:.1}", cy - 9.0)} width={format!("{:.1}", (c.x1 - c.x0).max(22.0))} height="18" rx="9"
-                    style={format!("fill-opacity:{:.2}", 0.45 + 0.55 * (n as f64 / densest).sqrt())} />
+                    fill-opacity={format!("{:.2}", 0.45 + 0.55 * (n as f64 / densest).sqrt())} />
                 <text x={format!("{:.1}", g + c.x0 + (c.x1 - c.x0).max(22.0) / 2.0)} y={format!("{:.1}", cy + 4.0)} text-anchor="middle">{ short_count(n) }</text>
             </g>
         }

@@ -1,0 +1,36 @@
+// Trunk post_build hook: make dist/ work under a strict Content-Security-Policy.
+// Trunk's loader is an inline <script type="module">; move it into a file
+// (boot-<hash>.js) and add the CSP as a <meta> tag. Runs in Trunk's staging dir.
+import fs from 'node:fs';
+import path from 'node:path';
+import crypto from 'node:crypto';
+
+const dir = process.env.TRUNK_STAGING_DIR ?? 'dist';
+const file = path.join(dir, 'index.html');
+let html = fs.readFileSync(file, 'utf8');
+
+const re = /<script type="module">([\s\S]*?)<\/script>/;
+const m = html.match(re);
+if (!m) throw new Error('post-build: no inline module script found in index.html');
+const code = m[1].trim() + '\n';
+const hash = crypto.createHash('sha256').update(code).digest('hex').slice(0, 16);
+const name = `boot-${hash}.js`;
+fs.writeFileSync(path.join(dir, name), code);
+const sri = 'sha384-' + crypto.createHash('sha384').update(code).digest('base64');
+html = html.replace(re, `<script type="module" src="./${name}" integrity="${sri}"></script>`);
+
+export const CSP = [
+  "default-src 'self'",
+  "script-src 'self' 'wasm-unsafe-eval'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "connect-src 'self' http: https:",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+].join('; ');
+if (!html.includes('Content-Security-Policy')) {
+  html = html.replace('<meta charset="utf-8" />', `<meta charset="utf-8" />\n  <meta http-equiv="Content-Security-Policy" content="${CSP}" />`);
+}
+fs.writeFileSync(file, html);
+console.log(`post-build: loader moved to ${name}; CSP added`);
