@@ -8,7 +8,7 @@
 //! state is a member of the organisation.
 
 use crate::date::PartialDate;
-use crate::model::{Dataset, Event, Kind, Scope};
+use crate::model::{Dataset, Kind, Scope};
 use std::collections::{BTreeMap, BTreeSet};
 
 #[derive(Clone, Debug, PartialEq, Eq, Default)]
@@ -36,61 +36,124 @@ pub fn fold(s: &str) -> String {
     s.to_lowercase().replace(['’', '‘'], "'")
 }
 
+/// A filter resolved against one dataset: masks over country and kind
+/// indexes, day numbers, folded words. Testing an event is then a few array
+/// reads, with no string comparison unless there is search text.
+struct Compiled {
+    /// `None`: all countries. Otherwise selected[k] for country index k.
+    countries: Option<Vec<bool>>,
+    any_member: bool,
+    kinds: Option<[bool; 5]>,
+    from: Option<i32>,
+    to: Option<i32>,
+    words: Vec<String>,
+}
+
+impl Compiled {
+    fn new(f: &Filter, ds: &Dataset) -> Self {
+        let countries = f.countries.as_ref().map(|set| {
+            let mut mask = vec![false; ds.meta.countries.len()];
+            for code in set {
+                if let Some(k) = ds.country_index_of(code) {
+                    mask[k] = true;
+                }
+            }
+            mask
+        });
+        let any_member = countries.as_ref().is_some_and(|m| m.iter().enumerate().any(|(k, &on)| on && ds.is_member_index(k)));
+        let kinds = f.kinds.as_ref().map(|set| {
+            let mut mask = [false; 5];
+            for k in set {
+                mask[k.index()] = true;
+            }
+            mask
+        });
+        Compiled {
+            countries,
+            any_member,
+            kinds,
+            from: f.from.map(|d| d.first_day()),
+            to: f.to.map(|d| d.last_day()),
+            words: fold(&f.text).split_whitespace().map(String::from).collect(),
+        }
+    }
+
+    fn country_ok(&self, ds: &Dataset, i: usize) -> bool {
+        match &self.countries {
+            None => true,
+            Some(mask) => {
+                (self.any_member && ds.events[i].scope == Scope::Organisation)
+                    || ds.country_ids(i).iter().any(|&k| mask[k as usize])
+            }
+        }
+    }
+
+    fn matches(&self, ds: &Dataset, i: usize, skip: Skip) -> bool {
+        let e = &ds.events[i];
+        (skip == Skip::Kinds || self.kinds.is_none_or(|m| m[e.kind.index()]))
+            && self.from.is_none_or(|f| e.end_day() >= f)
+            && self.to.is_none_or(|t| e.start_day() <= t)
+            && (skip == Skip::Countries || self.country_ok(ds, i))
+            && (self.words.is_empty() || self.words.iter().all(|w| ds.search_text(i).contains(w.as_str())))
+    }
+}
+
 impl Filter {
     pub fn is_empty(&self) -> bool {
         *self == Filter::default()
     }
 
-    fn words(&self) -> Vec<String> {
-        fold(&self.text).split_whitespace().map(String::from).collect()
-    }
-
     /// Whether event `i` of the dataset passes every facet.
     pub fn matches(&self, ds: &Dataset, i: usize) -> bool {
-        self.matches_with(ds, i, &self.words(), Skip::None)
-    }
-
-    fn matches_with(&self, ds: &Dataset, i: usize, words: &[String], skip: Skip) -> bool {
-        let e = &ds.events[i];
-        (skip == Skip::Countries || self.countries.as_ref().is_none_or(|set| country_match(ds, e, set)))
-            && (skip == Skip::Kinds || self.kinds.as_ref().is_none_or(|k| k.contains(&e.kind)))
-            && self.from.is_none_or(|f| e.end_day() >= f.first_day())
-            && self.to.is_none_or(|t| e.start_day() <= t.last_day())
-            && words.iter().all(|w| ds.search_text(i).contains(w.as_str()))
+        Compiled::new(self, ds).matches(ds, i, Skip::None)
     }
 
     /// Indexes (into `ds.events`) of the events that pass, in time order.
     pub fn apply(&self, ds: &Dataset) -> Vec<usize> {
-        let words = self.words();
-        (0..ds.events.len()).filter(|&i| self.matches_with(ds, i, &words, Skip::None)).collect()
+        let c = Compiled::new(self, ds);
+        (0..ds.events.len()).filter(|&i| c.matches(ds, i, Skip::None)).collect()
     }
 
     /// For every country and kind: how many events it would show, given the
     /// other facets as they are.
     pub fn facet_counts(&self, ds: &Dataset) -> FacetCounts {
-        let words = self.words();
+        let c = Compiled::new(self, ds);
+        let n = ds.meta.countries.len();
+        let mut by_country = vec![0usize; n];
+        let mut organisation_wide = 0usize;
+        let mut by_kind = [0usize; 5];
+        let mut seen = vec![usize::MAX; n];
+        for i in 0..ds.events.len() {
+            if c.matches(ds, i, Skip::Countries) {
+                if ds.events[i].scope == Scope::Organisation {
+                    organisation_wide += 1;
+                    // Members count it once, below; others only if the event names them.
+                    for &k in ds.country_ids(i) {
+                        if !ds.is_member_index(k as usize) && seen[k as usize] != i {
+                            seen[k as usize] = i;
+                            by_country[k as usize] += 1;
+                        }
+                    }
+                } else {
+                    for &k in ds.country_ids(i) {
+                        if seen[k as usize] != i {
+                            seen[k as usize] = i;
+                            by_country[k as usize] += 1;
+                        }
+                    }
+                }
+            }
+            if c.matches(ds, i, Skip::Kinds) {
+                by_kind[ds.events[i].kind.index()] += 1;
+            }
+        }
         let mut counts = FacetCounts::default();
-        for c in &ds.meta.countries {
-            counts.countries.insert(c.code.clone(), 0);
+        for (k, country) in ds.meta.countries.iter().enumerate() {
+            let extra = if ds.is_member_index(k) { organisation_wide } else { 0 };
+            counts.countries.insert(country.code.clone(), by_country[k] + extra);
         }
         for k in Kind::ALL {
-            counts.kinds.insert(k, 0);
-        }
-        let members: Vec<&str> =
-            ds.meta.countries.iter().filter(|c| ds.is_member(&c.code)).map(|c| c.code.as_str()).collect();
-        for (i, e) in ds.events.iter().enumerate() {
-            if self.matches_with(ds, i, &words, Skip::Countries) {
-                let mut hit: BTreeSet<&str> = e.countries.iter().map(String::as_str).collect();
-                if e.scope == Scope::Organisation {
-                    hit.extend(members.iter().copied());
-                }
-                for code in hit {
-                    *counts.countries.entry(code.to_string()).or_default() += 1;
-                }
-            }
-            if self.matches_with(ds, i, &words, Skip::Kinds) {
-                *counts.kinds.entry(e.kind).or_default() += 1;
-            }
+            counts.kinds.insert(k, by_kind[k.index()]);
         }
         counts
     }
@@ -101,10 +164,4 @@ impl Filter {
 pub struct FacetCounts {
     pub countries: BTreeMap<String, usize>,
     pub kinds: BTreeMap<Kind, usize>,
-}
-
-/// The country rule, shared by the filter and the counts.
-pub fn country_match(ds: &Dataset, e: &Event, selected: &BTreeSet<String>) -> bool {
-    e.countries.iter().any(|c| selected.contains(c))
-        || (e.scope == Scope::Organisation && selected.iter().any(|c| ds.is_member(c)))
 }

@@ -100,10 +100,8 @@ pub fn layout(ds: &Dataset, shown: &[usize], grouping: Grouping, w: Window, p: L
             Grouping::Kind => buckets[e.kind.index()].push(i),
             Grouping::Country if e.scope == Scope::Organisation => buckets[n_countries].push(i),
             Grouping::Country => {
-                for c in &e.countries {
-                    if let Some(k) = ds.country_index_of(c) {
-                        buckets[k].push(i);
-                    }
+                for &k in ds.country_ids(i) {
+                    buckets[k as usize].push(i);
                 }
             }
         }

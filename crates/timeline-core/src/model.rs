@@ -189,18 +189,22 @@ pub struct Dataset {
     pub events: Vec<Event>,
     country_index: BTreeMap<String, usize>,
     search: Vec<String>,
+    /// Per event: indexes (into `meta.countries`) of its countries. Built once.
+    country_ids: Vec<Vec<u16>>,
+    /// Per country index: whether it is a member state.
+    member: Vec<bool>,
 }
 
 impl Dataset {
-    pub fn new(meta: Metadata, mut events: Vec<Event>) -> Self {
-        events.sort_by(|a, b| {
-            a.date
-                .cmp(&b.date)
-                .then(a.end_day().cmp(&b.end_day()))
-                .then(a.kind.cmp(&b.kind))
-                .then(a.id.cmp(&b.id))
-        });
-        let country_index =
+    pub fn new(meta: Metadata, events: Vec<Event>) -> Self {
+        // Sort on keys computed once (calendar arithmetic is not free).
+        let mut keyed: Vec<_> = events
+            .into_iter()
+            .map(|e| ((e.start_day(), e.date.precision(), e.end_day(), e.kind), e))
+            .collect();
+        keyed.sort_by(|(ka, a), (kb, b)| ka.cmp(kb).then_with(|| a.id.cmp(&b.id)));
+        let events: Vec<Event> = keyed.into_iter().map(|(_, e)| e).collect();
+        let country_index: BTreeMap<String, usize> =
             meta.countries.iter().enumerate().map(|(i, c)| (c.code.clone(), i)).collect();
         let search = events
             .iter()
@@ -215,12 +219,27 @@ impl Dataset {
                 h
             })
             .collect();
-        Dataset { meta, events, country_index, search }
+        let country_ids = events
+            .iter()
+            .map(|e| e.countries.iter().filter_map(|c| country_index.get(c).map(|&i| i as u16)).collect())
+            .collect();
+        let member = meta.countries.iter().map(|c| c.status == Status::Member).collect();
+        Dataset { meta, events, country_index, search, country_ids, member }
     }
 
     /// The position of a country in the metadata.
     pub fn country_index_of(&self, code: &str) -> Option<usize> {
         self.country_index.get(code).copied()
+    }
+
+    /// Indexes (into `meta.countries`) of event `i`'s countries.
+    pub fn country_ids(&self, i: usize) -> &[u16] {
+        &self.country_ids[i]
+    }
+
+    /// Whether country index `k` is a member state.
+    pub fn is_member_index(&self, k: usize) -> bool {
+        self.member.get(k).copied().unwrap_or(false)
     }
 
     /// Lower-cased title, summary and places of event `i`, for text search (built once).

@@ -87,3 +87,23 @@ fn facet_count_of_a_chip_equals_what_choosing_it_shows() {
         assert_eq!(chosen.apply(&ds).len(), *n, "kind {kind:?}");
     }
 }
+
+#[test]
+fn facet_counts_match_what_each_chip_shows_on_synthetic_data() {
+    let ds = load_json(&timeline_core::synth::generate(3000, 5)).dataset;
+    let filters = [
+        Filter::default(),
+        Filter { kinds: set(&[Kind::Incident, Kind::Statement]), ..Filter::default() },
+        Filter { countries: codes(&["MN", "RU"]), text: "moscow".into(), ..Filter::default() },
+        Filter { from: PartialDate::parse("2005-06").ok(), to: PartialDate::parse("2008").ok(), ..Filter::default() },
+    ];
+    for base in filters {
+        let counts = base.facet_counts(&ds);
+        for (code, n) in &counts.countries {
+            assert_eq!(Filter { countries: codes(&[code]), ..base.clone() }.apply(&ds).len(), *n, "{code} under {base:?}");
+        }
+        for (kind, n) in &counts.kinds {
+            assert_eq!(Filter { kinds: set(&[*kind]), ..base.clone() }.apply(&ds).len(), *n, "{kind:?} under {base:?}");
+        }
+    }
+}
