@@ -41,16 +41,18 @@ async function timeInput(page, action) {
 
 const rows = [];
 for (const [label, query] of [['built-in', ''], ...sizes.map((n) => [`${n.toLocaleString('en')} synthetic`, `?data=/bench/synth-${n}.json`])]) {
-  const first = [], filter = [], zoom = [], mem = [];
+  const first = [], parsed = [], filter = [], zoom = [], mem = [], nodes = [];
   for (let r = 0; r < runs; r++) {
     const ctx = await browser.newContext({ viewport: { width: 1280, height: 720 } });
     const page = await ctx.newPage();
     await page.goto(server.url + query);
     await page.waitForFunction(() => document.documentElement.dataset.ready === 'true' && document.documentElement.dataset.load !== 'loading', null, { timeout: 120000 });
     first.push(await page.evaluate(() => performance.getEntriesByName('first-view')[0]?.startTime ?? NaN));
+    parsed.push(await page.evaluate(() => performance.getEntriesByName('data-parsed')[0]?.startTime ?? NaN));
     await timeInput(page, { click: '[data-action=countries-none]' });
     filter.push(await timeInput(page, { click: '[data-country=KZ]' }));
     zoom.push(await timeInput(page, { key: '+' }));
+    nodes.push(await page.evaluate(() => document.querySelectorAll('.chart .mark, .chart .cluster').length));
     const cdp = await ctx.newCDPSession(page);
     await cdp.send('Performance.enable');
     const { metrics } = await cdp.send('Performance.getMetrics');
@@ -59,7 +61,7 @@ for (const [label, query] of [['built-in', ''], ...sizes.map((n) => [`${n.toLoca
     mem.push((heap + wasm) / 2 ** 20);
     await ctx.close();
   }
-  rows.push({ label, first: median(first), filter: median(filter), zoom: median(zoom), mem: median(mem) });
+  rows.push({ label, first: median(first), parsed: median(parsed), filter: median(filter), zoom: median(zoom), mem: median(mem), nodes: median(nodes) });
 }
 await browser.close();
 await server.close();
@@ -70,7 +72,7 @@ const gz = files.reduce((sum, f) => sum + zlib.gzipSync(fs.readFileSync(path.joi
 const raw = files.reduce((sum, f) => sum + fs.statSync(path.join(DIST, f)).size, 0);
 
 console.log(`Medians of ${runs} cold runs, headless Chromium, 1280×720, 127.0.0.1\n`);
-console.log('| dataset | first view shown | filter by one country | one zoom step | memory (JS heap + wasm) |');
-console.log('|---|---|---|---|---|');
-for (const r of rows) console.log(`| ${r.label} | ${r.first.toFixed(0)} ms | ${r.filter.toFixed(1)} ms | ${r.zoom.toFixed(1)} ms | ${r.mem.toFixed(0)} MB |`);
+console.log('| dataset | first view shown | (data parsed at) | filter by one country | one zoom step | marks drawn after zoom | memory (JS heap + wasm) |');
+console.log('|---|---|---|---|---|---|---|');
+for (const r of rows) console.log(`| ${r.label} | ${r.first.toFixed(0)} ms | ${r.parsed.toFixed(0)} ms | ${r.filter.toFixed(1)} ms | ${r.zoom.toFixed(1)} ms | ${r.nodes} | ${r.mem.toFixed(0)} MB |`);
 console.log(`\nFirst visit: ${files.length} files, ${(raw / 1024).toFixed(0)} KB, ${(gz / 1024).toFixed(0)} KB gzip (${files.join(', ')})`);

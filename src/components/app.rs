@@ -17,7 +17,11 @@ pub fn app() -> Html {
         let loaded = load_json(BUILTIN_DATASET);
         let data = Data::new(loaded.dataset, loaded.problems);
         let (view, ignored) = read_location(&data.dataset);
-        AppState::new(data, view, ignored)
+        let mut s = AppState::new(data, view, ignored);
+        if let Some(url) = crate::hooks::use_data_source::data_param() {
+            s.load = crate::state::LoadStatus::Loading(url);
+        }
+        s
     });
     use_url_sync(state.clone());
     use_data_source(state.clone());

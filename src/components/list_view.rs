@@ -18,23 +18,51 @@ enum SortBy {
     Country,
 }
 
+/// Height of one row in pixels (styles/main.css keeps rows to one line).
+const ROW_PX: f64 = 34.0;
+/// Rows drawn above and below the visible ones.
+const OVERSCAN: usize = 20;
+
+fn country_names(ds: &Dataset, i: usize) -> String {
+    ds.events[i].countries.iter().map(|c| ds.country_name(c).to_string()).collect::<Vec<_>>().join(", ")
+}
+
 /// The accessible alternative to the chart: a table of the filtered events,
-/// sortable by date, kind and country.
+/// sortable by date, kind and country. Virtualised: only the rows in view (and
+/// a margin) are in the DOM, so 100,000 events scroll smoothly.
 #[function_component(ListView)]
 pub fn list_view(props: &ListViewProps) -> Html {
     let sort = use_state(|| (SortBy::Date, true));
+    let scroll = use_state(|| (0.0_f64, 900.0_f64));
     let ds = &props.dataset;
-    let country_names = |i: usize| ds.events[i].countries.iter().map(|c| ds.country_name(c).to_string()).collect::<Vec<_>>().join(", ");
-    let mut rows: Vec<usize> = props.shown.to_vec();
     let (by, asc) = *sort;
-    match by {
-        SortBy::Date => {}
-        SortBy::Kind => rows.sort_by_key(|&i| ds.events[i].kind),
-        SortBy::Country => rows.sort_by_key(|&i| { let n = country_names(i); (n.is_empty(), n) }),
-    }
-    if !asc {
-        rows.reverse();
-    }
+    let rows = {
+        let ds = ds.clone();
+        use_memo((props.shown.clone(), by, asc), move |(shown, by, asc)| {
+            let mut rows: Vec<usize> = shown.to_vec();
+            match by {
+                SortBy::Date => {}
+                SortBy::Kind => rows.sort_by_key(|&i| ds.events[i].kind),
+                SortBy::Country => rows.sort_by_cached_key(|&i| { let n = country_names(&ds, i); (n.is_empty(), n) }),
+            }
+            if !*asc {
+                rows.reverse();
+            }
+            rows
+        })
+    };
+    use_effect(crate::dom::bump_render_seq);
+    let total = rows.len();
+    let (top, height) = *scroll;
+    let first = ((top / ROW_PX) as usize).saturating_sub(OVERSCAN).min(total);
+    let last = (((top + height) / ROW_PX) as usize + OVERSCAN).min(total);
+    let onscroll = {
+        let scroll = scroll.clone();
+        Callback::from(move |e: Event| {
+            let el: web_sys::Element = e.target_unchecked_into();
+            scroll.set((el.scroll_top() as f64, el.client_height() as f64));
+        })
+    };
     let header = |label: &'static str, key: SortBy| {
         let sort = sort.clone();
         let (cur, asc) = *sort;
@@ -47,9 +75,9 @@ pub fn list_view(props: &ListViewProps) -> Html {
         }
     };
     html! {
-        <div class="list-view" data-testid="list">
-            <table>
-                <caption>{ format!("{} events", rows.len()) }</caption>
+        <div class="list-view" data-testid="list" {onscroll}>
+            <table aria-rowcount={(total + 1).to_string()}>
+                <caption>{ format!("{total} events") }</caption>
                 <thead><tr>
                     { header("Date", SortBy::Date) }
                     { header("Kind", SortBy::Kind) }
@@ -57,13 +85,14 @@ pub fn list_view(props: &ListViewProps) -> Html {
                     { header("Country", SortBy::Country) }
                 </tr></thead>
                 <tbody>
-                { for rows.into_iter().map(|i| {
+                if first > 0 { <tr class="spacer" aria-hidden="true"><td colspan="4" height={format!("{}", first as f64 * ROW_PX)}></td></tr> }
+                { for rows[first..last].iter().copied().enumerate().map(|(n, i)| {
                     let e = &ds.events[i];
                     let id = e.id.clone();
                     let sel = props.selected.as_deref() == Some(e.id.as_str());
-                    let names = country_names(i);
+                    let names = country_names(ds, i);
                     html! {
-                        <tr data-event-id={e.id.clone()} class={classes!(sel.then_some("selected"))}>
+                        <tr data-event-id={e.id.clone()} class={classes!(sel.then_some("selected"))} aria-rowindex={(first + n + 2).to_string()}>
                             <td>{ e.date_label() }</td>
                             <td><span class={classes!("kind-tag", format!("k-{}", e.kind.as_str()))}>{ e.kind.label() }</span></td>
                             <td><button class="link-button row-open" aria-haspopup="dialog" onclick={props.dispatch.reform(move |_| Action::Select(Some(id.clone())))}>{ e.title.clone() }</button></td>
@@ -71,6 +100,7 @@ pub fn list_view(props: &ListViewProps) -> Html {
                         </tr>
                     }
                 }) }
+                if last < total { <tr class="spacer" aria-hidden="true"><td colspan="4" height={format!("{}", (total - last) as f64 * ROW_PX)}></td></tr> }
                 </tbody>
             </table>
         </div>

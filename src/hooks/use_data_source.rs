@@ -63,19 +63,23 @@ pub fn open_file(state: UseReducerHandle<AppState>, file: web_sys::File) {
     });
 }
 
-/// On start, loads `?data=<url>` if the URL names one.
+/// The dataset URL the page's `?data=` names, if any.
+pub fn data_param() -> Option<String> {
+    let search = web_sys::window().and_then(|w| w.location().search().ok()).unwrap_or_default();
+    search
+        .trim_start_matches('?')
+        .split('&')
+        .find_map(|p| p.strip_prefix("data="))
+        .map(timeline_core::urlstate::percent_decode)
+        .filter(|u| !u.trim().is_empty())
+}
+
+/// On start, loads `?data=<url>` if the URL names one (the initial state is
+/// already `Loading`, so nothing counts as ready before it arrives).
 #[hook]
 pub fn use_data_source(state: UseReducerHandle<AppState>) {
     use_effect_with((), move |_| {
-        let search = web_sys::window().and_then(|w| w.location().search().ok()).unwrap_or_default();
-        let url = search
-            .trim_start_matches('?')
-            .split('&')
-            .find_map(|p| p.strip_prefix("data="))
-            .map(timeline_core::urlstate::percent_decode)
-            .filter(|u| !u.trim().is_empty());
-        if let Some(url) = url {
-            state.dispatch(Action::SetLoad(LoadStatus::Loading(url.clone())));
+        if let Some(url) = data_param() {
             spawn_local(async move {
                 match fetch_text(&url).await {
                     Ok(text) => accept_text(&state, &text, &url),

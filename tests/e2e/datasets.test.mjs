@@ -42,6 +42,14 @@ test('a 10,000-event dataset from ?data= loads and filters to exactly the right 
   // The DOM stays small: marks and clusters, not 10,000 nodes.
   const nodes = await page.evaluate(() => document.querySelectorAll('.chart [data-event-id], .chart [data-cluster-size]').length);
   assert.ok(nodes < 2000, `${nodes} drawn elements`);
+  // The list view is virtualised: few rows in the DOM, and scrolling reaches the last one.
+  await afterRender(page, () => page.click('[data-action=view-list]'));
+  assert.match(await page.textContent('[data-testid=list] caption'), new RegExp(`^${want.length} events`));
+  const rows = await page.$$eval('[data-testid=list] tbody tr[data-event-id]', (r) => r.length);
+  assert.ok(rows > 10 && rows < 200, `${rows} rows in the DOM`);
+  await afterRender(page, () => page.$eval('[data-testid=list]', (el) => { el.scrollTop = el.scrollHeight; }));
+  // The last row (header is row 1) is now in the DOM.
+  await page.waitForSelector(`[data-testid=list] tr[aria-rowindex="${want.length + 1}"]`);
   assert.deepEqual(page.errors, []);
   await page.close();
 });

@@ -17,8 +17,24 @@ pub struct Loaded {
     pub problems: Vec<Problem>,
 }
 
+/// The top level with each entry of `events` left as raw text: entries are
+/// then parsed and validated one at a time, so memory stays near the size of
+/// the result instead of a whole JSON tree (about 10× the text).
+#[derive(serde::Deserialize)]
+struct RawDoc<'a> {
+    #[serde(borrow, default)]
+    events: Option<Vec<&'a serde_json::value::RawValue>>,
+    #[serde(flatten)]
+    rest: Map<String, Value>,
+}
+
 /// Loads a dataset from JSON text.
 pub fn load_json(text: &str) -> Loaded {
+    if let Ok(doc) = serde_json::from_str::<RawDoc>(text) {
+        if let Some(raw) = doc.events {
+            return load_entries(&doc.rest, raw.into_iter().map(|r| serde_json::from_str::<Value>(r.get()).unwrap_or(Value::Null)));
+        }
+    }
     match serde_json::from_str::<Value>(text) {
         Ok(v) => load_value(&v),
         Err(e) => Loaded {
@@ -44,32 +60,40 @@ fn strip_position(msg: &str) -> &str {
 
 /// Loads a dataset from an already parsed JSON value.
 pub fn load_value(root: &Value) -> Loaded {
-    let mut problems = Vec::new();
     let Some(obj) = root.as_object() else {
-        problems.push(file_problem("the top level must be an object with an `events` list"));
-        return Loaded { dataset: Dataset::default(), problems };
+        return Loaded { dataset: Dataset::default(), problems: vec![file_problem("the top level must be an object with an `events` list")] };
     };
+    match obj.get("events") {
+        Some(Value::Array(entries)) => load_entries(obj, entries.iter().cloned()),
+        Some(_) => load_entries_or(obj, "`events` must be a list"),
+        None => load_entries_or(obj, "there is no `events` list"),
+    }
+}
+
+fn load_entries_or(obj: &Map<String, Value>, why: &str) -> Loaded {
+    let mut l = load_entries(obj, std::iter::empty());
+    l.problems.push(file_problem(why));
+    l
+}
+
+/// Validates the metadata in `obj` and then each entry as it comes.
+fn load_entries(obj: &Map<String, Value>, entries: impl Iterator<Item = Value>) -> Loaded {
+    let mut problems = Vec::new();
     let meta = load_metadata(obj, &mut problems);
     let known_countries: HashSet<&str> = meta.countries.iter().map(|c| c.code.as_str()).collect();
     let known_sources: HashSet<&str> = meta.sources.iter().map(|s| s.id.as_str()).collect();
     let mut events = Vec::new();
-    match obj.get("events") {
-        Some(Value::Array(entries)) => {
-            let mut seen: HashSet<String> = HashSet::new();
-            for (index, entry) in entries.iter().enumerate() {
-                let mut cx = EntryCx { index, id: None, problems: Vec::new() };
-                if let Some(ev) = cx.event(entry, &known_countries, &known_sources) {
-                    if !seen.insert(ev.id.clone()) {
-                        cx.push(P::DuplicateId, "id", format!("the id \"{}\" is used by an earlier entry", ev.id));
-                    } else if cx.problems.is_empty() {
-                        events.push(ev);
-                    }
-                }
-                problems.append(&mut cx.problems);
+    let mut seen: HashSet<String> = HashSet::new();
+    for (index, entry) in entries.enumerate() {
+        let mut cx = EntryCx { index, id: None, problems: Vec::new() };
+        if let Some(ev) = cx.event(&entry, &known_countries, &known_sources) {
+            if !seen.insert(ev.id.clone()) {
+                cx.push(P::DuplicateId, "id", format!("the id \"{}\" is used by an earlier entry", ev.id));
+            } else if cx.problems.is_empty() {
+                events.push(ev);
             }
         }
-        Some(_) => problems.push(file_problem("`events` must be a list")),
-        None => problems.push(file_problem("there is no `events` list")),
+        problems.append(&mut cx.problems);
     }
     Loaded { dataset: Dataset::new(meta, events), problems }
 }
