@@ -61,6 +61,8 @@ pub enum LoadStatus {
     #[default]
     Idle,
     Loading(String),
+    /// Validating a large dataset in steps: entries done of total.
+    Parsing { name: String, done: usize, total: usize },
     Failed(String),
 }
 

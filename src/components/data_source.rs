@@ -36,6 +36,14 @@ pub fn data_source(props: &DataSourceProps) -> Html {
                 match &props.load {
                     LoadStatus::Idle => html! {},
                     LoadStatus::Loading(what) => html! { <p class="notice" role="status" data-testid="load-status">{ format!("Loading {what}…") }</p> },
+                    LoadStatus::Parsing { name, done, total } => html! {
+                        <p class="notice" role="status" data-testid="load-status">
+                            <label>
+                                { format!("Reading {name}: {done} of {total} entries ") }
+                                <progress data-testid="load-progress" max={total.to_string()} value={done.to_string()}></progress>
+                            </label>
+                        </p>
+                    },
                     LoadStatus::Failed(why) => html! { <p class="notice error" role="alert" data-testid="load-status">{ why.clone() }</p> },
                 }
             }

@@ -37,9 +37,38 @@ async fn fetch_text(url: &str) -> Result<String, String> {
     text.as_string().ok_or_else(|| "the answer is not text".into())
 }
 
+/// Above this size, JSON is validated in steps with the page kept responsive.
+const STEP_ABOVE_BYTES: usize = 1 << 20;
+/// Entries validated between two yields to the browser.
+const STEP_ENTRIES: usize = 5_000;
+
 /// Parses `text` and hands the dataset to the state, or says why it cannot.
-pub fn accept_text(state: &UseReducerHandle<AppState>, text: &str, name: &str) {
-    let loaded = load_any(text, name);
+/// Large JSON is validated a few thousand entries at a time, yielding to the
+/// browser in between (input and painting go on) and reporting progress.
+pub async fn accept_text(state: UseReducerHandle<AppState>, text: String, name: String) {
+    let looks_csv = name.to_ascii_lowercase().split(['?', '#']).next().is_some_and(|p| p.ends_with(".csv"));
+    if text.len() < STEP_ABOVE_BYTES || looks_csv {
+        let loaded = load_any(&text, &name);
+        return accept_loaded(&state, loaded, &name);
+    }
+    let loaded = match timeline_core::load::Incremental::start(text) {
+        Err(loaded) => loaded,
+        Ok(mut inc) => {
+            loop {
+                let finished = inc.step(STEP_ENTRIES);
+                state.dispatch(Action::SetLoad(LoadStatus::Parsing { name: name.clone(), done: inc.done(), total: inc.total() }));
+                if finished {
+                    break;
+                }
+                gloo::timers::future::TimeoutFuture::new(0).await;
+            }
+            inc.finish()
+        }
+    };
+    accept_loaded(&state, loaded, &name);
+}
+
+fn accept_loaded(state: &UseReducerHandle<AppState>, loaded: timeline_core::Loaded, name: &str) {
     if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
         let _ = p.mark("data-parsed");
     }
@@ -57,7 +86,7 @@ pub fn open_file(state: UseReducerHandle<AppState>, file: web_sys::File) {
     state.dispatch(Action::SetLoad(LoadStatus::Loading(name.clone())));
     spawn_local(async move {
         match JsFuture::from(file.text()).await {
-            Ok(t) => accept_text(&state, &t.as_string().unwrap_or_default(), &name),
+            Ok(t) => accept_text(state, t.as_string().unwrap_or_default(), name).await,
             Err(e) => state.dispatch(Action::SetLoad(LoadStatus::Failed(format!("Could not read {name}: {}", js_error(e))))),
         }
     });
@@ -82,7 +111,7 @@ pub fn use_data_source(state: UseReducerHandle<AppState>) {
         if let Some(url) = data_param() {
             spawn_local(async move {
                 match fetch_text(&url).await {
-                    Ok(text) => accept_text(&state, &text, &url),
+                    Ok(text) => accept_text(state, text, url).await,
                     Err(why) => state.dispatch(Action::SetLoad(LoadStatus::Failed(format!("Could not load the dataset at {url}: {why}. Showing the built-in dataset.")))),
                 }
             });

@@ -17,11 +17,11 @@ pub fn use_root_attrs(shown: usize, source: String, load: LoadStatus) {
         set_root_attr("data-source", &source);
         let status = match load {
             LoadStatus::Idle => "idle",
-            LoadStatus::Loading(_) => "loading",
+            LoadStatus::Loading(_) | LoadStatus::Parsing { .. } => "loading",
             LoadStatus::Failed(_) => "failed",
         };
         set_root_attr("data-load", status);
-        if !matches!(load, LoadStatus::Loading(_)) {
+        if !matches!(load, LoadStatus::Loading(_) | LoadStatus::Parsing { .. }) {
             let first = crate::dom::document().and_then(|d| d.document_element()).is_some_and(|r| !r.has_attribute("data-ready"));
             set_root_attr("data-ready", "true");
             if first {

@@ -8,6 +8,7 @@ import { serve, launch, open, afterRender, shownCount, waitLoaded } from './harn
 // The repo's generator (crates/timeline-core/src/synth.rs): deterministic for a seed.
 const SYNTH = execFileSync('cargo', ['run', '-q', '-p', 'timeline-core', '--bin', 'synth', '--', '10000', '42'], { maxBuffer: 1 << 28 }).toString();
 const SYN = JSON.parse(SYNTH);
+const BIG = execFileSync('cargo', ['run', '-q', '-p', 'timeline-core', '--bin', 'synth', '--', '100000', '7'], { maxBuffer: 1 << 28 }).toString();
 const CSV = [
   'id,kind,title,date,end,countries,places,killed,wounded,summary,source_document,source_section',
   'a-1,incident,Attack in Stockholm,2010-12-11,,SE,Stockholm,1,2,A bombing.,mine,Row 1',
@@ -22,7 +23,7 @@ const BAD = JSON.stringify({ countries: [{ code: 'RU', name: 'Russia', status: '
 
 let server, browser;
 before(async () => {
-  server = await serve(undefined, { '/fixtures/synth.json': SYNTH, '/fixtures/bad.json': BAD, '/fixtures/not-json.json': '<html>nope</html>' });
+  server = await serve(undefined, { '/fixtures/big.json': BIG, '/fixtures/synth.json': SYNTH, '/fixtures/bad.json': BAD, '/fixtures/not-json.json': '<html>nope</html>' });
   browser = await launch();
 });
 after(async () => { await browser?.close(); await server?.close(); });
@@ -90,5 +91,29 @@ test('bad entries are listed in the data problems panel and the valid ones show'
     'entry 1 (bad-kind), field `kind`: "riot" is not one of incident, exercise, statement, document, milestone',
     'entry 2 (bad-date), field `date`: "soon" is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD',
   ]);
+  await page.close();
+});
+
+test('a large dataset (100,000 events, 25 MB) loads with progress while the page keeps painting', async () => {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+  // Count animation frames and progress reports while the dataset is being read.
+  await page.addInitScript(() => {
+    window.__frames = 0; window.__progress = new Set();
+    const tick = () => {
+      const root = document.documentElement;
+      if (root.dataset.load === 'loading') window.__frames++;
+      const p = document.querySelector('[data-testid=load-progress]');
+      if (p) window.__progress.add(p.getAttribute('value'));
+      requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  });
+  await page.goto(`${server.url}?data=/fixtures/big.json`);
+  await waitLoaded(page);
+  assert.equal(await shownCount(page), 100000);
+  const progress = await page.evaluate(() => window.__progress.size);
+  const frames = await page.evaluate(() => window.__frames);
+  assert.ok(progress >= 5, `progress was shown at ${progress} steps`);
+  assert.ok(frames >= 5, `${frames} frames painted while loading`);
   await page.close();
 });

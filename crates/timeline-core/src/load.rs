@@ -78,24 +78,107 @@ fn load_entries_or(obj: &Map<String, Value>, why: &str) -> Loaded {
 
 /// Validates the metadata in `obj` and then each entry as it comes.
 fn load_entries(obj: &Map<String, Value>, entries: impl Iterator<Item = Value>) -> Loaded {
-    let mut problems = Vec::new();
-    let meta = load_metadata(obj, &mut problems);
-    let known_countries: HashSet<&str> = meta.countries.iter().map(|c| c.code.as_str()).collect();
-    let known_sources: HashSet<&str> = meta.sources.iter().map(|s| s.id.as_str()).collect();
-    let mut events = Vec::new();
-    let mut seen: HashSet<String> = HashSet::new();
+    let mut v = Validator::new(obj);
     for (index, entry) in entries.enumerate() {
+        v.entry(index, &entry);
+    }
+    v.finish()
+}
+
+/// Checks entries one by one against the metadata, keeping the valid ones.
+struct Validator {
+    meta: Metadata,
+    countries: HashSet<String>,
+    sources: HashSet<String>,
+    seen: HashSet<String>,
+    events: Vec<Event>,
+    problems: Vec<Problem>,
+}
+
+impl Validator {
+    fn new(obj: &Map<String, Value>) -> Self {
+        let mut problems = Vec::new();
+        let meta = load_metadata(obj, &mut problems);
+        Validator {
+            countries: meta.countries.iter().map(|c| c.code.clone()).collect(),
+            sources: meta.sources.iter().map(|s| s.id.clone()).collect(),
+            meta,
+            seen: HashSet::new(),
+            events: Vec::new(),
+            problems,
+        }
+    }
+
+    fn entry(&mut self, index: usize, entry: &Value) {
         let mut cx = EntryCx { index, id: None, problems: Vec::new() };
-        if let Some(ev) = cx.event(&entry, &known_countries, &known_sources) {
-            if !seen.insert(ev.id.clone()) {
+        if let Some(ev) = cx.event(entry, &self.countries, &self.sources) {
+            if !self.seen.insert(ev.id.clone()) {
                 cx.push(P::DuplicateId, "id", format!("the id \"{}\" is used by an earlier entry", ev.id));
             } else if cx.problems.is_empty() {
-                events.push(ev);
+                self.events.push(ev);
             }
         }
-        problems.append(&mut cx.problems);
+        self.problems.append(&mut cx.problems);
     }
-    Loaded { dataset: Dataset::new(meta, events), problems }
+
+    fn finish(self) -> Loaded {
+        Loaded { dataset: Dataset::new(self.meta, self.events), problems: self.problems }
+    }
+}
+
+/// Loading in steps, so that a large dataset does not freeze a page: the
+/// text is split into raw entries once, then [`Incremental::step`] validates
+/// a few thousand at a time and the caller yields to the browser in between.
+pub struct Incremental {
+    text: String,
+    ranges: Vec<(usize, usize)>,
+    next: usize,
+    validator: Validator,
+}
+
+impl Incremental {
+    /// Splits `text` into entries. Anything that is not a JSON object with an
+    /// `events` list is loaded at once, and returned as `Err` with its problems.
+    pub fn start(text: String) -> Result<Incremental, Loaded> {
+        let parsed = serde_json::from_str::<RawDoc>(&text).ok().and_then(|doc| {
+            let base = text.as_ptr() as usize;
+            let ranges = doc.events?.iter().map(|r| {
+                let start = r.get().as_ptr() as usize - base;
+                (start, start + r.get().len())
+            }).collect::<Vec<_>>();
+            Some((Validator::new(&doc.rest), ranges))
+        });
+        match parsed {
+            Some((validator, ranges)) => Ok(Incremental { text, ranges, next: 0, validator }),
+            None => Err(load_json(&text)),
+        }
+    }
+
+    pub fn total(&self) -> usize {
+        self.ranges.len()
+    }
+
+    pub fn done(&self) -> usize {
+        self.next
+    }
+
+    /// Validates up to `n` more entries; true when all are done.
+    pub fn step(&mut self, n: usize) -> bool {
+        let end = (self.next + n).min(self.ranges.len());
+        for index in self.next..end {
+            let (a, b) = self.ranges[index];
+            let value = serde_json::from_str::<Value>(&self.text[a..b]).unwrap_or(Value::Null);
+            self.validator.entry(index, &value);
+        }
+        self.next = end;
+        self.next == self.ranges.len()
+    }
+
+    /// Validates what is left and returns the result.
+    pub fn finish(mut self) -> Loaded {
+        self.step(usize::MAX - self.next);
+        self.validator.finish()
+    }
 }
 
 fn file_problem(message: &str) -> Problem {
@@ -251,7 +334,7 @@ impl EntryCx {
         Some(out)
     }
 
-    fn event(&mut self, v: &Value, countries: &HashSet<&str>, sources: &HashSet<&str>) -> Option<Event> {
+    fn event(&mut self, v: &Value, countries: &HashSet<String>, sources: &HashSet<String>) -> Option<Event> {
         let Some(o) = v.as_object() else {
             self.push(P::WrongShape, "", format!("an entry must be an object, not {}", type_name(v)));
             return None;
@@ -290,7 +373,7 @@ impl EntryCx {
         let codes = self.string_list(o, "countries", true);
         if let Some(codes) = &codes {
             for (i, c) in codes.iter().enumerate() {
-                if !countries.contains(c.as_str()) {
+                if !countries.contains(c) {
                     self.push(P::UnknownCountry, &format!("countries[{i}]"), format!("\"{c}\" is not a country code listed in the metadata"));
                 }
             }
@@ -351,7 +434,7 @@ impl EntryCx {
         ok.then_some(Some(c))
     }
 
-    fn sources(&mut self, v: Option<&Value>, known: &HashSet<&str>) -> Option<Vec<SourceRef>> {
+    fn sources(&mut self, v: Option<&Value>, known: &HashSet<String>) -> Option<Vec<SourceRef>> {
         let items: Vec<&Value> = match v {
             None | Some(Value::Null) => {
                 self.push(P::MissingField, "source", "is missing: every event must say where it comes from".into());
@@ -376,7 +459,7 @@ impl EntryCx {
             let section = opt_str(o, "section");
             match (&document, &section) {
                 (None, _) => self.push(P::MissingField, &format!("{path}.document"), "is missing".into()),
-                (Some(d), _) if !known.is_empty() && !known.contains(d.as_str()) => {
+                (Some(d), _) if !known.is_empty() && !known.contains(d) => {
                     self.push(P::BadValue, &format!("{path}.document"), format!("\"{d}\" is not a source listed in the metadata"))
                 }
                 (_, None) => self.push(P::MissingField, &format!("{path}.section"), "is missing".into()),

@@ -89,3 +89,26 @@ fn metadata_problems_are_named() {
         ]
     );
 }
+
+#[test]
+fn incremental_loading_gives_the_same_result_as_loading_at_once() {
+    use timeline_core::load::Incremental;
+    for text in [fixture("bad_entries.json"), timeline_core::synth::generate(5000, 3), timeline_core::BUILTIN_DATASET.to_string()] {
+        let once = load_json(&text);
+        let mut inc = Incremental::start(text.clone()).ok().expect("an object with events");
+        let total = inc.total();
+        let mut steps = 0;
+        while !inc.step(700) {
+            steps += 1;
+            assert!(inc.done() < total);
+        }
+        assert_eq!(inc.done(), total);
+        let stepped = inc.finish();
+        assert_eq!(stepped.dataset, once.dataset);
+        assert_eq!(stepped.problems, once.problems);
+        assert!(steps + 1 >= total / 700);
+    }
+    // Not an object with events: loaded at once, with its problem.
+    let err = Incremental::start("{\"events\": 3".into()).err().unwrap();
+    assert!(matches!(err.problems[0].kind, P::MalformedJson { .. }));
+}
