@@ -9,7 +9,7 @@ export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
 export CHROMEDRIVER="${CHROMEDRIVER:-/usr/bin/chromedriver}"
 
 echo "== core (native)"
-cargo test -p timeline-core -- --skip fuzz_
+cargo test -p timeline-core -p timeline-charts -- --skip fuzz_
 echo "== fuzzing the loader and the URL parser (proptest, fixed budget)"
 cargo test -p timeline-core --test fuzz -- --nocapture
 

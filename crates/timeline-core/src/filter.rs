@@ -165,3 +165,31 @@ pub struct FacetCounts {
     pub countries: BTreeMap<String, usize>,
     pub kinds: BTreeMap<Kind, usize>,
 }
+
+impl Filter {
+    /// The active filters in words, for exports and captions:
+    /// "Countries: Russia, Kazakhstan · Kinds: attacks · 2004 – June 2009 · Search: “moscow”".
+    pub fn describe(&self, ds: &Dataset) -> String {
+        let mut parts = Vec::new();
+        match &self.countries {
+            None => parts.push("All countries".to_string()),
+            Some(s) if s.is_empty() => parts.push("No countries".to_string()),
+            Some(s) => parts.push(format!("Countries: {}", s.iter().map(|c| ds.country_name(c)).collect::<Vec<_>>().join(", "))),
+        }
+        match &self.kinds {
+            None => parts.push("all kinds".to_string()),
+            Some(k) if k.is_empty() => parts.push("no kinds".to_string()),
+            Some(k) => parts.push(format!("Kinds: {}", k.iter().map(|k| k.plural().to_lowercase()).collect::<Vec<_>>().join(", "))),
+        }
+        match (self.from, self.to) {
+            (None, None) => {}
+            (Some(f), None) => parts.push(format!("from {}", f.display())),
+            (None, Some(t)) => parts.push(format!("until {}", t.display())),
+            (Some(f), Some(t)) => parts.push(format!("{} – {}", f.display(), t.display())),
+        }
+        if !self.text.trim().is_empty() {
+            parts.push(format!("Search: “{}”", self.text.trim()));
+        }
+        parts.join(" · ")
+    }
+}

@@ -9,6 +9,7 @@ pub mod date;
 pub mod filter;
 pub mod layout;
 pub mod scale;
+pub mod stats;
 pub mod synth;
 pub mod urlstate;
 pub mod load;

@@ -1,0 +1,213 @@
+//! The three linked charts: events per year stacked by kind, killed and
+//! wounded per year, events per country. Each returns the pixel rectangle of
+//! every bar (from the chart's own coordinate translation) so that a pointer
+//! can be mapped back to the year or country under it.
+
+use crate::palette::{self, BAR, INK, KILLED, LINE, MUTED, PAPER, WOUNDED};
+use crate::{err, ChartStyle, DrawResult};
+use plotters::coord::Shift;
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
+use timeline_core::stats::Stats;
+use timeline_core::Kind;
+
+/// What a bar stands for.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Target {
+    Year(i32),
+    Country(String),
+}
+
+/// A drawn bar: where it is (pixels of the drawing area's backend), what it
+/// says, and what clicking it means.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Hit {
+    pub x0: i32,
+    pub y0: i32,
+    pub x1: i32,
+    pub y1: i32,
+    pub label: String,
+    pub target: Target,
+}
+
+impl Hit {
+    pub fn contains(&self, x: i32, y: i32) -> bool {
+        x >= self.x0.min(self.x1) && x <= self.x0.max(self.x1) && y >= self.y0.min(self.y1) && y <= self.y0.max(self.y1)
+    }
+}
+
+fn empty<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, title: &str, st: &ChartStyle) -> DrawResult<Vec<Hit>> {
+    let (w, h) = area.dim_in_pixel();
+    area.draw(&Text::new(title.to_string(), (st.px(8.0), st.px(6.0)), ("sans-serif", st.font(14.0)).into_font().color(&INK))).map_err(err)?;
+    let style = ("sans-serif", st.font(12.0)).into_font().color(&MUTED).pos(Pos::new(HPos::Center, VPos::Center));
+    area.draw(&Text::new("No events shown".to_string(), (w as i32 / 2, h as i32 / 2), style)).map_err(err)?;
+    Ok(Vec::new())
+}
+
+fn plural(n: usize, one: &str) -> String {
+    if n == 1 { format!("1 {one}") } else { format!("{n} {one}s") }
+}
+
+/// Events per year, stacked by kind, with each year's total above its bar.
+pub fn draw_per_year<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, s: &Stats, st: &ChartStyle) -> DrawResult<Vec<Hit>> {
+    area.fill(&PAPER).map_err(err)?;
+    const TITLE: &str = "Events per year, by kind";
+    let (Some(first), Some(last)) = (s.years.first(), s.years.last()) else { return empty(area, TITLE, st) };
+    let (first, last) = (first.year as f64, last.year as f64);
+    let max = (s.max_year_total().max(1) as f64 * 1.18).ceil();
+    let mut chart = ChartBuilder::on(area)
+        .caption(TITLE, ("sans-serif", st.font(14.0)).into_font().color(&INK))
+        .margin(st.px(8.0))
+        .x_label_area_size(st.px(20.0))
+        .y_label_area_size(st.px(30.0))
+        .build_cartesian_2d((first - 0.5)..(last + 0.5), 0f64..max)
+        .map_err(err)?;
+    let years = (last - first + 1.0) as usize;
+    let label_step = ((years as f64 * 34.0 * st.scale) / area.dim_in_pixel().0.max(1) as f64).ceil().max(1.0) as i32;
+    chart
+        .configure_mesh()
+        .disable_x_mesh()
+        .x_labels(years + 1)
+        .x_label_formatter(&|x| {
+            let y = x.round() as i32;
+            if (x - x.round()).abs() < 1e-6 && (y - first as i32) % label_step == 0 { y.to_string() } else { String::new() }
+        })
+        .y_labels(4)
+        .y_label_formatter(&|y| format!("{y:.0}"))
+        .light_line_style(LINE.mix(0.5))
+        .bold_line_style(LINE)
+        .axis_style(MUTED)
+        .label_style(("sans-serif", st.font(11.0)).into_font().color(&MUTED))
+        .draw()
+        .map_err(err)?;
+    let mut hits = Vec::new();
+    for row in &s.years {
+        let x = row.year as f64;
+        let mut base = 0.0;
+        for k in Kind::ALL {
+            let n = row.by_kind[k.index()] as f64;
+            if n > 0.0 {
+                chart.draw_series(std::iter::once(Rectangle::new([(x - 0.38, base), (x + 0.38, base + n)], palette::kind(k).filled()))).map_err(err)?;
+                base += n;
+            }
+        }
+        let total = row.total();
+        if total > 0 {
+            let style = ("sans-serif", st.font(10.5)).into_font().color(&INK).pos(Pos::new(HPos::Center, VPos::Bottom));
+            chart.draw_series(std::iter::once(Text::new(total.to_string(), (x, base + max * 0.01), style))).map_err(err)?;
+        }
+        let (x0, y0) = chart.backend_coord(&(x - 0.5, base.max(max * 0.05)));
+        let (x1, y1) = chart.backend_coord(&(x + 0.5, 0.0));
+        let parts: Vec<String> = Kind::ALL
+            .iter()
+            .filter(|k| row.by_kind[k.index()] > 0)
+            .map(|k| format!("{} {}", row.by_kind[k.index()], k.plural().to_lowercase()))
+            .collect();
+        let detail = if parts.is_empty() { String::new() } else { format!(": {}", parts.join(", ")) };
+        hits.push(Hit { x0, y0, x1, y1, label: format!("{}: {}{detail}", row.year, plural(total, "event")), target: Target::Year(row.year) });
+    }
+    Ok(hits)
+}
+
+/// Killed and wounded per year (incidents whose source states them).
+pub fn draw_casualties<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, s: &Stats, st: &ChartStyle) -> DrawResult<Vec<Hit>> {
+    area.fill(&PAPER).map_err(err)?;
+    const TITLE: &str = "Killed and wounded per year";
+    let (Some(first), Some(last)) = (s.years.first(), s.years.last()) else { return empty(area, TITLE, st) };
+    let (first, last) = (first.year as f64, last.year as f64);
+    let max = (s.max_casualties().max(1) as f64 * 1.18).ceil();
+    let mut chart = ChartBuilder::on(area)
+        .caption(TITLE, ("sans-serif", st.font(14.0)).into_font().color(&INK))
+        .margin(st.px(8.0))
+        .x_label_area_size(st.px(20.0))
+        .y_label_area_size(st.px(36.0))
+        .build_cartesian_2d((first - 0.5)..(last + 0.5), 0f64..max)
+        .map_err(err)?;
+    let years = (last - first + 1.0) as usize;
+    let label_step = ((years as f64 * 34.0 * st.scale) / area.dim_in_pixel().0.max(1) as f64).ceil().max(1.0) as i32;
+    chart
+        .configure_mesh()
+        .disable_x_mesh()
+        .x_labels(years + 1)
+        .x_label_formatter(&|x| {
+            let y = x.round() as i32;
+            if (x - x.round()).abs() < 1e-6 && (y - first as i32) % label_step == 0 { y.to_string() } else { String::new() }
+        })
+        .y_labels(4)
+        .y_label_formatter(&|y| format!("{y:.0}"))
+        .light_line_style(LINE.mix(0.5))
+        .bold_line_style(LINE)
+        .axis_style(MUTED)
+        .label_style(("sans-serif", st.font(11.0)).into_font().color(&MUTED))
+        .draw()
+        .map_err(err)?;
+    let mut hits = Vec::new();
+    for row in &s.years {
+        let x = row.year as f64;
+        for (v, dx, color) in [(row.killed, -0.38, KILLED), (row.wounded, 0.0, WOUNDED)] {
+            if v > 0 {
+                chart.draw_series(std::iter::once(Rectangle::new([(x + dx, 0.0), (x + dx + 0.38, v as f64)], color.filled()))).map_err(err)?;
+            }
+        }
+        let top = row.killed.max(row.wounded) as f64;
+        let (x0, y0) = chart.backend_coord(&(x - 0.5, top.max(max * 0.05)));
+        let (x1, y1) = chart.backend_coord(&(x + 0.5, 0.0));
+        hits.push(Hit { x0, y0, x1, y1, label: format!("{}: {} killed, {} wounded", row.year, row.killed, row.wounded), target: Target::Year(row.year) });
+    }
+    // A small legend, top right.
+    let (w, _) = area.dim_in_pixel();
+    for (i, (name, color)) in [("killed", KILLED), ("wounded", WOUNDED)].into_iter().enumerate() {
+        let x = w as i32 - st.px(140.0) + i as i32 * st.px(70.0);
+        let y = st.px(30.0);
+        area.draw(&Rectangle::new([(x, y), (x + st.px(10.0), y + st.px(10.0))], color.filled())).map_err(err)?;
+        area.draw(&Text::new(name.to_string(), (x + st.px(14.0), y - st.px(1.0)), ("sans-serif", st.font(11.0)).into_font().color(&MUTED))).map_err(err)?;
+    }
+    Ok(hits)
+}
+
+/// Events per country (the ten with most), horizontal bars.
+pub fn draw_countries<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, s: &Stats, st: &ChartStyle) -> DrawResult<Vec<Hit>> {
+    area.fill(&PAPER).map_err(err)?;
+    const TITLE: &str = "Events per country";
+    if s.countries.is_empty() {
+        return empty(area, TITLE, st);
+    }
+    let rows: Vec<_> = s.countries.iter().take(10).collect();
+    let n = rows.len() as f64;
+    let max = (rows[0].2 as f64 * 1.2).ceil();
+    let mut chart = ChartBuilder::on(area)
+        .caption(TITLE, ("sans-serif", st.font(14.0)).into_font().color(&INK))
+        .margin(st.px(8.0))
+        .x_label_area_size(st.px(20.0))
+        .y_label_area_size(st.px(86.0))
+        .build_cartesian_2d(0f64..max, 0f64..n)
+        .map_err(err)?;
+    chart
+        .configure_mesh()
+        .disable_y_mesh()
+        .y_labels(0)
+        .x_labels(4)
+        .x_label_formatter(&|x| format!("{x:.0}"))
+        .light_line_style(LINE.mix(0.5))
+        .bold_line_style(LINE)
+        .axis_style(MUTED)
+        .label_style(("sans-serif", st.font(11.0)).into_font().color(&MUTED))
+        .draw()
+        .map_err(err)?;
+    let mut hits = Vec::new();
+    for (i, (code, name, count)) in rows.iter().enumerate() {
+        let y = n - i as f64 - 1.0;
+        let c = *count as f64;
+        chart.draw_series(std::iter::once(Rectangle::new([(0.0, y + 0.15), (c, y + 0.85)], BAR.filled()))).map_err(err)?;
+        let value = ("sans-serif", st.font(10.5)).into_font().color(&INK).pos(Pos::new(HPos::Left, VPos::Center));
+        chart.draw_series(std::iter::once(Text::new(count.to_string(), (c + max * 0.01, y + 0.5), value))).map_err(err)?;
+        let (x0, y0) = chart.backend_coord(&(0.0, y + 1.0));
+        let (x1, y1) = chart.backend_coord(&(max, y));
+        let label_style = ("sans-serif", st.font(11.0)).into_font().color(&INK).pos(Pos::new(HPos::Right, VPos::Center));
+        // backend_coord is in the backend's pixels; the area draws relative to its own corner.
+        let (bx, by) = area.get_base_pixel();
+        area.draw(&Text::new(name.clone(), (x0 - bx - st.px(6.0), (y0 + y1) / 2 - by), label_style)).map_err(err)?;
+        hits.push(Hit { x0, y0, x1, y1, label: format!("{name}: {}", plural(*count, "event")), target: Target::Country(code.clone()) });
+    }
+    Ok(hits)
+}

@@ -1,0 +1,111 @@
+//! Statistics of the shown events, for the linked charts: events per year by
+//! kind, casualties per year, events per country.
+
+use crate::model::{Dataset, Kind, Scope};
+
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+pub struct YearRow {
+    pub year: i32,
+    /// Events starting that year, by kind (index = `Kind::index`).
+    pub by_kind: [usize; 5],
+    pub killed: u64,
+    pub wounded: u64,
+}
+
+impl YearRow {
+    pub fn total(&self) -> usize {
+        self.by_kind.iter().sum()
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+pub struct Stats {
+    /// Every year from the first to the last shown event, gaps included.
+    pub years: Vec<YearRow>,
+    /// (code, name, events naming it), most first; organisation-wide events
+    /// that name no country are counted under `organisation_wide`.
+    pub countries: Vec<(String, String, usize)>,
+    pub organisation_wide: usize,
+}
+
+impl Stats {
+    pub fn compute(ds: &Dataset, shown: &[usize]) -> Stats {
+        let Some(first) = shown.iter().map(|&i| ds.events[i].date.year()).min() else {
+            return Stats::default();
+        };
+        let last = shown.iter().map(|&i| ds.events[i].date.year()).max().unwrap_or(first);
+        let mut years: Vec<YearRow> = (first..=last).map(|year| YearRow { year, ..YearRow::default() }).collect();
+        let mut per_country = vec![0usize; ds.meta.countries.len()];
+        let mut organisation_wide = 0;
+        for &i in shown {
+            let e = &ds.events[i];
+            let row = &mut years[(e.date.year() - first) as usize];
+            row.by_kind[e.kind.index()] += 1;
+            if let Some(c) = &e.casualties {
+                row.killed += c.killed.unwrap_or(0);
+                row.wounded += c.wounded.unwrap_or(0);
+            }
+            if e.countries.is_empty() && e.scope == Scope::Organisation {
+                organisation_wide += 1;
+            }
+            for &k in ds.country_ids(i) {
+                per_country[k as usize] += 1;
+            }
+        }
+        let mut countries: Vec<(String, String, usize)> = ds
+            .meta
+            .countries
+            .iter()
+            .zip(per_country)
+            .filter(|(_, n)| *n > 0)
+            .map(|(c, n)| (c.code.clone(), c.name.clone(), n))
+            .collect();
+        countries.sort_by(|a, b| b.2.cmp(&a.2).then(a.0.cmp(&b.0)));
+        Stats { years, countries, organisation_wide }
+    }
+
+    pub fn max_year_total(&self) -> usize {
+        self.years.iter().map(YearRow::total).max().unwrap_or(0)
+    }
+
+    pub fn max_casualties(&self) -> u64 {
+        self.years.iter().map(|y| y.killed.max(y.wounded)).max().unwrap_or(0)
+    }
+
+    pub fn count(&self, kind: Kind) -> usize {
+        self.years.iter().map(|y| y.by_kind[kind.index()]).sum()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{load_json, Filter, BUILTIN_DATASET};
+
+    #[test]
+    fn per_year_by_kind_and_casualties_match_the_data() {
+        let ds = load_json(BUILTIN_DATASET).dataset;
+        let all: Vec<usize> = (0..ds.events.len()).collect();
+        let s = Stats::compute(&ds, &all);
+        assert_eq!(s.years.first().unwrap().year, 2001);
+        assert_eq!(s.years.last().unwrap().year, 2012);
+        assert_eq!(s.years.iter().map(YearRow::total).sum::<usize>(), 65);
+        assert_eq!(s.count(Kind::Incident), 25);
+        let y2004 = &s.years[3];
+        assert_eq!(y2004.year, 2004);
+        // 2004: metro 50+130, Tashkent 10, Chechnya 7+53, Ingushetia 90, Beslan 300.
+        assert_eq!((y2004.killed, y2004.wounded), (457, 183));
+        assert_eq!(y2004.by_kind[Kind::Incident.index()], 6);
+        assert_eq!(s.countries[0].0, "RU");
+    }
+
+    #[test]
+    fn follows_the_filter_and_keeps_gap_years() {
+        let ds = load_json(BUILTIN_DATASET).dataset;
+        let f = Filter { countries: Some(["UZ".to_string()].into()), kinds: Some([Kind::Incident].into()), ..Filter::default() };
+        let s = Stats::compute(&ds, &f.apply(&ds));
+        let years: Vec<(i32, usize)> = s.years.iter().map(|y| (y.year, y.total())).collect();
+        assert_eq!(years, [(2004, 1), (2005, 1)]);
+        assert_eq!(Stats::compute(&ds, &[]), Stats::default());
+    }
+}
