@@ -22,7 +22,9 @@ html = html.replace(re, `<script type="module" src="./${name}" integrity="${sri}
 export const CSP = [
   "default-src 'self'",
   "script-src 'self' 'wasm-unsafe-eval'",
-  "style-src 'self'",
+  // plotters measures text with an inline-styled <span> (plotters/src/style/font/web.rs);
+  // inline *styles* are allowed for that, inline *scripts* are not.
+  "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data:",
   "connect-src 'self' http: https:",
   "object-src 'none'",

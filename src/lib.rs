@@ -3,6 +3,7 @@
 
 pub mod components;
 pub mod dom;
+pub mod export;
 pub mod hooks;
 pub mod state;
 

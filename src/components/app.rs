@@ -2,7 +2,7 @@
 
 use crate::components::{
     country_chips::CountryChips, data_source::DataSource, date_range::DateRange, event_details::EventDetails, kind_legend::KindLegend,
-    list_view::ListView, problems_panel::ProblemsPanel, search_box::SearchBox, summary_line::SummaryLine,
+    list_view::ListView, print_list::PrintList, problems_panel::ProblemsPanel, search_box::SearchBox, stats_panel::StatsPanel, summary_line::SummaryLine,
     timeline_chart::TimelineChart, toolbar::Toolbar,
 };
 use crate::hooks::{use_data_source::{open_file, use_data_source}, use_root_attrs::use_root_attrs, use_url_sync::{read_location, use_url_sync}};
@@ -42,6 +42,19 @@ pub fn app() -> Html {
         })
     };
 
+    let onexport = {
+        let state = state.clone();
+        Callback::from(move |kind: &'static str| {
+            let r = if kind == "svg" {
+                crate::export::export_svg(&state.data.dataset, &state.view)
+            } else {
+                crate::export::export_png(&state.data.dataset, &state.view)
+            };
+            if let Err(e) = r {
+                web_sys::console::error_1(&e.into());
+            }
+        })
+    };
     let dispatch = {
         let state = state.clone();
         Callback::from(move |a: Action| state.dispatch(a))
@@ -77,7 +90,7 @@ pub fn app() -> Html {
                     <button class="link-button" onclick={dispatch.reform(|_| Action::ClearFilters)}>{ "Clear all filters" }</button>
                 </aside>
                 <main class="main" id="main">
-                    <Toolbar view={state.view.view} grouping={state.view.grouping} dispatch={dispatch.clone()} />
+                    <Toolbar view={state.view.view} grouping={state.view.grouping} dispatch={dispatch.clone()} {onexport} />
                     if list {
                         <ListView dataset={ds.clone()} shown={state.shown.clone()} selected={state.view.selected.clone()} dispatch={dispatch.clone()} />
                         if let Some(ev) = selected {
@@ -86,6 +99,8 @@ pub fn app() -> Html {
                     } else {
                         <TimelineChart state={state.clone()} dispatch={dispatch.clone()} />
                     }
+                    <StatsPanel dataset={ds.clone()} shown={state.shown.clone()} dispatch={dispatch.clone()} />
+                    <PrintList dataset={ds.clone()} shown={state.shown.clone()} filters={state.view.filter.describe(&ds)} />
                 </main>
             </div>
             <footer class="app-footer">

@@ -9,6 +9,8 @@ pub struct ToolbarProps {
     pub view: ViewMode,
     pub grouping: Grouping,
     pub dispatch: Callback<Action>,
+    /// "svg" or "png".
+    pub onexport: Callback<&'static str>,
 }
 
 /// Zoom, fit, lanes, chart or list, and copy link.
@@ -45,6 +47,11 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
                     <button aria-pressed={(props.grouping == Grouping::Country).to_string()} data-action="group-country" onclick={d.reform(|_| Action::SetGrouping(Grouping::Country))}>{ "By country" }</button>
                 </div>
             }
+            <div class="group" role="group" aria-label="Export the view">
+                <button data-action="export-svg" title="Download the view as SVG (16:9)" onclick={props.onexport.reform(|_| "svg")}>{ "SVG" }</button>
+                <button data-action="export-png" title="Download the view as PNG (1920×1080)" onclick={props.onexport.reform(|_| "png")}>{ "PNG" }</button>
+                <button data-action="print" title="Print the view and its event list" onclick={Callback::from(|_| { if let Some(w) = web_sys::window() { let _ = w.print(); } })}>{ "Print" }</button>
+            </div>
             <div class="group">
                 <button data-action="copy-link" onclick={copy}>{ "Copy link" }</button>
                 <span class="status" role="status" aria-live="polite">{ copied.unwrap_or("") }</span>

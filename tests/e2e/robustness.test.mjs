@@ -66,7 +66,9 @@ test('a strict CSP is in force and the app works under it', async () => {
   assert.ok(csp, 'index.html carries a CSP');
   const script = csp.split(';').map((d) => d.trim()).find((d) => d.startsWith('script-src'));
   assert.equal(script, "script-src 'self' 'wasm-unsafe-eval'");
-  assert.doesNotMatch(csp, /'unsafe-inline'|'unsafe-eval'/);
+  assert.doesNotMatch(script, /'unsafe-inline'|'unsafe-eval'/);
+  assert.match(csp, /default-src 'self'/);
+  assert.match(csp, /object-src 'none'/);
   assert.doesNotMatch(html, /<script(?![^>]*\bsrc=)[^>]*>/, 'no inline script');
   const page = await guarded(`${server.url}?e=beslan-2004`);
   await afterRender(page, () => page.click('[data-country=RU]'));

@@ -1,0 +1,187 @@
+use crate::state::Action;
+use gloo::events::EventListener;
+use plotters::prelude::IntoDrawingArea;
+use plotters_canvas::CanvasBackend;
+use std::collections::BTreeSet;
+use std::rc::Rc;
+use timeline_charts::{draw_casualties, draw_countries, draw_per_year, ChartStyle, Hit, Target};
+use timeline_core::scale::Window;
+use timeline_core::stats::Stats;
+use timeline_core::{Dataset, Kind, PartialDate};
+use web_sys::HtmlCanvasElement;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct StatsPanelProps {
+    pub dataset: Rc<Dataset>,
+    pub shown: Rc<Vec<usize>>,
+    pub dispatch: Callback<Action>,
+}
+
+/// CSS height of each chart, in pixels.
+const CHART_H: f64 = 210.0;
+
+#[derive(Clone, Copy, PartialEq)]
+enum Which {
+    PerYear,
+    Casualties,
+    Countries,
+}
+
+impl Which {
+    const ALL: [Which; 3] = [Which::PerYear, Which::Casualties, Which::Countries];
+    fn key(self) -> &'static str {
+        match self {
+            Which::PerYear => "per-year",
+            Which::Casualties => "casualties",
+            Which::Countries => "countries",
+        }
+    }
+    fn description(self) -> &'static str {
+        match self {
+            Which::PerYear => "Bar chart of events per year, stacked by kind. Each bar is a button: it zooms the timeline to that year.",
+            Which::Casualties => "Bar chart of killed and wounded per year. Each bar is a button: it zooms the timeline to that year.",
+            Which::Countries => "Bar chart of events per country. Each bar is a button: it filters to that country.",
+        }
+    }
+}
+
+/// The action a bar stands for: zoom to its year, or filter to its country.
+fn action_for(target: &Target) -> Action {
+    match target {
+        Target::Year(y) => {
+            let a = PartialDate::from_year(*y);
+            Action::SetWindow(Window::new(a.first_day() as f64, a.last_day() as f64 + 1.0))
+        }
+        Target::Country(c) => Action::SetCountries(Some(BTreeSet::from([c.clone()]))),
+    }
+}
+
+/// Linked statistics drawn with plotters on canvases: they follow the filters,
+/// are crisp at any device pixel ratio, redraw on resize, and every bar is a
+/// focusable button (an SVG layer over the canvas, from the chart's own
+/// coordinates) with its value as label. A table gives the same figures as text.
+#[function_component(StatsPanel)]
+pub fn stats_panel(props: &StatsPanelProps) -> Html {
+    let refs = [use_node_ref(), use_node_ref(), use_node_ref()];
+    let hits = use_state(|| [Vec::<Hit>::new(), Vec::new(), Vec::new()]);
+    let hover = use_state(|| None::<String>);
+    let size = use_state(|| (0.0_f64, 1.0_f64));
+    let stats = {
+        let (ds, shown) = (props.dataset.clone(), props.shown.clone());
+        use_memo(shown, move |shown| Stats::compute(&ds, shown))
+    };
+
+    // Measure (width and device pixel ratio) now and on resize.
+    {
+        let size = size.clone();
+        let first = refs[0].clone();
+        use_effect_with((), move |_| {
+            let measure = move || {
+                let w = first.cast::<HtmlCanvasElement>().map(|c| c.client_width() as f64).unwrap_or(0.0);
+                let dpr = web_sys::window().map(|w| w.device_pixel_ratio()).unwrap_or(1.0).max(1.0);
+                size.set((w, dpr));
+            };
+            measure();
+            let listener = web_sys::window().map(|w| EventListener::new(&w, "resize", move |_| measure()));
+            move || drop(listener)
+        });
+    }
+    // Draw whenever the figures or the size change.
+    {
+        let refs = refs.clone();
+        let hits = hits.clone();
+        use_effect_with((stats.clone(), *size), move |(stats, (w, dpr))| {
+            if *w > 0.0 {
+                let st = ChartStyle { scale: *dpr };
+                let mut out: [Vec<Hit>; 3] = Default::default();
+                for (i, which) in Which::ALL.into_iter().enumerate() {
+                    let Some(canvas) = refs[i].cast::<HtmlCanvasElement>() else { continue };
+                    canvas.set_width((w * dpr).round() as u32);
+                    canvas.set_height((CHART_H * dpr).round() as u32);
+                    let Some(backend) = CanvasBackend::with_canvas_object(canvas) else { continue };
+                    let root = backend.into_drawing_area();
+                    let drawn = match which {
+                        Which::PerYear => draw_per_year(&root, stats, &st),
+                        Which::Casualties => draw_casualties(&root, stats, &st),
+                        Which::Countries => draw_countries(&root, stats, &st),
+                    };
+                    match drawn {
+                        Ok(h) => out[i] = h,
+                        Err(e) => web_sys::console::error_1(&e.into()),
+                    }
+                    let _ = root.present();
+                }
+                hits.set(out);
+                crate::dom::bump_render_seq();
+            }
+        });
+    }
+
+    let (w, dpr) = *size;
+    let charts = Which::ALL.into_iter().enumerate().map(|(i, which)| {
+        let layer: Html = hits[i].iter().map(|h| {
+            let (x, y) = (h.x0.min(h.x1) as f64 / dpr, h.y0.min(h.y1) as f64 / dpr);
+            let (bw, bh) = ((h.x1 - h.x0).abs() as f64 / dpr, (h.y1 - h.y0).abs() as f64 / dpr);
+            let (year, country) = match &h.target {
+                Target::Year(y) => (Some(y.to_string()), None),
+                Target::Country(c) => (None, Some(c.clone())),
+            };
+            let d = props.dispatch.clone();
+            let target = h.target.clone();
+            let onclick = Callback::from(move |_: MouseEvent| d.emit(action_for(&target)));
+            let d = props.dispatch.clone();
+            let target = h.target.clone();
+            let onkeydown = Callback::from(move |e: KeyboardEvent| if e.key() == "Enter" || e.key() == " " { e.prevent_default(); d.emit(action_for(&target)); });
+            let label = h.label.clone();
+            let on = { let hover = hover.clone(); let l = label.clone(); Callback::from(move |_: PointerEvent| hover.set(Some(l.clone()))) };
+            let onf = { let hover = hover.clone(); let l = label.clone(); Callback::from(move |_: FocusEvent| hover.set(Some(l.clone()))) };
+            html! {
+                <rect class="hit" x={format!("{x:.1}")} y={format!("{y:.1}")} width={format!("{bw:.1}")} height={format!("{bh:.1}")}
+                    role="button" tabindex="0" aria-label={label} data-bar-year={year} data-bar-country={country}
+                    {onclick} {onkeydown} onpointerenter={on} onfocus={onf} />
+            }
+        }).collect();
+        html! {
+            <figure class="stat-chart" data-chart={which.key()}>
+                <canvas ref={refs[i].clone()} role="img" aria-label={which.description()}></canvas>
+                <svg class="hit-layer" viewBox={format!("0 0 {} {CHART_H}", w.max(1.0))} preserveAspectRatio="none"
+                    onpointerleave={ let hover = hover.clone(); Callback::from(move |_| hover.set(None)) }>{ layer }</svg>
+            </figure>
+        }
+    });
+
+    let s = &*stats;
+    html! {
+        <section class="stats" aria-label="Statistics of the events shown" data-testid="stats">
+            <div class="stats-charts">{ for charts }</div>
+            <p class="stats-hover" aria-live="polite">{ hover.as_deref().unwrap_or("Point at or focus a bar for its figures; click it to zoom to a year or filter to a country.") }</p>
+            <details class="stats-table">
+                <summary>{ "The figures as a table" }</summary>
+                <table data-testid="stats-table">
+                    <caption>{ "Events per year, by kind, with casualties" }</caption>
+                    <thead><tr>
+                        <th scope="col">{ "Year" }</th>
+                        { for Kind::ALL.iter().map(|k| html! { <th scope="col">{ k.plural() }</th> }) }
+                        <th scope="col">{ "Total" }</th><th scope="col">{ "Killed" }</th><th scope="col">{ "Wounded" }</th>
+                    </tr></thead>
+                    <tbody>
+                    { for s.years.iter().map(|y| html! {
+                        <tr data-year={y.year.to_string()}>
+                            <th scope="row">{ y.year }</th>
+                            { for Kind::ALL.iter().map(|k| html! { <td>{ y.by_kind[k.index()] }</td> }) }
+                            <td data-field="total">{ y.total() }</td><td>{ y.killed }</td><td>{ y.wounded }</td>
+                        </tr>
+                    }) }
+                    </tbody>
+                </table>
+                <table>
+                    <caption>{ "Events per country" }</caption>
+                    <tbody>
+                    { for s.countries.iter().map(|(code, name, n)| html! { <tr data-country-row={code.clone()}><th scope="row">{ name.clone() }</th><td>{ n }</td></tr> }) }
+                    </tbody>
+                </table>
+            </details>
+        </section>
+    }
+}

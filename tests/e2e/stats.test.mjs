@@ -1,0 +1,93 @@
+// The linked statistics, exports and print, end to end.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { serve, launch, open, afterRender, shownCount, DATA } from './harness.mjs';
+
+let server, browser;
+before(async () => { server = await serve(); browser = await launch(); });
+after(async () => { await browser?.close(); await server?.close(); });
+
+const MEMBERS = new Set(DATA.countries.filter((c) => c.status === 'member').map((c) => c.code));
+const matches = (e, set) => e.countries.some((c) => set.has(c)) || (e.scope === 'organisation' && [...set].some((c) => MEMBERS.has(c)));
+const tableTotal = (page) => page.$$eval('[data-testid=stats-table] [data-field=total]', (tds) => tds.reduce((s, td) => s + Number(td.textContent), 0));
+
+test('the charts follow the filters', async () => {
+  const page = await open(browser, server.url);
+  await page.waitForSelector('[data-chart=per-year] .hit');
+  assert.equal(await tableTotal(page), DATA.events.length);
+  // One bar (button) per year of the span.
+  assert.equal(await page.locator('[data-chart=per-year] .hit').count(), 12);
+  await afterRender(page, () => page.click('[data-action=countries-none]'));
+  await afterRender(page, () => page.click('[data-country=UZ]'));
+  const want = DATA.events.filter((e) => matches(e, new Set(['UZ'])));
+  await page.waitForFunction((n) => [...document.querySelectorAll('[data-testid=stats-table] [data-field=total]')].reduce((s, td) => s + Number(td.textContent), 0) === n, want.length);
+  const label = await page.getAttribute('[data-chart=per-year] [data-bar-year="2004"]', 'aria-label');
+  const n2004 = want.filter((e) => e.date.startsWith('2004')).length;
+  assert.match(label, new RegExp(`^2004: ${n2004} event`));
+  await page.close();
+});
+
+test('a click on a year zooms the timeline to it; a click on a country filters to it', async () => {
+  const page = await open(browser, server.url);
+  await page.waitForSelector('[data-chart=per-year] [data-bar-year="2004"]');
+  await afterRender(page, () => page.click('[data-chart=per-year] [data-bar-year="2004"]'));
+  assert.equal(new URL(page.url()).searchParams.get('w'), '2004-01-01~2005-01-01');
+  // The zoomed timeline shows 2004's events as marks (month ticks now).
+  assert.ok(await page.locator('.chart [data-event-id="beslan-2004"]').count() === 1);
+  await afterRender(page, () => page.click('[data-chart=countries] [data-bar-country="KZ"]'));
+  assert.equal(await page.getAttribute('[data-country=KZ]', 'aria-pressed'), 'true');
+  assert.equal(await page.getAttribute('[data-country=RU]', 'aria-pressed'), 'false');
+  assert.equal(await shownCount(page), DATA.events.filter((e) => matches(e, new Set(['KZ']))).length);
+  // Keyboard: the bars are buttons.
+  await page.focus('[data-chart=per-year] [data-bar-year="2009"]');
+  await afterRender(page, () => page.keyboard.press('Enter'));
+  assert.equal(new URL(page.url()).searchParams.get('w'), '2009-01-01~2010-01-01');
+  await page.close();
+});
+
+test('Download SVG gives a 16:9 picture of the view with title, filters and source; PNG too', async () => {
+  const page = await open(browser, `${server.url}?c=RU&k=incident`);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'export-'));
+  const [svgDl] = await Promise.all([page.waitForEvent('download'), page.click('[data-action=export-svg]')]);
+  assert.equal(svgDl.suggestedFilename(), 'sco-timeline.svg');
+  const svgPath = path.join(dir, 'view.svg');
+  await svgDl.saveAs(svgPath);
+  const svg = fs.readFileSync(svgPath, 'utf8');
+  const n = DATA.events.filter((e) => e.kind === 'incident' && e.countries.includes('RU')).length;
+  assert.match(svg, /^<svg[^>]*width="1920"[^>]*height="1080"/);
+  assert.match(svg, /SCO counter-terrorism cooperation, 2001–2012/);
+  assert.match(svg, new RegExp(`Countries: Russia · Kinds: attacks — showing ${n} of ${DATA.events.length} events`));
+  assert.match(svg, /Source: Zhao Xiaodong/);
+  assert.equal((svg.match(/<circle/g) ?? []).length, n, 'one mark per shown attack');
+  // It opens in Chromium.
+  const view = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+  await view.goto('file://' + svgPath);
+  assert.equal(await view.locator('svg circle').count(), n);
+  await view.screenshot({ path: path.join(dir, 'view.png') });
+  await view.close();
+  const [pngDl] = await Promise.all([page.waitForEvent('download'), page.click('[data-action=export-png]')]);
+  assert.equal(pngDl.suggestedFilename(), 'sco-timeline.png');
+  const pngPath = path.join(dir, 'view-download.png');
+  await pngDl.saveAs(pngPath);
+  const png = fs.readFileSync(pngPath);
+  assert.deepEqual([...png.subarray(1, 4)].map((b) => String.fromCharCode(b)).join(''), 'PNG');
+  assert.equal(png.readUInt32BE(16), 1920);
+  assert.equal(png.readUInt32BE(20), 1080);
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
+test('printing gives the view and its event list without the controls', async () => {
+  const page = await open(browser, `${server.url}?c=TJ`);
+  await page.emulateMedia({ media: 'print' });
+  assert.equal(await page.isVisible('.filters'), false);
+  assert.equal(await page.isVisible('.toolbar'), false);
+  assert.equal(await page.isVisible('.print-only'), true);
+  const rows = await page.$$eval('.print-table tbody tr', (r) => r.length);
+  assert.equal(rows, DATA.events.filter((e) => matches(e, new Set(['TJ']))).length);
+  assert.match(await page.textContent('.print-filters'), /^Countries: Tajikistan · all kinds — \d+ of 65 events$/);
+  await page.close();
+});
