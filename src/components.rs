@@ -8,6 +8,8 @@ pub mod event_mark;
 pub mod kind_legend;
 pub mod list_view;
 pub mod problems_panel;
+pub mod embed_dialog;
+pub mod presenter_bar;
 pub mod print_list;
 pub mod search_box;
 pub mod stats_panel;

@@ -7,6 +7,7 @@ use std::rc::Rc;
 use timeline_core::filter::FacetCounts;
 use timeline_core::layout::Grouping;
 use timeline_core::scale::Window;
+use timeline_core::embed::EmbedOptions;
 use timeline_core::urlstate::{ViewMode, ViewState};
 use timeline_core::{Dataset, Filter, Kind, PartialDate, Problem};
 use yew::Reducible;
@@ -53,6 +54,10 @@ pub struct AppState {
     /// Where the dataset came from: "built-in", a URL, a file name.
     pub source: String,
     pub load: LoadStatus,
+    /// What the embedder asked for (`?embed=1&controls=…&theme=…&present=1`).
+    pub embed: EmbedOptions,
+    /// Presenter mode: step through the shown events with clicker keys.
+    pub presenting: bool,
 }
 
 /// Loading another dataset: the built-in one stays usable meanwhile and after a failure.
@@ -89,6 +94,9 @@ pub enum Action {
     /// Another dataset was loaded and parsed.
     DataLoaded { data: Data, source: String },
     SetLoad(LoadStatus),
+    /// Presenter: move by `n` events in time order (wrapping), centre and open it.
+    Step(i64),
+    SetPresenting(bool),
 }
 
 impl AppState {
@@ -102,6 +110,8 @@ impl AppState {
             push_history: false,
             source: "built-in".into(),
             load: LoadStatus::Idle,
+            embed: EmbedOptions::default(),
+            presenting: false,
         };
         s.refilter();
         s
@@ -122,6 +132,15 @@ impl AppState {
         self.view.window = Some(w.clamp_to(self.data.bounds));
         self.push_history = false;
     }
+}
+
+/// The window that centres event `i`: at most two years wide, so the event and its neighbours read.
+fn presenter_window(s: &AppState, i: usize) -> Window {
+    let e = &s.data.dataset.events[i];
+    let mid = (e.start_day() as f64 + e.end_day() as f64 + 1.0) / 2.0;
+    let current = s.window();
+    let span = current.span().min(730.0).max(((e.end_day() - e.start_day()) as f64 * 1.6).max(60.0));
+    Window::new(mid - span / 2.0, mid + span / 2.0).clamp_to(s.data.bounds).centred_on(mid, s.data.bounds)
 }
 
 fn toggle<T: Ord + Clone>(current: &Option<BTreeSet<T>>, all: impl Iterator<Item = T>, item: T) -> Option<BTreeSet<T>> {
@@ -198,6 +217,27 @@ impl Reducible for AppState {
                 s.push_history = false;
                 let dropped = timeline_core::urlstate::sanitize(&mut s.view, &s.data.dataset);
                 s.url_notice.extend(dropped);
+            }
+            Action::Step(by) => {
+                refilter = false;
+                if let Some(i) = timeline_core::embed::step(&ds, &s.shown, s.view.selected.as_deref(), by) {
+                    s.view.selected = Some(ds.events[i].id.clone());
+                    s.view.window = Some(presenter_window(&s, i));
+                }
+            }
+            Action::SetPresenting(on) => {
+                refilter = false;
+                s.presenting = on;
+                if on && s.view.selected.is_none() {
+                    if let Some(i) = timeline_core::embed::step(&ds, &s.shown, None, 1) {
+                        s.view.selected = Some(ds.events[i].id.clone());
+                        s.view.window = Some(presenter_window(&s, i));
+                    }
+                } else if on {
+                    if let Some(i) = s.view.selected.as_deref().and_then(|id| ds.position(id)) {
+                        s.view.window = Some(presenter_window(&s, i));
+                    }
+                }
             }
             Action::SetLoad(l) => {
                 refilter = false;

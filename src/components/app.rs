@@ -5,6 +5,9 @@ use crate::components::{
     list_view::ListView, print_list::PrintList, problems_panel::ProblemsPanel, search_box::SearchBox, stats_panel::StatsPanel, summary_line::SummaryLine,
     timeline_chart::TimelineChart, toolbar::Toolbar,
 };
+use crate::components::{embed_dialog::EmbedDialog, presenter_bar::PresenterBar};
+use crate::hooks::{use_host_api::use_host_api, use_presenter_keys::use_presenter_keys};
+use timeline_core::embed::{Control, EmbedOptions};
 use crate::hooks::{use_data_source::{open_file, use_data_source}, use_root_attrs::use_root_attrs, use_url_sync::{read_location, use_url_sync}};
 use crate::state::{Action, AppState, Data};
 use timeline_core::urlstate::ViewMode;
@@ -21,10 +24,37 @@ pub fn app() -> Html {
         if let Some(url) = crate::hooks::use_data_source::data_param() {
             s.load = crate::state::LoadStatus::Loading(url);
         }
+        let search = web_sys::window().and_then(|w| w.location().search().ok()).unwrap_or_default();
+        s.embed = EmbedOptions::decode(&search);
+        s.presenting = s.embed.present;
         s
     });
     use_url_sync(state.clone());
     use_data_source(state.clone());
+    use_host_api(state.clone());
+    {
+        let state = state.clone();
+        use_presenter_keys(state.presenting, Callback::from(move |a| state.dispatch(a)));
+    }
+    // Theme and embed mode on <html>, for the styles.
+    {
+        let (theme, embed) = (state.embed.theme, state.embed.embed);
+        use_effect_with((theme, embed), move |(theme, embed)| {
+            crate::dom::set_root_attr("data-theme", theme.as_str());
+            crate::dom::set_root_attr("data-embed", if *embed { "1" } else { "0" });
+        });
+    }
+    // Starting in presenter mode: open the first (or linked) event once the data is there.
+    {
+        let state = state.clone();
+        let ready = !matches!(state.load, crate::state::LoadStatus::Loading(_) | crate::state::LoadStatus::Parsing { .. });
+        use_effect_with(ready, move |&ready| {
+            if ready && state.presenting {
+                state.dispatch(Action::SetPresenting(true));
+            }
+        });
+    }
+    let embed_open = use_state(|| false);
     use_root_attrs(state.shown.len(), state.source.clone(), state.load.clone());
     let onfile = {
         let state = state.clone();
@@ -65,6 +95,52 @@ pub fn app() -> Html {
     let list = state.view.view == ViewMode::List;
     let selected = state.view.selected.as_ref().and_then(|id| ds.event(id)).cloned();
 
+    let e = &state.embed;
+    let position = state.view.selected.as_deref().and_then(|id| state.shown.iter().position(|&i| ds.events[i].id == id)).map(|p| p + 1);
+    let filters = html! {
+        <>
+            if e.shows(Control::Search) { <SearchBox text={state.view.filter.text.clone()} dispatch={dispatch.clone()} /> }
+            if e.shows(Control::Countries) {
+                <CountryChips dataset={ds.clone()} selected={state.view.filter.countries.clone()} counts={state.counts.clone()} dispatch={dispatch.clone()} />
+            }
+            if e.shows(Control::Kinds) {
+                <KindLegend selected={state.view.filter.kinds.clone()} counts={state.counts.clone()} dispatch={dispatch.clone()} />
+            }
+        </>
+    };
+    let has_filters = e.shows(Control::Search) || e.shows(Control::Countries) || e.shows(Control::Kinds);
+    let main_view = html! {
+        <>
+            <Toolbar view={state.view.view} grouping={state.view.grouping} dispatch={dispatch.clone()} {onexport}
+                embed={state.embed.clone()} presenting={state.presenting}
+                onembed={ let o = embed_open.clone(); Callback::from(move |_| o.set(true)) } />
+            if state.presenting {
+                <PresenterBar {position} total={state.shown.len()} dispatch={dispatch.clone()} />
+            }
+            if list {
+                <ListView dataset={ds.clone()} shown={state.shown.clone()} selected={state.view.selected.clone()} dispatch={dispatch.clone()} />
+                if let Some(ev) = selected {
+                    <EventDetails dataset={ds.clone()} event={ev} anchor={None::<(f64, f64)>} dispatch={dispatch.clone()} />
+                }
+            } else {
+                <TimelineChart state={state.clone()} dispatch={dispatch.clone()} />
+            }
+            if e.shows(Control::Stats) {
+                <StatsPanel dataset={ds.clone()} shown={state.shown.clone()} dispatch={dispatch.clone()} />
+            }
+        </>
+    };
+    let source = ds.meta.sources.iter().map(|s| match &s.author { Some(a) => format!("{a}, “{}”", s.title), None => s.title.clone() }).collect::<Vec<_>>().join("; ");
+
+    if e.embed {
+        return html! {
+            <div class="app embed">
+                if has_filters { <div class="embed-filters" aria-label="Filters">{ filters }</div> }
+                <main class="main" id="main">{ main_view }</main>
+                <p class="embed-source"><SummaryLine dataset={ds.clone()} shown={state.shown.clone()} />{ format!(" · Source: {source}") }</p>
+            </div>
+        };
+    }
     html! {
         <div class="app" {ondragover} {ondrop}>
             <header class="app-header">
@@ -80,33 +156,22 @@ pub fn app() -> Html {
             <ProblemsPanel problems={state.data.problems.clone()} />
             <div class="layout">
                 <aside class="filters" aria-label="Filters">
-                    <SearchBox text={state.view.filter.text.clone()} dispatch={dispatch.clone()} />
-                    <CountryChips dataset={ds.clone()} selected={state.view.filter.countries.clone()}
-                        counts={state.counts.clone()} dispatch={dispatch.clone()} />
-                    <KindLegend selected={state.view.filter.kinds.clone()} counts={state.counts.clone()} dispatch={dispatch.clone()} />
+                    { filters }
                     <DateRange from={state.view.filter.from} to={state.view.filter.to} dispatch={dispatch.clone()}
                         first_year={ds.events.first().map(|e| e.date.year()).unwrap_or(2001)}
                         last_year={ds.events.last().map(|e| e.date.year()).unwrap_or(2012)} />
                     <button class="link-button" onclick={dispatch.reform(|_| Action::ClearFilters)}>{ "Clear all filters" }</button>
                 </aside>
                 <main class="main" id="main">
-                    <Toolbar view={state.view.view} grouping={state.view.grouping} dispatch={dispatch.clone()} {onexport} />
-                    if list {
-                        <ListView dataset={ds.clone()} shown={state.shown.clone()} selected={state.view.selected.clone()} dispatch={dispatch.clone()} />
-                        if let Some(ev) = selected {
-                            <EventDetails dataset={ds.clone()} event={ev} anchor={None::<(f64, f64)>} dispatch={dispatch.clone()} />
-                        }
-                    } else {
-                        <TimelineChart state={state.clone()} dispatch={dispatch.clone()} />
-                    }
-                    <StatsPanel dataset={ds.clone()} shown={state.shown.clone()} dispatch={dispatch.clone()} />
+                    { main_view }
                     <PrintList dataset={ds.clone()} shown={state.shown.clone()} filters={state.view.filter.describe(&ds)} />
                 </main>
             </div>
-            <footer class="app-footer">
-                { "Source: " }
-                { ds.meta.sources.iter().map(|s| match &s.author { Some(a) => format!("{a}, “{}”", s.title), None => s.title.clone() }).collect::<Vec<_>>().join("; ") }
-            </footer>
+            if *embed_open {
+                <EmbedDialog view={state.view.clone()} dataset={ds.clone()} shown={state.shown.clone()}
+                    onclose={ let o = embed_open.clone(); Callback::from(move |_| o.set(false)) } />
+            }
+            <footer class="app-footer">{ format!("Source: {source}") }</footer>
         </div>
     }
 }

@@ -1,5 +1,4 @@
 use crate::state::Action;
-use gloo::events::EventListener;
 use plotters::prelude::IntoDrawingArea;
 use plotters_canvas::CanvasBackend;
 use std::collections::BTreeSet;
@@ -66,32 +65,20 @@ pub fn stats_panel(props: &StatsPanelProps) -> Html {
     let refs = [use_node_ref(), use_node_ref(), use_node_ref()];
     let hits = use_state(|| [Vec::<Hit>::new(), Vec::new(), Vec::new()]);
     let hover = use_state(|| None::<String>);
-    let size = use_state(|| (0.0_f64, 1.0_f64));
     let stats = {
         let (ds, shown) = (props.dataset.clone(), props.shown.clone());
         use_memo(shown, move |shown| Stats::compute(&ds, shown))
     };
 
-    // Measure (width and device pixel ratio) now and on resize.
-    {
-        let size = size.clone();
-        let first = refs[0].clone();
-        use_effect_with((), move |_| {
-            let measure = move || {
-                let w = first.cast::<HtmlCanvasElement>().map(|c| c.client_width() as f64).unwrap_or(0.0);
-                let dpr = web_sys::window().map(|w| w.device_pixel_ratio()).unwrap_or(1.0).max(1.0);
-                size.set((w, dpr));
-            };
-            measure();
-            let listener = web_sys::window().map(|w| EventListener::new(&w, "resize", move |_| measure()));
-            move || drop(listener)
-        });
-    }
+    // Width from a ResizeObserver on the first chart; the device pixel ratio with it.
+    let measured = crate::hooks::use_element_width::use_element_width(refs[0].clone());
+    let dpr = web_sys::window().map(|w| w.device_pixel_ratio()).unwrap_or(1.0).max(1.0);
+    let size = (measured.unwrap_or(0.0), dpr);
     // Draw whenever the figures or the size change.
     {
         let refs = refs.clone();
         let hits = hits.clone();
-        use_effect_with((stats.clone(), *size), move |(stats, (w, dpr))| {
+        use_effect_with((stats.clone(), size), move |(stats, (w, dpr))| {
             if *w > 0.0 {
                 let st = ChartStyle { scale: *dpr };
                 let mut out: [Vec<Hit>; 3] = Default::default();
@@ -118,7 +105,7 @@ pub fn stats_panel(props: &StatsPanelProps) -> Html {
         });
     }
 
-    let (w, dpr) = *size;
+    let (w, dpr) = size;
     let charts = Which::ALL.into_iter().enumerate().map(|(i, which)| {
         let layer: Html = hits[i].iter().map(|h| {
             let (x, y) = (h.x0.min(h.x1) as f64 / dpr, h.y0.min(h.y1) as f64 / dpr);

@@ -49,35 +49,14 @@ pub fn timeline_chart(props: &TimelineChartProps) -> Html {
     let state = &props.state;
     let ds = state.data.dataset.clone();
     let container = use_node_ref();
-    let width = use_state(|| 1000.0_f64);
     let hovered = use_state(|| None::<String>);
     let drag = use_mut_ref(|| None::<(f64, Window, bool)>);
     let last_selected = use_mut_ref(|| None::<String>);
     let suppress_click = use_mut_ref(|| false);
 
-    // Measure the container now and on every resize.
-    {
-        let container = container.clone();
-        let width = width.clone();
-        use_effect_with((), move |_| {
-            let measure = {
-                let container = container.clone();
-                move || container.cast::<HtmlElement>().map(|el| el.client_width() as f64).filter(|w| *w > 0.0)
-            };
-            if let Some(w) = measure() {
-                width.set(w);
-            }
-            let listener = web_sys::window().map(|win| {
-                EventListener::new(&win, "resize", move |_| {
-                    if let Some(w) = measure() {
-                        width.set(w);
-                    }
-                })
-            });
-            move || drop(listener)
-        });
-    }
-    let w = *width;
+    // The container's width, followed by a ResizeObserver (iframes, hidden tabs, phones).
+    let measured = crate::hooks::use_element_width::use_element_width(container.clone());
+    let w = measured.unwrap_or(1000.0);
     let g = gutter(w);
     let plot_w = (w - g - 8.0).max(100.0);
 

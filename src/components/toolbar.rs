@@ -2,6 +2,7 @@ use crate::state::Action;
 use gloo::timers::callback::Timeout;
 use timeline_core::layout::Grouping;
 use timeline_core::urlstate::ViewMode;
+use timeline_core::embed::Control;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -11,6 +12,10 @@ pub struct ToolbarProps {
     pub dispatch: Callback<Action>,
     /// "svg" or "png".
     pub onexport: Callback<&'static str>,
+    pub embed: timeline_core::embed::EmbedOptions,
+    pub presenting: bool,
+    /// Opens the embed dialog.
+    pub onembed: Callback<()>,
 }
 
 /// Zoom, fit, lanes, chart or list, and copy link.
@@ -30,13 +35,17 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
     };
     let chart = props.view == ViewMode::Chart;
     let d = &props.dispatch;
+    let e = &props.embed;
+    let full = !e.embed;
     html! {
         <div class="toolbar" role="toolbar" aria-label="Timeline controls">
+            if e.shows(Control::View) {
             <div class="group" role="group" aria-label="View">
                 <button aria-pressed={chart.to_string()} data-action="view-chart" onclick={d.reform(|_| Action::SetView(ViewMode::Chart))}>{ "Chart" }</button>
                 <button aria-pressed={(!chart).to_string()} data-action="view-list" onclick={d.reform(|_| Action::SetView(ViewMode::List))}>{ "List" }</button>
             </div>
-            if chart {
+            }
+            if chart && e.shows(Control::Zoom) {
                 <div class="group" role="group" aria-label="Zoom">
                     <button aria-label="Zoom in" title="Zoom in (+)" data-action="zoom-in" onclick={d.reform(|_| Action::Zoom { factor: 0.5, anchor: 0.5 })}>{ "+" }</button>
                     <button aria-label="Zoom out" title="Zoom out (−)" data-action="zoom-out" onclick={d.reform(|_| Action::Zoom { factor: 2.0, anchor: 0.5 })}>{ "−" }</button>
@@ -47,15 +56,28 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
                     <button aria-pressed={(props.grouping == Grouping::Country).to_string()} data-action="group-country" onclick={d.reform(|_| Action::SetGrouping(Grouping::Country))}>{ "By country" }</button>
                 </div>
             }
+            if e.shows(Control::Present) {
+                <div class="group">
+                    <button data-action="present" aria-pressed={props.presenting.to_string()} title="Step through the events with → ← Space (Esc leaves)"
+                        onclick={d.reform({ let on = !props.presenting; move |_| Action::SetPresenting(on) })}>{ "Present" }</button>
+                </div>
+            }
+            if full {
             <div class="group" role="group" aria-label="Export the view">
                 <button data-action="export-svg" title="Download the view as SVG (16:9)" onclick={props.onexport.reform(|_| "svg")}>{ "SVG" }</button>
                 <button data-action="export-png" title="Download the view as PNG (1920×1080)" onclick={props.onexport.reform(|_| "png")}>{ "PNG" }</button>
                 <button data-action="print" title="Print the view and its event list" onclick={Callback::from(|_| { if let Some(w) = web_sys::window() { let _ = w.print(); } })}>{ "Print" }</button>
             </div>
             <div class="group">
+                <button data-action="embed" title="Embed this view in a page or a slide" onclick={props.onembed.reform(|_| ())}>{ "Embed…" }</button>
+            </div>
+            }
+            if e.shows(Control::Link) {
+            <div class="group">
                 <button data-action="copy-link" onclick={copy}>{ "Copy link" }</button>
                 <span class="status" role="status" aria-live="polite">{ copied.unwrap_or("") }</span>
             </div>
+            }
         </div>
     }
 }

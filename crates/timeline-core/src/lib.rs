@@ -5,6 +5,7 @@
 //! tools and the benchmarks. See `ARCHITECTURE.md` at the repository root.
 
 pub mod csv_import;
+pub mod embed;
 pub mod date;
 pub mod filter;
 pub mod layout;

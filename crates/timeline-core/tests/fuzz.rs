@@ -115,3 +115,19 @@ fn fuzz_url_state_parser() {
         assert!(again.ignored.is_empty(), "{q} → {:?}", again.ignored);
     });
 }
+
+#[test]
+fn fuzz_host_messages() {
+    use timeline_core::embed::{parse_host_message, EmbedOptions};
+    let strategy = (any_json(), prop::sample::select(vec!["setFilters", "goTo", "step", "present", "getState", "x", ""]), any_json());
+    run("host messages", strategy, |(extra, action, value)| {
+        // Arbitrary values, and messages of the right type with arbitrary fields: never a panic.
+        let _ = parse_host_message(&extra);
+        let mut msg = serde_json::json!({ "type": "sco-timeline", "action": action });
+        for key in ["countries", "kinds", "text", "id", "by", "on"] {
+            msg[key] = value.clone();
+        }
+        let _ = parse_host_message(&msg);
+        let _ = EmbedOptions::decode(&value.to_string());
+    });
+}

@@ -1,0 +1,25 @@
+use crate::state::Action;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct PresenterBarProps {
+    /// 1-based position of the current event among those shown, if it is shown.
+    pub position: Option<usize>,
+    pub total: usize,
+    pub dispatch: Callback<Action>,
+}
+
+/// Presenter mode: where we are ("7 / 31"), back, next, and leave.
+#[function_component(PresenterBar)]
+pub fn presenter_bar(props: &PresenterBarProps) -> Html {
+    let d = &props.dispatch;
+    let pos = props.position.map_or("–".to_string(), |p| p.to_string());
+    html! {
+        <div class="presenter-bar" role="group" aria-label="Presenter">
+            <button data-action="present-prev" aria-label="Previous event (←, Page Up)" onclick={d.reform(|_| Action::Step(-1))}>{ "◀" }</button>
+            <span class="progress" data-testid="presenter-progress" aria-live="polite">{ format!("{pos} / {}", props.total) }</span>
+            <button data-action="present-next" aria-label="Next event (→, Page Down, Space)" onclick={d.reform(|_| Action::Step(1))}>{ "▶" }</button>
+            <button data-action="present-exit" onclick={d.reform(|_| Action::SetPresenting(false))}>{ "Leave presenter mode (Esc)" }</button>
+        </div>
+    }
+}
