@@ -5,3 +5,4 @@ cd "$(dirname "$0")/.."
 scripts/setup.sh
 export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
 trunk build --offline --release
+node scripts/build-single.mjs   # dist-single/sco-timeline.html: one file, works from disk

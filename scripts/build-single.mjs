@@ -1,0 +1,57 @@
+// One self-contained HTML file of the built app — code, wasm, styles, icon and
+// the built-in data inlined — that works opened from disk with no network.
+//   node scripts/build-single.mjs [dist] [out]   (default: dist → dist-single/sco-timeline.html)
+import fs from 'node:fs';
+import path from 'node:path';
+import crypto from 'node:crypto';
+
+const dist = process.argv[2] ?? 'dist';
+const out = process.argv[3] ?? 'dist-single/sco-timeline.html';
+const html = fs.readFileSync(path.join(dist, 'index.html'), 'utf8');
+const pick = (re, what) => { const m = html.match(re); if (!m) throw new Error(`build-single: no ${what} in ${dist}/index.html`); return m[1]; };
+
+const boot = fs.readFileSync(path.join(dist, pick(/<script type="module" src="\.\/([^"]+)"/, 'loader')), 'utf8');
+const glueName = boot.match(/from '\.\/([^']+\.js)'/)[1];
+const wasmName = boot.match(/module_or_path: '\.\/([^']+\.wasm)'/)[1];
+const css = fs.readFileSync(path.join(dist, pick(/<link rel="stylesheet" href="\.\/([^"]+)"/, 'stylesheet')), 'utf8');
+const icon = fs.readFileSync(path.join(dist, pick(/<link rel="icon" href="\.\/([^"]+)"/, 'icon')));
+let glue = fs.readFileSync(path.join(dist, glueName), 'utf8');
+const wasm = fs.readFileSync(path.join(dist, wasmName));
+
+// The glue is an ES module; inlined, it cannot be imported, so drop its export line and call init directly.
+glue = glue.replace(/^export \{[^}]*\};?\s*$/m, '');
+const script = `${glue}
+const __bytes = Uint8Array.from(atob(${JSON.stringify(wasm.toString('base64'))}), (c) => c.charCodeAt(0));
+await __wbg_init({ module_or_path: __bytes });
+dispatchEvent(new CustomEvent("TrunkApplicationStarted"));
+`;
+const hash = crypto.createHash('sha256').update(script).digest('base64');
+const csp = [
+  "default-src 'none'",
+  `script-src 'sha256-${hash}' 'wasm-unsafe-eval'`,
+  "style-src 'unsafe-inline'",
+  'img-src data:',
+  "connect-src 'self' http: https:",
+  "base-uri 'none'",
+  "form-action 'none'",
+].join('; ');
+const title = pick(/<title>([^<]*)<\/title>/, 'title');
+const page = `<!doctype html>
+<html lang="en">
+<head>
+  <meta charset="utf-8" />
+  <meta http-equiv="Content-Security-Policy" content="${csp}" />
+  <meta name="viewport" content="width=device-width, initial-scale=1" />
+  <title>${title}</title>
+  <link rel="icon" href="data:image/svg+xml;base64,${icon.toString('base64')}" />
+  <style>${css}</style>
+</head>
+<body>
+  <noscript>This timeline needs JavaScript and WebAssembly.</noscript>
+  <script type="module">${script}</script>
+</body>
+</html>
+`;
+fs.mkdirSync(path.dirname(out), { recursive: true });
+fs.writeFileSync(out, page);
+console.log(`build-single: ${out} (${(page.length / 1024).toFixed(0)} KB)`);
