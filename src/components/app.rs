@@ -119,11 +119,15 @@ pub fn app() -> Html {
             }
             if list {
                 <ListView dataset={ds.clone()} shown={state.shown.clone()} selected={state.view.selected.clone()} dispatch={dispatch.clone()} />
-                if let Some(ev) = selected {
+                if let Some(ev) = selected.clone() {
                     <EventDetails dataset={ds.clone()} event={ev} anchor={None::<(f64, f64)>} dispatch={dispatch.clone()} />
                 }
             } else {
                 <TimelineChart state={state.clone()} dispatch={dispatch.clone()} />
+                // Presenting: the current event's details as a panel under the chart, large and unclipped.
+                if let Some(ev) = selected.clone().filter(|_| state.presenting) {
+                    <EventDetails dataset={ds.clone()} event={ev} anchor={None::<(f64, f64)>} dispatch={dispatch.clone()} />
+                }
             }
             if e.shows(Control::Stats) {
                 <StatsPanel dataset={ds.clone()} shown={state.shown.clone()} dispatch={dispatch.clone()} />

@@ -12,6 +12,9 @@ pub struct EventDetailsProps {
     pub event: Event,
     /// Where to anchor the popover (left, top) in the chart; `None` shows a panel.
     pub anchor: Option<(f64, f64)>,
+    /// Open upwards from the anchor (for marks in the lower half).
+    #[prop_or_default]
+    pub above: bool,
     pub dispatch: Callback<Action>,
 }
 
@@ -84,7 +87,7 @@ pub fn event_details(props: &EventDetailsProps) -> Html {
     }).filter(|s| !s.is_empty());
     let title_id = format!("details-title-{}", e.id);
     html! {
-        <div class={classes!("details", if props.anchor.is_some() { "popover" } else { "panel" }, format!("k-{}", e.kind.as_str()))}
+        <div class={classes!("details", if props.anchor.is_some() { "popover" } else { "panel" }, props.above.then_some("above"), format!("k-{}", e.kind.as_str()))}
             role="dialog" aria-labelledby={title_id.clone()} tabindex="-1" ref={node} {onkeydown} data-testid="details"
             onclick={Callback::from(|ev: MouseEvent| ev.stop_propagation())}
             onpointerdown={Callback::from(|ev: PointerEvent| ev.stop_propagation())}>

@@ -233,10 +233,12 @@ pub fn timeline_chart(props: &TimelineChartProps) -> Html {
         html! { <div class="tooltip" role="tooltip"><strong>{ e.title.clone() }</strong><span>{ e.date_label() }</span></div> }
     });
     let selected = selected_id.as_ref().and_then(|id| ds.event(id)).cloned();
+    // Below the mark in the upper half of the chart, above it in the lower half.
+    let above = anchor.is_some_and(|(_, y)| y > height / 2.0);
     let popover_anchor = anchor.map(|(x, y)| {
         let pw = 340.0_f64.min(w - 16.0);
         let left = (x - pw / 2.0).clamp(8.0, (w - pw - 8.0).max(8.0));
-        (left, y + 16.0)
+        (left, if above { y - 16.0 } else { y + 16.0 })
     });
 
     html! {
@@ -251,8 +253,8 @@ pub fn timeline_chart(props: &TimelineChartProps) -> Html {
                 <g class="marks">{ mark_html }</g>
             </svg>
             { tooltip.unwrap_or_default() }
-            if let Some(ev) = selected {
-                <EventDetails dataset={ds.clone()} event={ev} anchor={popover_anchor} dispatch={props.dispatch.clone()} />
+            if let Some(ev) = selected.filter(|_| !state.presenting) {
+                <EventDetails dataset={ds.clone()} event={ev} anchor={popover_anchor} {above} dispatch={props.dispatch.clone()} />
             }
         </div>
     }
