@@ -85,7 +85,7 @@ async fn details_show_casualties_and_source_and_render_hostile_text_as_text() {
     let ds = dataset();
     let beslan = ds.event("beslan-2004").unwrap().clone();
     let root = self::root();
-    let props = EventDetailsProps { dataset: ds.clone(), event: beslan, anchor: None, dispatch: Callback::noop() };
+    let props = EventDetailsProps { dataset: ds.clone(), event: beslan, anchor: None, above: false, dispatch: Callback::noop() };
     yew::Renderer::<EventDetails>::with_root_and_props(root.clone(), props).render();
     let cas = wait_for(&root, "[data-field=casualties]").await;
     assert_eq!(cas.text_content().unwrap(), "300 killed");
@@ -97,7 +97,7 @@ async fn details_show_casualties_and_source_and_render_hostile_text_as_text() {
     let hostile = Rc::new(load_json(text).dataset);
     let root2 = self::root();
     let root = root2;
-    let props = EventDetailsProps { dataset: hostile.clone(), event: hostile.events[0].clone(), anchor: None, dispatch: Callback::noop() };
+    let props = EventDetailsProps { dataset: hostile.clone(), event: hostile.events[0].clone(), anchor: None, above: false, dispatch: Callback::noop() };
     yew::Renderer::<EventDetails>::with_root_and_props(root.clone(), props).render();
     let h2 = wait_for(&root, "h2").await;
     assert_eq!(h2.text_content().unwrap(), "<img src=x onerror=alert(1)>");

@@ -5,6 +5,7 @@
 
 use crate::palette::{self, BAR, INK, KILLED, LINE, MUTED, PAPER, WOUNDED};
 use crate::{err, ChartStyle, DrawResult};
+use plotters::coord::types::RangedCoordf64;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
@@ -48,21 +49,24 @@ fn plural(n: usize, one: &str) -> String {
     if n == 1 { format!("1 {one}") } else { format!("{n} {one}s") }
 }
 
-/// Events per year, stacked by kind, with each year's total above its bar.
-pub fn draw_per_year<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, s: &Stats, st: &ChartStyle) -> DrawResult<Vec<Hit>> {
-    area.fill(&PAPER).map_err(err)?;
-    const TITLE: &str = "Events per year, by kind";
-    let (Some(first), Some(last)) = (s.years.first(), s.years.last()) else { return empty(area, TITLE, st) };
-    let (first, last) = (first.year as f64, last.year as f64);
-    let max = (s.max_year_total().max(1) as f64 * 1.18).ceil();
+/// A chart with one bar slot per year from `first` to `last` and a value axis
+/// up to `max`, with its mesh drawn: shared by the per-year charts.
+fn year_chart<'a, DB: DrawingBackend>(
+    area: &'a DrawingArea<DB, Shift>,
+    title: &str,
+    (first, last): (f64, f64),
+    max: f64,
+    st: &ChartStyle,
+) -> DrawResult<ChartContext<'a, DB, Cartesian2d<RangedCoordf64, RangedCoordf64>>> {
     let mut chart = ChartBuilder::on(area)
-        .caption(TITLE, ("sans-serif", st.font(14.0)).into_font().color(&INK))
+        .caption(title, ("sans-serif", st.font(14.0)).into_font().color(&INK))
         .margin(st.px(8.0))
         .x_label_area_size(st.px(20.0))
-        .y_label_area_size(st.px(30.0))
+        .y_label_area_size(st.px(36.0))
         .build_cartesian_2d((first - 0.5)..(last + 0.5), 0f64..max)
         .map_err(err)?;
     let years = (last - first + 1.0) as usize;
+    // Label every year if there is room, else every 2nd, 3rd… year.
     let label_step = ((years as f64 * 34.0 * st.scale) / area.dim_in_pixel().0.max(1) as f64).ceil().max(1.0) as i32;
     chart
         .configure_mesh()
@@ -80,6 +84,17 @@ pub fn draw_per_year<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, s: &Stat
         .label_style(("sans-serif", st.font(11.0)).into_font().color(&MUTED))
         .draw()
         .map_err(err)?;
+    Ok(chart)
+}
+
+/// Events per year, stacked by kind, with each year's total above its bar.
+pub fn draw_per_year<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, s: &Stats, st: &ChartStyle) -> DrawResult<Vec<Hit>> {
+    area.fill(&PAPER).map_err(err)?;
+    const TITLE: &str = "Events per year, by kind";
+    let (Some(first), Some(last)) = (s.years.first(), s.years.last()) else { return empty(area, TITLE, st) };
+    let (first, last) = (first.year as f64, last.year as f64);
+    let max = (s.max_year_total().max(1) as f64 * 1.18).ceil();
+    let mut chart = year_chart(area, TITLE, (first, last), max, st)?;
     let mut hits = Vec::new();
     for row in &s.years {
         let x = row.year as f64;
@@ -116,31 +131,7 @@ pub fn draw_casualties<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, s: &St
     let (Some(first), Some(last)) = (s.years.first(), s.years.last()) else { return empty(area, TITLE, st) };
     let (first, last) = (first.year as f64, last.year as f64);
     let max = (s.max_casualties().max(1) as f64 * 1.18).ceil();
-    let mut chart = ChartBuilder::on(area)
-        .caption(TITLE, ("sans-serif", st.font(14.0)).into_font().color(&INK))
-        .margin(st.px(8.0))
-        .x_label_area_size(st.px(20.0))
-        .y_label_area_size(st.px(36.0))
-        .build_cartesian_2d((first - 0.5)..(last + 0.5), 0f64..max)
-        .map_err(err)?;
-    let years = (last - first + 1.0) as usize;
-    let label_step = ((years as f64 * 34.0 * st.scale) / area.dim_in_pixel().0.max(1) as f64).ceil().max(1.0) as i32;
-    chart
-        .configure_mesh()
-        .disable_x_mesh()
-        .x_labels(years + 1)
-        .x_label_formatter(&|x| {
-            let y = x.round() as i32;
-            if (x - x.round()).abs() < 1e-6 && (y - first as i32) % label_step == 0 { y.to_string() } else { String::new() }
-        })
-        .y_labels(4)
-        .y_label_formatter(&|y| format!("{y:.0}"))
-        .light_line_style(LINE.mix(0.5))
-        .bold_line_style(LINE)
-        .axis_style(MUTED)
-        .label_style(("sans-serif", st.font(11.0)).into_font().color(&MUTED))
-        .draw()
-        .map_err(err)?;
+    let mut chart = year_chart(area, TITLE, (first, last), max, st)?;
     let mut hits = Vec::new();
     for row in &s.years {
         let x = row.year as f64;
