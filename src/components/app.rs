@@ -55,6 +55,21 @@ pub fn app() -> Html {
         });
     }
     let embed_open = use_state(|| false);
+    // The print-only event list exists only while printing (it can be long).
+    let printing = use_state(|| false);
+    {
+        let printing = printing.clone();
+        use_effect_with((), move |_| {
+            let listeners = web_sys::window().map(|w| {
+                let (p1, p2) = (printing.clone(), printing);
+                (
+                    gloo::events::EventListener::new(&w, "beforeprint", move |_| p1.set(true)),
+                    gloo::events::EventListener::new(&w, "afterprint", move |_| p2.set(false)),
+                )
+            });
+            move || drop(listeners)
+        });
+    }
     use_root_attrs(state.shown.len(), state.source.clone(), state.load.clone());
     let onfile = {
         let state = state.clone();
@@ -168,7 +183,9 @@ pub fn app() -> Html {
                 </aside>
                 <main class="main" id="main">
                     { main_view }
-                    <PrintList dataset={ds.clone()} shown={state.shown.clone()} filters={state.view.filter.describe(&ds)} />
+                    if *printing {
+                        <PrintList dataset={ds.clone()} shown={state.shown.clone()} filters={state.view.filter.describe(&ds)} />
+                    }
                 </main>
             </div>
             if *embed_open {

@@ -82,6 +82,8 @@ test('Download SVG gives a 16:9 picture of the view with title, filters and sour
 
 test('printing gives the view and its event list without the controls', async () => {
   const page = await open(browser, `${server.url}?c=TJ`);
+  // What the browser does on Ctrl+P: beforeprint, then print media.
+  await afterRender(page, () => page.evaluate(() => window.dispatchEvent(new Event('beforeprint'))));
   await page.emulateMedia({ media: 'print' });
   assert.equal(await page.isVisible('.filters'), false);
   assert.equal(await page.isVisible('.toolbar'), false);
