@@ -2,6 +2,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
+import http from 'node:http';
 import { execFileSync } from 'node:child_process';
 import { serve, launch, open, afterRender, shownCount, waitLoaded } from './harness.mjs';
 
@@ -79,6 +80,25 @@ test('a dataset URL that fails says so and the built-in dataset stays usable', a
     assert.ok((await shownCount(page)) < 65);
     await page.close();
   }
+});
+
+test('a network error and a server that never answers are reported too', async () => {
+  // Nothing listens on port 9 here: the connection is refused.
+  const page = await open(browser, `${server.url}?data=${encodeURIComponent('http://127.0.0.1:9/data.json')}`);
+  await waitLoaded(page);
+  assert.match(await page.textContent('[data-testid=load-status]'), /network error/);
+  assert.equal(await shownCount(page), 65);
+  await page.close();
+  // A server that accepts the request and never answers: the app gives up after its timeout (20 s).
+  const silent = http.createServer(() => {});
+  await new Promise((ok) => silent.listen(0, '127.0.0.1', ok));
+  const slow = await open(browser, `${server.url}?data=${encodeURIComponent(`http://127.0.0.1:${silent.address().port}/slow.json`)}`);
+  await slow.waitForFunction(() => document.documentElement.dataset.load === 'failed', null, { timeout: 40000 });
+  assert.match(await slow.textContent('[data-testid=load-status]'), /no answer within 20 s/);
+  assert.equal(await shownCount(slow), 65);
+  await slow.close();
+  silent.closeAllConnections?.();
+  await new Promise((ok) => silent.close(ok));
 });
 
 test('bad entries are listed in the data problems panel and the valid ones show', async () => {
