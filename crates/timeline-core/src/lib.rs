@@ -13,6 +13,7 @@ pub mod scale;
 pub mod stats;
 pub mod synth;
 pub mod urlstate;
+mod validate;
 pub mod load;
 pub mod model;
 pub mod problem;

@@ -1,0 +1,298 @@
+//! Field-by-field validation of the metadata and of one entry: each problem
+//! names the entry (index and id), the field, and what is wrong.
+
+use crate::date::PartialDate;
+use crate::model::*;
+use crate::problem::{Location, Problem, ProblemKind as P};
+use serde_json::{Map, Value};
+use std::collections::HashSet;
+
+pub(crate) fn meta_problem(kind: crate::problem::ProblemKind, field: String, message: String) -> Problem {
+    Problem { kind, location: Location::Metadata, field: Some(field), message }
+}
+
+pub(crate) fn opt_str(obj: &Map<String, Value>, key: &str) -> Option<String> {
+    obj.get(key).and_then(Value::as_str).map(str::trim).filter(|s| !s.is_empty()).map(String::from)
+}
+
+pub(crate) fn load_metadata(obj: &Map<String, Value>, problems: &mut Vec<Problem>) -> Metadata {
+    let mut meta = Metadata {
+        title: opt_str(obj, "title").unwrap_or_else(|| "Untitled timeline".into()),
+        description: opt_str(obj, "description").unwrap_or_default(),
+        ..Metadata::default()
+    };
+    if let Some(Value::Array(sources)) = obj.get("sources") {
+        for (i, s) in sources.iter().enumerate() {
+            let Some(s) = s.as_object() else {
+                problems.push(meta_problem(P::WrongType, format!("sources[{i}]"), "must be an object".into()));
+                continue;
+            };
+            match opt_str(s, "id") {
+                Some(id) => meta.sources.push(SourceDoc {
+                    title: opt_str(s, "title").unwrap_or_else(|| id.clone()),
+                    id,
+                    author: opt_str(s, "author"),
+                    publisher: opt_str(s, "publisher"),
+                    url: opt_str(s, "url"),
+                }),
+                None => problems.push(meta_problem(P::MissingField, format!("sources[{i}].id"), "a source needs an id".into())),
+            }
+        }
+    }
+    match obj.get("countries") {
+        Some(Value::Array(countries)) => {
+            for (i, c) in countries.iter().enumerate() {
+                match load_country(c) {
+                    Ok(c) => meta.countries.push(c),
+                    Err((field, msg)) => problems.push(meta_problem(P::BadValue, format!("countries[{i}]{field}"), msg)),
+                }
+            }
+        }
+        Some(_) => problems.push(meta_problem(P::WrongType, "countries".into(), "must be a list".into())),
+        None => problems.push(meta_problem(P::MissingField, "countries".into(), "the dataset lists no countries, so no country code can be checked".into())),
+    }
+    meta
+}
+
+fn load_country(c: &Value) -> Result<Country, (String, String)> {
+    let c = c.as_object().ok_or_else(|| (String::new(), "must be an object".to_string()))?;
+    let code = opt_str(c, "code").ok_or_else(|| (".code".to_string(), "missing".to_string()))?;
+    if !is_country_code(&code) {
+        return Err((".code".into(), format!("\"{code}\" is not an ISO 3166-1 alpha-2 code (two capital letters)")));
+    }
+    let status = match opt_str(c, "status") {
+        None => Status::Other,
+        Some(s) => Status::parse(&s).ok_or_else(|| {
+            (".status".to_string(), format!("\"{s}\" is not one of member, observer, dialogue_partner, other"))
+        })?,
+    };
+    Ok(Country {
+        name: opt_str(c, "name").unwrap_or_else(|| code.clone()),
+        code,
+        status,
+        since: c.get("since").and_then(Value::as_i64).map(|y| y as i32),
+    })
+}
+
+fn is_country_code(s: &str) -> bool {
+    s.len() == 2 && s.bytes().all(|b| b.is_ascii_uppercase())
+}
+
+fn is_slug(s: &str) -> bool {
+    !s.is_empty()
+        && s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        && !s.starts_with('-')
+        && !s.ends_with('-')
+}
+
+fn type_name(v: &Value) -> &'static str {
+    match v {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "a list",
+        Value::Object(_) => "an object",
+    }
+}
+
+/// Checks one entry, collecting its problems.
+pub(crate) struct EntryCx {
+    pub(crate) index: usize,
+    pub(crate) id: Option<String>,
+    pub(crate) problems: Vec<Problem>,
+}
+
+impl EntryCx {
+    pub(crate) fn push(&mut self, kind: crate::problem::ProblemKind, field: &str, message: String) {
+        self.problems.push(Problem {
+            kind,
+            location: Location::Entry { index: self.index, id: self.id.clone() },
+            field: (!field.is_empty()).then(|| field.to_string()),
+            message,
+        });
+    }
+
+    /// A required, non-empty string.
+    fn string(&mut self, o: &Map<String, Value>, key: &str) -> Option<String> {
+        match o.get(key) {
+            None | Some(Value::Null) => self.push(P::MissingField, key, "is missing".into()),
+            Some(Value::String(s)) if s.trim().is_empty() => self.push(P::EmptyField, key, "is empty".into()),
+            Some(Value::String(s)) => return Some(s.trim().to_string()),
+            Some(v) => self.push(P::WrongType, key, format!("must be text, not {}", type_name(v))),
+        }
+        None
+    }
+
+    fn date(&mut self, o: &Map<String, Value>, key: &str, required: bool) -> Option<PartialDate> {
+        if !required && matches!(o.get(key), None | Some(Value::Null)) {
+            return None;
+        }
+        let s = self.string(o, key)?;
+        PartialDate::parse(&s).map_err(|e| self.push(P::BadDate, key, e.to_string())).ok()
+    }
+
+    fn string_list(&mut self, o: &Map<String, Value>, key: &str, required: bool) -> Option<Vec<String>> {
+        let list = match o.get(key) {
+            None | Some(Value::Null) if !required => return Some(Vec::new()),
+            None | Some(Value::Null) => {
+                self.push(P::MissingField, key, "is missing".into());
+                return None;
+            }
+            Some(Value::Array(a)) => a,
+            Some(v) => {
+                self.push(P::WrongType, key, format!("must be a list of text, not {}", type_name(v)));
+                return None;
+            }
+        };
+        let mut out = Vec::new();
+        for (i, v) in list.iter().enumerate() {
+            match v.as_str().map(str::trim) {
+                Some(s) if !s.is_empty() => out.push(s.to_string()),
+                Some(_) => self.push(P::EmptyField, &format!("{key}[{i}]"), "is empty".into()),
+                None => self.push(P::WrongType, &format!("{key}[{i}]"), format!("must be text, not {}", type_name(v))),
+            }
+        }
+        Some(out)
+    }
+
+    pub(crate) fn event(&mut self, v: &Value, countries: &HashSet<String>, sources: &HashSet<String>) -> Option<Event> {
+        let Some(o) = v.as_object() else {
+            self.push(P::WrongShape, "", format!("an entry must be an object, not {}", type_name(v)));
+            return None;
+        };
+        // Take the id first so every later problem names it.
+        let id = self.string(o, "id");
+        if let Some(id) = &id {
+            self.id = Some(id.clone());
+            if !is_slug(id) {
+                self.push(P::BadValue, "id", format!("\"{id}\" is not a slug (lower-case letters, digits and hyphens)"));
+            }
+        }
+        let kind = self.string(o, "kind").and_then(|k| {
+            Kind::parse(&k).or_else(|| {
+                self.push(P::UnknownKind, "kind", format!("\"{k}\" is not one of incident, exercise, statement, document, milestone"));
+                None
+            })
+        });
+        let title = self.string(o, "title");
+        let date = self.date(o, "date", true);
+        let end = self.date(o, "end", false);
+        if let (Some(d), Some(e)) = (date, end) {
+            if e.last_day() < d.first_day() {
+                self.push(P::EndBeforeStart, "end", format!("{e} is before the start date {d}"));
+            }
+        }
+        let scope = match o.get("scope") {
+            None | Some(Value::Null) => Some(Scope::Local),
+            Some(Value::String(s)) if s == "organisation" => Some(Scope::Organisation),
+            Some(Value::String(s)) if s == "local" => Some(Scope::Local),
+            Some(other) => {
+                self.push(P::BadValue, "scope", format!("{other} is not \"local\" or \"organisation\""));
+                None
+            }
+        };
+        let codes = self.string_list(o, "countries", true);
+        if let Some(codes) = &codes {
+            for (i, c) in codes.iter().enumerate() {
+                if !countries.contains(c) {
+                    self.push(P::UnknownCountry, &format!("countries[{i}]"), format!("\"{c}\" is not a country code listed in the metadata"));
+                }
+            }
+            if codes.is_empty() && scope == Some(Scope::Local) {
+                self.push(P::EmptyField, "countries", "names no country; only an organisation-wide event may have none".into());
+            }
+        }
+        let places = self.string_list(o, "places", false);
+        let casualties = self.casualties(o.get("casualties"));
+        let summary = self.string(o, "summary");
+        let source_list = self.sources(o.get("source"), sources);
+        let mut codes = codes?;
+        let mut seen_codes = HashSet::new();
+        codes.retain(|c| seen_codes.insert(c.clone()));
+        Some(Event {
+            id: id?,
+            kind: kind?,
+            title: title?,
+            date: date?,
+            end,
+            countries: codes,
+            places: places?,
+            casualties: casualties?,
+            scope: scope?,
+            summary: summary?,
+            sources: source_list?,
+        })
+    }
+
+    fn casualties(&mut self, v: Option<&Value>) -> Option<Option<Casualties>> {
+        let o = match v {
+            None | Some(Value::Null) => return Some(None),
+            Some(Value::Object(o)) => o,
+            Some(v) => {
+                self.push(P::WrongType, "casualties", format!("must be an object, not {}", type_name(v)));
+                return None;
+            }
+        };
+        let mut ok = true;
+        let mut count = |key: &str| -> Option<u64> {
+            let field = format!("casualties.{key}");
+            match o.get(key) {
+                None | Some(Value::Null) => None,
+                Some(Value::Number(n)) if n.as_u64().is_some() => n.as_u64(),
+                Some(Value::Number(n)) if n.as_i64().is_some() || n.as_f64().is_some_and(|f| f < 0.0) => {
+                    self.push(P::NegativeCasualties, &field, format!("{n} is negative"));
+                    ok = false;
+                    None
+                }
+                Some(v) => {
+                    self.push(P::WrongType, &field, format!("must be a whole number, not {v}"));
+                    ok = false;
+                    None
+                }
+            }
+        };
+        let c = Casualties { killed: count("killed"), wounded: count("wounded") };
+        ok.then_some(Some(c))
+    }
+
+    fn sources(&mut self, v: Option<&Value>, known: &HashSet<String>) -> Option<Vec<SourceRef>> {
+        let items: Vec<&Value> = match v {
+            None | Some(Value::Null) => {
+                self.push(P::MissingField, "source", "is missing: every event must say where it comes from".into());
+                return None;
+            }
+            Some(Value::Array(a)) if a.is_empty() => {
+                self.push(P::EmptyField, "source", "is empty".into());
+                return None;
+            }
+            Some(Value::Array(a)) => a.iter().collect(),
+            Some(v) => vec![v],
+        };
+        let mut out = Vec::new();
+        let many = items.len() > 1 || matches!(v, Some(Value::Array(_)));
+        for (i, item) in items.into_iter().enumerate() {
+            let path = if many { format!("source[{i}]") } else { "source".to_string() };
+            let Some(o) = item.as_object() else {
+                self.push(P::WrongType, &path, format!("must be an object with document and section, not {}", type_name(item)));
+                continue;
+            };
+            let document = opt_str(o, "document");
+            let section = opt_str(o, "section");
+            match (&document, &section) {
+                (None, _) => self.push(P::MissingField, &format!("{path}.document"), "is missing".into()),
+                (Some(d), _) if !known.is_empty() && !known.contains(d) => {
+                    self.push(P::BadValue, &format!("{path}.document"), format!("\"{d}\" is not a source listed in the metadata"))
+                }
+                (_, None) => self.push(P::MissingField, &format!("{path}.section"), "is missing".into()),
+                _ => {}
+            }
+            let url = opt_str(o, "url");
+            if let (Some(d), Some(s)) = (document, section) {
+                out.push(SourceRef { document: d, section: s, url, quote: opt_str(o, "quote") });
+            }
+        }
+        (!out.is_empty()).then_some(out)
+    }
+}
+
