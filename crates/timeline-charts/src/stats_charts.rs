@@ -49,15 +49,19 @@ fn plural(n: usize, one: &str) -> String {
     if n == 1 { format!("1 {one}") } else { format!("{n} {one}s") }
 }
 
-/// A chart with one bar slot per year from `first` to `last` and a value axis
-/// up to `max`, with its mesh drawn: shared by the per-year charts.
-fn year_chart<'a, DB: DrawingBackend>(
-    area: &'a DrawingArea<DB, Shift>,
-    title: &str,
-    (first, last): (f64, f64),
-    max: f64,
-    st: &ChartStyle,
-) -> DrawResult<ChartContext<'a, DB, Cartesian2d<RangedCoordf64, RangedCoordf64>>> {
+type YearChart<'a, DB> = ChartContext<'a, DB, Cartesian2d<RangedCoordf64, RangedCoordf64>>;
+
+/// The frame shared by the per-year charts: a bar slot per year of the stats'
+/// span and a value axis up to a little over `top`, mesh drawn. `None` (with a
+/// "No events shown" message drawn) when there are no years.
+fn year_chart<'a, DB: DrawingBackend>(area: &'a DrawingArea<DB, Shift>, title: &str, s: &Stats, top: f64, st: &ChartStyle) -> DrawResult<Option<(YearChart<'a, DB>, f64)>> {
+    area.fill(&PAPER).map_err(err)?;
+    let (Some(first), Some(last)) = (s.years.first(), s.years.last()) else {
+        empty(area, title, st)?;
+        return Ok(None);
+    };
+    let (first, last) = (first.year as f64, last.year as f64);
+    let max = (top.max(1.0) * 1.18).ceil();
     let mut chart = ChartBuilder::on(area)
         .caption(title, ("sans-serif", st.font(14.0)).into_font().color(&INK))
         .margin(st.px(8.0))
@@ -84,17 +88,12 @@ fn year_chart<'a, DB: DrawingBackend>(
         .label_style(("sans-serif", st.font(11.0)).into_font().color(&MUTED))
         .draw()
         .map_err(err)?;
-    Ok(chart)
+    Ok(Some((chart, max)))
 }
 
 /// Events per year, stacked by kind, with each year's total above its bar.
 pub fn draw_per_year<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, s: &Stats, st: &ChartStyle) -> DrawResult<Vec<Hit>> {
-    area.fill(&PAPER).map_err(err)?;
-    const TITLE: &str = "Events per year, by kind";
-    let (Some(first), Some(last)) = (s.years.first(), s.years.last()) else { return empty(area, TITLE, st) };
-    let (first, last) = (first.year as f64, last.year as f64);
-    let max = (s.max_year_total().max(1) as f64 * 1.18).ceil();
-    let mut chart = year_chart(area, TITLE, (first, last), max, st)?;
+    let Some((mut chart, max)) = year_chart(area, "Events per year, by kind", s, s.max_year_total() as f64, st)? else { return Ok(Vec::new()) };
     let mut hits = Vec::new();
     for row in &s.years {
         let x = row.year as f64;
@@ -126,12 +125,7 @@ pub fn draw_per_year<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, s: &Stat
 
 /// Killed and wounded per year (incidents whose source states them).
 pub fn draw_casualties<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, s: &Stats, st: &ChartStyle) -> DrawResult<Vec<Hit>> {
-    area.fill(&PAPER).map_err(err)?;
-    const TITLE: &str = "Killed and wounded per year";
-    let (Some(first), Some(last)) = (s.years.first(), s.years.last()) else { return empty(area, TITLE, st) };
-    let (first, last) = (first.year as f64, last.year as f64);
-    let max = (s.max_casualties().max(1) as f64 * 1.18).ceil();
-    let mut chart = year_chart(area, TITLE, (first, last), max, st)?;
+    let Some((mut chart, max)) = year_chart(area, "Killed and wounded per year", s, s.max_casualties() as f64, st)? else { return Ok(Vec::new()) };
     let mut hits = Vec::new();
     for row in &s.years {
         let x = row.year as f64;
