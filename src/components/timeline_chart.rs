@@ -53,6 +53,9 @@ pub fn timeline_chart(props: &TimelineChartProps) -> Html {
     let drag = use_mut_ref(|| None::<(f64, Window, bool)>);
     let last_selected = use_mut_ref(|| None::<String>);
     let suppress_click = use_mut_ref(|| false);
+    // Active pointers (id, client x) and a pinch in progress (start positions, window then).
+    let touches = use_mut_ref(Vec::<(i32, f64)>::new);
+    let pinch = use_mut_ref(|| None::<((f64, f64), Window)>);
 
     // The container's width, followed by a ResizeObserver (iframes, hidden tabs, phones).
     let measured = crate::hooks::use_element_width::use_element_width(container.clone());
@@ -171,20 +174,39 @@ pub fn timeline_chart(props: &TimelineChartProps) -> Html {
         }
     }).collect();
 
-    // Dragging pans; a press that does not move is a click on the background (closes the popover).
+    // One pointer dragging pans; two (touch) pinch to zoom around the fingers.
+    // A press that does not move is a click on the background (closes the popover).
     let onpointerdown = {
-        let drag = drag.clone();
+        let (drag, touches, pinch) = (drag.clone(), touches.clone(), pinch.clone());
         Callback::from(move |e: PointerEvent| {
-            if e.button() == 0 {
+            let mut t = touches.borrow_mut();
+            t.retain(|(id, _)| *id != e.pointer_id());
+            t.push((e.pointer_id(), e.client_x() as f64));
+            if t.len() == 2 {
+                // A second finger: pinch from here, no more dragging.
+                drag.borrow_mut().take();
+                *pinch.borrow_mut() = Some(((t[0].1, t[1].1), window));
+            } else if e.button() == 0 && t.len() == 1 {
                 *drag.borrow_mut() = Some((e.client_x() as f64, window, false));
             }
         })
     };
     let onpointermove = {
-        let drag = drag.clone();
+        let (drag, touches, pinch) = (drag.clone(), touches.clone(), pinch.clone());
         let d = props.dispatch.clone();
         let bounds = state.data.bounds;
+        let container = container.clone();
         Callback::from(move |e: PointerEvent| {
+            let mut t = touches.borrow_mut();
+            if let Some(p) = t.iter_mut().find(|(id, _)| *id == e.pointer_id()) {
+                p.1 = e.client_x() as f64;
+            }
+            if let (Some(((a, b), w0)), 2) = (*pinch.borrow(), t.len()) {
+                // Plot coordinates: client x less the plot's left edge.
+                let left = container.cast::<HtmlElement>().map(|el| el.get_bounding_client_rect().left()).unwrap_or(0.0) + g;
+                d.emit(Action::SetWindow(w0.pinch((a - left, b - left), (t[0].1 - left, t[1].1 - left), plot_w, bounds)));
+                return;
+            }
             let mut guard = drag.borrow_mut();
             if let Some((x0, w0, moved)) = guard.as_mut() {
                 let dx = e.client_x() as f64 - *x0;
@@ -196,9 +218,13 @@ pub fn timeline_chart(props: &TimelineChartProps) -> Html {
         })
     };
     let end_drag = {
-        let drag = drag.clone();
+        let (drag, touches, pinch) = (drag.clone(), touches.clone(), pinch.clone());
         let suppress = suppress_click.clone();
-        Callback::from(move |_: PointerEvent| {
+        Callback::from(move |e: PointerEvent| {
+            touches.borrow_mut().retain(|(id, _)| *id != e.pointer_id());
+            if pinch.borrow_mut().take().is_some() {
+                *suppress.borrow_mut() = true;
+            }
             if let Some((_, _, moved)) = drag.borrow_mut().take() {
                 *suppress.borrow_mut() = moved;
             }
@@ -246,7 +272,7 @@ pub fn timeline_chart(props: &TimelineChartProps) -> Html {
             aria-label="Timeline chart. Tab moves through events in time order; Enter opens one. Plus and minus zoom, arrow keys pan, 0 fits all."
             {onkeydown}>
             <svg class="chart-svg" width={w.to_string()} height={height.to_string()} viewBox={format!("0 0 {w} {height}")}
-                {onpointerdown} {onpointermove} onpointerup={end_drag.clone()} onpointerleave={end_drag} onclick={onclick_bg}>
+                {onpointerdown} {onpointermove} onpointerup={end_drag.clone()} onpointercancel={end_drag.clone()} onpointerleave={end_drag} onclick={onclick_bg}>
                 { lane_bg }
                 <g transform={format!("translate({g},0)")}><TimeAxis window={window} width={plot_w} height={height} /></g>
                 <g class="clusters">{ clusters }</g>

@@ -159,3 +159,23 @@ test('the phone layout fits 390 px', async () => {
   assert.deepEqual(await drawnIds(page), ALL_IDS);
   await page.close();
 });
+
+test('two-finger pinch on a touch screen zooms around the fingers', async () => {
+  const ctx = await browser.newContext({ viewport: { width: 1280, height: 720 }, hasTouch: true });
+  const page = await ctx.newPage();
+  await page.goto(server.url);
+  await page.waitForSelector('html[data-ready="true"]');
+  const box = await page.locator('.chart-svg').boundingBox();
+  const y = box.y + 60;
+  const cdp = await ctx.newCDPSession(page);
+  const touch = (type, xs) => cdp.send('Input.dispatchTouchEvent', { type, touchPoints: xs.map((x, id) => ({ x, y, id })) });
+  const days = (w) => { const [a, b] = w.split('~').map((d) => Date.parse(d)); return (b - a) / 864e5; };
+  await touch('touchStart', [box.x + 500, box.x + 700]);
+  await afterRender(page, () => touch('touchMove', [box.x + 400, box.x + 800]));
+  await touch('touchEnd', []);
+  const w = new URL(page.url()).searchParams.get('w');
+  assert.ok(w, 'the window is in the URL after a pinch');
+  // Fingers twice as far apart: about half the span (the fitted view is ~12.7 years).
+  assert.ok(days(w) > 1800 && days(w) < 2800, `${days(w)} days`);
+  await ctx.close();
+});

@@ -70,6 +70,19 @@ impl Window {
         Window { start, end: start + span }
     }
 
+    /// Two-finger pinch: the days under the fingers at `from` (plot x, pixels)
+    /// stay under them at `to`, on a plot `width` wide; kept inside `bounds`.
+    pub fn pinch(&self, from: (f64, f64), to: (f64, f64), width: f64, bounds: Window) -> Self {
+        let (d1, d2) = (self.day_at(from.0, width), self.day_at(from.1, width));
+        let gap = to.1 - to.0;
+        if !(gap.abs() > 1.0 && (from.1 - from.0).abs() > 1.0 && width > 0.0) || !gap.is_finite() {
+            return *self;
+        }
+        let span = ((d2 - d1) * width / gap).abs().clamp(MIN_SPAN_DAYS.min(bounds.span()), bounds.span());
+        let start = d1 - to.0 / width * span;
+        Window { start, end: start + span }.clamp_to(bounds)
+    }
+
     /// The window centred on `day`, same width, inside `bounds`.
     pub fn centred_on(&self, day: f64, bounds: Window) -> Self {
         let half = self.span() / 2.0;
@@ -210,6 +223,22 @@ mod tests {
         assert!((w.zoom(1e-9, 0.5, bounds).span() - MIN_SPAN_DAYS).abs() < 1e-9);
         // Nonsense input leaves the window valid.
         assert_eq!(w.zoom(f64::NAN, f64::NAN, bounds), w.clamp_to(bounds));
+    }
+
+    #[test]
+    fn pinch_keeps_the_days_under_the_fingers() {
+        let bounds = Window::new(0.0, 10_000.0);
+        let w = Window::new(1000.0, 2000.0);
+        let (a, b) = (w.day_at(200.0, 1000.0), w.day_at(600.0, 1000.0));
+        // Fingers move apart: zoom in around them.
+        let z = w.pinch((200.0, 600.0), (100.0, 900.0), 1000.0, bounds);
+        assert!((z.day_at(100.0, 1000.0) - a).abs() < 1e-6 && (z.day_at(900.0, 1000.0) - b).abs() < 1e-6);
+        assert!(z.span() < w.span());
+        // Both move right: pan back in time.
+        let p = w.pinch((200.0, 600.0), (300.0, 700.0), 1000.0, bounds);
+        assert!((p.span() - w.span()).abs() < 1e-6 && p.start < w.start);
+        // Fingers on one spot: nothing changes.
+        assert_eq!(w.pinch((200.0, 200.0), (300.0, 300.0), 1000.0, bounds), w);
     }
 
     #[test]
