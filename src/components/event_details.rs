@@ -38,7 +38,10 @@ pub fn event_details(props: &EventDetailsProps) -> Html {
         let d = props.dispatch.clone();
         use_effect_with(e.id.clone(), move |_| {
             if let Some(el) = node.cast::<HtmlElement>() {
-                let _ = el.focus();
+                // Focus without scrolling: the dialog is placed where it reads already.
+                let opts = web_sys::FocusOptions::new();
+                opts.set_prevent_scroll(true);
+                let _ = el.focus_with_options(&opts);
             }
             let doc = web_sys::window().and_then(|w| w.document());
             let listener = doc.map(|doc| {

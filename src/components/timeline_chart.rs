@@ -58,8 +58,8 @@ pub fn timeline_chart(props: &TimelineChartProps) -> Html {
     let pinch = use_mut_ref(|| None::<((f64, f64), Window)>);
 
     // The container's width, followed by a ResizeObserver (iframes, hidden tabs, phones).
-    let measured = crate::hooks::use_element_width::use_element_width(container.clone());
-    let w = measured.unwrap_or(1000.0);
+    let measured = crate::hooks::use_element_width::use_element_size(container.clone());
+    let w = measured.map_or(1000.0, |(w, _)| w);
     let g = gutter(w);
     let plot_w = (w - g - 8.0).max(100.0);
 
@@ -109,14 +109,18 @@ pub fn timeline_chart(props: &TimelineChartProps) -> Html {
     let window = state.window();
     let shown = state.shown.clone();
     let lanes = layout(&ds, &shown, state.view.grouping, window, LayoutParams { width: plot_w, max_rows: 5, ..LayoutParams::default() });
+    // In an embed the chart fills its frame's height: rows grow (up to a limit) to use it.
+    let total_rows: f64 = lanes.iter().map(|l| l.rows as f64).sum::<f64>().max(1.0);
+    let fill = measured.filter(|_| state.embed.embed).map_or(0.0, |(_, h)| h);
+    let row_h = ((fill - AXIS_H - 6.0 - lanes.len() as f64 * LANE_PAD * 2.0) / total_rows).clamp(ROW_H, ROW_H * 2.0);
     // Lane tops.
     let mut y = AXIS_H;
     let tops: Vec<f64> = lanes.iter().map(|l| {
         let top = y;
-        y += l.rows as f64 * ROW_H + LANE_PAD * 2.0;
+        y += l.rows as f64 * row_h + LANE_PAD * 2.0;
         top
     }).collect();
-    let height = y + 6.0;
+    let height = (y + 6.0).max(fill);
 
     // All marks of all lanes, in time order, so Tab walks events in time order.
     let mut marks: Vec<(usize, usize)> = lanes.iter().enumerate().flat_map(|(li, l)| (0..l.marks.len()).map(move |mi| (li, mi))).collect();
@@ -130,7 +134,7 @@ pub fn timeline_chart(props: &TimelineChartProps) -> Html {
         let m = &lanes[li].marks[mi];
         let e = &ds.events[m.event];
         let first = seen.insert(m.event);
-        let cy = tops[li] + LANE_PAD + (m.row as f64 + 0.5) * ROW_H;
+        let cy = tops[li] + LANE_PAD + (m.row as f64 + 0.5) * row_h;
         let x_start = g + window.x(e.start_day() as f64, plot_w);
         let x_end = g + window.x(e.end_day() as f64 + 1.0, plot_w);
         let is_sel = selected_id.as_deref() == Some(e.id.as_str());
@@ -146,7 +150,7 @@ pub fn timeline_chart(props: &TimelineChartProps) -> Html {
 
     let densest = lanes.iter().flat_map(|l| l.clusters.iter().map(|c| c.events.len())).max().unwrap_or(1) as f64;
     let clusters: Html = lanes.iter().enumerate().flat_map(|(li, l)| l.clusters.iter().map(move |c| (li, c))).map(|(li, c)| {
-        let cy = tops[li] + LANE_PAD + 0.5 * ROW_H;
+        let cy = tops[li] + LANE_PAD + 0.5 * row_h;
         let (a, b) = (ds.events[c.events[0]].start_day(), c.events.iter().map(|&i| ds.events[i].end_day()).max().unwrap_or(0));
         let target = Window::new(a as f64 - 3.0, b as f64 + 4.0);
         let n = c.events.len();
@@ -164,12 +168,12 @@ pub fn timeline_chart(props: &TimelineChartProps) -> Html {
     }).collect();
 
     let lane_bg: Html = lanes.iter().enumerate().map(|(li, l)| {
-        let h = l.rows as f64 * ROW_H + LANE_PAD * 2.0;
+        let h = l.rows as f64 * row_h + LANE_PAD * 2.0;
         let class = match &l.key { LaneKey::Kind(k) => format!("lane k-{}", k.as_str()), _ => "lane".to_string() };
         html! {
             <g class={class}>
                 <rect class="lane-bg" x="0" y={tops[li].to_string()} width={w.to_string()} height={h.to_string()} />
-                <text class="lane-label" x="8" y={format!("{:.1}", tops[li] + LANE_PAD + ROW_H * 0.5 + 4.0)}>{ l.label.clone() }</text>
+                <text class="lane-label" x="8" y={format!("{:.1}", tops[li] + LANE_PAD + row_h * 0.5 + 4.0)}>{ l.label.clone() }</text>
             </g>
         }
     }).collect();

@@ -125,6 +125,10 @@ test('an embed follows iframe resizes, also when it starts hidden', async () => 
   await f.waitForFunction(() => Number(document.querySelector('.chart-svg')?.getAttribute('width')) === document.querySelector('.chart').clientWidth);
   const w1 = await svgWidth();
   assert.ok(w1 > 500 && w1 <= 700, `${w1}`);
+  // It fills the frame's height too: the chart takes the height left and the drawing is at least
+  // that tall (taller content scrolls inside the chart); the page itself never overflows the frame.
+  const fill = await f.evaluate(() => ({ svg: Number(document.querySelector('.chart-svg').getAttribute('height')), box: document.querySelector('.chart').clientHeight, doc: document.documentElement.scrollHeight }));
+  assert.ok(fill.svg >= fill.box - 2 && fill.box > 200 && fill.doc <= 402, JSON.stringify(fill));
   await page.evaluate(() => { document.getElementById('f').width = '420'; });
   await f.waitForFunction(() => Number(document.querySelector('.chart-svg')?.getAttribute('width')) === document.querySelector('.chart').clientWidth && document.querySelector('.chart').clientWidth < 430);
   assert.ok((await svgWidth()) < w1);
