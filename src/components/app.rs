@@ -144,10 +144,13 @@ pub fn app() -> Html {
                     <EventDetails dataset={ds.clone()} event={ev} anchor={None::<(f64, f64)>} dispatch={dispatch.clone()} />
                 }
             }
-            if e.shows(Control::Stats) {
-                <StatsPanel dataset={ds.clone()} shown={state.shown.clone()} dispatch={dispatch.clone()} />
-            }
         </>
+    };
+    // Under the chart on a desktop, after the filters on a phone (styles: .stats-area).
+    let stats = html! {
+        if e.shows(Control::Stats) {
+            <div class="stats-area"><StatsPanel dataset={ds.clone()} shown={state.shown.clone()} dispatch={dispatch.clone()} /></div>
+        }
     };
     let source = ds.meta.sources.iter().map(|s| match &s.author { Some(a) => format!("{a}, “{}”", s.title), None => s.title.clone() }).collect::<Vec<_>>().join("; ");
 
@@ -155,7 +158,7 @@ pub fn app() -> Html {
         return html! {
             <div class="app embed">
                 if has_filters { <div class="embed-filters" aria-label="Filters">{ filters }</div> }
-                <main class="main" id="main">{ main_view }</main>
+                <main class="main" id="main">{ main_view }{ stats }</main>
                 <p class="embed-source"><SummaryLine dataset={ds.clone()} shown={state.shown.clone()} />{ format!(" · Source: {source}") }</p>
             </div>
         };
@@ -187,6 +190,7 @@ pub fn app() -> Html {
                         <PrintList dataset={ds.clone()} shown={state.shown.clone()} filters={state.view.filter.describe(&ds)} />
                     }
                 </main>
+                { stats }
             </div>
             if *embed_open {
                 <EmbedDialog view={state.view.clone()} dataset={ds.clone()} shown={state.shown.clone()}
