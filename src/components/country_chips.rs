@@ -18,7 +18,7 @@ pub struct CountryChipsProps {
 #[function_component(CountryChips)]
 pub fn country_chips(props: &CountryChipsProps) -> Html {
     let ds = &props.dataset;
-    let present = |code: &str| ds.events.iter().any(|e| e.countries.iter().any(|c| c == code));
+    let present = |code: &str| ds.names_country(code);
     let chip = |c: &timeline_core::Country| {
         let on = props.selected.as_ref().is_none_or(|s| s.contains(&c.code));
         let n = props.counts.countries.get(&c.code).copied().unwrap_or(0);

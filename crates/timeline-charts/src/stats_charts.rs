@@ -5,7 +5,9 @@
 
 use crate::palette::{self, BAR, INK, KILLED, LINE, MUTED, PAPER, WOUNDED};
 use crate::{err, ChartStyle, DrawResult};
+use plotters::chart::MeshStyle;
 use plotters::coord::types::RangedCoordf64;
+use plotters::coord::ranged1d::Ranged;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
@@ -49,6 +51,17 @@ fn plural(n: usize, one: &str) -> String {
     if n == 1 { format!("1 {one}") } else { format!("{n} {one}s") }
 }
 
+/// The calm look every chart's mesh shares: light grid, muted axis and labels.
+fn calm<'m, 'a, 'b, X: Ranged, Y: Ranged, DB: DrawingBackend>(
+    mesh: &'m mut MeshStyle<'a, 'b, X, Y, DB>,
+    st: &ChartStyle,
+) -> &'m mut MeshStyle<'a, 'b, X, Y, DB> {
+    mesh.light_line_style(LINE.mix(0.5))
+        .bold_line_style(LINE)
+        .axis_style(MUTED)
+        .label_style(("sans-serif", st.font(11.0)).into_font().color(&MUTED))
+}
+
 type YearChart<'a, DB> = ChartContext<'a, DB, Cartesian2d<RangedCoordf64, RangedCoordf64>>;
 
 /// The frame shared by the per-year charts: a bar slot per year of the stats'
@@ -72,22 +85,21 @@ fn year_chart<'a, DB: DrawingBackend>(area: &'a DrawingArea<DB, Shift>, title: &
     let years = (last - first + 1.0) as usize;
     // Label every year if there is room, else every 2nd, 3rd… year.
     let label_step = ((years as f64 * 34.0 * st.scale) / area.dim_in_pixel().0.max(1) as f64).ceil().max(1.0) as i32;
-    chart
-        .configure_mesh()
-        .disable_x_mesh()
-        .x_labels(years + 1)
-        .x_label_formatter(&|x| {
-            let y = x.round() as i32;
-            if (x - x.round()).abs() < 1e-6 && (y - first as i32) % label_step == 0 { y.to_string() } else { String::new() }
-        })
-        .y_labels(4)
-        .y_label_formatter(&|y| format!("{y:.0}"))
-        .light_line_style(LINE.mix(0.5))
-        .bold_line_style(LINE)
-        .axis_style(MUTED)
-        .label_style(("sans-serif", st.font(11.0)).into_font().color(&MUTED))
-        .draw()
-        .map_err(err)?;
+    calm(
+        chart
+            .configure_mesh()
+            .disable_x_mesh()
+            .x_labels(years + 1)
+            .x_label_formatter(&|x| {
+                let y = x.round() as i32;
+                if (x - x.round()).abs() < 1e-6 && (y - first as i32) % label_step == 0 { y.to_string() } else { String::new() }
+            })
+            .y_labels(4)
+            .y_label_formatter(&|y| format!("{y:.0}")),
+        st,
+    )
+    .draw()
+    .map_err(err)?;
     Ok(Some((chart, max)))
 }
 
@@ -167,16 +179,7 @@ pub fn draw_countries<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, s: &Sta
         .y_label_area_size(st.px(86.0))
         .build_cartesian_2d(0f64..max, 0f64..n)
         .map_err(err)?;
-    chart
-        .configure_mesh()
-        .disable_y_mesh()
-        .y_labels(0)
-        .x_labels(4)
-        .x_label_formatter(&|x| format!("{x:.0}"))
-        .light_line_style(LINE.mix(0.5))
-        .bold_line_style(LINE)
-        .axis_style(MUTED)
-        .label_style(("sans-serif", st.font(11.0)).into_font().color(&MUTED))
+    calm(chart.configure_mesh().disable_y_mesh().y_labels(0).x_labels(4).x_label_formatter(&|x| format!("{x:.0}")), st)
         .draw()
         .map_err(err)?;
     let mut hits = Vec::new();

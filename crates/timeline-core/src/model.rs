@@ -193,6 +193,10 @@ pub struct Dataset {
     country_ids: Vec<Vec<u16>>,
     /// Per country index: whether it is a member state.
     member: Vec<bool>,
+    /// Per country index: whether any event names it.
+    used: Vec<bool>,
+    /// Event id → index into `events`.
+    id_index: std::collections::HashMap<String, usize>,
 }
 
 impl Dataset {
@@ -224,7 +228,14 @@ impl Dataset {
             .map(|e| e.countries.iter().filter_map(|c| country_index.get(c).map(|&i| i as u16)).collect())
             .collect();
         let member = meta.countries.iter().map(|c| c.status == Status::Member).collect();
-        Dataset { meta, events, country_index, search, country_ids, member }
+        let mut used = vec![false; meta.countries.len()];
+        for ids in &country_ids {
+            for &k in ids as &Vec<u16> {
+                used[k as usize] = true;
+            }
+        }
+        let id_index = events.iter().enumerate().map(|(i, e)| (e.id.clone(), i)).collect();
+        Dataset { meta, events, country_index, search, country_ids, member, used, id_index }
     }
 
     /// The position of a country in the metadata.
@@ -235,6 +246,11 @@ impl Dataset {
     /// Indexes (into `meta.countries`) of event `i`'s countries.
     pub fn country_ids(&self, i: usize) -> &[u16] {
         &self.country_ids[i]
+    }
+
+    /// Whether any event names the country (by code).
+    pub fn names_country(&self, code: &str) -> bool {
+        self.country_index_of(code).is_some_and(|k| self.used[k])
     }
 
     /// Whether country index `k` is a member state.
@@ -265,11 +281,12 @@ impl Dataset {
     }
 
     pub fn event(&self, id: &str) -> Option<&Event> {
-        self.events.iter().find(|e| e.id == id)
+        self.position(id).map(|i| &self.events[i])
     }
 
+    /// The index of the event with this id (an index built once).
     pub fn position(&self, id: &str) -> Option<usize> {
-        self.events.iter().position(|e| e.id == id)
+        self.id_index.get(id).copied()
     }
 
     /// First and last day (inclusive) covered by any event, or `None` when empty.
