@@ -91,8 +91,9 @@ pub enum Action {
     Select(Option<String>),
     /// Back/forward: the state a URL describes.
     Restore(ViewState),
-    /// Another dataset was loaded and parsed.
-    DataLoaded { data: Data, source: String },
+    /// Another dataset was loaded and parsed. From the page's link (`?data=`) the
+    /// link's view (window, selection) is kept; from a file the user opened, it starts afresh.
+    DataLoaded { data: Data, source: String, from_link: bool },
     SetLoad(LoadStatus),
     /// Presenter: move by `n` events in time order (wrapping), centre and open it.
     Step(i64),
@@ -209,11 +210,14 @@ impl Reducible for AppState {
                 s.view = v;
                 s.push_history = false;
             }
-            Action::DataLoaded { data, source } => {
+            Action::DataLoaded { data, source, from_link } => {
                 s.data = data;
                 s.source = source;
                 s.load = LoadStatus::Idle;
-                s.view.window = None;
+                if !from_link {
+                    s.view.window = None;
+                    s.view.selected = None;
+                }
                 s.push_history = false;
                 let dropped = timeline_core::urlstate::sanitize(&mut s.view, &s.data.dataset);
                 s.url_notice.extend(dropped);
@@ -240,8 +244,14 @@ impl Reducible for AppState {
                 }
             }
             Action::SetLoad(l) => {
-                refilter = false;
                 s.push_history = false;
+                // A linked dataset that failed: check the link against the dataset shown instead.
+                if matches!(l, LoadStatus::Failed(_)) {
+                    let dropped = timeline_core::urlstate::sanitize(&mut s.view, &s.data.dataset);
+                    s.url_notice.extend(dropped);
+                } else {
+                    refilter = false;
+                }
                 s.load = l;
             }
         }

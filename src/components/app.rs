@@ -19,9 +19,12 @@ pub fn app() -> Html {
     let state = use_reducer(|| {
         let loaded = load_json(BUILTIN_DATASET);
         let data = Data::new(loaded.dataset, loaded.problems);
-        let (view, ignored) = read_location(&data.dataset);
+        // A linked dataset (`?data=`) is still to come: the link's countries and
+        // event are checked against it when it arrives, not against the built-in one.
+        let pending = crate::hooks::use_data_source::data_param();
+        let (view, ignored) = read_location(if pending.is_some() { None } else { Some(&data.dataset) });
         let mut s = AppState::new(data, view, ignored);
-        if let Some(url) = crate::hooks::use_data_source::data_param() {
+        if let Some(url) = pending {
             s.load = crate::state::LoadStatus::Loading(url);
         }
         let search = web_sys::window().and_then(|w| w.location().search().ok()).unwrap_or_default();

@@ -45,11 +45,11 @@ const STEP_ENTRIES: usize = 5_000;
 /// Parses `text` and hands the dataset to the state, or says why it cannot.
 /// Large JSON is validated a few thousand entries at a time, yielding to the
 /// browser in between (input and painting go on) and reporting progress.
-pub async fn accept_text(state: UseReducerHandle<AppState>, text: String, name: String) {
+pub async fn accept_text(state: UseReducerHandle<AppState>, text: String, name: String, from_link: bool) {
     let looks_csv = name.to_ascii_lowercase().split(['?', '#']).next().is_some_and(|p| p.ends_with(".csv"));
     if text.len() < STEP_ABOVE_BYTES || looks_csv {
         let loaded = load_any(&text, &name);
-        return accept_loaded(&state, loaded, &name);
+        return accept_loaded(&state, loaded, &name, from_link);
     }
     let loaded = match timeline_core::load::Incremental::start(text) {
         Err(loaded) => loaded,
@@ -65,10 +65,10 @@ pub async fn accept_text(state: UseReducerHandle<AppState>, text: String, name: 
             inc.finish()
         }
     };
-    accept_loaded(&state, loaded, &name);
+    accept_loaded(&state, loaded, &name, from_link);
 }
 
-fn accept_loaded(state: &UseReducerHandle<AppState>, loaded: timeline_core::Loaded, name: &str) {
+fn accept_loaded(state: &UseReducerHandle<AppState>, loaded: timeline_core::Loaded, name: &str, from_link: bool) {
     if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
         let _ = p.mark("data-parsed");
     }
@@ -77,7 +77,7 @@ fn accept_loaded(state: &UseReducerHandle<AppState>, loaded: timeline_core::Load
         state.dispatch(Action::SetLoad(LoadStatus::Failed(format!("Could not use {name}: {why}. Showing the built-in dataset."))));
         return;
     }
-    state.dispatch(Action::DataLoaded { data: Data::new(loaded.dataset, loaded.problems), source: name.to_string() });
+    state.dispatch(Action::DataLoaded { data: Data::new(loaded.dataset, loaded.problems), source: name.to_string(), from_link });
 }
 
 /// Reads a local file and loads it.
@@ -86,7 +86,7 @@ pub fn open_file(state: UseReducerHandle<AppState>, file: web_sys::File) {
     state.dispatch(Action::SetLoad(LoadStatus::Loading(name.clone())));
     spawn_local(async move {
         match JsFuture::from(file.text()).await {
-            Ok(t) => accept_text(state, t.as_string().unwrap_or_default(), name).await,
+            Ok(t) => accept_text(state, t.as_string().unwrap_or_default(), name, false).await,
             Err(e) => state.dispatch(Action::SetLoad(LoadStatus::Failed(format!("Could not read {name}: {}", js_error(e))))),
         }
     });
@@ -111,7 +111,7 @@ pub fn use_data_source(state: UseReducerHandle<AppState>) {
         if let Some(url) = data_param() {
             spawn_local(async move {
                 match fetch_text(&url).await {
-                    Ok(text) => accept_text(state, text, url).await,
+                    Ok(text) => accept_text(state, text, url, true).await,
                     Err(why) => state.dispatch(Action::SetLoad(LoadStatus::Failed(format!("Could not load the dataset at {url}: {why}. Showing the built-in dataset.")))),
                 }
             });

@@ -10,11 +10,15 @@ use wasm_bindgen::JsValue;
 use yew::prelude::*;
 
 /// The state the current URL describes, and the parameters it ignored.
-pub fn read_location(ds: &timeline_core::Dataset) -> (ViewState, Vec<String>) {
+/// Checked against `ds` (unknown countries, an unknown event are dropped);
+/// with `None` — a linked dataset is still loading — it is checked on arrival.
+pub fn read_location(ds: Option<&timeline_core::Dataset>) -> (ViewState, Vec<String>) {
     let search = web_sys::window().and_then(|w| w.location().search().ok()).unwrap_or_default();
     let mut d = decode(&search);
-    let dropped = sanitize(&mut d.state, ds);
-    d.ignored.extend(dropped);
+    if let Some(ds) = ds {
+        let dropped = sanitize(&mut d.state, ds);
+        d.ignored.extend(dropped);
+    }
     (d.state, d.ignored)
 }
 
@@ -66,7 +70,7 @@ pub fn use_url_sync(state: UseReducerHandle<AppState>) {
         use_effect_with((), move |_| {
             let listener = web_sys::window().map(|w| {
                 EventListener::new(&w, "popstate", move |_| {
-                    let (view, _) = read_location(&state.data.dataset);
+                    let (view, _) = read_location(Some(&state.data.dataset));
                     state.dispatch(Action::Restore(view));
                 })
             });

@@ -56,6 +56,24 @@ test('a 10,000-event dataset from ?data= loads and filters to exactly the right 
   await page.close();
 });
 
+test('a deep link into a ?data= dataset keeps its event, countries and window', async () => {
+  const e = SYN.events.find((x) => x.countries.includes('MN') && x.kind === 'incident');
+  const page = await open(browser, `${server.url}?data=/fixtures/synth.json&c=MN&e=${e.id}&w=2004-01-01~2006-01-01`);
+  await waitLoaded(page);
+  assert.equal(await page.getAttribute('[data-country=MN]', 'aria-pressed'), 'true');
+  assert.equal(await shownCount(page), SYN.events.filter((x) => x.countries.includes('MN')).length);
+  assert.equal(new URL(page.url()).searchParams.get('e'), e.id);
+  assert.equal(new URL(page.url()).searchParams.get('w'), '2004-01-01~2006-01-01');
+  assert.equal(await page.locator('.notice').count(), 0, 'nothing reported as not understood');
+  await page.close();
+  // If the linked dataset fails, the link is checked against the built-in one (and the unknown event reported).
+  const failed = await open(browser, `${server.url}?data=/fixtures/missing.json&c=KZ&e=${e.id}`);
+  await waitLoaded(failed);
+  assert.equal(await failed.getAttribute('[data-country=KZ]', 'aria-pressed'), 'true');
+  await failed.waitForSelector(`.notice:has-text("e=${e.id}")`);
+  await failed.close();
+});
+
 test('a local .csv loads with its own countries', async () => {
   const page = await open(browser, server.url);
   await page.setInputFiles('[data-action=open-file]', { name: 'mine.csv', mimeType: 'text/csv', buffer: Buffer.from(CSV) });
