@@ -35,13 +35,18 @@ pub fn focus(selector: &str) -> bool {
     // Event marks are SVG elements, not HTML ones.
     match el.dyn_into::<HtmlElement>() {
         Ok(e) => e.focus().is_ok(),
-        Err(el) => el.dyn_into::<web_sys::SvgElement>().is_ok_and(|e| e.focus().is_ok()),
+        Err(el) => el
+            .dyn_into::<web_sys::SvgElement>()
+            .is_ok_and(|e| e.focus().is_ok()),
     }
 }
 
 /// A CSS attribute selector for an event id (ids are slugs, but quote anyway).
 pub fn event_selector(id: &str) -> String {
-    let safe: String = id.chars().filter(|c| c.is_ascii_alphanumeric() || *c == '-').collect();
+    let safe: String = id
+        .chars()
+        .filter(|c| c.is_ascii_alphanumeric() || *c == '-')
+        .collect();
     format!("[data-event-id=\"{safe}\"][tabindex=\"0\"]")
 }
 
@@ -64,7 +69,10 @@ pub fn install_panic_panel() {
             if let Some(h) = make("h2", "Something went wrong") {
                 let _ = panel.append_child(&h);
             }
-            if let Some(p) = make("p", &format!("The timeline stopped because of an internal error: {msg}")) {
+            if let Some(p) = make(
+                "p",
+                &format!("The timeline stopped because of an internal error: {msg}"),
+            ) {
                 let _ = panel.append_child(&p);
             }
             if let Some(b) = make("button", "Reload the page") {
@@ -88,7 +96,9 @@ pub fn install_panic_panel() {
 pub fn fault_injection() {
     #[cfg(feature = "fault-injection")]
     {
-        let search = web_sys::window().and_then(|w| w.location().search().ok()).unwrap_or_default();
+        let search = web_sys::window()
+            .and_then(|w| w.location().search().ok())
+            .unwrap_or_default();
         if search.contains("fault=panic") {
             panic!("fault injected for a test (?fault=panic)");
         }

@@ -30,24 +30,36 @@ pub fn export_svg(ds: &Dataset, view: &ViewState) -> Result<(), String> {
     let parts = js_sys::Array::of1(&JsValue::from_str(&svg));
     let opts = web_sys::BlobPropertyBag::new();
     opts.set_type("image/svg+xml");
-    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts).map_err(|e| format!("{e:?}"))?;
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts)
+        .map_err(|e| format!("{e:?}"))?;
     download(&blob, "sco-timeline.svg").map_err(|e| format!("{e:?}"))
 }
 
 /// Downloads the view as `sco-timeline.png`, drawn on an off-screen canvas.
 pub fn export_png(ds: &Dataset, view: &ViewState) -> Result<(), String> {
     let doc = crate::dom::document().ok_or("no document")?;
-    let canvas: web_sys::HtmlCanvasElement = doc.create_element("canvas").map_err(|e| format!("{e:?}"))?.dyn_into().map_err(|_| "not a canvas")?;
+    let canvas: web_sys::HtmlCanvasElement = doc
+        .create_element("canvas")
+        .map_err(|e| format!("{e:?}"))?
+        .dyn_into()
+        .map_err(|_| "not a canvas")?;
     canvas.set_width(SLIDE.0);
     canvas.set_height(SLIDE.1);
     {
         let backend = CanvasBackend::with_canvas_object(canvas.clone()).ok_or("no 2D context")?;
-        draw_slide(&backend.into_drawing_area(), ds, view, &ChartStyle::default())?;
+        draw_slide(
+            &backend.into_drawing_area(),
+            ds,
+            view,
+            &ChartStyle::default(),
+        )?;
     }
     let done = Closure::once_into_js(move |blob: JsValue| {
         if let Ok(blob) = blob.dyn_into::<web_sys::Blob>() {
             let _ = download(&blob, "sco-timeline.png");
         }
     });
-    canvas.to_blob(done.unchecked_ref()).map_err(|e| format!("{e:?}"))
+    canvas
+        .to_blob(done.unchecked_ref())
+        .map_err(|e| format!("{e:?}"))
 }

@@ -4,10 +4,10 @@
 
 use std::collections::BTreeSet;
 use std::rc::Rc;
+use timeline_core::embed::EmbedOptions;
 use timeline_core::filter::FacetCounts;
 use timeline_core::layout::Grouping;
 use timeline_core::scale::Window;
-use timeline_core::embed::EmbedOptions;
 use timeline_core::urlstate::{ViewMode, ViewState};
 use timeline_core::{Dataset, Filter, Kind, PartialDate, Problem};
 use yew::Reducible;
@@ -36,7 +36,12 @@ impl Data {
         let fit = Window::fit(a, b);
         let pad = fit.span() * 0.5;
         let bounds = Window::new(fit.start - pad, fit.end + pad);
-        Data { dataset: Rc::new(dataset), problems: Rc::new(problems), bounds, fit }
+        Data {
+            dataset: Rc::new(dataset),
+            problems: Rc::new(problems),
+            bounds,
+            fit,
+        }
     }
 }
 
@@ -67,7 +72,11 @@ pub enum LoadStatus {
     Idle,
     Loading(String),
     /// Validating a large dataset in steps: entries done of total.
-    Parsing { name: String, done: usize, total: usize },
+    Parsing {
+        name: String,
+        done: usize,
+        total: usize,
+    },
     Failed(String),
 }
 
@@ -75,13 +84,17 @@ pub enum Action {
     ToggleCountry(String),
     SetCountries(Option<BTreeSet<String>>),
     ToggleKind(Kind),
+    OnlyKind(Kind),
     SetKinds(Option<BTreeSet<Kind>>),
     SetText(String),
     SetFrom(Option<PartialDate>),
     SetTo(Option<PartialDate>),
     ClearFilters,
     /// Zoom by a factor (below 1 zooms in) around a point (0 = left, 1 = right).
-    Zoom { factor: f64, anchor: f64 },
+    Zoom {
+        factor: f64,
+        anchor: f64,
+    },
     /// Pan by a fraction of the visible span.
     Pan(f64),
     SetWindow(Window),
@@ -93,7 +106,11 @@ pub enum Action {
     Restore(ViewState),
     /// Another dataset was loaded and parsed. From the page's link (`?data=`) the
     /// link's view (window, selection) is kept; from a file the user opened, it starts afresh.
-    DataLoaded { data: Data, source: String, from_link: bool },
+    DataLoaded {
+        data: Data,
+        source: String,
+        from_link: bool,
+    },
     SetLoad(LoadStatus),
     /// Presenter: move by `n` events in time order (wrapping), centre and open it.
     Step(i64),
@@ -126,7 +143,10 @@ impl AppState {
 
     /// The visible window.
     pub fn window(&self) -> Window {
-        self.view.window.unwrap_or(self.data.fit).clamp_to(self.data.bounds)
+        self.view
+            .window
+            .unwrap_or(self.data.fit)
+            .clamp_to(self.data.bounds)
     }
 
     fn set_window(&mut self, w: Window) {
@@ -140,17 +160,13 @@ fn presenter_window(s: &AppState, i: usize) -> Window {
     let e = &s.data.dataset.events[i];
     let mid = (e.start_day() as f64 + e.end_day() as f64 + 1.0) / 2.0;
     let current = s.window();
-    let span = current.span().min(730.0).max(((e.end_day() - e.start_day()) as f64 * 1.6).max(60.0));
-    Window::new(mid - span / 2.0, mid + span / 2.0).clamp_to(s.data.bounds).centred_on(mid, s.data.bounds)
-}
-
-fn toggle<T: Ord + Clone>(current: &Option<BTreeSet<T>>, all: impl Iterator<Item = T>, item: T) -> Option<BTreeSet<T>> {
-    let all: BTreeSet<T> = all.collect();
-    let mut set = current.clone().unwrap_or_else(|| all.clone());
-    if !set.remove(&item) {
-        set.insert(item);
-    }
-    (set != all).then_some(set)
+    let span = current
+        .span()
+        .min(730.0)
+        .max(((e.end_day() - e.start_day()) as f64 * 1.6).max(60.0));
+    Window::new(mid - span / 2.0, mid + span / 2.0)
+        .clamp_to(s.data.bounds)
+        .centred_on(mid, s.data.bounds)
 }
 
 impl Reducible for AppState {
@@ -162,12 +178,10 @@ impl Reducible for AppState {
         let ds = s.data.dataset.clone();
         let mut refilter = true;
         match action {
-            Action::ToggleCountry(code) => {
-                let codes = ds.meta.countries.iter().map(|c| c.code.clone());
-                s.view.filter.countries = toggle(&s.view.filter.countries, codes, code);
-            }
+            Action::ToggleCountry(code) => s.view.filter.toggle_country(&code),
             Action::SetCountries(c) => s.view.filter.countries = c,
-            Action::ToggleKind(k) => s.view.filter.kinds = toggle(&s.view.filter.kinds, Kind::ALL.into_iter(), k),
+            Action::ToggleKind(k) => s.view.filter.toggle_kind(k),
+            Action::OnlyKind(k) => s.view.filter.only_kind(k),
             Action::SetKinds(k) => s.view.filter.kinds = k,
             Action::SetText(t) => {
                 s.view.filter.text = t;
@@ -210,7 +224,11 @@ impl Reducible for AppState {
                 s.view = v;
                 s.push_history = false;
             }
-            Action::DataLoaded { data, source, from_link } => {
+            Action::DataLoaded {
+                data,
+                source,
+                from_link,
+            } => {
                 s.data = data;
                 s.source = source;
                 s.load = LoadStatus::Idle;
@@ -224,7 +242,9 @@ impl Reducible for AppState {
             }
             Action::Step(by) => {
                 refilter = false;
-                if let Some(i) = timeline_core::embed::step(&ds, &s.shown, s.view.selected.as_deref(), by) {
+                if let Some(i) =
+                    timeline_core::embed::step(&ds, &s.shown, s.view.selected.as_deref(), by)
+                {
                     s.view.selected = Some(ds.events[i].id.clone());
                     s.view.window = Some(presenter_window(&s, i));
                 }

@@ -43,13 +43,23 @@ async fn wait_for(root: &Element, selector: &str) -> Element {
 #[wasm_bindgen_test]
 async fn summary_line_counts_what_is_shown() {
     let ds = dataset();
-    let f = Filter { countries: Some(["UZ".to_string()].into()), ..Filter::default() };
+    let f = Filter {
+        countries: Some(["UZ".to_string()].into()),
+        ..Filter::default()
+    };
     let shown = Rc::new(f.apply(&ds));
     let n = shown.len();
     let root = root();
-    yew::Renderer::<SummaryLine>::with_root_and_props(root.clone(), SummaryLineProps { dataset: ds, shown }).render();
+    yew::Renderer::<SummaryLine>::with_root_and_props(
+        root.clone(),
+        SummaryLineProps { dataset: ds, shown },
+    )
+    .render();
     let p = wait_for(&root, ".summary").await;
-    assert_eq!(p.text_content().unwrap(), format!("Showing {n} of 65 events, 2001–2012"));
+    assert_eq!(
+        p.text_content().unwrap(),
+        format!("Showing {n} of 65 events, 2001–2012")
+    );
 }
 
 #[wasm_bindgen_test]
@@ -64,15 +74,40 @@ async fn country_chips_show_counts_and_emit_toggles() {
         }
     });
     let root = root();
-    let props = CountryChipsProps { dataset: ds.clone(), selected: None, counts: counts.clone(), dispatch };
+    let props = CountryChipsProps {
+        dataset: ds.clone(),
+        selected: None,
+        counts: counts.clone(),
+        dispatch,
+    };
     yew::Renderer::<CountryChips>::with_root_and_props(root.clone(), props).render();
     let ru = wait_for(&root, "[data-country=RU]").await;
     let want = counts.countries["RU"].to_string();
-    assert_eq!(ru.query_selector(".count").unwrap().unwrap().text_content().unwrap(), want);
-    assert_eq!(ru.get_attribute("aria-pressed").as_deref(), Some("true"));
+    assert_eq!(
+        ru.query_selector(".count")
+            .unwrap()
+            .unwrap()
+            .text_content()
+            .unwrap(),
+        want
+    );
+    assert_eq!(
+        ru.get_attribute("aria-pressed").as_deref(),
+        Some("false"),
+        "nothing is pressed while no country is selected"
+    );
     // Observers and partners present in the data get chips; the six members come first.
     let codes: Vec<String> = (0..root.query_selector_all("[data-country]").unwrap().length())
-        .map(|i| root.query_selector_all("[data-country]").unwrap().item(i).unwrap().dyn_into::<Element>().unwrap().get_attribute("data-country").unwrap())
+        .map(|i| {
+            root.query_selector_all("[data-country]")
+                .unwrap()
+                .item(i)
+                .unwrap()
+                .dyn_into::<Element>()
+                .unwrap()
+                .get_attribute("data-country")
+                .unwrap()
+        })
         .collect();
     assert_eq!(codes[..6], ["CN", "KZ", "KG", "RU", "TJ", "UZ"]);
     assert!(codes.contains(&"BY".to_string()));
@@ -85,19 +120,39 @@ async fn details_show_casualties_and_source_and_render_hostile_text_as_text() {
     let ds = dataset();
     let beslan = ds.event("beslan-2004").unwrap().clone();
     let root = self::root();
-    let props = EventDetailsProps { dataset: ds.clone(), event: beslan, anchor: None, above: false, dispatch: Callback::noop() };
+    let props = EventDetailsProps {
+        dataset: ds.clone(),
+        event: beslan,
+        anchor: None,
+        above: false,
+        dispatch: Callback::noop(),
+    };
     yew::Renderer::<EventDetails>::with_root_and_props(root.clone(), props).render();
     let cas = wait_for(&root, "[data-field=casualties]").await;
     assert_eq!(cas.text_content().unwrap(), "300 killed");
-    let src = root.query_selector("[data-field=source]").unwrap().unwrap().text_content().unwrap();
-    assert!(src.contains("High Frequency of Terrorist Activities"), "{src}");
+    let src = root
+        .query_selector("[data-field=source]")
+        .unwrap()
+        .unwrap()
+        .text_content()
+        .unwrap();
+    assert!(
+        src.contains("High Frequency of Terrorist Activities"),
+        "{src}"
+    );
 
     // A hostile entry: markup in text fields stays text; a javascript: URL is not a link.
     let text = r#"{"countries":[{"code":"RU","status":"member"}],"sources":[{"id":"d"}],"events":[{"id":"x","kind":"incident","title":"<img src=x onerror=alert(1)>","date":"2004","countries":["RU"],"summary":"<script>alert(1)</script>","source":{"document":"d","section":"s","url":"javascript:alert(1)"}}]}"#;
     let hostile = Rc::new(load_json(text).dataset);
     let root2 = self::root();
     let root = root2;
-    let props = EventDetailsProps { dataset: hostile.clone(), event: hostile.events[0].clone(), anchor: None, above: false, dispatch: Callback::noop() };
+    let props = EventDetailsProps {
+        dataset: hostile.clone(),
+        event: hostile.events[0].clone(),
+        anchor: None,
+        above: false,
+        dispatch: Callback::noop(),
+    };
     yew::Renderer::<EventDetails>::with_root_and_props(root.clone(), props).render();
     let h2 = wait_for(&root, "h2").await;
     assert_eq!(h2.text_content().unwrap(), "<img src=x onerror=alert(1)>");

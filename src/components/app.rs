@@ -1,15 +1,21 @@
 //! The root: loads the built-in dataset once, owns the state, lays out the page.
 
 use crate::components::{
-    country_chips::CountryChips, data_source::DataSource, date_range::DateRange, event_details::EventDetails, kind_legend::KindLegend,
-    list_view::ListView, print_list::PrintList, problems_panel::ProblemsPanel, search_box::SearchBox, stats_panel::StatsPanel, summary_line::SummaryLine,
-    timeline_chart::TimelineChart, toolbar::Toolbar,
+    country_chips::CountryChips, data_source::DataSource, date_range::DateRange,
+    event_details::EventDetails, kind_legend::KindLegend, list_view::ListView,
+    print_list::PrintList, problems_panel::ProblemsPanel, search_box::SearchBox,
+    stats_panel::StatsPanel, summary_line::SummaryLine, timeline_chart::TimelineChart,
+    toolbar::Toolbar,
 };
 use crate::components::{embed_dialog::EmbedDialog, presenter_bar::PresenterBar};
+use crate::hooks::{
+    use_data_source::{open_file, use_data_source},
+    use_root_attrs::use_root_attrs,
+    use_url_sync::{read_location, use_url_sync},
+};
 use crate::hooks::{use_host_api::use_host_api, use_presenter_keys::use_presenter_keys};
-use timeline_core::embed::{Control, EmbedOptions};
-use crate::hooks::{use_data_source::{open_file, use_data_source}, use_root_attrs::use_root_attrs, use_url_sync::{read_location, use_url_sync}};
 use crate::state::{Action, AppState, Data};
+use timeline_core::embed::{Control, EmbedOptions};
 use timeline_core::urlstate::ViewMode;
 use timeline_core::{load_json, BUILTIN_DATASET};
 use yew::prelude::*;
@@ -22,12 +28,18 @@ pub fn app() -> Html {
         // A linked dataset (`?data=`) is still to come: the link's countries and
         // event are checked against it when it arrives, not against the built-in one.
         let pending = crate::hooks::use_data_source::data_param();
-        let (view, ignored) = read_location(if pending.is_some() { None } else { Some(&data.dataset) });
+        let (view, ignored) = read_location(if pending.is_some() {
+            None
+        } else {
+            Some(&data.dataset)
+        });
         let mut s = AppState::new(data, view, ignored);
         if let Some(url) = pending {
             s.load = crate::state::LoadStatus::Loading(url);
         }
-        let search = web_sys::window().and_then(|w| w.location().search().ok()).unwrap_or_default();
+        let search = web_sys::window()
+            .and_then(|w| w.location().search().ok())
+            .unwrap_or_default();
         s.embed = EmbedOptions::decode(&search);
         s.presenting = s.embed.present;
         s
@@ -50,7 +62,10 @@ pub fn app() -> Html {
     // Starting in presenter mode: open the first (or linked) event once the data is there.
     {
         let state = state.clone();
-        let ready = !matches!(state.load, crate::state::LoadStatus::Loading(_) | crate::state::LoadStatus::Parsing { .. });
+        let ready = !matches!(
+            state.load,
+            crate::state::LoadStatus::Loading(_) | crate::state::LoadStatus::Parsing { .. }
+        );
         use_effect_with(ready, move |&ready| {
             if ready && state.presenting {
                 state.dispatch(Action::SetPresenting(true));
@@ -84,7 +99,11 @@ pub fn app() -> Html {
         let onfile = onfile.clone();
         Callback::from(move |e: DragEvent| {
             e.prevent_default();
-            if let Some(f) = e.data_transfer().and_then(|d| d.files()).and_then(|l| l.get(0)) {
+            if let Some(f) = e
+                .data_transfer()
+                .and_then(|d| d.files())
+                .and_then(|l| l.get(0))
+            {
                 onfile.emit(f);
             }
         })
@@ -111,10 +130,20 @@ pub fn app() -> Html {
     let ds = state.data.dataset.clone();
     let title = ds.meta.title.clone();
     let list = state.view.view == ViewMode::List;
-    let selected = state.view.selected.as_ref().and_then(|id| ds.event(id)).cloned();
+    let selected = state
+        .view
+        .selected
+        .as_ref()
+        .and_then(|id| ds.event(id))
+        .cloned();
 
     let e = &state.embed;
-    let position = state.view.selected.as_deref().and_then(|id| state.shown.iter().position(|&i| ds.events[i].id == id)).map(|p| p + 1);
+    let position = state
+        .view
+        .selected
+        .as_deref()
+        .and_then(|id| state.shown.iter().position(|&i| ds.events[i].id == id))
+        .map(|p| p + 1);
     let filters = html! {
         <>
             if e.shows(Control::Search) { <SearchBox text={state.view.filter.text.clone()} dispatch={dispatch.clone()} /> }
@@ -126,7 +155,8 @@ pub fn app() -> Html {
             }
         </>
     };
-    let has_filters = e.shows(Control::Search) || e.shows(Control::Countries) || e.shows(Control::Kinds);
+    let has_filters =
+        e.shows(Control::Search) || e.shows(Control::Countries) || e.shows(Control::Kinds);
     let main_view = html! {
         <>
             <Toolbar view={state.view.view} grouping={state.view.grouping} dispatch={dispatch.clone()} {onexport}
@@ -155,7 +185,16 @@ pub fn app() -> Html {
             <div class="stats-area"><StatsPanel dataset={ds.clone()} shown={state.shown.clone()} dispatch={dispatch.clone()} /></div>
         }
     };
-    let source = ds.meta.sources.iter().map(|s| match &s.author { Some(a) => format!("{a}, “{}”", s.title), None => s.title.clone() }).collect::<Vec<_>>().join("; ");
+    let source = ds
+        .meta
+        .sources
+        .iter()
+        .map(|s| match &s.author {
+            Some(a) => format!("{a}, “{}”", s.title),
+            None => s.title.clone(),
+        })
+        .collect::<Vec<_>>()
+        .join("; ");
 
     if e.embed {
         return html! {

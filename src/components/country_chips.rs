@@ -7,7 +7,7 @@ use yew::prelude::*;
 #[derive(Properties, PartialEq)]
 pub struct CountryChipsProps {
     pub dataset: Rc<Dataset>,
-    /// `None`: all countries.
+    /// `None`: no country filter (no chip pressed).
     pub selected: Option<BTreeSet<String>>,
     pub counts: Rc<FacetCounts>,
     pub dispatch: Callback<Action>,
@@ -20,37 +20,53 @@ pub fn country_chips(props: &CountryChipsProps) -> Html {
     let ds = &props.dataset;
     let present = |code: &str| ds.names_country(code);
     let chip = |c: &timeline_core::Country| {
-        let on = props.selected.as_ref().is_none_or(|s| s.contains(&c.code));
+        let on = props.selected.as_ref().is_some_and(|s| s.contains(&c.code));
         let n = props.counts.countries.get(&c.code).copied().unwrap_or(0);
         let code = c.code.clone();
         let since = c.since.map(|y| format!(" since {y}")).unwrap_or_default();
         html! {
             <button class={classes!("chip", on.then_some("on"))} data-country={c.code.clone()} aria-pressed={on.to_string()}
-                title={format!("{} — {}{since}", c.name, c.status.label())}
+                title={format!("{} — {}{since}. {}", c.name, c.status.label(), if on { "Click to leave the selection." } else { "Click to show its events." })}
                 onclick={props.dispatch.reform(move |_| Action::ToggleCountry(code.clone()))}>
                 <span class="chip-name">{ c.name.clone() }</span>
                 <span class="count" aria-label={format!("{n} events")}>{ n }</span>
             </button>
         }
     };
-    let members: Vec<_> = ds.meta.countries.iter().filter(|c| c.status == Status::Member).collect();
-    let others: Vec<_> = ds.meta.countries.iter().filter(|c| c.status != Status::Member && present(&c.code)).collect();
-    let (title, others_title) = if members.is_empty() { ("Countries", "") } else { ("Member states", "Observers and partners") };
+    let members: Vec<_> = ds
+        .meta
+        .countries
+        .iter()
+        .filter(|c| c.status == Status::Member)
+        .collect();
+    let others: Vec<_> = ds
+        .meta
+        .countries
+        .iter()
+        .filter(|c| c.status != Status::Member && present(&c.code))
+        .collect();
+    let (title, others_title) = if members.is_empty() {
+        ("Countries", "")
+    } else {
+        ("Member states", "Observers and partners")
+    };
     html! {
         <fieldset class="facet">
             <legend class="facet-title">{ title }</legend>
-            <div class="facet-actions">
-                <button class="link-button" data-action="countries-all" onclick={props.dispatch.reform(|_| Action::SetCountries(None))}>{ "All" }</button>
-                <button class="link-button" data-action="countries-none" onclick={props.dispatch.reform(|_| Action::SetCountries(Some(BTreeSet::new())))}>{ "None" }</button>
-            </div>
+            if props.selected.is_some() {
+                <div class="facet-actions">
+                    <button class="link-button" data-action="countries-clear" onclick={props.dispatch.reform(|_| Action::SetCountries(None))}>{ "Clear" }</button>
+                </div>
+            }
             <div class="chips">{ for members.into_iter().map(chip) }</div>
             if !others.is_empty() {
                 if !others_title.is_empty() { <div class="facet-subtitle">{ others_title }</div> }
                 <div class="chips">{ for others.into_iter().map(chip) }</div>
             }
-            if title == "Member states" {
-                <p class="hint">{ "Declarations, treaties and other SCO-wide events count for every member state." }</p>
-            }
+            <p class="hint">
+                { if props.selected.is_some() { "Showing the selected states. Click more to add them, or a pressed one to take it out." } else { "All states shown. Click a state to show only its events." } }
+                if title == "Member states" { { " SCO-wide events (declarations, treaties) count for every member state." } }
+            </p>
         </fieldset>
     }
 }

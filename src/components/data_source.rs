@@ -24,7 +24,11 @@ pub fn data_source(props: &DataSourceProps) -> Html {
             input.set_value("");
         })
     };
-    let label = if props.source == "built-in" { "Built-in dataset".to_string() } else { format!("Dataset: {}", props.source) };
+    let label = if props.source == "built-in" {
+        "Built-in dataset".to_string()
+    } else {
+        format!("Dataset: {}", props.source)
+    };
     html! {
         <div class="data-source">
             <span class="source-name" data-testid="source">{ label }</span>

@@ -16,7 +16,10 @@ pub struct DateRangeProps {
 #[function_component(DateRange)]
 pub fn date_range(props: &DateRangeProps) -> Html {
     let years: Vec<i32> = (props.first_year..=props.last_year).collect();
-    let select = |id: &'static str, label: &'static str, value: Option<PartialDate>, make: fn(Option<PartialDate>) -> Action| {
+    let select = |id: &'static str,
+                  label: &'static str,
+                  value: Option<PartialDate>,
+                  make: fn(Option<PartialDate>) -> Action| {
         let onchange = props.dispatch.reform(move |e: Event| {
             let v = e.target_unchecked_into::<HtmlSelectElement>().value();
             make(PartialDate::parse(&v).ok())

@@ -20,7 +20,10 @@ pub struct EmbedDialogProps {
 #[function_component(EmbedDialog)]
 pub fn embed_dialog(props: &EmbedDialogProps) -> Html {
     let size = use_state(|| (960u32, 540u32, false));
-    let opts = use_state(|| EmbedOptions { embed: true, ..EmbedOptions::default() });
+    let opts = use_state(|| EmbedOptions {
+        embed: true,
+        ..EmbedOptions::default()
+    });
     let start = use_state(|| props.view.selected.clone());
     let copied = use_state(String::new);
     let node = use_node_ref();
@@ -34,13 +37,23 @@ pub fn embed_dialog(props: &EmbedDialogProps) -> Html {
     }
     let mut view = props.view.clone();
     view.selected = (*start).clone();
-    let base = web_sys::window().map(|w| {
-        let l = w.location();
-        format!("{}{}", l.origin().unwrap_or_default(), l.pathname().unwrap_or_default())
-    }).unwrap_or_default();
+    let base = web_sys::window()
+        .map(|w| {
+            let l = w.location();
+            format!(
+                "{}{}",
+                l.origin().unwrap_or_default(),
+                l.pathname().unwrap_or_default()
+            )
+        })
+        .unwrap_or_default();
     let url = format!("{base}?{}", embed_query(&view, &opts));
     let (w, h, responsive) = *size;
-    let width_attr = if responsive { "100%".to_string() } else { w.to_string() };
+    let width_attr = if responsive {
+        "100%".to_string()
+    } else {
+        w.to_string()
+    };
     let snippet = format!(
         "<iframe src=\"{}\" width=\"{width_attr}\" height=\"{h}\" title=\"{}\" style=\"border:0\" loading=\"lazy\" allow=\"clipboard-write\"></iframe>",
         url.replace('&', "&amp;").replace('"', "&quot;"),
@@ -91,14 +104,20 @@ pub fn embed_dialog(props: &EmbedDialogProps) -> Html {
         let opts = opts.clone();
         Callback::from(move |e: Event| {
             let v = e.target_unchecked_into::<HtmlSelectElement>().value();
-            opts.set(EmbedOptions { theme: Theme::parse(&v).unwrap_or_default(), ..(*opts).clone() });
+            opts.set(EmbedOptions {
+                theme: Theme::parse(&v).unwrap_or_default(),
+                ..(*opts).clone()
+            });
         })
     };
     let on_present = {
         let opts = opts.clone();
         Callback::from(move |e: Event| {
             let on = e.target_unchecked_into::<HtmlInputElement>().checked();
-            opts.set(EmbedOptions { present: on, ..(*opts).clone() });
+            opts.set(EmbedOptions {
+                present: on,
+                ..(*opts).clone()
+            });
         })
     };
     let on_start = {

@@ -49,7 +49,10 @@ pub fn event_details(props: &EventDetailsProps) -> Html {
                     let target = ev.target().and_then(|t| t.dyn_into::<Element>().ok());
                     let inside = target.as_ref().is_some_and(|t| {
                         node.cast::<Element>().is_some_and(|n| n.contains(Some(t)))
-                            || t.closest("[data-event-id], .toolbar, .chart").ok().flatten().is_some()
+                            || t.closest("[data-event-id], .toolbar, .chart")
+                                .ok()
+                                .flatten()
+                                .is_some()
                     });
                     if !inside {
                         d.emit(Action::Select(None));
@@ -62,13 +65,18 @@ pub fn event_details(props: &EventDetailsProps) -> Html {
     // Position through the CSSOM, not a style attribute: the CSP allows no inline styles.
     {
         let node = node.clone();
-        use_effect_with(props.anchor.map(|(l, t)| (l.round() as i64, t.round() as i64)), move |anchor| {
-            if let (Some((l, t)), Some(el)) = (anchor, node.cast::<HtmlElement>()) {
-                let st = el.style();
-                let _ = st.set_property("left", &format!("{l}px"));
-                let _ = st.set_property("top", &format!("{t}px"));
-            }
-        });
+        use_effect_with(
+            props
+                .anchor
+                .map(|(l, t)| (l.round() as i64, t.round() as i64)),
+            move |anchor| {
+                if let (Some((l, t)), Some(el)) = (anchor, node.cast::<HtmlElement>()) {
+                    let st = el.style();
+                    let _ = st.set_property("left", &format!("{l}px"));
+                    let _ = st.set_property("top", &format!("{t}px"));
+                }
+            },
+        );
     }
     let onkeydown = {
         let d = props.dispatch.clone();
@@ -81,14 +89,31 @@ pub fn event_details(props: &EventDetailsProps) -> Html {
         })
     };
     let close = props.dispatch.reform(|_: MouseEvent| Action::Select(None));
-    let countries: Vec<String> = e.countries.iter().map(|c| ds.country_name(c).to_string()).collect();
-    let cas = e.casualties.as_ref().map(|c| {
-        let mut parts = Vec::new();
-        if let Some(k) = c.killed { parts.push(format!("{k} killed")); }
-        if let Some(w) = c.wounded { parts.push(format!("{w} wounded")); }
-        parts.join(", ")
-    }).filter(|s| !s.is_empty());
+    let countries: Vec<String> = e
+        .countries
+        .iter()
+        .map(|c| ds.country_name(c).to_string())
+        .collect();
+    let cas = e
+        .casualties
+        .as_ref()
+        .map(|c| {
+            let mut parts = Vec::new();
+            if let Some(k) = c.killed {
+                parts.push(format!("{k} killed"));
+            }
+            if let Some(w) = c.wounded {
+                parts.push(format!("{w} wounded"));
+            }
+            parts.join(", ")
+        })
+        .filter(|s| !s.is_empty());
     let title_id = format!("details-title-{}", e.id);
+    // Related events, both directions (an index built once in the dataset).
+    let related: Vec<&Event> = ds
+        .position(&e.id)
+        .map(|i| ds.related(i).iter().map(|&j| &ds.events[j]).collect())
+        .unwrap_or_default();
     html! {
         <div class={classes!("details", if props.anchor.is_some() { "popover" } else { "panel" }, props.above.then_some("above"), format!("k-{}", e.kind.as_str()))}
             role="dialog" aria-labelledby={title_id.clone()} tabindex="-1" ref={node} {onkeydown} data-testid="details"
@@ -110,6 +135,23 @@ pub fn event_details(props: &EventDetailsProps) -> Html {
                 }
             </dl>
             <p class="details-summary">{ e.summary.clone() }</p>
+            if let Some(n) = &e.note {
+                <p class="details-note" data-field="note"><span class="note-label">{ "Note: " }</span>{ n.clone() }</p>
+            }
+            if !related.is_empty() {
+                <div class="related" data-field="related">
+                    <span class="source-label">{ "Related: " }</span>
+                    { for related.iter().map(|r| {
+                        let id = r.id.clone();
+                        html! {
+                            <button class="link-button related-link" data-related={r.id.clone()}
+                                onclick={props.dispatch.reform(move |_| Action::Select(Some(id.clone())))}>
+                                { format!("{} ({})", r.title, r.date_label()) }
+                            </button>
+                        }
+                    }) }
+                </div>
+            }
             <div class="source" data-field="source">
                 <span class="source-label">{ "Source: " }</span>
                 { for e.sources.iter().map(|s| {
@@ -118,6 +160,7 @@ pub fn event_details(props: &EventDetailsProps) -> Html {
                         <p class="cite">
                             { format!("{doc}, section “{}”.", s.section) }
                             if let Some(q) = &s.quote { <q>{ q.clone() }</q> }
+                            if let Some(w) = s.quote_in { <span class="quote-in" data-quote-in={w.as_str()}>{ format!(" (quoted from {})", w.label()) }</span> }
                             if let Some(url) = s.url.as_deref() {
                                 if let Some(href) = safe_link(url) {
                                     { " Cited: " }<a href={href.to_string()} target="_blank" rel="noopener noreferrer">{ href.to_string() }</a>

@@ -17,10 +17,18 @@ pub fn kind_symbol(props: &KindSymbolProps) -> Html {
     let class = classes!("symbol", format!("k-{}", props.kind.as_str()));
     match props.kind {
         Kind::Incident => html! { <circle {class} r={s.to_string()} /> },
-        Kind::Exercise => html! { <rect {class} x={(-s * 1.3).to_string()} y={(-s * 0.6).to_string()} width={(s * 2.6).to_string()} height={(s * 1.2).to_string()} rx={(s * 0.6).to_string()} /> },
-        Kind::Statement => html! { <polygon {class} points={format!("0,{} {},0 0,{} {},0", -s * 1.25, s * 1.25, s * 1.25, -s * 1.25)} /> },
-        Kind::Document => html! { <rect {class} x={(-s * 0.9).to_string()} y={(-s * 0.9).to_string()} width={(s * 1.8).to_string()} height={(s * 1.8).to_string()} /> },
-        Kind::Milestone => html! { <polygon {class} points={format!("0,{} {},{} {},{}", -s * 1.2, s * 1.2, s, -s * 1.2, s)} /> },
+        Kind::Exercise => {
+            html! { <rect {class} x={(-s * 1.3).to_string()} y={(-s * 0.6).to_string()} width={(s * 2.6).to_string()} height={(s * 1.2).to_string()} rx={(s * 0.6).to_string()} /> }
+        }
+        Kind::Statement => {
+            html! { <polygon {class} points={format!("0,{} {},0 0,{} {},0", -s * 1.25, s * 1.25, s * 1.25, -s * 1.25)} /> }
+        }
+        Kind::Document => {
+            html! { <rect {class} x={(-s * 0.9).to_string()} y={(-s * 0.9).to_string()} width={(s * 1.8).to_string()} height={(s * 1.8).to_string()} /> }
+        }
+        Kind::Milestone => {
+            html! { <polygon {class} points={format!("0,{} {},{} {},{}", -s * 1.2, s * 1.2, s, -s * 1.2, s)} /> }
+        }
     }
 }
 
@@ -49,14 +57,34 @@ pub fn event_mark(props: &EventMarkProps) -> Html {
     let e = &props.event;
     let kind = e.kind.as_str();
     let width = (props.x_end - props.x_start).max(1.0);
-    let uncertain = e.date.precision() != Precision::Day || e.end.is_some_and(|d| d.precision() != Precision::Day);
+    let uncertain = e.date.precision() != Precision::Day
+        || e.end.is_some_and(|d| d.precision() != Precision::Day);
     let span = e.end.is_some() && !uncertain;
-    let cx = if span { props.x_start } else { props.x_start + width / 2.0 };
-    let (cx, label_x) = if span { (cx, props.x_end + 4.0) } else { (cx, (cx + 9.0).max(props.x_end + 4.0)) };
-    let max_chars = ((props.label_room - (label_x - props.x_end)) / 6.6).floor().max(0.0) as usize;
+    let cx = if span {
+        props.x_start
+    } else {
+        props.x_start + width / 2.0
+    };
+    let (cx, label_x) = if span {
+        (cx, props.x_end + 4.0)
+    } else {
+        (cx, (cx + 9.0).max(props.x_end + 4.0))
+    };
+    let max_chars = ((props.label_room - (label_x - props.x_end)) / 6.6)
+        .floor()
+        .max(0.0) as usize;
     let label = if max_chars >= 9 {
         let t: String = e.title.chars().take(max_chars).collect();
-        Some(if t.chars().count() < e.title.chars().count() { format!("{}…", t.chars().take(max_chars.saturating_sub(1)).collect::<String>()) } else { t })
+        Some(if t.chars().count() < e.title.chars().count() {
+            format!(
+                "{}…",
+                t.chars()
+                    .take(max_chars.saturating_sub(1))
+                    .collect::<String>()
+            )
+        } else {
+            t
+        })
     } else {
         None
     };
@@ -78,9 +106,17 @@ pub fn event_mark(props: &EventMarkProps) -> Html {
             }
         })
     };
-    let hover_on = { let id = id.clone(); props.onhover.reform(move |_: PointerEvent| Some(id.clone())) };
+    let hover_on = {
+        let id = id.clone();
+        props
+            .onhover
+            .reform(move |_: PointerEvent| Some(id.clone()))
+    };
     let hover_off = props.onhover.reform(|_: PointerEvent| None);
-    let focus_on = { let id = id.clone(); props.onhover.reform(move |_: FocusEvent| Some(id.clone())) };
+    let focus_on = {
+        let id = id.clone();
+        props.onhover.reform(move |_: FocusEvent| Some(id.clone()))
+    };
     let focus_off = props.onhover.reform(|_: FocusEvent| None);
     html! {
         <g class={classes!("mark", format!("k-{kind}"), props.selected.then_some("selected"), uncertain.then_some("uncertain"))}

@@ -16,23 +16,32 @@ pub struct KindLegendProps {
 #[function_component(KindLegend)]
 pub fn kind_legend(props: &KindLegendProps) -> Html {
     html! {
-        <fieldset class="facet legend">
+        <fieldset class={classes!("facet", "legend", props.selected.is_some().then_some("narrowed"))}>
             <legend class="facet-title">{ "Kinds" }</legend>
-            <div class="facet-actions">
-                <button class="link-button" data-action="kinds-all" onclick={props.dispatch.reform(|_| Action::SetKinds(None))}>{ "All" }</button>
-                <button class="link-button" data-action="kinds-none" onclick={props.dispatch.reform(|_| Action::SetKinds(Some(BTreeSet::new())))}>{ "None" }</button>
-            </div>
+            if props.selected.is_some() {
+                <div class="facet-actions">
+                    <button class="link-button" data-action="kinds-clear" onclick={props.dispatch.reform(|_| Action::SetKinds(None))}>{ "Clear" }</button>
+                </div>
+            }
             <div class="chips">
             { for Kind::ALL.into_iter().map(|k| {
-                let on = props.selected.as_ref().is_none_or(|s| s.contains(&k));
+                let on = props.selected.as_ref().is_some_and(|s| s.contains(&k));
+                let only = props.selected.as_ref().is_some_and(|s| s.len() == 1 && on);
                 let n = props.counts.kinds.get(&k).copied().unwrap_or(0);
                 html! {
-                    <button class={classes!("chip", "kind-chip", on.then_some("on"))} data-kind={k.as_str()} aria-pressed={on.to_string()}
-                        onclick={props.dispatch.reform(move |_| Action::ToggleKind(k))}>
-                        <svg class="legend-symbol" width="16" height="16" viewBox="-8 -8 16 16" aria-hidden="true"><KindSymbol kind={k} size={6.0} /></svg>
-                        <span class="chip-name">{ k.plural() }</span>
-                        <span class="count" aria-label={format!("{n} events")}>{ n }</span>
-                    </button>
+                    <span class="kind-item">
+                        <button class={classes!("chip", "kind-chip", on.then_some("on"))} data-kind={k.as_str()} aria-pressed={on.to_string()}
+                            onclick={props.dispatch.reform(move |_| Action::ToggleKind(k))}>
+                            <svg class="legend-symbol" width="16" height="16" viewBox="-8 -8 16 16" aria-hidden="true"><KindSymbol kind={k} size={6.0} /></svg>
+                            <span class="chip-name">{ k.plural() }</span>
+                            <span class="count" aria-label={format!("{n} events")}>{ n }</span>
+                        </button>
+                        if !only {
+                            <button class="link-button only" data-action="only-kind" data-only-kind={k.as_str()}
+                                aria-label={format!("Only {}", k.plural().to_lowercase())}
+                                onclick={props.dispatch.reform(move |_| Action::OnlyKind(k))}>{ "only" }</button>
+                        }
+                    </span>
                 }
             }) }
             </div>

@@ -24,7 +24,12 @@ const ROW_PX: f64 = 34.0;
 const OVERSCAN: usize = 20;
 
 fn country_names(ds: &Dataset, i: usize) -> String {
-    ds.events[i].countries.iter().map(|c| ds.country_name(c).to_string()).collect::<Vec<_>>().join(", ")
+    ds.events[i]
+        .countries
+        .iter()
+        .map(|c| ds.country_name(c).to_string())
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// The accessible alternative to the chart: a table of the filtered events,
@@ -43,7 +48,10 @@ pub fn list_view(props: &ListViewProps) -> Html {
             match by {
                 SortBy::Date => {}
                 SortBy::Kind => rows.sort_by_key(|&i| ds.events[i].kind),
-                SortBy::Country => rows.sort_by_cached_key(|&i| { let n = country_names(&ds, i); (n.is_empty(), n) }),
+                SortBy::Country => rows.sort_by_cached_key(|&i| {
+                    let n = country_names(&ds, i);
+                    (n.is_empty(), n)
+                }),
             }
             if !*asc {
                 rows.reverse();
@@ -54,7 +62,9 @@ pub fn list_view(props: &ListViewProps) -> Html {
     use_effect(crate::dom::bump_render_seq);
     let total = rows.len();
     let (top, height) = *scroll;
-    let first = ((top / ROW_PX) as usize).saturating_sub(OVERSCAN).min(total);
+    let first = ((top / ROW_PX) as usize)
+        .saturating_sub(OVERSCAN)
+        .min(total);
     let last = (((top + height) / ROW_PX) as usize + OVERSCAN).min(total);
     let onscroll = {
         let scroll = scroll.clone();
@@ -66,8 +76,17 @@ pub fn list_view(props: &ListViewProps) -> Html {
     let header = |label: &'static str, key: SortBy| {
         let sort = sort.clone();
         let (cur, asc) = *sort;
-        let aria = if cur == key { if asc { "ascending" } else { "descending" } } else { "none" };
-        let onclick = Callback::from(move |_| sort.set((key, if cur == key { !asc } else { true })));
+        let aria = if cur == key {
+            if asc {
+                "ascending"
+            } else {
+                "descending"
+            }
+        } else {
+            "none"
+        };
+        let onclick =
+            Callback::from(move |_| sort.set((key, if cur == key { !asc } else { true })));
         html! {
             <th scope="col" aria-sort={aria}>
                 <button class="sort" {onclick}>{ label }<span aria-hidden="true">{ if cur == key { if asc { " ▲" } else { " ▼" } } else { "" } }</span></button>

@@ -11,7 +11,9 @@ pub struct SearchBoxProps {
 /// Free-text search over title, summary and places.
 #[function_component(SearchBox)]
 pub fn search_box(props: &SearchBoxProps) -> Html {
-    let oninput = props.dispatch.reform(|e: InputEvent| Action::SetText(e.target_unchecked_into::<HtmlInputElement>().value()));
+    let oninput = props.dispatch.reform(|e: InputEvent| {
+        Action::SetText(e.target_unchecked_into::<HtmlInputElement>().value())
+    });
     html! {
         <div class="facet">
             <label class="facet-title" for="search">{ "Search" }</label>

@@ -1,7 +1,6 @@
 use crate::state::Action;
 use plotters::prelude::IntoDrawingArea;
 use plotters_canvas::CanvasBackend;
-use std::collections::BTreeSet;
 use std::rc::Rc;
 use timeline_charts::{draw_casualties, draw_countries, draw_per_year, ChartStyle, Hit, Target};
 use timeline_core::scale::Window;
@@ -52,7 +51,7 @@ fn action_for(target: &Target) -> Action {
             let a = PartialDate::from_year(*y);
             Action::SetWindow(Window::new(a.first_day() as f64, a.last_day() as f64 + 1.0))
         }
-        Target::Country(c) => Action::SetCountries(Some(BTreeSet::from([c.clone()]))),
+        Target::Country(c) => Action::ToggleCountry(c.clone()),
     }
 }
 
@@ -72,7 +71,10 @@ pub fn stats_panel(props: &StatsPanelProps) -> Html {
 
     // Width from a ResizeObserver on the first chart; the device pixel ratio with it.
     let measured = crate::hooks::use_element_width::use_element_width(refs[0].clone());
-    let dpr = web_sys::window().map(|w| w.device_pixel_ratio()).unwrap_or(1.0).max(1.0);
+    let dpr = web_sys::window()
+        .map(|w| w.device_pixel_ratio())
+        .unwrap_or(1.0)
+        .max(1.0);
     let size = (measured.unwrap_or(0.0), dpr);
     // Draw whenever the figures or the size change — in a task after the
     // timeline's frame, so the charts follow a filter without delaying it.
@@ -83,32 +85,39 @@ pub fn stats_panel(props: &StatsPanelProps) -> Html {
         use_effect_with((stats.clone(), size), move |(stats, (w, dpr))| {
             let (stats, w, dpr) = (stats.clone(), *w, *dpr);
             // After the next frame (which shows the timeline), in a task of its own.
-            let pending: Rc<std::cell::RefCell<Option<gloo::timers::callback::Timeout>>> = Rc::default();
+            let pending: Rc<std::cell::RefCell<Option<gloo::timers::callback::Timeout>>> =
+                Rc::default();
             let slot = pending.clone();
-            let frame = (w > 0.0).then(|| gloo::render::request_animation_frame(move |_| {
-                *slot.borrow_mut() = Some(gloo::timers::callback::Timeout::new(0, move || {
-                    let st = ChartStyle { scale: dpr };
-                    let mut out: [Vec<Hit>; 3] = Default::default();
-                    for (i, which) in Which::ALL.into_iter().enumerate() {
-                        let Some(canvas) = refs[i].cast::<HtmlCanvasElement>() else { continue };
-                        canvas.set_width((w * dpr).round() as u32);
-                        canvas.set_height((CHART_H * dpr).round() as u32);
-                        let Some(backend) = CanvasBackend::with_canvas_object(canvas) else { continue };
-                        let root = backend.into_drawing_area();
-                        let drawn = match which {
-                            Which::PerYear => draw_per_year(&root, &stats, &st),
-                            Which::Casualties => draw_casualties(&root, &stats, &st),
-                            Which::Countries => draw_countries(&root, &stats, &st),
-                        };
-                        match drawn {
-                            Ok(h) => out[i] = h,
-                            Err(e) => web_sys::console::error_1(&e.into()),
+            let frame = (w > 0.0).then(|| {
+                gloo::render::request_animation_frame(move |_| {
+                    *slot.borrow_mut() = Some(gloo::timers::callback::Timeout::new(0, move || {
+                        let st = ChartStyle { scale: dpr };
+                        let mut out: [Vec<Hit>; 3] = Default::default();
+                        for (i, which) in Which::ALL.into_iter().enumerate() {
+                            let Some(canvas) = refs[i].cast::<HtmlCanvasElement>() else {
+                                continue;
+                            };
+                            canvas.set_width((w * dpr).round() as u32);
+                            canvas.set_height((CHART_H * dpr).round() as u32);
+                            let Some(backend) = CanvasBackend::with_canvas_object(canvas) else {
+                                continue;
+                            };
+                            let root = backend.into_drawing_area();
+                            let drawn = match which {
+                                Which::PerYear => draw_per_year(&root, &stats, &st),
+                                Which::Casualties => draw_casualties(&root, &stats, &st),
+                                Which::Countries => draw_countries(&root, &stats, &st),
+                            };
+                            match drawn {
+                                Ok(h) => out[i] = h,
+                                Err(e) => web_sys::console::error_1(&e.into()),
+                            }
+                            let _ = root.present();
                         }
-                        let _ = root.present();
-                    }
-                    hits.set(out);
-                }));
-            }));
+                        hits.set(out);
+                    }));
+                })
+            });
             move || {
                 drop(frame);
                 pending.borrow_mut().take();

@@ -14,10 +14,21 @@ pub fn summary_line(props: &SummaryLineProps) -> Html {
     let ds = &props.dataset;
     let total = ds.events.len();
     let n = props.shown.len();
-    let years = match (props.shown.first(), props.shown.iter().map(|&i| ds.events[i].end.unwrap_or(ds.events[i].date).year()).max()) {
+    let years = match (
+        props.shown.first(),
+        props
+            .shown
+            .iter()
+            .map(|&i| ds.events[i].end.unwrap_or(ds.events[i].date).year())
+            .max(),
+    ) {
         (Some(&first), Some(last)) => {
             let a = ds.events[first].date.year();
-            if a == last { format!(", {a}") } else { format!(", {a}–{last}") }
+            if a == last {
+                format!(", {a}")
+            } else {
+                format!(", {a}–{last}")
+            }
         }
         _ => String::new(),
     };

@@ -22,7 +22,11 @@ const ROW_H: f64 = 24.0;
 const LANE_PAD: f64 = 10.0;
 
 fn gutter(width: f64) -> f64 {
-    if width < 600.0 { 74.0 } else { 118.0 }
+    if width < 600.0 {
+        74.0
+    } else {
+        118.0
+    }
 }
 
 /// "7", "312", "1.2k", "15k": fits a density bin.
@@ -37,8 +41,18 @@ fn short_count(n: usize) -> String {
 /// "Attack: Beslan, September 2004, Russia."
 pub fn aria_label(ds: &Dataset, e: &timeline_core::Event) -> String {
     let names: Vec<&str> = e.countries.iter().map(|c| ds.country_name(c)).collect();
-    let where_ = if names.is_empty() { "SCO-wide".to_string() } else { names.join(", ") };
-    format!("{}: {}, {}, {}", e.kind.label(), e.title, e.date_label(), where_)
+    let where_ = if names.is_empty() {
+        "SCO-wide".to_string()
+    } else {
+        names.join(", ")
+    };
+    format!(
+        "{}: {}, {}, {}",
+        e.kind.label(),
+        e.title,
+        e.date_label(),
+        where_
+    )
 }
 
 /// The chart: lanes, axis, marks and clusters drawn as SVG; zoom with the wheel
@@ -70,21 +84,32 @@ pub fn timeline_chart(props: &TimelineChartProps) -> Html {
         use_effect_with(plot_w, move |&plot_w| {
             let listener = container.cast::<HtmlElement>().map(|el| {
                 let el2 = el.clone();
-                EventListener::new_with_options(&el, "wheel", EventListenerOptions::enable_prevent_default(), move |e| {
-                    let Some(e) = e.dyn_ref::<WheelEvent>() else { return };
-                    let dy = e.delta_y() * if e.delta_mode() == 1 { 16.0 } else { 1.0 };
-                    if dy == 0.0 && e.delta_x() != 0.0 {
+                EventListener::new_with_options(
+                    &el,
+                    "wheel",
+                    EventListenerOptions::enable_prevent_default(),
+                    move |e| {
+                        let Some(e) = e.dyn_ref::<WheelEvent>() else {
+                            return;
+                        };
+                        let dy = e.delta_y() * if e.delta_mode() == 1 { 16.0 } else { 1.0 };
+                        if dy == 0.0 && e.delta_x() != 0.0 {
+                            e.prevent_default();
+                            dispatch.emit(Action::Pan(e.delta_x() / plot_w));
+                            return;
+                        }
                         e.prevent_default();
-                        dispatch.emit(Action::Pan(e.delta_x() / plot_w));
-                        return;
-                    }
-                    e.prevent_default();
-                    let rect = el2.get_bounding_client_rect();
-                    let g = gutter(rect.width());
-                    let anchor = ((e.client_x() as f64 - rect.left() - g) / plot_w).clamp(0.0, 1.0);
-                    let speed = if e.ctrl_key() { 0.01 } else { 0.0015 };
-                    dispatch.emit(Action::Zoom { factor: (dy * speed).exp(), anchor });
-                })
+                        let rect = el2.get_bounding_client_rect();
+                        let g = gutter(rect.width());
+                        let anchor =
+                            ((e.client_x() as f64 - rect.left() - g) / plot_w).clamp(0.0, 1.0);
+                        let speed = if e.ctrl_key() { 0.01 } else { 0.0015 };
+                        dispatch.emit(Action::Zoom {
+                            factor: (dy * speed).exp(),
+                            anchor,
+                        });
+                    },
+                )
             });
             move || drop(listener)
         });
@@ -108,28 +133,51 @@ pub fn timeline_chart(props: &TimelineChartProps) -> Html {
 
     let window = state.window();
     let shown = state.shown.clone();
-    let lanes = layout(&ds, &shown, state.view.grouping, window, LayoutParams { width: plot_w, max_rows: 5, ..LayoutParams::default() });
+    let lanes = layout(
+        &ds,
+        &shown,
+        state.view.grouping,
+        window,
+        LayoutParams {
+            width: plot_w,
+            max_rows: 5,
+            ..LayoutParams::default()
+        },
+    );
     // In an embed the chart fills its frame's height: rows grow (up to a limit) to use it.
     let total_rows: f64 = lanes.iter().map(|l| l.rows as f64).sum::<f64>().max(1.0);
-    let fill = measured.filter(|_| state.embed.embed).map_or(0.0, |(_, h)| h);
-    let row_h = ((fill - AXIS_H - 6.0 - lanes.len() as f64 * LANE_PAD * 2.0) / total_rows).clamp(ROW_H, ROW_H * 2.0);
+    let fill = measured
+        .filter(|_| state.embed.embed)
+        .map_or(0.0, |(_, h)| h);
+    let row_h = ((fill - AXIS_H - 6.0 - lanes.len() as f64 * LANE_PAD * 2.0) / total_rows)
+        .clamp(ROW_H, ROW_H * 2.0);
     // Lane tops.
     let mut y = AXIS_H;
-    let tops: Vec<f64> = lanes.iter().map(|l| {
-        let top = y;
-        y += l.rows as f64 * row_h + LANE_PAD * 2.0;
-        top
-    }).collect();
+    let tops: Vec<f64> = lanes
+        .iter()
+        .map(|l| {
+            let top = y;
+            y += l.rows as f64 * row_h + LANE_PAD * 2.0;
+            top
+        })
+        .collect();
     let height = (y + 6.0).max(fill);
 
     // All marks of all lanes, in time order, so Tab walks events in time order.
-    let mut marks: Vec<(usize, usize)> = lanes.iter().enumerate().flat_map(|(li, l)| (0..l.marks.len()).map(move |mi| (li, mi))).collect();
+    let mut marks: Vec<(usize, usize)> = lanes
+        .iter()
+        .enumerate()
+        .flat_map(|(li, l)| (0..l.marks.len()).map(move |mi| (li, mi)))
+        .collect();
     marks.sort_by_key(|&(li, mi)| (lanes[li].marks[mi].event, li));
     let mut seen = std::collections::HashSet::new();
     let selected_id = state.view.selected.clone();
     let mut anchor = None;
 
-    let onhover = { let hovered = hovered.clone(); Callback::from(move |id: Option<String>| hovered.set(id)) };
+    let onhover = {
+        let hovered = hovered.clone();
+        Callback::from(move |id: Option<String>| hovered.set(id))
+    };
     let mark_html: Html = marks.iter().map(|&(li, mi)| {
         let m = &lanes[li].marks[mi];
         let e = &ds.events[m.event];
@@ -148,7 +196,11 @@ pub fn timeline_chart(props: &TimelineChartProps) -> Html {
         }
     }).collect();
 
-    let densest = lanes.iter().flat_map(|l| l.clusters.iter().map(|c| c.events.len())).max().unwrap_or(1) as f64;
+    let densest = lanes
+        .iter()
+        .flat_map(|l| l.clusters.iter().map(|c| c.events.len()))
+        .max()
+        .unwrap_or(1) as f64;
     let clusters: Html = lanes.iter().enumerate().flat_map(|(li, l)| l.clusters.iter().map(move |c| (li, c))).map(|(li, c)| {
         let cy = tops[li] + LANE_PAD + 0.5 * row_h;
         let (a, b) = (ds.events[c.events[0]].start_day(), c.events.iter().map(|&i| ds.events[i].end_day()).max().unwrap_or(0));
@@ -207,8 +259,17 @@ pub fn timeline_chart(props: &TimelineChartProps) -> Html {
             }
             if let (Some(((a, b), w0)), 2) = (*pinch.borrow(), t.len()) {
                 // Plot coordinates: client x less the plot's left edge.
-                let left = container.cast::<HtmlElement>().map(|el| el.get_bounding_client_rect().left()).unwrap_or(0.0) + g;
-                d.emit(Action::SetWindow(w0.pinch((a - left, b - left), (t[0].1 - left, t[1].1 - left), plot_w, bounds)));
+                let left = container
+                    .cast::<HtmlElement>()
+                    .map(|el| el.get_bounding_client_rect().left())
+                    .unwrap_or(0.0)
+                    + g;
+                d.emit(Action::SetWindow(w0.pinch(
+                    (a - left, b - left),
+                    (t[0].1 - left, t[1].1 - left),
+                    plot_w,
+                    bounds,
+                )));
                 return;
             }
             let mut guard = drag.borrow_mut();
@@ -247,8 +308,14 @@ pub fn timeline_chart(props: &TimelineChartProps) -> Html {
         let d = props.dispatch.clone();
         Callback::from(move |e: KeyboardEvent| {
             let action = match e.key().as_str() {
-                "+" | "=" => Action::Zoom { factor: 0.5, anchor: 0.5 },
-                "-" | "_" => Action::Zoom { factor: 2.0, anchor: 0.5 },
+                "+" | "=" => Action::Zoom {
+                    factor: 0.5,
+                    anchor: 0.5,
+                },
+                "-" | "_" => Action::Zoom {
+                    factor: 2.0,
+                    anchor: 0.5,
+                },
                 "ArrowLeft" => Action::Pan(-0.1),
                 "ArrowRight" => Action::Pan(0.1),
                 "0" | "Home" => Action::Fit,

@@ -1,8 +1,8 @@
 use crate::state::Action;
 use gloo::timers::callback::Timeout;
+use timeline_core::embed::Control;
 use timeline_core::layout::Grouping;
 use timeline_core::urlstate::ViewMode;
-use timeline_core::embed::Control;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]

@@ -14,7 +14,10 @@ const FETCH_TIMEOUT_MS: u32 = 20_000;
 
 fn js_error(e: JsValue) -> String {
     e.as_string()
-        .or_else(|| e.dyn_ref::<js_sys::Error>().map(|e| String::from(e.message())))
+        .or_else(|| {
+            e.dyn_ref::<js_sys::Error>()
+                .map(|e| String::from(e.message()))
+        })
         .unwrap_or_else(|| "the request failed".into())
 }
 
@@ -24,17 +27,30 @@ async fn fetch_text(url: &str) -> Result<String, String> {
     let init = web_sys::RequestInit::new();
     init.set_signal(Some(&ctrl.signal()));
     let timer = Timeout::new(FETCH_TIMEOUT_MS, move || ctrl.abort());
-    let resp = JsFuture::from(win.fetch_with_str_and_init(url, &init)).await.map_err(|e| {
-        let m = js_error(e);
-        if m.to_lowercase().contains("abort") { format!("no answer within {} s", FETCH_TIMEOUT_MS / 1000) } else { format!("network error: {m}") }
-    })?;
+    let resp = JsFuture::from(win.fetch_with_str_and_init(url, &init))
+        .await
+        .map_err(|e| {
+            let m = js_error(e);
+            if m.to_lowercase().contains("abort") {
+                format!("no answer within {} s", FETCH_TIMEOUT_MS / 1000)
+            } else {
+                format!("network error: {m}")
+            }
+        })?;
     let resp: web_sys::Response = resp.dyn_into().map_err(|_| "not an HTTP response")?;
     if !resp.ok() {
-        return Err(format!("the server answered {} {}", resp.status(), resp.status_text()));
+        return Err(format!(
+            "the server answered {} {}",
+            resp.status(),
+            resp.status_text()
+        ));
     }
-    let text = JsFuture::from(resp.text().map_err(js_error)?).await.map_err(js_error)?;
+    let text = JsFuture::from(resp.text().map_err(js_error)?)
+        .await
+        .map_err(js_error)?;
     drop(timer);
-    text.as_string().ok_or_else(|| "the answer is not text".into())
+    text.as_string()
+        .ok_or_else(|| "the answer is not text".into())
 }
 
 /// Above this size, JSON is validated in steps with the page kept responsive.
@@ -45,8 +61,17 @@ const STEP_ENTRIES: usize = 5_000;
 /// Parses `text` and hands the dataset to the state, or says why it cannot.
 /// Large JSON is validated a few thousand entries at a time, yielding to the
 /// browser in between (input and painting go on) and reporting progress.
-pub async fn accept_text(state: UseReducerHandle<AppState>, text: String, name: String, from_link: bool) {
-    let looks_csv = name.to_ascii_lowercase().split(['?', '#']).next().is_some_and(|p| p.ends_with(".csv"));
+pub async fn accept_text(
+    state: UseReducerHandle<AppState>,
+    text: String,
+    name: String,
+    from_link: bool,
+) {
+    let looks_csv = name
+        .to_ascii_lowercase()
+        .split(['?', '#'])
+        .next()
+        .is_some_and(|p| p.ends_with(".csv"));
     if text.len() < STEP_ABOVE_BYTES || looks_csv {
         let loaded = load_any(&text, &name);
         return accept_loaded(&state, loaded, &name, from_link);
@@ -56,7 +81,11 @@ pub async fn accept_text(state: UseReducerHandle<AppState>, text: String, name: 
         Ok(mut inc) => {
             loop {
                 let finished = inc.step(STEP_ENTRIES);
-                state.dispatch(Action::SetLoad(LoadStatus::Parsing { name: name.clone(), done: inc.done(), total: inc.total() }));
+                state.dispatch(Action::SetLoad(LoadStatus::Parsing {
+                    name: name.clone(),
+                    done: inc.done(),
+                    total: inc.total(),
+                }));
                 if finished {
                     break;
                 }
@@ -68,16 +97,31 @@ pub async fn accept_text(state: UseReducerHandle<AppState>, text: String, name: 
     accept_loaded(&state, loaded, &name, from_link);
 }
 
-fn accept_loaded(state: &UseReducerHandle<AppState>, loaded: timeline_core::Loaded, name: &str, from_link: bool) {
+fn accept_loaded(
+    state: &UseReducerHandle<AppState>,
+    loaded: timeline_core::Loaded,
+    name: &str,
+    from_link: bool,
+) {
     if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
         let _ = p.mark("data-parsed");
     }
     if loaded.dataset.events.is_empty() {
-        let why = loaded.problems.first().map(|p| p.to_string()).unwrap_or_else(|| "it has no events".into());
-        state.dispatch(Action::SetLoad(LoadStatus::Failed(format!("Could not use {name}: {why}. Showing the built-in dataset."))));
+        let why = loaded
+            .problems
+            .first()
+            .map(|p| p.to_string())
+            .unwrap_or_else(|| "it has no events".into());
+        state.dispatch(Action::SetLoad(LoadStatus::Failed(format!(
+            "Could not use {name}: {why}. Showing the built-in dataset."
+        ))));
         return;
     }
-    state.dispatch(Action::DataLoaded { data: Data::new(loaded.dataset, loaded.problems), source: name.to_string(), from_link });
+    state.dispatch(Action::DataLoaded {
+        data: Data::new(loaded.dataset, loaded.problems),
+        source: name.to_string(),
+        from_link,
+    });
 }
 
 /// Reads a local file and loads it.
@@ -87,14 +131,19 @@ pub fn open_file(state: UseReducerHandle<AppState>, file: web_sys::File) {
     spawn_local(async move {
         match JsFuture::from(file.text()).await {
             Ok(t) => accept_text(state, t.as_string().unwrap_or_default(), name, false).await,
-            Err(e) => state.dispatch(Action::SetLoad(LoadStatus::Failed(format!("Could not read {name}: {}", js_error(e))))),
+            Err(e) => state.dispatch(Action::SetLoad(LoadStatus::Failed(format!(
+                "Could not read {name}: {}",
+                js_error(e)
+            )))),
         }
     });
 }
 
 /// The dataset URL the page's `?data=` names, if any.
 pub fn data_param() -> Option<String> {
-    let search = web_sys::window().and_then(|w| w.location().search().ok()).unwrap_or_default();
+    let search = web_sys::window()
+        .and_then(|w| w.location().search().ok())
+        .unwrap_or_default();
     search
         .trim_start_matches('?')
         .split('&')
@@ -112,7 +161,9 @@ pub fn use_data_source(state: UseReducerHandle<AppState>) {
             spawn_local(async move {
                 match fetch_text(&url).await {
                     Ok(text) => accept_text(state, text, url, true).await,
-                    Err(why) => state.dispatch(Action::SetLoad(LoadStatus::Failed(format!("Could not load the dataset at {url}: {why}. Showing the built-in dataset.")))),
+                    Err(why) => state.dispatch(Action::SetLoad(LoadStatus::Failed(format!(
+                        "Could not load the dataset at {url}: {why}. Showing the built-in dataset."
+                    )))),
                 }
             });
         } else if let Some(p) = web_sys::window().and_then(|w| w.performance()) {

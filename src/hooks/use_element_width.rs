@@ -20,7 +20,10 @@ pub fn use_element_size(node: NodeRef) -> Option<(f64, f64)> {
         let width = width.clone();
         use_effect_with((), move |_| {
             let el = node.cast::<web_sys::Element>();
-            let w0 = el.as_ref().map(|e| (e.client_width() as f64, e.client_height() as f64)).filter(|(w, _)| *w > 0.0);
+            let w0 = el
+                .as_ref()
+                .map(|e| (e.client_width() as f64, e.client_height() as f64))
+                .filter(|(w, _)| *w > 0.0);
             if w0.is_some() {
                 width.set(w0);
             }

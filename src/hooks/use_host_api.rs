@@ -12,7 +12,9 @@ use wasm_bindgen::{JsCast, JsValue};
 use yew::prelude::*;
 
 fn own_origin() -> String {
-    web_sys::window().and_then(|w| w.location().origin().ok()).unwrap_or_default()
+    web_sys::window()
+        .and_then(|w| w.location().origin().ok())
+        .unwrap_or_default()
 }
 
 /// Sends `msg` to the parent window (if embedded), to each allowed origin.
@@ -22,11 +24,17 @@ fn tell_host(state: &AppState, msg: serde_json::Value) {
     if parent == w {
         return;
     }
-    let Ok(data) = js_sys::JSON::parse(&msg.to_string()) else { return };
+    let Ok(data) = js_sys::JSON::parse(&msg.to_string()) else {
+        return;
+    };
     let own = own_origin();
     let mut targets: Vec<String> = state.embed.origins.clone();
     // A page opened from file:// has the origin "null": only "*" reaches its host.
-    targets.push(if own == "null" || own.is_empty() { "*".to_string() } else { own });
+    targets.push(if own == "null" || own.is_empty() {
+        "*".to_string()
+    } else {
+        own
+    });
     targets.dedup();
     for t in targets {
         let _ = parent.post_message(&data, &t);
@@ -35,7 +43,11 @@ fn tell_host(state: &AppState, msg: serde_json::Value) {
 
 fn apply(state: &UseReducerHandle<AppState>, cmd: HostCommand) {
     match cmd {
-        HostCommand::SetFilters { countries, kinds, text } => {
+        HostCommand::SetFilters {
+            countries,
+            kinds,
+            text,
+        } => {
             if let Some(c) = countries {
                 state.dispatch(Action::SetCountries(c));
             }
@@ -73,12 +85,19 @@ pub fn use_host_api(state: UseReducerHandle<AppState>) {
         use_effect_with((), move |_| {
             let listener = web_sys::window().map(|w| {
                 EventListener::new(&w, "message", move |e| {
-                    let Some(e) = e.dyn_ref::<web_sys::MessageEvent>() else { return };
+                    let Some(e) = e.dyn_ref::<web_sys::MessageEvent>() else {
+                        return;
+                    };
                     if !state.embed.allows(&e.origin(), &own_origin()) {
                         return;
                     }
-                    let text = js_sys::JSON::stringify(&e.data()).ok().and_then(|s| s.as_string()).unwrap_or_default();
-                    let Ok(value) = serde_json::from_str::<serde_json::Value>(&text) else { return };
+                    let text = js_sys::JSON::stringify(&e.data())
+                        .ok()
+                        .and_then(|s| s.as_string())
+                        .unwrap_or_default();
+                    let Ok(value) = serde_json::from_str::<serde_json::Value>(&text) else {
+                        return;
+                    };
                     if let Some(cmd) = parse_host_message(&value) {
                         apply(&state, cmd);
                     }
@@ -89,7 +108,10 @@ pub fn use_host_api(state: UseReducerHandle<AppState>) {
     }
     // `ready` once, when the data is shown.
     {
-        let ready = !matches!(state.load, crate::state::LoadStatus::Loading(_) | crate::state::LoadStatus::Parsing { .. });
+        let ready = !matches!(
+            state.load,
+            crate::state::LoadStatus::Loading(_) | crate::state::LoadStatus::Parsing { .. }
+        );
         let sent = use_mut_ref(|| false);
         let st = state.clone();
         use_effect_with(ready, move |&ready| {
@@ -104,19 +126,29 @@ pub fn use_host_api(state: UseReducerHandle<AppState>) {
         let st = state.clone();
         use_effect_with(state.view.selected.clone(), move |sel| {
             if let Some(e) = sel.as_deref().and_then(|id| st.data.dataset.event(id)) {
-                let position = st.shown.iter().position(|&i| st.data.dataset.events[i].id == e.id).map(|p| p + 1);
-                tell_host(&st, serde_json::json!({
-                    "type": "sco-timeline", "event": "selected", "id": e.id, "title": e.title,
-                    "date": e.date_label(), "position": position, "of": st.shown.len(),
-                }));
+                let position = st
+                    .shown
+                    .iter()
+                    .position(|&i| st.data.dataset.events[i].id == e.id)
+                    .map(|p| p + 1);
+                tell_host(
+                    &st,
+                    serde_json::json!({
+                        "type": "sco-timeline", "event": "selected", "id": e.id, "title": e.title,
+                        "date": e.date_label(), "position": position, "of": st.shown.len(),
+                    }),
+                );
             }
         });
     }
     {
         let st = state.clone();
-        use_effect_with((state.view.clone(), state.shown.len(), state.presenting), move |_| {
-            tell_host(&st, state_message(&st, "state"));
-        });
+        use_effect_with(
+            (state.view.clone(), state.shown.len(), state.presenting),
+            move |_| {
+                tell_host(&st, state_message(&st, "state"));
+            },
+        );
     }
     let _ = JsValue::NULL;
 }

@@ -12,11 +12,21 @@ use yew::prelude::*;
 pub fn use_presenter_keys(presenting: bool, dispatch: Callback<Action>) {
     use_effect_with(presenting, move |&on| {
         let listener = (on).then(|| web_sys::window()).flatten().map(|w| {
-            let opts = EventListenerOptions { phase: EventListenerPhase::Capture, passive: false };
+            let opts = EventListenerOptions {
+                phase: EventListenerPhase::Capture,
+                passive: false,
+            };
             EventListener::new_with_options(&w, "keydown", opts, move |e| {
-                let Some(k) = e.dyn_ref::<KeyboardEvent>() else { return };
+                let Some(k) = e.dyn_ref::<KeyboardEvent>() else {
+                    return;
+                };
                 // Typing in a field is not a clicker press.
-                let typing = k.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()).is_some_and(|t| matches!(t.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"));
+                let typing = k
+                    .target()
+                    .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                    .is_some_and(|t| {
+                        matches!(t.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
+                    });
                 if typing || k.alt_key() || k.ctrl_key() || k.meta_key() {
                     return;
                 }

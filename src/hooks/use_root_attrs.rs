@@ -22,7 +22,9 @@ pub fn use_root_attrs(shown: usize, source: String, load: LoadStatus) {
         };
         set_root_attr("data-load", status);
         if !matches!(load, LoadStatus::Loading(_) | LoadStatus::Parsing { .. }) {
-            let first = crate::dom::document().and_then(|d| d.document_element()).is_some_and(|r| !r.has_attribute("data-ready"));
+            let first = crate::dom::document()
+                .and_then(|d| d.document_element())
+                .is_some_and(|r| !r.has_attribute("data-ready"));
             set_root_attr("data-ready", "true");
             if first {
                 if let Some(p) = web_sys::window().and_then(|w| w.performance()) {

@@ -13,7 +13,9 @@ use yew::prelude::*;
 /// Checked against `ds` (unknown countries, an unknown event are dropped);
 /// with `None` — a linked dataset is still loading — it is checked on arrival.
 pub fn read_location(ds: Option<&timeline_core::Dataset>) -> (ViewState, Vec<String>) {
-    let search = web_sys::window().and_then(|w| w.location().search().ok()).unwrap_or_default();
+    let search = web_sys::window()
+        .and_then(|w| w.location().search().ok())
+        .unwrap_or_default();
     let mut d = decode(&search);
     if let Some(ds) = ds {
         let dropped = sanitize(&mut d.state, ds);
@@ -25,7 +27,10 @@ pub fn read_location(ds: Option<&timeline_core::Dataset>) -> (ViewState, Vec<Str
 /// The query string for a state, keeping parameters other features own (embed, theme, data).
 fn url_for(view: &ViewState) -> String {
     let w = web_sys::window();
-    let search = w.as_ref().and_then(|w| w.location().search().ok()).unwrap_or_default();
+    let search = w
+        .as_ref()
+        .and_then(|w| w.location().search().ok())
+        .unwrap_or_default();
     let ours = ["c", "k", "from", "to", "q", "w", "g", "v", "e"];
     let mut keep: Vec<String> = search
         .trim_start_matches('?')
@@ -37,8 +42,14 @@ fn url_for(view: &ViewState) -> String {
     if !enc.is_empty() {
         keep.push(enc);
     }
-    let path = w.and_then(|w| w.location().pathname().ok()).unwrap_or_default();
-    if keep.is_empty() { path } else { format!("{path}?{}", keep.join("&")) }
+    let path = w
+        .and_then(|w| w.location().pathname().ok())
+        .unwrap_or_default();
+    if keep.is_empty() {
+        path
+    } else {
+        format!("{path}?{}", keep.join("&"))
+    }
 }
 
 #[hook]

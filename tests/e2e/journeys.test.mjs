@@ -30,15 +30,34 @@ test('all events are drawn on open, with no errors', async () => {
   await page.close();
 });
 
-test('choosing a member state shows exactly its events and SCO-wide ones; counts update', async () => {
+test("a newcomer's first click on any state chip shows exactly that state (its events and the SCO-wide ones)", async () => {
   const page = await open(browser, server.url);
-  await afterRender(page, () => page.click('[data-action=countries-none]'));
-  assert.equal(await shownCount(page), 0);
+  // Nothing is pressed on a fresh page: no country filter.
+  assert.deepEqual(await page.$$eval('[data-country][aria-pressed=true]', (els) => els.length), 0);
+  const states = await page.$$eval('[data-country]', (els) => els.map((e) => e.dataset.country));
+  assert.ok(states.length >= 6);
+  for (const code of states) {
+    const want = DATA.events.filter((e) => matchesCountries(e, new Set([code])));
+    // The chip's count announces what its first click shows.
+    assert.equal(Number(await page.textContent(`[data-country=${code}] .count`)), want.length, `${code} count`);
+    await afterRender(page, () => page.click(`[data-country=${code}]`));
+    assert.equal(await shownCount(page), want.length, code);
+    assert.deepEqual(await drawnIds(page), want.map((e) => e.id).sort(), code);
+    assert.equal(await page.getAttribute(`[data-country=${code}]`, 'aria-pressed'), 'true');
+    assert.match(page.url(), new RegExp(`[?&]c=${code}(&|$)`));
+    // Clicked again, it leaves the selection: everything shows, nothing is pressed.
+    await afterRender(page, () => page.click(`[data-country=${code}]`));
+    assert.equal(await shownCount(page), DATA.events.length, `${code} again`);
+    assert.doesNotMatch(page.url(), /[?&]c=/);
+  }
+  await page.close();
+});
+
+test('adding, removing and clearing states; kinds are AND with them; "only" one kind', async () => {
+  const page = await open(browser, server.url);
   await afterRender(page, () => page.click('[data-country=UZ]'));
   const want = DATA.events.filter((e) => matchesCountries(e, new Set(['UZ'])));
   assert.equal(await shownCount(page), want.length);
-  assert.deepEqual(await drawnIds(page), want.map((e) => e.id).sort());
-  assert.equal(await page.getAttribute('[data-country=UZ]', 'aria-pressed'), 'true');
   // Kind counts follow the country filter.
   for (const kind of ['incident', 'exercise', 'statement', 'document', 'milestone']) {
     const n = want.filter((e) => e.kind === kind).length;
@@ -48,11 +67,44 @@ test('choosing a member state shows exactly its events and SCO-wide ones; counts
   await afterRender(page, () => page.click('[data-country=KZ]'));
   const both = DATA.events.filter((e) => matchesCountries(e, new Set(['UZ', 'KZ'])));
   assert.equal(await shownCount(page), both.length);
-  // And a kind toggle is AND with it.
-  await afterRender(page, () => page.click('[data-action=kinds-none]'));
+  assert.match(page.url(), /[?&]c=KZ,UZ/);
+  // Keyboard: Space on a focused chip toggles it too (UZ leaves).
+  await page.focus('[data-country=UZ]');
+  await afterRender(page, () => page.keyboard.press('Space'));
+  assert.equal(await shownCount(page), DATA.events.filter((e) => matchesCountries(e, new Set(['KZ']))).length);
+  assert.equal(await page.getAttribute('[data-country=UZ]', 'aria-pressed'), 'false');
+  await afterRender(page, () => page.click('[data-country=UZ]'));
+  // A kind's first click narrows to that kind, AND with the states.
   await afterRender(page, () => page.click('[data-kind=incident]'));
   assert.equal(await shownCount(page), both.filter((e) => e.kind === 'incident').length);
+  await afterRender(page, () => page.click('[data-kind=exercise]'));
+  assert.equal(await shownCount(page), both.filter((e) => ['incident', 'exercise'].includes(e.kind)).length);
+  // "only" makes it exactly one kind.
+  await afterRender(page, () => page.click('[data-only-kind=statement]'));
+  assert.equal(await shownCount(page), both.filter((e) => e.kind === 'statement').length);
+  assert.match(page.url(), /[?&]k=statement(&|$)/);
+  // One action clears the states.
+  await afterRender(page, () => page.click('[data-action=countries-clear]'));
+  assert.equal(await shownCount(page), DATA.events.filter((e) => e.kind === 'statement').length);
+  assert.equal(await page.locator('[data-country][aria-pressed=true]').count(), 0);
+  await afterRender(page, () => page.click('[data-action=kinds-clear]'));
+  assert.equal(await shownCount(page), DATA.events.length);
   await page.close();
+});
+
+test('old links keep their meaning: c= lists the states shown, c=none shows none', async () => {
+  for (const [q, set] of [['c=RU,KZ', ['RU', 'KZ']], ['c=CN', ['CN']]]) {
+    const page = await open(browser, `${server.url}?${q}`);
+    assert.equal(await shownCount(page), DATA.events.filter((e) => matchesCountries(e, new Set(set))).length, q);
+    for (const c of set) assert.equal(await page.getAttribute(`[data-country=${c}]`, 'aria-pressed'), 'true');
+    await page.close();
+  }
+  const none = await open(browser, `${server.url}?c=none`);
+  assert.equal(await shownCount(none), 0);
+  // From there, a click shows that state.
+  await afterRender(none, () => none.click('[data-country=KG]'));
+  assert.equal(await shownCount(none), DATA.events.filter((e) => matchesCountries(e, new Set(['KG']))).length);
+  await none.close();
 });
 
 test('the Beslan popover shows casualties and source; Esc closes it and focus returns', async () => {

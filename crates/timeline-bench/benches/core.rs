@@ -22,19 +22,41 @@ fn bench(c: &mut Criterion) {
         if n >= 100_000 {
             g.sample_size(10);
         }
-        g.bench_function(BenchmarkId::new("load", n), |b| b.iter(|| load_json(&text).dataset.events.len()));
-        let one = Filter { countries: Some(BTreeSet::from(["KZ".to_string()])), ..Filter::default() };
-        g.bench_function(BenchmarkId::new("filter one country", n), |b| b.iter(|| one.apply(&ds).len()));
-        let text_f = Filter { text: "moscow exercise".into(), ..Filter::default() };
-        g.bench_function(BenchmarkId::new("filter text", n), |b| b.iter(|| text_f.apply(&ds).len()));
-        g.bench_function(BenchmarkId::new("facet counts", n), |b| b.iter(|| one.facet_counts(&ds).kinds.len()));
+        g.bench_function(BenchmarkId::new("load", n), |b| {
+            b.iter(|| load_json(&text).dataset.events.len())
+        });
+        let one = Filter {
+            countries: Some(BTreeSet::from(["KZ".to_string()])),
+            ..Filter::default()
+        };
+        g.bench_function(BenchmarkId::new("filter one country", n), |b| {
+            b.iter(|| one.apply(&ds).len())
+        });
+        let text_f = Filter {
+            text: "moscow exercise".into(),
+            ..Filter::default()
+        };
+        g.bench_function(BenchmarkId::new("filter text", n), |b| {
+            b.iter(|| text_f.apply(&ds).len())
+        });
+        g.bench_function(BenchmarkId::new("facet counts", n), |b| {
+            b.iter(|| one.facet_counts(&ds).kinds.len())
+        });
         let shown: Vec<usize> = (0..ds.events.len()).collect();
         let (a, z) = ds.span().unwrap();
         let w = Window::fit(a, z);
-        let p = LayoutParams { width: 1100.0, max_rows: 5, ..LayoutParams::default() };
-        g.bench_function(BenchmarkId::new("layout fit, by kind", n), |b| b.iter(|| layout(&ds, &shown, Grouping::Kind, w, p).len()));
+        let p = LayoutParams {
+            width: 1100.0,
+            max_rows: 5,
+            ..LayoutParams::default()
+        };
+        g.bench_function(BenchmarkId::new("layout fit, by kind", n), |b| {
+            b.iter(|| layout(&ds, &shown, Grouping::Kind, w, p).len())
+        });
         let zoomed = Window::new(w.start + w.span() * 0.45, w.start + w.span() * 0.5);
-        g.bench_function(BenchmarkId::new("layout zoomed, by country", n), |b| b.iter(|| layout(&ds, &shown, Grouping::Country, zoomed, p).len()));
+        g.bench_function(BenchmarkId::new("layout zoomed, by country", n), |b| {
+            b.iter(|| layout(&ds, &shown, Grouping::Country, zoomed, p).len())
+        });
         g.finish();
     }
 }

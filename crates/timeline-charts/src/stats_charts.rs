@@ -6,8 +6,8 @@
 use crate::palette::{self, BAR, INK, KILLED, LINE, MUTED, PAPER, WOUNDED};
 use crate::{err, ChartStyle, DrawResult};
 use plotters::chart::MeshStyle;
-use plotters::coord::types::RangedCoordf64;
 use plotters::coord::ranged1d::Ranged;
+use plotters::coord::types::RangedCoordf64;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
@@ -35,20 +35,44 @@ pub struct Hit {
 
 impl Hit {
     pub fn contains(&self, x: i32, y: i32) -> bool {
-        x >= self.x0.min(self.x1) && x <= self.x0.max(self.x1) && y >= self.y0.min(self.y1) && y <= self.y0.max(self.y1)
+        x >= self.x0.min(self.x1)
+            && x <= self.x0.max(self.x1)
+            && y >= self.y0.min(self.y1)
+            && y <= self.y0.max(self.y1)
     }
 }
 
-fn empty<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, title: &str, st: &ChartStyle) -> DrawResult<Vec<Hit>> {
+fn empty<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    title: &str,
+    st: &ChartStyle,
+) -> DrawResult<Vec<Hit>> {
     let (w, h) = area.dim_in_pixel();
-    area.draw(&Text::new(title.to_string(), (st.px(8.0), st.px(6.0)), ("sans-serif", st.font(14.0)).into_font().color(&INK))).map_err(err)?;
-    let style = ("sans-serif", st.font(12.0)).into_font().color(&MUTED).pos(Pos::new(HPos::Center, VPos::Center));
-    area.draw(&Text::new("No events shown".to_string(), (w as i32 / 2, h as i32 / 2), style)).map_err(err)?;
+    area.draw(&Text::new(
+        title.to_string(),
+        (st.px(8.0), st.px(6.0)),
+        ("sans-serif", st.font(14.0)).into_font().color(&INK),
+    ))
+    .map_err(err)?;
+    let style = ("sans-serif", st.font(12.0))
+        .into_font()
+        .color(&MUTED)
+        .pos(Pos::new(HPos::Center, VPos::Center));
+    area.draw(&Text::new(
+        "No events shown".to_string(),
+        (w as i32 / 2, h as i32 / 2),
+        style,
+    ))
+    .map_err(err)?;
     Ok(Vec::new())
 }
 
 fn plural(n: usize, one: &str) -> String {
-    if n == 1 { format!("1 {one}") } else { format!("{n} {one}s") }
+    if n == 1 {
+        format!("1 {one}")
+    } else {
+        format!("{n} {one}s")
+    }
 }
 
 /// The calm look every chart's mesh shares: light grid, muted axis and labels.
@@ -67,7 +91,13 @@ type YearChart<'a, DB> = ChartContext<'a, DB, Cartesian2d<RangedCoordf64, Ranged
 /// The frame shared by the per-year charts: a bar slot per year of the stats'
 /// span and a value axis up to a little over `top`, mesh drawn. `None` (with a
 /// "No events shown" message drawn) when there are no years.
-fn year_chart<'a, DB: DrawingBackend>(area: &'a DrawingArea<DB, Shift>, title: &str, s: &Stats, top: f64, st: &ChartStyle) -> DrawResult<Option<(YearChart<'a, DB>, f64)>> {
+fn year_chart<'a, DB: DrawingBackend>(
+    area: &'a DrawingArea<DB, Shift>,
+    title: &str,
+    s: &Stats,
+    top: f64,
+    st: &ChartStyle,
+) -> DrawResult<Option<(YearChart<'a, DB>, f64)>> {
     area.fill(&PAPER).map_err(err)?;
     let (Some(first), Some(last)) = (s.years.first(), s.years.last()) else {
         empty(area, title, st)?;
@@ -84,7 +114,9 @@ fn year_chart<'a, DB: DrawingBackend>(area: &'a DrawingArea<DB, Shift>, title: &
         .map_err(err)?;
     let years = (last - first + 1.0) as usize;
     // Label every year if there is room, else every 2nd, 3rd… year.
-    let label_step = ((years as f64 * 34.0 * st.scale) / area.dim_in_pixel().0.max(1) as f64).ceil().max(1.0) as i32;
+    let label_step = ((years as f64 * 34.0 * st.scale) / area.dim_in_pixel().0.max(1) as f64)
+        .ceil()
+        .max(1.0) as i32;
     calm(
         chart
             .configure_mesh()
@@ -92,7 +124,11 @@ fn year_chart<'a, DB: DrawingBackend>(area: &'a DrawingArea<DB, Shift>, title: &
             .x_labels(years + 1)
             .x_label_formatter(&|x| {
                 let y = x.round() as i32;
-                if (x - x.round()).abs() < 1e-6 && (y - first as i32) % label_step == 0 { y.to_string() } else { String::new() }
+                if (x - x.round()).abs() < 1e-6 && (y - first as i32) % label_step == 0 {
+                    y.to_string()
+                } else {
+                    String::new()
+                }
             })
             .y_labels(4)
             .y_label_formatter(&|y| format!("{y:.0}")),
@@ -104,8 +140,21 @@ fn year_chart<'a, DB: DrawingBackend>(area: &'a DrawingArea<DB, Shift>, title: &
 }
 
 /// Events per year, stacked by kind, with each year's total above its bar.
-pub fn draw_per_year<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, s: &Stats, st: &ChartStyle) -> DrawResult<Vec<Hit>> {
-    let Some((mut chart, max)) = year_chart(area, "Events per year, by kind", s, s.max_year_total() as f64, st)? else { return Ok(Vec::new()) };
+pub fn draw_per_year<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    s: &Stats,
+    st: &ChartStyle,
+) -> DrawResult<Vec<Hit>> {
+    let Some((mut chart, max)) = year_chart(
+        area,
+        "Events per year, by kind",
+        s,
+        s.max_year_total() as f64,
+        st,
+    )?
+    else {
+        return Ok(Vec::new());
+    };
     let mut hits = Vec::new();
     for row in &s.years {
         let x = row.year as f64;
@@ -113,14 +162,28 @@ pub fn draw_per_year<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, s: &Stat
         for k in Kind::ALL {
             let n = row.by_kind[k.index()] as f64;
             if n > 0.0 {
-                chart.draw_series(std::iter::once(Rectangle::new([(x - 0.38, base), (x + 0.38, base + n)], palette::kind(k).filled()))).map_err(err)?;
+                chart
+                    .draw_series(std::iter::once(Rectangle::new(
+                        [(x - 0.38, base), (x + 0.38, base + n)],
+                        palette::kind(k).filled(),
+                    )))
+                    .map_err(err)?;
                 base += n;
             }
         }
         let total = row.total();
         if total > 0 {
-            let style = ("sans-serif", st.font(10.5)).into_font().color(&INK).pos(Pos::new(HPos::Center, VPos::Bottom));
-            chart.draw_series(std::iter::once(Text::new(total.to_string(), (x, base + max * 0.01), style))).map_err(err)?;
+            let style = ("sans-serif", st.font(10.5))
+                .into_font()
+                .color(&INK)
+                .pos(Pos::new(HPos::Center, VPos::Bottom));
+            chart
+                .draw_series(std::iter::once(Text::new(
+                    total.to_string(),
+                    (x, base + max * 0.01),
+                    style,
+                )))
+                .map_err(err)?;
         }
         let (x0, y0) = chart.backend_coord(&(x - 0.5, base.max(max * 0.05)));
         let (x1, y1) = chart.backend_coord(&(x + 0.5, 0.0));
@@ -129,41 +192,96 @@ pub fn draw_per_year<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, s: &Stat
             .filter(|k| row.by_kind[k.index()] > 0)
             .map(|k| format!("{} {}", row.by_kind[k.index()], k.plural().to_lowercase()))
             .collect();
-        let detail = if parts.is_empty() { String::new() } else { format!(": {}", parts.join(", ")) };
-        hits.push(Hit { x0, y0, x1, y1, label: format!("{}: {}{detail}", row.year, plural(total, "event")), target: Target::Year(row.year) });
+        let detail = if parts.is_empty() {
+            String::new()
+        } else {
+            format!(": {}", parts.join(", "))
+        };
+        hits.push(Hit {
+            x0,
+            y0,
+            x1,
+            y1,
+            label: format!("{}: {}{detail}", row.year, plural(total, "event")),
+            target: Target::Year(row.year),
+        });
     }
     Ok(hits)
 }
 
 /// Killed and wounded per year (incidents whose source states them).
-pub fn draw_casualties<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, s: &Stats, st: &ChartStyle) -> DrawResult<Vec<Hit>> {
-    let Some((mut chart, max)) = year_chart(area, "Killed and wounded per year", s, s.max_casualties() as f64, st)? else { return Ok(Vec::new()) };
+pub fn draw_casualties<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    s: &Stats,
+    st: &ChartStyle,
+) -> DrawResult<Vec<Hit>> {
+    let Some((mut chart, max)) = year_chart(
+        area,
+        "Killed and wounded per year",
+        s,
+        s.max_casualties() as f64,
+        st,
+    )?
+    else {
+        return Ok(Vec::new());
+    };
     let mut hits = Vec::new();
     for row in &s.years {
         let x = row.year as f64;
         for (v, dx, color) in [(row.killed, -0.38, KILLED), (row.wounded, 0.0, WOUNDED)] {
             if v > 0 {
-                chart.draw_series(std::iter::once(Rectangle::new([(x + dx, 0.0), (x + dx + 0.38, v as f64)], color.filled()))).map_err(err)?;
+                chart
+                    .draw_series(std::iter::once(Rectangle::new(
+                        [(x + dx, 0.0), (x + dx + 0.38, v as f64)],
+                        color.filled(),
+                    )))
+                    .map_err(err)?;
             }
         }
         let top = row.killed.max(row.wounded) as f64;
         let (x0, y0) = chart.backend_coord(&(x - 0.5, top.max(max * 0.05)));
         let (x1, y1) = chart.backend_coord(&(x + 0.5, 0.0));
-        hits.push(Hit { x0, y0, x1, y1, label: format!("{}: {} killed, {} wounded", row.year, row.killed, row.wounded), target: Target::Year(row.year) });
+        hits.push(Hit {
+            x0,
+            y0,
+            x1,
+            y1,
+            label: format!(
+                "{}: {} killed, {} wounded",
+                row.year, row.killed, row.wounded
+            ),
+            target: Target::Year(row.year),
+        });
     }
     // A small legend, top right.
     let (w, _) = area.dim_in_pixel();
-    for (i, (name, color)) in [("killed", KILLED), ("wounded", WOUNDED)].into_iter().enumerate() {
+    for (i, (name, color)) in [("killed", KILLED), ("wounded", WOUNDED)]
+        .into_iter()
+        .enumerate()
+    {
         let x = w as i32 - st.px(140.0) + i as i32 * st.px(70.0);
         let y = st.px(30.0);
-        area.draw(&Rectangle::new([(x, y), (x + st.px(10.0), y + st.px(10.0))], color.filled())).map_err(err)?;
-        area.draw(&Text::new(name.to_string(), (x + st.px(14.0), y - st.px(1.0)), ("sans-serif", st.font(11.0)).into_font().color(&MUTED))).map_err(err)?;
+        area.draw(&Rectangle::new(
+            [(x, y), (x + st.px(10.0), y + st.px(10.0))],
+            color.filled(),
+        ))
+        .map_err(err)?;
+        area.draw(&Text::new(
+            name.to_string(),
+            (x + st.px(14.0), y - st.px(1.0)),
+            ("sans-serif", st.font(11.0)).into_font().color(&MUTED),
+        ))
+        .map_err(err)?;
     }
     Ok(hits)
 }
 
 /// Events per country (the ten with most), horizontal bars.
-pub fn draw_countries<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, s: &Stats, st: &ChartStyle) -> DrawResult<Vec<Hit>> {
+pub fn draw_countries<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    s: &Stats,
+    st: &ChartStyle,
+) -> DrawResult<Vec<Hit>> {
     area.fill(&PAPER).map_err(err)?;
     const TITLE: &str = "Events per country";
     if s.countries.is_empty() {
@@ -179,23 +297,60 @@ pub fn draw_countries<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, s: &Sta
         .y_label_area_size(st.px(86.0))
         .build_cartesian_2d(0f64..max, 0f64..n)
         .map_err(err)?;
-    calm(chart.configure_mesh().disable_y_mesh().y_labels(0).x_labels(4).x_label_formatter(&|x| format!("{x:.0}")), st)
-        .draw()
-        .map_err(err)?;
+    calm(
+        chart
+            .configure_mesh()
+            .disable_y_mesh()
+            .y_labels(0)
+            .x_labels(4)
+            .x_label_formatter(&|x| format!("{x:.0}")),
+        st,
+    )
+    .draw()
+    .map_err(err)?;
     let mut hits = Vec::new();
     for (i, (code, name, count)) in rows.iter().enumerate() {
         let y = n - i as f64 - 1.0;
         let c = *count as f64;
-        chart.draw_series(std::iter::once(Rectangle::new([(0.0, y + 0.15), (c, y + 0.85)], BAR.filled()))).map_err(err)?;
-        let value = ("sans-serif", st.font(10.5)).into_font().color(&INK).pos(Pos::new(HPos::Left, VPos::Center));
-        chart.draw_series(std::iter::once(Text::new(count.to_string(), (c + max * 0.01, y + 0.5), value))).map_err(err)?;
+        chart
+            .draw_series(std::iter::once(Rectangle::new(
+                [(0.0, y + 0.15), (c, y + 0.85)],
+                BAR.filled(),
+            )))
+            .map_err(err)?;
+        let value = ("sans-serif", st.font(10.5))
+            .into_font()
+            .color(&INK)
+            .pos(Pos::new(HPos::Left, VPos::Center));
+        chart
+            .draw_series(std::iter::once(Text::new(
+                count.to_string(),
+                (c + max * 0.01, y + 0.5),
+                value,
+            )))
+            .map_err(err)?;
         let (x0, y0) = chart.backend_coord(&(0.0, y + 1.0));
         let (x1, y1) = chart.backend_coord(&(max, y));
-        let label_style = ("sans-serif", st.font(11.0)).into_font().color(&INK).pos(Pos::new(HPos::Right, VPos::Center));
+        let label_style = ("sans-serif", st.font(11.0))
+            .into_font()
+            .color(&INK)
+            .pos(Pos::new(HPos::Right, VPos::Center));
         // backend_coord is in the backend's pixels; the area draws relative to its own corner.
         let (bx, by) = area.get_base_pixel();
-        area.draw(&Text::new(name.clone(), (x0 - bx - st.px(6.0), (y0 + y1) / 2 - by), label_style)).map_err(err)?;
-        hits.push(Hit { x0, y0, x1, y1, label: format!("{name}: {}", plural(*count, "event")), target: Target::Country(code.clone()) });
+        area.draw(&Text::new(
+            name.clone(),
+            (x0 - bx - st.px(6.0), (y0 + y1) / 2 - by),
+            label_style,
+        ))
+        .map_err(err)?;
+        hits.push(Hit {
+            x0,
+            y0,
+            x1,
+            y1,
+            label: format!("{name}: {}", plural(*count, "event")),
+            target: Target::Country(code.clone()),
+        });
     }
     Ok(hits)
 }

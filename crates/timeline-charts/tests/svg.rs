@@ -13,21 +13,36 @@ fn ds() -> Dataset {
 
 /// The text contents of an SVG (plotters writes each on its own line).
 fn texts(svg: &str) -> Vec<String> {
-    svg.split("<text").skip(1).filter_map(|t| t.split_once('>').and_then(|(_, rest)| rest.split_once("</text>")).map(|(c, _)| c.trim().to_string())).collect()
+    svg.split("<text")
+        .skip(1)
+        .filter_map(|t| {
+            t.split_once('>')
+                .and_then(|(_, rest)| rest.split_once("</text>"))
+                .map(|(c, _)| c.trim().to_string())
+        })
+        .collect()
 }
 
 /// Filled rectangles of a colour (bars), not the translucent bands.
 fn bars(svg: &str, hex: &str) -> usize {
-    svg.split("<rect").skip(1).filter(|r| {
-        let r = r.split('>').next().unwrap_or("");
-        r.contains(&format!("fill=\"{hex}\"")) && !r.contains("opacity=\"0.3\"")
-    }).count()
+    svg.split("<rect")
+        .skip(1)
+        .filter(|r| {
+            let r = r.split('>').next().unwrap_or("");
+            r.contains(&format!("fill=\"{hex}\"")) && !r.contains("opacity=\"0.3\"")
+        })
+        .count()
 }
 
 #[test]
 fn per_year_chart_draws_a_bar_per_kind_and_year_and_the_totals() {
     let ds = ds();
-    for query in ["", "c=RU", "k=incident,exercise&c=KZ,UZ", "from=2005&to=2008"] {
+    for query in [
+        "",
+        "c=RU",
+        "k=incident,exercise&c=KZ,UZ",
+        "from=2005&to=2008",
+    ] {
         let view = decode(query).state;
         let shown = view.filter.apply(&ds);
         let stats = Stats::compute(&ds, &shown);
@@ -42,21 +57,44 @@ fn per_year_chart_draws_a_bar_per_kind_and_year_and_the_totals() {
         assert_eq!(hits.len(), stats.years.len(), "{query}");
         for (h, row) in hits.iter().zip(&stats.years) {
             assert_eq!(h.target, Target::Year(row.year));
-            assert!(h.label.starts_with(&format!("{}: {} event", row.year, row.total())), "{query}: {}", h.label);
+            assert!(
+                h.label
+                    .starts_with(&format!("{}: {} event", row.year, row.total())),
+                "{query}: {}",
+                h.label
+            );
             assert!(h.x0 < h.x1 && h.y0 < h.y1);
         }
         // A bar segment per (year, kind) with events, in the kind's colour.
         for k in Kind::ALL {
-            let want = stats.years.iter().filter(|y| y.by_kind[k.index()] > 0).count();
-            let hex = match k { Kind::Incident => "#D55E00", Kind::Exercise => "#0072B2", Kind::Statement => "#009E73", Kind::Document => "#8E4F87", Kind::Milestone => "#B27A00" };
+            let want = stats
+                .years
+                .iter()
+                .filter(|y| y.by_kind[k.index()] > 0)
+                .count();
+            let hex = match k {
+                Kind::Incident => "#D55E00",
+                Kind::Exercise => "#0072B2",
+                Kind::Statement => "#009E73",
+                Kind::Document => "#8E4F87",
+                Kind::Milestone => "#B27A00",
+            };
             assert_eq!(bars(&svg, hex), want, "{query}: {k:?} bars");
         }
         // Totals above the bars and the year labels are text.
         let t = texts(&svg);
         for row in stats.years.iter().filter(|y| y.total() > 0) {
-            assert!(t.contains(&row.total().to_string()), "{query}: total {} of {} missing", row.total(), row.year);
+            assert!(
+                t.contains(&row.total().to_string()),
+                "{query}: total {} of {} missing",
+                row.total(),
+                row.year
+            );
         }
-        assert!(t.contains(&stats.years[0].year.to_string()), "{query}: first year label");
+        assert!(
+            t.contains(&stats.years[0].year.to_string()),
+            "{query}: first year label"
+        );
         assert!(t.contains(&"Events per year, by kind".to_string()));
     }
 }
@@ -69,11 +107,24 @@ fn hits_map_a_pointer_back_to_the_year_or_country_under_it() {
     let mut svg = String::new();
     let root = SVGBackend::with_string(&mut svg, (600, 300)).into_drawing_area();
     let hits = draw_countries(&root, &stats, &ChartStyle::default()).unwrap();
-    let ru = hits.iter().find(|h| h.target == Target::Country("RU".into())).unwrap();
+    let ru = hits
+        .iter()
+        .find(|h| h.target == Target::Country("RU".into()))
+        .unwrap();
     let (cx, cy) = ((ru.x0 + ru.x1) / 2, (ru.y0 + ru.y1) / 2);
-    let under: Vec<&Target> = hits.iter().filter(|h| h.contains(cx, cy)).map(|h| &h.target).collect();
+    let under: Vec<&Target> = hits
+        .iter()
+        .filter(|h| h.contains(cx, cy))
+        .map(|h| &h.target)
+        .collect();
     assert_eq!(under, vec![&Target::Country("RU".into())]);
-    assert_eq!(ru.label, format!("Russia: {} events", stats.countries.iter().find(|c| c.0 == "RU").unwrap().2));
+    assert_eq!(
+        ru.label,
+        format!(
+            "Russia: {} events",
+            stats.countries.iter().find(|c| c.0 == "RU").unwrap().2
+        )
+    );
 }
 
 #[test]
@@ -81,11 +132,21 @@ fn the_slide_shows_title_filters_counts_and_source() {
     let ds = ds();
     let view = decode("c=RU&k=incident").state;
     let svg = slide_svg(&ds, &view, 1920, 1080).unwrap();
-    assert!(svg.starts_with("<svg") && svg.contains("width=\"1920\"") && svg.contains("height=\"1080\""));
+    assert!(
+        svg.starts_with("<svg")
+            && svg.contains("width=\"1920\"")
+            && svg.contains("height=\"1080\"")
+    );
     let t = texts(&svg);
     let n = view.filter.apply(&ds).len();
     assert!(t.contains(&ds.meta.title));
-    assert!(t.contains(&format!("Countries: Russia · Kinds: attacks — showing {n} of 65 events")), "{:?}", &t[..3]);
+    assert!(
+        t.contains(&format!(
+            "Countries: Russia · Kinds: attacks — showing {n} of 65 events"
+        )),
+        "{:?}",
+        &t[..3]
+    );
     assert!(t.iter().any(|x| x.starts_with("Source: Zhao Xiaodong")));
     // Every shown incident is drawn (a circle each), labels included where they fit.
     assert_eq!(svg.matches("<circle").count(), n);
@@ -97,5 +158,11 @@ fn empty_selections_draw_a_message_not_an_error() {
     let ds = ds();
     let view = decode("c=none").state;
     let svg = slide_svg(&ds, &view, 1280, 720).unwrap();
-    assert!(texts(&svg).iter().filter(|t| *t == "No events shown").count() == 3);
+    assert!(
+        texts(&svg)
+            .iter()
+            .filter(|t| *t == "No events shown")
+            .count()
+            == 3
+    );
 }

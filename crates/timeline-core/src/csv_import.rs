@@ -1,9 +1,9 @@
 //! CSV datasets: one row per event, columns by name (any order; unknown ones
 //! ignored). Documented in `docs/data-format.md`.
 //!
-//! `id,kind,title,date,end,countries,places,killed,wounded,scope,summary,source_document,source_section,source_url`
+//! `id,kind,title,date,end,countries,places,killed,wounded,scope,summary,note,related,source_document,source_section,source_url`
 //!
-//! `countries` and `places` hold several values separated by `;`. The rows
+//! `countries`, `places` and `related` hold several values separated by `;`. The rows
 //! become the JSON shape and go through the same validation as JSON
 //! datasets, so problems read the same (entry N is data row N, from 0).
 //! Countries are the codes the rows use, named from a small table of known names.
@@ -15,14 +15,36 @@ use std::collections::BTreeSet;
 
 /// English short names for codes a CSV may use; others are shown as their code.
 const NAMES: [(&str, &str); 20] = [
-    ("AF", "Afghanistan"), ("BY", "Belarus"), ("CN", "China"), ("IN", "India"), ("IR", "Iran"),
-    ("KG", "Kyrgyzstan"), ("KZ", "Kazakhstan"), ("LK", "Sri Lanka"), ("MN", "Mongolia"), ("PK", "Pakistan"),
-    ("RU", "Russia"), ("TJ", "Tajikistan"), ("TR", "Turkey"), ("UZ", "Uzbekistan"), ("US", "United States"),
-    ("GB", "United Kingdom"), ("FR", "France"), ("DE", "Germany"), ("SE", "Sweden"), ("TM", "Turkmenistan"),
+    ("AF", "Afghanistan"),
+    ("BY", "Belarus"),
+    ("CN", "China"),
+    ("IN", "India"),
+    ("IR", "Iran"),
+    ("KG", "Kyrgyzstan"),
+    ("KZ", "Kazakhstan"),
+    ("LK", "Sri Lanka"),
+    ("MN", "Mongolia"),
+    ("PK", "Pakistan"),
+    ("RU", "Russia"),
+    ("TJ", "Tajikistan"),
+    ("TR", "Turkey"),
+    ("UZ", "Uzbekistan"),
+    ("US", "United States"),
+    ("GB", "United Kingdom"),
+    ("FR", "France"),
+    ("DE", "Germany"),
+    ("SE", "Sweden"),
+    ("TM", "Turkmenistan"),
 ];
 
 fn list(cell: &str) -> Value {
-    Value::Array(cell.split(';').map(str::trim).filter(|s| !s.is_empty()).map(|s| Value::String(s.to_string())).collect())
+    Value::Array(
+        cell.split(';')
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .map(|s| Value::String(s.to_string()))
+            .collect(),
+    )
 }
 
 fn number(cell: &str) -> Option<Value> {
@@ -30,12 +52,19 @@ fn number(cell: &str) -> Option<Value> {
     if t.is_empty() {
         return None;
     }
-    Some(t.parse::<i64>().map(Value::from).unwrap_or_else(|_| Value::String(t.to_string())))
+    Some(
+        t.parse::<i64>()
+            .map(Value::from)
+            .unwrap_or_else(|_| Value::String(t.to_string())),
+    )
 }
 
 /// Loads a dataset from CSV text.
 pub fn load_csv(text: &str, title: &str) -> Loaded {
-    let mut rdr = csv::ReaderBuilder::new().flexible(true).trim(csv::Trim::All).from_reader(text.as_bytes());
+    let mut rdr = csv::ReaderBuilder::new()
+        .flexible(true)
+        .trim(csv::Trim::All)
+        .from_reader(text.as_bytes());
     let headers: Vec<String> = match rdr.headers() {
         Ok(h) => h.iter().map(|s| s.trim().to_ascii_lowercase()).collect(),
         Err(e) => return csv_failure(&e),
@@ -52,24 +81,38 @@ pub fn load_csv(text: &str, title: &str) -> Loaded {
                 break;
             }
         };
-        let get = |name: &str| headers.iter().position(|h| h == name).and_then(|i| rec.get(i)).unwrap_or("");
+        let get = |name: &str| {
+            headers
+                .iter()
+                .position(|h| h == name)
+                .and_then(|i| rec.get(i))
+                .unwrap_or("")
+        };
         let mut o = Map::new();
         for key in ["id", "kind", "title", "date", "summary"] {
             if !get(key).is_empty() {
                 o.insert(key.into(), Value::String(get(key).into()));
             }
         }
-        for key in ["end", "scope"] {
+        for key in ["end", "scope", "note"] {
             if !get(key).is_empty() {
                 o.insert(key.into(), Value::String(get(key).into()));
             }
         }
         let countries = list(get("countries"));
-        for c in countries.as_array().into_iter().flatten().filter_map(Value::as_str) {
+        for c in countries
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(Value::as_str)
+        {
             codes.insert(c.to_string());
         }
         o.insert("countries".into(), countries);
         o.insert("places".into(), list(get("places")));
+        if !get("related").is_empty() {
+            o.insert("related".into(), list(get("related")));
+        }
         let mut cas = Map::new();
         for key in ["killed", "wounded"] {
             if let Some(v) = number(get(key)) {
@@ -98,12 +141,19 @@ pub fn load_csv(text: &str, title: &str) -> Loaded {
         .iter()
         .filter(|c| c.len() == 2 && c.bytes().all(|b| b.is_ascii_uppercase()))
         .map(|c| {
-            let name = NAMES.iter().find(|(k, _)| k == c).map_or(c.as_str(), |(_, n)| n);
+            let name = NAMES
+                .iter()
+                .find(|(k, _)| k == c)
+                .map_or(c.as_str(), |(_, n)| n);
             json!({ "code": c, "name": name, "status": "other" })
         })
         .collect();
-    let sources: Vec<Value> = docs.iter().map(|d| json!({ "id": d, "title": d })).collect();
-    let root = json!({ "title": title, "sources": sources, "countries": countries, "events": events });
+    let sources: Vec<Value> = docs
+        .iter()
+        .map(|d| json!({ "id": d, "title": d }))
+        .collect();
+    let root =
+        json!({ "title": title, "sources": sources, "countries": countries, "events": events });
     let mut loaded = load_value(&root);
     loaded.problems.extend(problems);
     loaded
@@ -135,12 +185,31 @@ mod tests {
         let l = load_csv(text, "mine");
         let ids: Vec<&str> = l.dataset.events.iter().map(|e| e.id.as_str()).collect();
         assert_eq!(ids, ["a-1", "b-2"]);
-        assert_eq!(l.dataset.events[1].places, ["Vladivostok, Russia", "Shandong"]);
+        assert_eq!(
+            l.dataset.events[1].places,
+            ["Vladivostok, Russia", "Shandong"]
+        );
         assert_eq!(l.dataset.country_name("CN"), "China");
-        let codes: Vec<&str> = l.dataset.meta.countries.iter().map(|c| c.code.as_str()).collect();
+        let codes: Vec<&str> = l
+            .dataset
+            .meta
+            .countries
+            .iter()
+            .map(|c| c.code.as_str())
+            .collect();
         assert_eq!(codes, ["CN", "RU", "US"]);
-        let fields: Vec<_> = l.problems.iter().map(|p| (p.entry_index(), p.field.clone())).collect();
-        assert_eq!(fields, vec![(Some(2), Some("date".into())), (Some(2), Some("casualties.killed".into()))]);
+        let fields: Vec<_> = l
+            .problems
+            .iter()
+            .map(|p| (p.entry_index(), p.field.clone()))
+            .collect();
+        assert_eq!(
+            fields,
+            vec![
+                (Some(2), Some("date".into())),
+                (Some(2), Some("casualties.killed".into()))
+            ]
+        );
     }
 
     #[test]
@@ -148,6 +217,10 @@ mod tests {
         // The csv crate reads an unterminated quote leniently: the row is then invalid.
         let l = load_csv("id,kind\n\"unterminated,x\n", "t");
         assert!(l.dataset.events.is_empty());
-        assert!(l.problems.iter().any(|p| p.field.as_deref() == Some("id")), "{:?}", l.problems);
+        assert!(
+            l.problems.iter().any(|p| p.field.as_deref() == Some("id")),
+            "{:?}",
+            l.problems
+        );
     }
 }

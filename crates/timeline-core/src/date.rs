@@ -41,7 +41,10 @@ impl fmt::Display for DateError {
         match self {
             DateError::Empty => write!(f, "the date is empty"),
             DateError::Format(s) => {
-                write!(f, "\"{s}\" is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD")
+                write!(
+                    f,
+                    "\"{s}\" is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD"
+                )
             }
             DateError::Month(s) => write!(f, "\"{s}\" has no month of that number (01–12)"),
             DateError::Day(s) => write!(f, "\"{s}\" is not a day of that month"),
@@ -128,7 +131,11 @@ impl PartialDate {
 
     /// A year-precision date.
     pub fn from_year(year: i32) -> Self {
-        PartialDate { year: year.clamp(MIN_YEAR, MAX_YEAR), month: None, day: None }
+        PartialDate {
+            year: year.clamp(MIN_YEAR, MAX_YEAR),
+            month: None,
+            day: None,
+        }
     }
 
     pub fn precision(self) -> Precision {
@@ -153,8 +160,9 @@ impl PartialDate {
                 let len = time::util::days_in_month(month, self.year);
                 Date::from_calendar_date(self.year, month, len).unwrap_or(Date::MAX)
             }
-            (None, _) => Date::from_calendar_date(self.year, Month::December, 31)
-                .unwrap_or(Date::MAX),
+            (None, _) => {
+                Date::from_calendar_date(self.year, Month::December, 31).unwrap_or(Date::MAX)
+            }
         }
     }
 
@@ -172,7 +180,11 @@ impl PartialDate {
     pub fn from_day_number(jd: i32) -> Self {
         let d = Date::from_julian_day(jd).unwrap_or(Date::MIN);
         let year = d.year().clamp(MIN_YEAR, MAX_YEAR);
-        PartialDate { year, month: Some(d.month() as u8), day: Some(d.day()) }
+        PartialDate {
+            year,
+            month: Some(d.month() as u8),
+            day: Some(d.day()),
+        }
     }
 
     /// "2006", "April 2001", "17 April 2009".
@@ -229,7 +241,9 @@ impl PartialOrd for PartialDate {
 /// A date or a span of dates for display: "17–19 April 2009",
 /// "14 August – 4 September 2008", "April 2001", "2006 – 2008".
 pub fn display_range(start: PartialDate, end: Option<PartialDate>) -> String {
-    let Some(end) = end else { return start.display() };
+    let Some(end) = end else {
+        return start.display();
+    };
     if end == start {
         return start.display();
     }
@@ -293,7 +307,10 @@ mod tests {
         assert_eq!(d("2008-02").last_day() - d("2008-02").first_day(), 28);
         assert_eq!(d("2006").last_day() - d("2006").first_day(), 364);
         assert_eq!(d("2009-04-17").first_day(), d("2009-04-17").last_day());
-        assert_eq!(PartialDate::from_day_number(d("2009-04-17").first_day()), d("2009-04-17"));
+        assert_eq!(
+            PartialDate::from_day_number(d("2009-04-17").first_day()),
+            d("2009-04-17")
+        );
     }
 
     #[test]
@@ -303,8 +320,16 @@ mod tests {
             ("2006", None, "2006"),
             ("2009-04-17", None, "17 April 2009"),
             ("2009-04-17", Some("2009-04-19"), "17–19 April 2009"),
-            ("2008-08-14", Some("2008-09-04"), "14 August – 4 September 2008"),
-            ("2008-12-30", Some("2009-01-02"), "30 December 2008 – 2 January 2009"),
+            (
+                "2008-08-14",
+                Some("2008-09-04"),
+                "14 August – 4 September 2008",
+            ),
+            (
+                "2008-12-30",
+                Some("2009-01-02"),
+                "30 December 2008 – 2 January 2009",
+            ),
             ("2008-06", Some("2008-08"), "June – August 2008"),
             ("2006", Some("2008"), "2006–2008"),
             ("2006", Some("2008-05"), "2006 – May 2008"),
@@ -317,9 +342,18 @@ mod tests {
 
     #[test]
     fn orders_by_time_then_coarser_first() {
-        let mut v = vec![d("2004-09"), d("2001-06-15"), d("2004"), d("2001-06"), d("2004-01-01")];
+        let mut v = vec![
+            d("2004-09"),
+            d("2001-06-15"),
+            d("2004"),
+            d("2001-06"),
+            d("2004-01-01"),
+        ];
         v.sort();
         let got: Vec<String> = v.iter().map(|x| x.to_string()).collect();
-        assert_eq!(got, ["2001-06", "2001-06-15", "2004", "2004-01-01", "2004-09"]);
+        assert_eq!(
+            got,
+            ["2001-06", "2001-06-15", "2004", "2004-01-01", "2004-09"]
+        );
     }
 }

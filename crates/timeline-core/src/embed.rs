@@ -27,8 +27,16 @@ pub enum Control {
 }
 
 impl Control {
-    pub const ALL: [Control; 8] =
-        [Control::Zoom, Control::Countries, Control::Kinds, Control::Search, Control::View, Control::Stats, Control::Present, Control::Link];
+    pub const ALL: [Control; 8] = [
+        Control::Zoom,
+        Control::Countries,
+        Control::Kinds,
+        Control::Search,
+        Control::View,
+        Control::Stats,
+        Control::Present,
+        Control::Link,
+    ];
     pub fn as_str(self) -> &'static str {
         match self {
             Control::Zoom => "zoom",
@@ -67,7 +75,9 @@ impl Theme {
         }
     }
     pub fn parse(s: &str) -> Option<Theme> {
-        [Theme::System, Theme::Light, Theme::Dark, Theme::Contrast].into_iter().find(|t| t.as_str() == s)
+        [Theme::System, Theme::Light, Theme::Dark, Theme::Contrast]
+            .into_iter()
+            .find(|t| t.as_str() == s)
     }
 }
 
@@ -83,7 +93,13 @@ pub struct EmbedOptions {
 
 impl Default for EmbedOptions {
     fn default() -> Self {
-        EmbedOptions { embed: false, controls: BTreeSet::from([Control::Zoom]), theme: Theme::System, present: false, origins: Vec::new() }
+        EmbedOptions {
+            embed: false,
+            controls: BTreeSet::from([Control::Zoom]),
+            theme: Theme::System,
+            present: false,
+            origins: Vec::new(),
+        }
     }
 }
 
@@ -100,12 +116,23 @@ impl EmbedOptions {
                 "theme" => o.theme = Theme::parse(&v).unwrap_or_default(),
                 "controls" if v == "none" => o.controls = BTreeSet::new(),
                 "controls" => {
-                    let set: Option<BTreeSet<Control>> = v.split(',').filter(|s| !s.is_empty()).map(Control::parse).collect();
+                    let set: Option<BTreeSet<Control>> = v
+                        .split(',')
+                        .filter(|s| !s.is_empty())
+                        .map(Control::parse)
+                        .collect();
                     if let Some(set) = set {
                         o.controls = set;
                     }
                 }
-                "origins" => o.origins = v.split(',').map(str::trim).filter(|s| is_origin(s)).map(String::from).collect(),
+                "origins" => {
+                    o.origins = v
+                        .split(',')
+                        .map(str::trim)
+                        .filter(|s| is_origin(s))
+                        .map(String::from)
+                        .collect()
+                }
                 _ => {}
             }
         }
@@ -132,7 +159,14 @@ pub fn embed_query(view: &crate::urlstate::ViewState, o: &EmbedOptions) -> Strin
         parts.push(v);
     }
     let controls: Vec<&str> = o.controls.iter().map(|c| c.as_str()).collect();
-    parts.push(format!("controls={}", if controls.is_empty() { "none".to_string() } else { controls.join(",") }));
+    parts.push(format!(
+        "controls={}",
+        if controls.is_empty() {
+            "none".to_string()
+        } else {
+            controls.join(",")
+        }
+    ));
     if o.theme != Theme::System {
         parts.push(format!("theme={}", o.theme.as_str()));
     }
@@ -140,22 +174,32 @@ pub fn embed_query(view: &crate::urlstate::ViewState, o: &EmbedOptions) -> Strin
         parts.push("present=1".into());
     }
     if !o.origins.is_empty() {
-        parts.push(format!("origins={}", crate::urlstate::percent_encode(&o.origins.join(","))));
+        parts.push(format!(
+            "origins={}",
+            crate::urlstate::percent_encode(&o.origins.join(","))
+        ));
     }
     parts.join("&")
 }
 
 /// `scheme://host[:port]`, no path: what `MessageEvent.origin` looks like.
 fn is_origin(s: &str) -> bool {
-    let Some((scheme, rest)) = s.split_once("://") else { return false };
+    let Some((scheme, rest)) = s.split_once("://") else {
+        return false;
+    };
     matches!(scheme, "http" | "https") && !rest.is_empty() && !rest.contains(['/', '?', '#', ' '])
 }
 
 /// What a host page may ask, as `{"type": "sco-timeline", "action": …}`.
 #[derive(Clone, Debug, PartialEq)]
 pub enum HostCommand {
-    /// Countries and/or kinds to show (`null` or absent: leave as is; `"all"`: all).
-    SetFilters { countries: Option<Option<BTreeSet<String>>>, kinds: Option<Option<BTreeSet<Kind>>>, text: Option<String> },
+    /// Countries and/or kinds to show (`null` or absent: leave as is; `"all"`
+    /// or `[]`: no filter on that facet; a list: exactly those, OR-ed).
+    SetFilters {
+        countries: Option<Option<BTreeSet<String>>>,
+        kinds: Option<Option<BTreeSet<Kind>>>,
+        text: Option<String>,
+    },
     GoTo(String),
     Step(i64),
     SetPresent(bool),
@@ -173,8 +217,11 @@ pub fn parse_host_message(v: &Value) -> Option<HostCommand> {
         match o.get(key) {
             None | Some(Value::Null) => Some(None),
             Some(Value::String(s)) if s == "all" => Some(Some(None)),
+            // An empty list selects nothing: no filter, as with the chips.
+            Some(Value::Array(a)) if a.is_empty() => Some(Some(None)),
             Some(Value::Array(a)) => {
-                let items: Option<Vec<String>> = a.iter().map(|x| x.as_str().map(String::from)).collect();
+                let items: Option<Vec<String>> =
+                    a.iter().map(|x| x.as_str().map(String::from)).collect();
                 Some(Some(Some(items?)))
             }
             _ => None,
@@ -182,25 +229,38 @@ pub fn parse_host_message(v: &Value) -> Option<HostCommand> {
     };
     match o.get("action")?.as_str()? {
         "setFilters" => {
-            let countries = list("countries")?.map(|c| c.map(|v| v.into_iter().map(|s| s.to_ascii_uppercase()).collect()));
+            let countries = list("countries")?
+                .map(|c| c.map(|v| v.into_iter().map(|s| s.to_ascii_uppercase()).collect()));
             let kinds = match list("kinds")? {
                 None => None,
                 Some(None) => Some(None),
-                Some(Some(v)) => Some(Some(v.iter().map(|k| Kind::parse(k)).collect::<Option<BTreeSet<Kind>>>()?)),
+                Some(Some(v)) => Some(Some(
+                    v.iter()
+                        .map(|k| Kind::parse(k))
+                        .collect::<Option<BTreeSet<Kind>>>()?,
+                )),
             };
             let text = match o.get("text") {
                 None | Some(Value::Null) => None,
                 Some(Value::String(s)) => Some(s.chars().take(200).collect()),
                 _ => return None,
             };
-            Some(HostCommand::SetFilters { countries, kinds, text })
+            Some(HostCommand::SetFilters {
+                countries,
+                kinds,
+                text,
+            })
         }
-        "goTo" => Some(HostCommand::GoTo(o.get("id")?.as_str()?.chars().take(200).collect())),
+        "goTo" => Some(HostCommand::GoTo(
+            o.get("id")?.as_str()?.chars().take(200).collect(),
+        )),
         "step" => {
             let by = o.get("by").map_or(Some(1), Value::as_i64)?;
             (by.abs() <= 1_000_000).then_some(HostCommand::Step(by))
         }
-        "present" => Some(HostCommand::SetPresent(o.get("on").map_or(Some(true), Value::as_bool)?)),
+        "present" => Some(HostCommand::SetPresent(
+            o.get("on").map_or(Some(true), Value::as_bool)?,
+        )),
         "getState" => Some(HostCommand::GetState),
         _ => None,
     }
@@ -234,13 +294,22 @@ mod tests {
         let o = EmbedOptions::decode("?embed=1&controls=zoom,kinds,present&theme=contrast&present=1&origins=https://deck.example,nonsense,http://127.0.0.1:9000");
         assert!(o.embed && o.present);
         assert_eq!(o.theme, Theme::Contrast);
-        assert_eq!(o.controls, BTreeSet::from([Control::Zoom, Control::Kinds, Control::Present]));
+        assert_eq!(
+            o.controls,
+            BTreeSet::from([Control::Zoom, Control::Kinds, Control::Present])
+        );
         assert_eq!(o.origins, ["https://deck.example", "http://127.0.0.1:9000"]);
         assert!(o.shows(Control::Kinds) && !o.shows(Control::Countries));
-        assert!(o.allows("https://deck.example", "http://x") && !o.allows("https://evil.example", "http://x"));
+        assert!(
+            o.allows("https://deck.example", "http://x")
+                && !o.allows("https://evil.example", "http://x")
+        );
         let bad = EmbedOptions::decode("embed=yes&controls=zoom,lasers&theme=neon");
         assert_eq!(bad, EmbedOptions::default());
-        assert!(EmbedOptions::default().shows(Control::Countries), "the full app shows everything");
+        assert!(
+            EmbedOptions::default().shows(Control::Countries),
+            "the full app shows everything"
+        );
     }
 
     #[test]
@@ -248,7 +317,13 @@ mod tests {
         let mut view = crate::urlstate::ViewState::default();
         view.filter.countries = Some(BTreeSet::from(["RU".to_string()]));
         view.selected = Some("beslan-2004".into());
-        let o = EmbedOptions { embed: true, controls: BTreeSet::from([Control::Zoom, Control::Present]), theme: Theme::Dark, present: true, origins: vec!["https://deck.example".into()] };
+        let o = EmbedOptions {
+            embed: true,
+            controls: BTreeSet::from([Control::Zoom, Control::Present]),
+            theme: Theme::Dark,
+            present: true,
+            origins: vec!["https://deck.example".into()],
+        };
         let q = embed_query(&view, &o);
         assert_eq!(q, "embed=1&c=RU&e=beslan-2004&controls=zoom,present&theme=dark&present=1&origins=https%3A%2F%2Fdeck.example");
         assert_eq!(EmbedOptions::decode(&q), o);
@@ -258,21 +333,47 @@ mod tests {
     #[test]
     fn host_messages_parse_or_are_ignored() {
         let ok = [
-            (json!({"type": "sco-timeline", "action": "setFilters", "countries": ["ru", "KZ"], "kinds": "all"}),
-             HostCommand::SetFilters { countries: Some(Some(BTreeSet::from(["RU".to_string(), "KZ".to_string()]))), kinds: Some(None), text: None }),
-            (json!({"type": "sco-timeline", "action": "goTo", "id": "beslan-2004"}), HostCommand::GoTo("beslan-2004".into())),
-            (json!({"type": "sco-timeline", "action": "step"}), HostCommand::Step(1)),
-            (json!({"type": "sco-timeline", "action": "step", "by": -1}), HostCommand::Step(-1)),
-            (json!({"type": "sco-timeline", "action": "present", "on": false}), HostCommand::SetPresent(false)),
-            (json!({"type": "sco-timeline", "action": "getState"}), HostCommand::GetState),
+            (
+                json!({"type": "sco-timeline", "action": "setFilters", "countries": ["ru", "KZ"], "kinds": "all"}),
+                HostCommand::SetFilters {
+                    countries: Some(Some(BTreeSet::from(["RU".to_string(), "KZ".to_string()]))),
+                    kinds: Some(None),
+                    text: None,
+                },
+            ),
+            (
+                json!({"type": "sco-timeline", "action": "goTo", "id": "beslan-2004"}),
+                HostCommand::GoTo("beslan-2004".into()),
+            ),
+            (
+                json!({"type": "sco-timeline", "action": "step"}),
+                HostCommand::Step(1),
+            ),
+            (
+                json!({"type": "sco-timeline", "action": "step", "by": -1}),
+                HostCommand::Step(-1),
+            ),
+            (
+                json!({"type": "sco-timeline", "action": "present", "on": false}),
+                HostCommand::SetPresent(false),
+            ),
+            (
+                json!({"type": "sco-timeline", "action": "getState"}),
+                HostCommand::GetState,
+            ),
         ];
         for (msg, want) in ok {
             assert_eq!(parse_host_message(&msg), Some(want), "{msg}");
         }
         let ignored = [
-            json!(null), json!("goTo"), json!([1, 2]), json!({"action": "goTo", "id": "x"}),
-            json!({"type": "other", "action": "goTo", "id": "x"}), json!({"type": "sco-timeline", "action": "launch"}),
-            json!({"type": "sco-timeline", "action": "goTo"}), json!({"type": "sco-timeline", "action": "goTo", "id": 5}),
+            json!(null),
+            json!("goTo"),
+            json!([1, 2]),
+            json!({"action": "goTo", "id": "x"}),
+            json!({"type": "other", "action": "goTo", "id": "x"}),
+            json!({"type": "sco-timeline", "action": "launch"}),
+            json!({"type": "sco-timeline", "action": "goTo"}),
+            json!({"type": "sco-timeline", "action": "goTo", "id": 5}),
             json!({"type": "sco-timeline", "action": "setFilters", "kinds": ["riot"]}),
             json!({"type": "sco-timeline", "action": "setFilters", "countries": "RU"}),
             json!({"type": "sco-timeline", "action": "step", "by": "two"}),
@@ -292,7 +393,11 @@ mod tests {
         assert_eq!(step(&ds, &shown, None, -1), Some(9));
         assert_eq!(step(&ds, &shown, Some(&id(3)), 1), Some(7));
         assert_eq!(step(&ds, &shown, Some(&id(9)), 1), Some(3), "wraps forward");
-        assert_eq!(step(&ds, &shown, Some(&id(3)), -1), Some(9), "wraps backward");
+        assert_eq!(
+            step(&ds, &shown, Some(&id(3)), -1),
+            Some(9),
+            "wraps backward"
+        );
         assert_eq!(step(&ds, &shown, Some("not-shown"), 1), Some(3));
         assert_eq!(step(&ds, &[], None, 1), None);
     }

@@ -1,7 +1,13 @@
 //! Faceted filtering: countries, kinds, a date range and free text.
 //!
 //! Facets combine with AND; values within one facet combine with OR. A facet
-//! set to `None` does not constrain; `Some(empty set)` shows nothing ("none").
+//! set to `None` does not constrain; `Some(empty set)` shows nothing ("none";
+//! only an old `c=none` link produces it, the controls never do).
+//!
+//! Selection works as in every faceted explorer ([`toggle_facet`]): nothing
+//! selected means no filter; a click on a value selects it, more clicks add
+//! values (OR), a selected value clicked again leaves the selection, and when
+//! the last one leaves the facet no longer constrains.
 //!
 //! Countries: an event matches the selected states when it names one of them,
 //! or when it is organisation-wide ([`Scope::Organisation`]) and any selected
@@ -60,7 +66,11 @@ impl Compiled {
             }
             mask
         });
-        let any_member = countries.as_ref().is_some_and(|m| m.iter().enumerate().any(|(k, &on)| on && ds.is_member_index(k)));
+        let any_member = countries.as_ref().is_some_and(|m| {
+            m.iter()
+                .enumerate()
+                .any(|(k, &on)| on && ds.is_member_index(k))
+        });
         let kinds = f.kinds.as_ref().map(|set| {
             let mut mask = [false; 5];
             for k in set {
@@ -94,13 +104,54 @@ impl Compiled {
             && self.from.is_none_or(|f| e.end_day() >= f)
             && self.to.is_none_or(|t| e.start_day() <= t)
             && (skip == Skip::Countries || self.country_ok(ds, i))
-            && (self.words.is_empty() || self.words.iter().all(|w| ds.search_text(i).contains(w.as_str())))
+            && (self.words.is_empty()
+                || self
+                    .words
+                    .iter()
+                    .all(|w| ds.search_text(i).contains(w.as_str())))
     }
+}
+
+/// One click on a facet value: selects it when nothing is selected, adds it
+/// to the selection, or takes it out when it is selected (and then, if the
+/// selection is empty, removes the facet's constraint altogether).
+pub fn toggle_facet<T: Ord + Clone>(current: &Option<BTreeSet<T>>, item: T) -> Option<BTreeSet<T>> {
+    let mut set = current.clone().unwrap_or_default();
+    if !set.remove(&item) {
+        set.insert(item);
+    }
+    (!set.is_empty()).then_some(set)
 }
 
 impl Filter {
     pub fn is_empty(&self) -> bool {
         *self == Filter::default()
+    }
+
+    /// A click on a country chip (or its shape on the map), see [`toggle_facet`].
+    pub fn toggle_country(&mut self, code: &str) {
+        self.countries = toggle_facet(&self.countries, code.to_string());
+    }
+
+    /// A click on a kind in the legend, see [`toggle_facet`].
+    pub fn toggle_kind(&mut self, kind: Kind) {
+        self.kinds = toggle_facet(&self.kinds, kind);
+    }
+
+    /// "Only this kind": the selection becomes exactly `kind`.
+    pub fn only_kind(&mut self, kind: Kind) {
+        self.kinds = Some(BTreeSet::from([kind]));
+    }
+
+    /// Whether a facet value is selected (pressed). Nothing is pressed while
+    /// the facet does not constrain.
+    pub fn country_selected(&self, code: &str) -> bool {
+        self.countries.as_ref().is_some_and(|s| s.contains(code))
+    }
+
+    /// See [`Filter::country_selected`].
+    pub fn kind_selected(&self, kind: Kind) -> bool {
+        self.kinds.as_ref().is_some_and(|s| s.contains(&kind))
     }
 
     /// Whether event `i` of the dataset passes every facet.
@@ -111,11 +162,16 @@ impl Filter {
     /// Indexes (into `ds.events`) of the events that pass, in time order.
     pub fn apply(&self, ds: &Dataset) -> Vec<usize> {
         let c = Compiled::new(self, ds);
-        (0..ds.events.len()).filter(|&i| c.matches(ds, i, Skip::None)).collect()
+        (0..ds.events.len())
+            .filter(|&i| c.matches(ds, i, Skip::None))
+            .collect()
     }
 
-    /// For every country and kind: how many events it would show, given the
-    /// other facets as they are.
+    /// For every country and kind: how many events the view shows with that
+    /// value alone selected in its facet, given the other facets as they are.
+    /// This is what a first click on it shows, and what it adds to a selection
+    /// at most (a country's count includes the organisation-wide events that
+    /// match it by the documented rule).
     pub fn facet_counts(&self, ds: &Dataset) -> FacetCounts {
         let c = Compiled::new(self, ds);
         let n = ds.meta.countries.len();
@@ -149,8 +205,14 @@ impl Filter {
         }
         let mut counts = FacetCounts::default();
         for (k, country) in ds.meta.countries.iter().enumerate() {
-            let extra = if ds.is_member_index(k) { organisation_wide } else { 0 };
-            counts.countries.insert(country.code.clone(), by_country[k] + extra);
+            let extra = if ds.is_member_index(k) {
+                organisation_wide
+            } else {
+                0
+            };
+            counts
+                .countries
+                .insert(country.code.clone(), by_country[k] + extra);
         }
         for k in Kind::ALL {
             counts.kinds.insert(k, by_kind[k.index()]);
@@ -174,12 +236,24 @@ impl Filter {
         match &self.countries {
             None => parts.push("All countries".to_string()),
             Some(s) if s.is_empty() => parts.push("No countries".to_string()),
-            Some(s) => parts.push(format!("Countries: {}", s.iter().map(|c| ds.country_name(c)).collect::<Vec<_>>().join(", "))),
+            Some(s) => parts.push(format!(
+                "Countries: {}",
+                s.iter()
+                    .map(|c| ds.country_name(c))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            )),
         }
         match &self.kinds {
             None => parts.push("all kinds".to_string()),
             Some(k) if k.is_empty() => parts.push("no kinds".to_string()),
-            Some(k) => parts.push(format!("Kinds: {}", k.iter().map(|k| k.plural().to_lowercase()).collect::<Vec<_>>().join(", "))),
+            Some(k) => parts.push(format!(
+                "Kinds: {}",
+                k.iter()
+                    .map(|k| k.plural().to_lowercase())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            )),
         }
         match (self.from, self.to) {
             (None, None) => {}

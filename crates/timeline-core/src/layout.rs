@@ -68,7 +68,13 @@ pub struct LayoutParams {
 
 impl Default for LayoutParams {
     fn default() -> Self {
-        LayoutParams { width: 1000.0, min_mark: 14.0, gap: 4.0, max_rows: 3, bin: 36.0 }
+        LayoutParams {
+            width: 1000.0,
+            min_mark: 14.0,
+            gap: 4.0,
+            max_rows: 3,
+            bin: 36.0,
+        }
     }
 }
 
@@ -78,7 +84,11 @@ pub fn lanes_of(ds: &Dataset, i: usize, grouping: Grouping) -> Vec<LaneKey> {
     match grouping {
         Grouping::Kind => vec![LaneKey::Kind(e.kind)],
         Grouping::Country if e.scope == Scope::Organisation => vec![LaneKey::Organisation],
-        Grouping::Country => e.countries.iter().map(|c| LaneKey::Country(c.clone())).collect(),
+        Grouping::Country => e
+            .countries
+            .iter()
+            .map(|c| LaneKey::Country(c.clone()))
+            .collect(),
     }
 }
 
@@ -86,7 +96,13 @@ pub fn lanes_of(ds: &Dataset, i: usize, grouping: Grouping) -> Vec<LaneKey> {
 /// With `Grouping::Kind` every kind has a lane, even an empty one; with
 /// `Grouping::Country` the lanes are the countries present, in metadata order,
 /// then the organisation-wide lane.
-pub fn layout(ds: &Dataset, shown: &[usize], grouping: Grouping, w: Window, p: LayoutParams) -> Vec<Lane> {
+pub fn layout(
+    ds: &Dataset,
+    shown: &[usize],
+    grouping: Grouping,
+    w: Window,
+    p: LayoutParams,
+) -> Vec<Lane> {
     // One pass puts each shown event in its lanes' buckets.
     let n_countries = ds.meta.countries.len();
     let n_lanes = match grouping {
@@ -139,7 +155,14 @@ fn extent(ds: &Dataset, i: usize, w: Window, p: LayoutParams) -> (f64, f64) {
     (x0, x1.max(x0 + p.min_mark))
 }
 
-fn lay_lane(ds: &Dataset, key: LaneKey, label: String, members: &[usize], w: Window, p: LayoutParams) -> Lane {
+fn lay_lane(
+    ds: &Dataset,
+    key: LaneKey,
+    label: String,
+    members: &[usize],
+    w: Window,
+    p: LayoutParams,
+) -> Lane {
     // Only what is on screen (with a margin) is laid out: the DOM stays small when zoomed in.
     let mut items: Vec<(usize, f64, f64)> = members
         .iter()
@@ -191,7 +214,13 @@ fn lay_lane(ds: &Dataset, key: LaneKey, label: String, members: &[usize], w: Win
         }
         if fits {
             row_ends = ends;
-            marks.extend(placed.into_iter().map(|(event, x0, x1, row)| Mark { event, x0, x1, row, label_room: 0.0 }));
+            marks.extend(placed.into_iter().map(|(event, x0, x1, row)| Mark {
+                event,
+                x0,
+                x1,
+                row,
+                label_room: 0.0,
+            }));
         } else {
             // Too dense to stack: fixed-width density bins along the axis, each a cluster.
             let mut bins: Vec<(i64, Vec<(usize, f64, f64)>)> = Vec::new();
@@ -205,7 +234,8 @@ fn lay_lane(ds: &Dataset, key: LaneKey, label: String, members: &[usize], w: Win
             for (b, items) in bins {
                 let mut events: Vec<usize> = items.iter().map(|t| t.0).collect();
                 events.sort_unstable();
-                let x0 = (b as f64 * p.bin).max(items.iter().map(|t| t.1).fold(f64::INFINITY, f64::min));
+                let x0 =
+                    (b as f64 * p.bin).max(items.iter().map(|t| t.1).fold(f64::INFINITY, f64::min));
                 let x1 = x0.max((b as f64 + 1.0) * p.bin - 2.0);
                 clusters.push(Cluster { events, x0, x1 });
             }
@@ -231,8 +261,20 @@ fn lay_lane(ds: &Dataset, key: LaneKey, label: String, members: &[usize], w: Win
         m.label_room = (next_x0[m.row] - m.x1 - p.gap).max(0.0);
         next_x0[m.row] = m.x0;
     }
-    let rows = marks.iter().map(|m| m.row + 1).max().unwrap_or(0).max(usize::from(!clusters.is_empty())).max(1);
-    Lane { key, label, rows, marks, clusters }
+    let rows = marks
+        .iter()
+        .map(|m| m.row + 1)
+        .max()
+        .unwrap_or(0)
+        .max(usize::from(!clusters.is_empty()))
+        .max(1);
+    Lane {
+        key,
+        label,
+        rows,
+        marks,
+        clusters,
+    }
 }
 
 #[cfg(test)]
@@ -246,7 +288,10 @@ mod tests {
             .enumerate()
             .map(|(i, d)| format!(r#"{{"id":"e{i}","kind":"incident","title":"E{i}","date":"{d}","countries":["RU"],"summary":"s","source":{{"document":"x","section":"y"}}}}"#))
             .collect();
-        let text = format!(r#"{{"countries":[{{"code":"RU","status":"member"}}],"events":[{}]}}"#, events.join(","));
+        let text = format!(
+            r#"{{"countries":[{{"code":"RU","status":"member"}}],"events":[{}]}}"#,
+            events.join(",")
+        );
         let l = load_json(&text);
         assert!(l.problems.is_empty(), "{:?}", l.problems);
         l.dataset
@@ -255,7 +300,10 @@ mod tests {
     #[test]
     fn far_apart_marks_share_one_row_and_close_ones_stack() {
         let d = ds(&["2004-01-01", "2004-01-02", "2004-06-01"]);
-        let w = Window::new(d.events[0].start_day() as f64 - 10.0, d.events[2].start_day() as f64 + 10.0);
+        let w = Window::new(
+            d.events[0].start_day() as f64 - 10.0,
+            d.events[2].start_day() as f64 + 10.0,
+        );
         let lanes = layout(&d, &[0, 1, 2], Grouping::Kind, w, LayoutParams::default());
         let inc = &lanes[0];
         assert_eq!(inc.rows, 2);
@@ -277,28 +325,61 @@ mod tests {
 
     #[test]
     fn too_many_overlapping_marks_become_a_cluster() {
-        let d = ds(&["2004-01-01", "2004-01-01", "2004-01-03", "2004-01-03", "2008-01-01"]);
+        let d = ds(&[
+            "2004-01-01",
+            "2004-01-01",
+            "2004-01-03",
+            "2004-01-03",
+            "2008-01-01",
+        ]);
         let w = Window::fit(d.events[0].start_day(), d.events[4].end_day());
-        let lanes = layout(&d, &[0, 1, 2, 3, 4], Grouping::Kind, w, LayoutParams::default());
+        let lanes = layout(
+            &d,
+            &[0, 1, 2, 3, 4],
+            Grouping::Kind,
+            w,
+            LayoutParams::default(),
+        );
         let inc = &lanes[0];
         assert_eq!(inc.clusters.len(), 1);
         assert_eq!(inc.clusters[0].events, vec![0, 1, 2, 3]);
         // Dense data becomes density bins, not one cluster.
-        let many: Vec<String> = (0..400).map(|i| format!("{}-{:02}-{:02}", 2001 + i % 12, 1 + i % 12, 1 + i % 28)).collect();
+        let many: Vec<String> = (0..400)
+            .map(|i| format!("{}-{:02}-{:02}", 2001 + i % 12, 1 + i % 12, 1 + i % 28))
+            .collect();
         let refs: Vec<&str> = many.iter().map(String::as_str).collect();
         let big = ds(&refs);
         let all: Vec<usize> = (0..big.events.len()).collect();
         let (a, b) = big.span().unwrap();
-        let lanes = layout(&big, &all, Grouping::Kind, Window::fit(a, b), LayoutParams::default());
+        let lanes = layout(
+            &big,
+            &all,
+            Grouping::Kind,
+            Window::fit(a, b),
+            LayoutParams::default(),
+        );
         let bins = &lanes[0].clusters;
         assert!(bins.len() > 10, "{} bins", bins.len());
-        assert!(bins.windows(2).all(|w| w[0].x1 <= w[1].x0), "bins do not overlap");
-        let total: usize = bins.iter().map(|c| c.events.len()).sum::<usize>() + lanes[0].marks.len();
+        assert!(
+            bins.windows(2).all(|w| w[0].x1 <= w[1].x0),
+            "bins do not overlap"
+        );
+        let total: usize =
+            bins.iter().map(|c| c.events.len()).sum::<usize>() + lanes[0].marks.len();
         assert_eq!(total, 400);
         assert_eq!(inc.marks.len(), 1);
         // Zoomed in far enough, the cluster opens into marks.
-        let near = Window::new(d.events[0].start_day() as f64 - 2.0, d.events[0].start_day() as f64 + 12.0);
-        let lanes = layout(&d, &[0, 1, 2, 3], Grouping::Kind, near, LayoutParams::default());
+        let near = Window::new(
+            d.events[0].start_day() as f64 - 2.0,
+            d.events[0].start_day() as f64 + 12.0,
+        );
+        let lanes = layout(
+            &d,
+            &[0, 1, 2, 3],
+            Grouping::Kind,
+            near,
+            LayoutParams::default(),
+        );
         assert!(lanes[0].clusters.is_empty());
         assert_eq!(lanes[0].marks.len(), 4);
     }
@@ -310,10 +391,30 @@ mod tests {
         let (a, b) = full.span().unwrap();
         for grouping in [Grouping::Kind, Grouping::Country] {
             for width in [360.0, 1200.0, 1900.0] {
-                let lanes = layout(&full, &shown, grouping, Window::fit(a, b), LayoutParams { width, ..LayoutParams::default() });
-                let mut drawn: Vec<usize> = lanes.iter().flat_map(|l| l.marks.iter().map(|m| m.event).chain(l.clusters.iter().flat_map(|c| c.events.clone()))).collect();
+                let lanes = layout(
+                    &full,
+                    &shown,
+                    grouping,
+                    Window::fit(a, b),
+                    LayoutParams {
+                        width,
+                        ..LayoutParams::default()
+                    },
+                );
+                let mut drawn: Vec<usize> = lanes
+                    .iter()
+                    .flat_map(|l| {
+                        l.marks
+                            .iter()
+                            .map(|m| m.event)
+                            .chain(l.clusters.iter().flat_map(|c| c.events.clone()))
+                    })
+                    .collect();
                 drawn.sort_unstable();
-                let mut want: Vec<usize> = shown.iter().flat_map(|&i| std::iter::repeat_n(i, lanes_of(&full, i, grouping).len())).collect();
+                let mut want: Vec<usize> = shown
+                    .iter()
+                    .flat_map(|&i| std::iter::repeat_n(i, lanes_of(&full, i, grouping).len()))
+                    .collect();
                 want.sort_unstable();
                 assert_eq!(drawn, want, "{grouping:?} at {width}px");
             }

@@ -5,22 +5,22 @@
 //! tools and the benchmarks. See `ARCHITECTURE.md` at the repository root.
 
 pub mod csv_import;
-pub mod embed;
 pub mod date;
+pub mod embed;
 pub mod filter;
 pub mod layout;
+pub mod load;
+pub mod model;
+pub mod problem;
 pub mod scale;
 pub mod stats;
 pub mod synth;
 pub mod urlstate;
 mod validate;
-pub mod load;
-pub mod model;
-pub mod problem;
 
+pub use csv_import::load_csv;
 pub use date::{display_range, PartialDate, Precision};
 pub use filter::{FacetCounts, Filter};
-pub use csv_import::load_csv;
 pub use load::{load_any, load_json, Loaded};
 pub use model::{Casualties, Country, Dataset, Event, Kind, Scope, SourceRef, Status};
 pub use problem::{Problem, ProblemKind};

@@ -6,7 +6,7 @@
 
 use crate::model::*;
 use crate::problem::{Location, Problem, ProblemKind as P};
-use crate::validate::{load_metadata, EntryCx};
+use crate::validate::{load_metadata, EntryCx, SourceIndex};
 use serde_json::{Map, Value};
 use std::collections::HashSet;
 
@@ -32,7 +32,11 @@ struct RawDoc<'a> {
 pub fn load_json(text: &str) -> Loaded {
     if let Ok(doc) = serde_json::from_str::<RawDoc>(text) {
         if let Some(raw) = doc.events {
-            return load_entries(&doc.rest, raw.into_iter().map(|r| serde_json::from_str::<Value>(r.get()).unwrap_or(Value::Null)));
+            return load_entries(
+                &doc.rest,
+                raw.into_iter()
+                    .map(|r| serde_json::from_str::<Value>(r.get()).unwrap_or(Value::Null)),
+            );
         }
     }
     match serde_json::from_str::<Value>(text) {
@@ -40,7 +44,10 @@ pub fn load_json(text: &str) -> Loaded {
         Err(e) => Loaded {
             dataset: Dataset::default(),
             problems: vec![Problem {
-                kind: P::MalformedJson { line: e.line(), column: e.column() },
+                kind: P::MalformedJson {
+                    line: e.line(),
+                    column: e.column(),
+                },
                 location: Location::File,
                 field: None,
                 message: format!(
@@ -61,7 +68,12 @@ fn strip_position(msg: &str) -> &str {
 /// Loads a dataset from an already parsed JSON value.
 pub fn load_value(root: &Value) -> Loaded {
     let Some(obj) = root.as_object() else {
-        return Loaded { dataset: Dataset::default(), problems: vec![file_problem("the top level must be an object with an `events` list")] };
+        return Loaded {
+            dataset: Dataset::default(),
+            problems: vec![file_problem(
+                "the top level must be an object with an `events` list",
+            )],
+        };
     };
     match obj.get("events") {
         Some(Value::Array(entries)) => load_entries(obj, entries.iter().cloned()),
@@ -89,8 +101,10 @@ fn load_entries(obj: &Map<String, Value>, entries: impl Iterator<Item = Value>) 
 struct Validator {
     meta: Metadata,
     countries: HashSet<String>,
-    sources: HashSet<String>,
+    sources: SourceIndex,
     seen: HashSet<String>,
+    /// Entry index of each loaded event, to name it in problems found at the end.
+    entry_index: Vec<usize>,
     events: Vec<Event>,
     problems: Vec<Problem>,
 }
@@ -101,28 +115,63 @@ impl Validator {
         let meta = load_metadata(obj, &mut problems);
         Validator {
             countries: meta.countries.iter().map(|c| c.code.clone()).collect(),
-            sources: meta.sources.iter().map(|s| s.id.clone()).collect(),
+            sources: SourceIndex::new(&meta),
             meta,
             seen: HashSet::new(),
+            entry_index: Vec::new(),
             events: Vec::new(),
             problems,
         }
     }
 
     fn entry(&mut self, index: usize, entry: &Value) {
-        let mut cx = EntryCx { index, id: None, problems: Vec::new() };
+        let mut cx = EntryCx {
+            index,
+            id: None,
+            problems: Vec::new(),
+        };
         if let Some(ev) = cx.event(entry, &self.countries, &self.sources) {
             if !self.seen.insert(ev.id.clone()) {
-                cx.push(P::DuplicateId, "id", format!("the id \"{}\" is used by an earlier entry", ev.id));
+                cx.push(
+                    P::DuplicateId,
+                    "id",
+                    format!("the id \"{}\" is used by an earlier entry", ev.id),
+                );
             } else if cx.problems.is_empty() {
                 self.events.push(ev);
+                self.entry_index.push(index);
             }
         }
         self.problems.append(&mut cx.problems);
     }
 
-    fn finish(self) -> Loaded {
-        Loaded { dataset: Dataset::new(self.meta, self.events), problems: self.problems }
+    /// Links to ids that no loaded event has are reported and dropped; the
+    /// event itself stays (a dangling link loses nothing else).
+    fn finish(mut self) -> Loaded {
+        let ids: HashSet<String> = self.events.iter().map(|e| e.id.clone()).collect();
+        for (e, &index) in self.events.iter_mut().zip(&self.entry_index) {
+            let mut k = 0;
+            e.related.retain(|r| {
+                let ok = ids.contains(r);
+                if !ok {
+                    self.problems.push(Problem {
+                        kind: P::BadValue,
+                        location: Location::Entry {
+                            index,
+                            id: Some(e.id.clone()),
+                        },
+                        field: Some(format!("related[{k}]")),
+                        message: format!("no event has the id \"{r}\" (the link is left out)"),
+                    });
+                }
+                k += 1;
+                ok
+            });
+        }
+        Loaded {
+            dataset: Dataset::new(self.meta, self.events),
+            problems: self.problems,
+        }
     }
 }
 
@@ -142,14 +191,23 @@ impl Incremental {
     pub fn start(text: String) -> Result<Incremental, Loaded> {
         let parsed = serde_json::from_str::<RawDoc>(&text).ok().and_then(|doc| {
             let base = text.as_ptr() as usize;
-            let ranges = doc.events?.iter().map(|r| {
-                let start = r.get().as_ptr() as usize - base;
-                (start, start + r.get().len())
-            }).collect::<Vec<_>>();
+            let ranges = doc
+                .events?
+                .iter()
+                .map(|r| {
+                    let start = r.get().as_ptr() as usize - base;
+                    (start, start + r.get().len())
+                })
+                .collect::<Vec<_>>();
             Some((Validator::new(&doc.rest), ranges))
         });
         match parsed {
-            Some((validator, ranges)) => Ok(Incremental { text, ranges, next: 0, validator }),
+            Some((validator, ranges)) => Ok(Incremental {
+                text,
+                ranges,
+                next: 0,
+                validator,
+            }),
             None => Err(load_json(&text)),
         }
     }
@@ -182,7 +240,12 @@ impl Incremental {
 }
 
 fn file_problem(message: &str) -> Problem {
-    Problem { kind: P::WrongShape, location: Location::File, field: None, message: message.into() }
+    Problem {
+        kind: P::WrongShape,
+        location: Location::File,
+        field: None,
+        message: message.into(),
+    }
 }
 
 /// Loads JSON or CSV, by the file name's extension or, failing that, the text's first character.

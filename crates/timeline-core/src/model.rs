@@ -15,8 +15,13 @@ pub enum Kind {
 }
 
 impl Kind {
-    pub const ALL: [Kind; 5] =
-        [Kind::Incident, Kind::Exercise, Kind::Statement, Kind::Document, Kind::Milestone];
+    pub const ALL: [Kind; 5] = [
+        Kind::Incident,
+        Kind::Exercise,
+        Kind::Statement,
+        Kind::Document,
+        Kind::Milestone,
+    ];
 
     /// The name used in the data file and in URLs.
     pub fn as_str(self) -> &'static str {
@@ -133,6 +138,39 @@ pub struct SourceRef {
     pub section: String,
     pub url: Option<String>,
     pub quote: Option<String>,
+    /// Which copy of the document the quote is found in: `file` (the
+    /// original) or `reading_copy` (a repaired copy), as the metadata lists them.
+    pub quote_in: Option<QuoteIn>,
+}
+
+/// A document's copies a quote can be looked up in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum QuoteIn {
+    File,
+    ReadingCopy,
+}
+
+impl QuoteIn {
+    pub fn parse(s: &str) -> Option<QuoteIn> {
+        match s {
+            "file" => Some(QuoteIn::File),
+            "reading_copy" => Some(QuoteIn::ReadingCopy),
+            _ => None,
+        }
+    }
+    pub fn as_str(self) -> &'static str {
+        match self {
+            QuoteIn::File => "file",
+            QuoteIn::ReadingCopy => "reading_copy",
+        }
+    }
+    /// For the details: "the original text", "the reading copy".
+    pub fn label(self) -> &'static str {
+        match self {
+            QuoteIn::File => "the original text",
+            QuoteIn::ReadingCopy => "the reading copy (glyphs lost in extraction restored)",
+        }
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -147,6 +185,11 @@ pub struct Event {
     pub casualties: Option<Casualties>,
     pub scope: Scope,
     pub summary: String,
+    /// How a value the source does not state outright was read.
+    pub note: Option<String>,
+    /// Ids of events the source connects with this one (one direction as
+    /// written; [`Dataset::related`] gives both).
+    pub related: Vec<String>,
     pub sources: Vec<SourceRef>,
 }
 
@@ -172,6 +215,10 @@ pub struct SourceDoc {
     pub author: Option<String>,
     pub publisher: Option<String>,
     pub url: Option<String>,
+    /// The document's text as received (a path or name).
+    pub file: Option<String>,
+    /// A repaired copy for reading, where the original lost text.
+    pub reading_copy: Option<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Default)]
@@ -197,6 +244,8 @@ pub struct Dataset {
     used: Vec<bool>,
     /// Event id → index into `events`.
     id_index: std::collections::HashMap<String, usize>,
+    /// Per event: indexes of related events, both directions, in time order.
+    related: Vec<Vec<usize>>,
 }
 
 impl Dataset {
@@ -208,8 +257,12 @@ impl Dataset {
             .collect();
         keyed.sort_by(|(ka, a), (kb, b)| ka.cmp(kb).then_with(|| a.id.cmp(&b.id)));
         let events: Vec<Event> = keyed.into_iter().map(|(_, e)| e).collect();
-        let country_index: BTreeMap<String, usize> =
-            meta.countries.iter().enumerate().map(|(i, c)| (c.code.clone(), i)).collect();
+        let country_index: BTreeMap<String, usize> = meta
+            .countries
+            .iter()
+            .enumerate()
+            .map(|(i, c)| (c.code.clone(), i))
+            .collect();
         let search = events
             .iter()
             .map(|e| {
@@ -220,22 +273,65 @@ impl Dataset {
                     h.push('\n');
                     h.push_str(&crate::filter::fold(p));
                 }
+                if let Some(n) = &e.note {
+                    h.push('\n');
+                    h.push_str(&crate::filter::fold(n));
+                }
                 h
             })
             .collect();
         let country_ids = events
             .iter()
-            .map(|e| e.countries.iter().filter_map(|c| country_index.get(c).map(|&i| i as u16)).collect())
+            .map(|e| {
+                e.countries
+                    .iter()
+                    .filter_map(|c| country_index.get(c).map(|&i| i as u16))
+                    .collect()
+            })
             .collect();
-        let member = meta.countries.iter().map(|c| c.status == Status::Member).collect();
+        let member = meta
+            .countries
+            .iter()
+            .map(|c| c.status == Status::Member)
+            .collect();
         let mut used = vec![false; meta.countries.len()];
         for ids in &country_ids {
             for &k in ids as &Vec<u16> {
                 used[k as usize] = true;
             }
         }
-        let id_index = events.iter().enumerate().map(|(i, e)| (e.id.clone(), i)).collect();
-        Dataset { meta, events, country_index, search, country_ids, member, used, id_index }
+        let id_index: std::collections::HashMap<String, usize> = events
+            .iter()
+            .enumerate()
+            .map(|(i, e)| (e.id.clone(), i))
+            .collect();
+        let mut related = vec![Vec::new(); events.len()];
+        for (i, e) in events.iter().enumerate() {
+            for j in e
+                .related
+                .iter()
+                .filter_map(|id| id_index.get(id).copied())
+                .filter(|&j| j != i)
+            {
+                related[i].push(j);
+                related[j].push(i);
+            }
+        }
+        for r in &mut related {
+            r.sort_unstable();
+            r.dedup();
+        }
+        Dataset {
+            meta,
+            events,
+            country_index,
+            search,
+            country_ids,
+            member,
+            used,
+            id_index,
+            related,
+        }
     }
 
     /// The position of a country in the metadata.
@@ -264,7 +360,9 @@ impl Dataset {
     }
 
     pub fn country(&self, code: &str) -> Option<&Country> {
-        self.country_index.get(code).map(|&i| &self.meta.countries[i])
+        self.country_index
+            .get(code)
+            .map(|&i| &self.meta.countries[i])
     }
 
     /// The country's name, or the code itself when the metadata does not list it.
@@ -273,7 +371,8 @@ impl Dataset {
     }
 
     pub fn is_member(&self, code: &str) -> bool {
-        self.country(code).is_some_and(|c| c.status == Status::Member)
+        self.country(code)
+            .is_some_and(|c| c.status == Status::Member)
     }
 
     pub fn source_doc(&self, id: &str) -> Option<&SourceDoc> {
@@ -287,6 +386,11 @@ impl Dataset {
     /// The index of the event with this id (an index built once).
     pub fn position(&self, id: &str) -> Option<usize> {
         self.id_index.get(id).copied()
+    }
+
+    /// Indexes of the events related to event `i`, in either direction, in time order.
+    pub fn related(&self, i: usize) -> &[usize] {
+        &self.related[i]
     }
 
     /// First and last day (inclusive) covered by any event, or `None` when empty.

@@ -6,7 +6,10 @@ use std::fmt;
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum ProblemKind {
     /// The text is not JSON; `line` and `column` say where it breaks.
-    MalformedJson { line: usize, column: usize },
+    MalformedJson {
+        line: usize,
+        column: usize,
+    },
     /// The top level or an entry has the wrong shape (not an object, no `events` list).
     WrongShape,
     MissingField,
@@ -56,7 +59,10 @@ impl Problem {
         match &self.location {
             Location::File => "file".to_string(),
             Location::Metadata => "metadata".to_string(),
-            Location::Entry { index, id: Some(id) } => format!("entry {index} ({id})"),
+            Location::Entry {
+                index,
+                id: Some(id),
+            } => format!("entry {index} ({id})"),
             Location::Entry { index, id: None } => format!("entry {index}"),
         }
     }

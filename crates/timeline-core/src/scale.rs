@@ -24,7 +24,10 @@ impl Window {
     pub fn fit(first: i32, last: i32) -> Self {
         let (a, b) = (first as f64, last as f64 + 1.0);
         let pad = ((b - a) * 0.03).max(15.0);
-        Window { start: a - pad, end: b + pad }
+        Window {
+            start: a - pad,
+            end: b + pad,
+        }
     }
 
     pub fn span(&self) -> f64 {
@@ -44,30 +47,59 @@ impl Window {
     /// Zooms by `factor` (below 1 zooms in) keeping the day under `anchor`
     /// (0 = left edge, 1 = right edge) where it is; then keeps within `bounds`.
     pub fn zoom(&self, factor: f64, anchor: f64, bounds: Window) -> Self {
-        let factor = if factor.is_finite() && factor > 0.0 { factor } else { 1.0 };
-        let anchor = if anchor.is_finite() { anchor.clamp(0.0, 1.0) } else { 0.5 };
+        let factor = if factor.is_finite() && factor > 0.0 {
+            factor
+        } else {
+            1.0
+        };
+        let anchor = if anchor.is_finite() {
+            anchor.clamp(0.0, 1.0)
+        } else {
+            0.5
+        };
         let pivot = self.start + self.span() * anchor;
         let span = (self.span() * factor).clamp(MIN_SPAN_DAYS, bounds.span());
-        Window { start: pivot - span * anchor, end: pivot + span * (1.0 - anchor) }.clamp_to(bounds)
+        Window {
+            start: pivot - span * anchor,
+            end: pivot + span * (1.0 - anchor),
+        }
+        .clamp_to(bounds)
     }
 
     /// Moves by `fraction` of the visible span (positive moves later in time).
     pub fn pan(&self, fraction: f64, bounds: Window) -> Self {
-        let d = if fraction.is_finite() { self.span() * fraction } else { 0.0 };
-        Window { start: self.start + d, end: self.end + d }.clamp_to(bounds)
+        let d = if fraction.is_finite() {
+            self.span() * fraction
+        } else {
+            0.0
+        };
+        Window {
+            start: self.start + d,
+            end: self.end + d,
+        }
+        .clamp_to(bounds)
     }
 
     /// Keeps the window inside `bounds` (and no wider), preserving its width.
     pub fn clamp_to(&self, bounds: Window) -> Self {
-        let span = self.span().clamp(MIN_SPAN_DAYS.min(bounds.span()), bounds.span());
-        let mut start = if self.start.is_finite() { self.start } else { bounds.start };
+        let span = self
+            .span()
+            .clamp(MIN_SPAN_DAYS.min(bounds.span()), bounds.span());
+        let mut start = if self.start.is_finite() {
+            self.start
+        } else {
+            bounds.start
+        };
         if start < bounds.start {
             start = bounds.start;
         }
         if start + span > bounds.end {
             start = bounds.end - span;
         }
-        Window { start, end: start + span }
+        Window {
+            start,
+            end: start + span,
+        }
     }
 
     /// Two-finger pinch: the days under the fingers at `from` (plot x, pixels)
@@ -78,15 +110,25 @@ impl Window {
         if !(gap.abs() > 1.0 && (from.1 - from.0).abs() > 1.0 && width > 0.0) || !gap.is_finite() {
             return *self;
         }
-        let span = ((d2 - d1) * width / gap).abs().clamp(MIN_SPAN_DAYS.min(bounds.span()), bounds.span());
+        let span = ((d2 - d1) * width / gap)
+            .abs()
+            .clamp(MIN_SPAN_DAYS.min(bounds.span()), bounds.span());
         let start = d1 - to.0 / width * span;
-        Window { start, end: start + span }.clamp_to(bounds)
+        Window {
+            start,
+            end: start + span,
+        }
+        .clamp_to(bounds)
     }
 
     /// The window centred on `day`, same width, inside `bounds`.
     pub fn centred_on(&self, day: f64, bounds: Window) -> Self {
         let half = self.span() / 2.0;
-        Window { start: day - half, end: day + half }.clamp_to(bounds)
+        Window {
+            start: day - half,
+            end: day + half,
+        }
+        .clamp_to(bounds)
     }
 }
 
@@ -127,7 +169,11 @@ pub fn tick_unit(w: Window, width: f64) -> TickUnit {
         (TickUnit::Years(50), 18262.0),
         (TickUnit::Years(100), 36525.0),
     ];
-    units.iter().find(|(_, days)| days * px_per_day >= MIN_TICK_PX).map(|u| u.0).unwrap_or(TickUnit::Years(1000))
+    units
+        .iter()
+        .find(|(_, days)| days * px_per_day >= MIN_TICK_PX)
+        .map(|u| u.0)
+        .unwrap_or(TickUnit::Years(1000))
 }
 
 /// The ticks inside the window, at the unit [`tick_unit`] picks.
@@ -145,7 +191,9 @@ pub fn ticks(w: Window, width: f64) -> Vec<Tick> {
         }
     };
     let date = |y: i32, m: u8, d: u8| {
-        PartialDate::parse(&format!("{y:04}-{m:02}-{d:02}")).ok().map(|p| p.first_day())
+        PartialDate::parse(&format!("{y:04}-{m:02}-{d:02}"))
+            .ok()
+            .map(|p| p.first_day())
     };
     match unit {
         TickUnit::Years(step) => {
@@ -158,7 +206,11 @@ pub fn ticks(w: Window, width: f64) -> Vec<Tick> {
         TickUnit::Months(step) => {
             let (mut y, mut m) = (y0, m0 - (m0 - 1) % step);
             while let Some(day) = date(y, m, 1).filter(|&d| (d as f64) < w.end) {
-                let label = if m == 1 { y.to_string() } else { month_short(m).to_string() };
+                let label = if m == 1 {
+                    y.to_string()
+                } else {
+                    month_short(m).to_string()
+                };
                 push(day, label, m == 1);
                 m += step;
                 if m > 12 {
@@ -175,7 +227,11 @@ pub fn ticks(w: Window, width: f64) -> Vec<Tick> {
                 let (dd, mm) = (d.day().unwrap_or(1), d.month().unwrap_or(1));
                 if step == 1 || (dd - 1) % step == 0 && dd + step <= 29 || dd == 1 {
                     let major = dd == 1 && mm == 1;
-                    let label = if major { d.year().to_string() } else { format!("{dd} {}", month_short(mm)) };
+                    let label = if major {
+                        d.year().to_string()
+                    } else {
+                        format!("{dd} {}", month_short(mm))
+                    };
                     push(day, label, major);
                 }
                 day += 1;
@@ -232,7 +288,10 @@ mod tests {
         let (a, b) = (w.day_at(200.0, 1000.0), w.day_at(600.0, 1000.0));
         // Fingers move apart: zoom in around them.
         let z = w.pinch((200.0, 600.0), (100.0, 900.0), 1000.0, bounds);
-        assert!((z.day_at(100.0, 1000.0) - a).abs() < 1e-6 && (z.day_at(900.0, 1000.0) - b).abs() < 1e-6);
+        assert!(
+            (z.day_at(100.0, 1000.0) - a).abs() < 1e-6
+                && (z.day_at(900.0, 1000.0) - b).abs() < 1e-6
+        );
         assert!(z.span() < w.span());
         // Both move right: pan back in time.
         let p = w.pinch((200.0, 600.0), (300.0, 700.0), 1000.0, bounds);

@@ -33,8 +33,17 @@ impl Stats {
         let Some(first) = shown.iter().map(|&i| ds.events[i].date.year()).min() else {
             return Stats::default();
         };
-        let last = shown.iter().map(|&i| ds.events[i].date.year()).max().unwrap_or(first);
-        let mut years: Vec<YearRow> = (first..=last).map(|year| YearRow { year, ..YearRow::default() }).collect();
+        let last = shown
+            .iter()
+            .map(|&i| ds.events[i].date.year())
+            .max()
+            .unwrap_or(first);
+        let mut years: Vec<YearRow> = (first..=last)
+            .map(|year| YearRow {
+                year,
+                ..YearRow::default()
+            })
+            .collect();
         let mut per_country = vec![0usize; ds.meta.countries.len()];
         let mut organisation_wide = 0;
         for &i in shown {
@@ -61,7 +70,11 @@ impl Stats {
             .map(|(c, n)| (c.code.clone(), c.name.clone(), n))
             .collect();
         countries.sort_by(|a, b| b.2.cmp(&a.2).then(a.0.cmp(&b.0)));
-        Stats { years, countries, organisation_wide }
+        Stats {
+            years,
+            countries,
+            organisation_wide,
+        }
     }
 
     pub fn max_year_total(&self) -> usize {
@@ -69,7 +82,11 @@ impl Stats {
     }
 
     pub fn max_casualties(&self) -> u64 {
-        self.years.iter().map(|y| y.killed.max(y.wounded)).max().unwrap_or(0)
+        self.years
+            .iter()
+            .map(|y| y.killed.max(y.wounded))
+            .max()
+            .unwrap_or(0)
     }
 
     pub fn count(&self, kind: Kind) -> usize {
@@ -102,7 +119,11 @@ mod tests {
     #[test]
     fn follows_the_filter_and_keeps_gap_years() {
         let ds = load_json(BUILTIN_DATASET).dataset;
-        let f = Filter { countries: Some(["UZ".to_string()].into()), kinds: Some([Kind::Incident].into()), ..Filter::default() };
+        let f = Filter {
+            countries: Some(["UZ".to_string()].into()),
+            kinds: Some([Kind::Incident].into()),
+            ..Filter::default()
+        };
         let s = Stats::compute(&ds, &f.apply(&ds));
         let years: Vec<(i32, usize)> = s.years.iter().map(|y| (y.year, y.total())).collect();
         assert_eq!(years, [(2004, 1), (2005, 1)]);

@@ -40,17 +40,26 @@ pub const COUNTRIES: [(&str, &str, &str); 10] = [
 ];
 
 const KINDS: [&str; 5] = ["incident", "exercise", "statement", "document", "milestone"];
-const PLACES: [&str; 8] = ["Moscow", "Bishkek", "Tashkent", "Astana", "Dushanbe", "Kashgar", "Urumqi", "Almaty"];
+const PLACES: [&str; 8] = [
+    "Moscow", "Bishkek", "Tashkent", "Astana", "Dushanbe", "Kashgar", "Urumqi", "Almaty",
+];
 
 /// A dataset of `n` events from 2001 to 2012 as JSON text.
 pub fn generate(n: usize, seed: u64) -> String {
     let mut r = Rng::new(seed);
     let mut out = String::with_capacity(n * 330 + 2048);
     out.push_str("{\"format\":\"sco-timeline/1\",\"title\":\"Synthetic dataset\",");
-    let _ = write!(out, "\"description\":\"{n} synthetic events, seed {seed}\",");
+    let _ = write!(
+        out,
+        "\"description\":\"{n} synthetic events, seed {seed}\","
+    );
     out.push_str("\"sources\":[{\"id\":\"synthetic\",\"title\":\"Generated\"}],\"countries\":[");
     for (i, (code, name, status)) in COUNTRIES.iter().enumerate() {
-        let _ = write!(out, "{}{{\"code\":\"{code}\",\"name\":\"{name}\",\"status\":\"{status}\",\"since\":2001}}", if i > 0 { "," } else { "" });
+        let _ = write!(
+            out,
+            "{}{{\"code\":\"{code}\",\"name\":\"{name}\",\"status\":\"{status}\",\"since\":2001}}",
+            if i > 0 { "," } else { "" }
+        );
     }
     out.push_str("],\"events\":[\n");
     for i in 0..n {
@@ -74,14 +83,26 @@ pub fn generate(n: usize, seed: u64) -> String {
         let c1 = COUNTRIES[r.below(COUNTRIES.len() as u64) as usize].0;
         let countries = if r.below(5) == 0 {
             let c2 = COUNTRIES[r.below(6) as usize].0;
-            if c2 != c1 { format!("\"{c1}\",\"{c2}\"") } else { format!("\"{c1}\"") }
+            if c2 != c1 {
+                format!("\"{c1}\",\"{c2}\"")
+            } else {
+                format!("\"{c1}\"")
+            }
         } else {
             format!("\"{c1}\"")
         };
-        let scope = if matches!(kind, "statement" | "document") { ",\"scope\":\"organisation\"" } else { "" };
+        let scope = if matches!(kind, "statement" | "document") {
+            ",\"scope\":\"organisation\""
+        } else {
+            ""
+        };
         let place = PLACES[r.below(PLACES.len() as u64) as usize];
         let casualties = if kind == "incident" && r.below(2) == 0 {
-            format!(",\"casualties\":{{\"killed\":{},\"wounded\":{}}}", r.below(50), r.below(120))
+            format!(
+                ",\"casualties\":{{\"killed\":{},\"wounded\":{}}}",
+                r.below(50),
+                r.below(120)
+            )
         } else {
             String::new()
         };
@@ -106,9 +127,14 @@ mod tests {
         assert_eq!(a, generate(2000, 7), "same seed, same text");
         assert_ne!(a, generate(2000, 8));
         let loaded = load_json(&a);
-        assert!(loaded.problems.is_empty(), "{:?}", &loaded.problems[..loaded.problems.len().min(3)]);
+        assert!(
+            loaded.problems.is_empty(),
+            "{:?}",
+            &loaded.problems[..loaded.problems.len().min(3)]
+        );
         assert_eq!(loaded.dataset.events.len(), 2000);
-        let kinds: std::collections::BTreeSet<_> = loaded.dataset.events.iter().map(|e| e.kind).collect();
+        let kinds: std::collections::BTreeSet<_> =
+            loaded.dataset.events.iter().map(|e| e.kind).collect();
         assert_eq!(kinds.len(), 5);
         assert!(loaded.dataset.events.iter().any(|e| e.end.is_some()));
     }

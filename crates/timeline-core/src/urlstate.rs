@@ -52,7 +52,9 @@ pub fn percent_encode(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for b in s.bytes() {
         match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b',' => out.push(b as char),
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b',' => {
+                out.push(b as char)
+            }
             b' ' => out.push('+'),
             _ => out.push_str(&format!("%{b:02X}")),
         }
@@ -69,7 +71,9 @@ pub fn percent_decode(s: &str) -> String {
         match b[i] {
             b'+' => out.push(b' '),
             b'%' if i + 2 < b.len() => {
-                let hex = std::str::from_utf8(&b[i + 1..i + 3]).ok().and_then(|h| u8::from_str_radix(h, 16).ok());
+                let hex = std::str::from_utf8(&b[i + 1..i + 3])
+                    .ok()
+                    .and_then(|h| u8::from_str_radix(h, 16).ok());
                 match hex {
                     Some(v) => {
                         out.push(v);
@@ -99,10 +103,16 @@ pub fn encode(s: &ViewState) -> String {
         None => String::new(),
     };
     if let Some(c) = &s.filter.countries {
-        parts.push(format!("c={}", percent_encode(&list(Some(c.iter().cloned().collect())))));
+        parts.push(format!(
+            "c={}",
+            percent_encode(&list(Some(c.iter().cloned().collect())))
+        ));
     }
     if let Some(k) = &s.filter.kinds {
-        parts.push(format!("k={}", list(Some(k.iter().map(|k| k.as_str().to_string()).collect()))));
+        parts.push(format!(
+            "k={}",
+            list(Some(k.iter().map(|k| k.as_str().to_string()).collect()))
+        ));
     }
     if let Some(f) = s.filter.from {
         parts.push(format!("from={f}"));
@@ -137,16 +147,26 @@ pub fn decode(query: &str) -> Decoded {
         let key = percent_decode(k);
         let val = percent_decode(v);
         let ok = match key.as_str() {
-            "c" => decode_countries(&val).map(|c| d.state.filter.countries = Some(c)).is_some(),
-            "k" => decode_kinds(&val).map(|k| d.state.filter.kinds = Some(k)).is_some(),
-            "from" => PartialDate::parse(&val).map(|x| d.state.filter.from = Some(x)).is_ok(),
-            "to" => PartialDate::parse(&val).map(|x| d.state.filter.to = Some(x)).is_ok(),
+            "c" => decode_countries(&val)
+                .map(|c| d.state.filter.countries = Some(c))
+                .is_some(),
+            "k" => decode_kinds(&val)
+                .map(|k| d.state.filter.kinds = Some(k))
+                .is_some(),
+            "from" => PartialDate::parse(&val)
+                .map(|x| d.state.filter.from = Some(x))
+                .is_ok(),
+            "to" => PartialDate::parse(&val)
+                .map(|x| d.state.filter.to = Some(x))
+                .is_ok(),
             "q" => {
                 // Trimmed here as in `encode`, so a link reproduces the state exactly.
                 d.state.filter.text = val.chars().take(200).collect::<String>().trim().to_string();
                 true
             }
-            "w" => decode_window(&val).map(|w| d.state.window = Some(w)).is_some(),
+            "w" => decode_window(&val)
+                .map(|w| d.state.window = Some(w))
+                .is_some(),
             "g" => match val.as_str() {
                 "kind" => true,
                 "country" => {
@@ -190,8 +210,16 @@ fn decode_countries(v: &str) -> Option<BTreeSet<String>> {
     if v == "none" {
         return Some(BTreeSet::new());
     }
-    let set: BTreeSet<String> = v.split(',').map(|c| c.trim().to_ascii_uppercase()).filter(|c| !c.is_empty()).collect();
-    (!set.is_empty() && set.iter().all(|c| c.len() == 2 && c.bytes().all(|b| b.is_ascii_uppercase()))).then_some(set)
+    let set: BTreeSet<String> = v
+        .split(',')
+        .map(|c| c.trim().to_ascii_uppercase())
+        .filter(|c| !c.is_empty())
+        .collect();
+    (!set.is_empty()
+        && set
+            .iter()
+            .all(|c| c.len() == 2 && c.bytes().all(|b| b.is_ascii_uppercase())))
+    .then_some(set)
 }
 
 fn decode_kinds(v: &str) -> Option<BTreeSet<Kind>> {
@@ -248,7 +276,14 @@ mod tests {
         s.view = ViewMode::List;
         s.selected = Some("beslan-2004".into());
         let q = encode(&s);
-        assert_eq!(decode(&q), Decoded { state: s.clone(), ignored: vec![] }, "{q}");
+        assert_eq!(
+            decode(&q),
+            Decoded {
+                state: s.clone(),
+                ignored: vec![]
+            },
+            "{q}"
+        );
         assert_eq!(decode(&format!("?{q}")).state, s);
         assert_eq!(encode(&ViewState::default()), "");
     }
@@ -302,7 +337,10 @@ mod tests {
     fn sanitize_drops_what_the_dataset_does_not_know() {
         let ds = load_json(crate::BUILTIN_DATASET).dataset;
         let mut s = decode("c=RU,XX&e=no-such-event").state;
-        assert_eq!(sanitize(&mut s, &ds), vec!["c=XX".to_string(), "e=no-such-event".to_string()]);
+        assert_eq!(
+            sanitize(&mut s, &ds),
+            vec!["c=XX".to_string(), "e=no-such-event".to_string()]
+        );
         assert_eq!(s.filter.countries, Some(["RU".to_string()].into()));
         assert_eq!(s.selected, None);
         let mut s = decode("c=XX").state;

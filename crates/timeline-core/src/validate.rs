@@ -7,12 +7,57 @@ use crate::problem::{Location, Problem, ProblemKind as P};
 use serde_json::{Map, Value};
 use std::collections::HashSet;
 
-pub(crate) fn meta_problem(kind: crate::problem::ProblemKind, field: String, message: String) -> Problem {
-    Problem { kind, location: Location::Metadata, field: Some(field), message }
+/// The sources the metadata lists, and which copies each declares.
+#[derive(Default)]
+pub(crate) struct SourceIndex {
+    copies: std::collections::HashMap<String, (bool, bool)>,
+}
+
+impl SourceIndex {
+    pub(crate) fn new(meta: &Metadata) -> Self {
+        SourceIndex {
+            copies: meta
+                .sources
+                .iter()
+                .map(|s| (s.id.clone(), (s.file.is_some(), s.reading_copy.is_some())))
+                .collect(),
+        }
+    }
+    pub(crate) fn is_empty(&self) -> bool {
+        self.copies.is_empty()
+    }
+    pub(crate) fn contains(&self, id: &str) -> bool {
+        self.copies.contains_key(id)
+    }
+    /// Whether the document lists that copy; a document the metadata does not
+    /// list (no `sources` block) cannot be checked, and passes.
+    fn has_copy(&self, id: &str, q: QuoteIn) -> bool {
+        self.copies.get(id).is_none_or(|&(file, reading)| match q {
+            QuoteIn::File => file,
+            QuoteIn::ReadingCopy => reading,
+        })
+    }
+}
+
+pub(crate) fn meta_problem(
+    kind: crate::problem::ProblemKind,
+    field: String,
+    message: String,
+) -> Problem {
+    Problem {
+        kind,
+        location: Location::Metadata,
+        field: Some(field),
+        message,
+    }
 }
 
 pub(crate) fn opt_str(obj: &Map<String, Value>, key: &str) -> Option<String> {
-    obj.get(key).and_then(Value::as_str).map(str::trim).filter(|s| !s.is_empty()).map(String::from)
+    obj.get(key)
+        .and_then(Value::as_str)
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(String::from)
 }
 
 pub(crate) fn load_metadata(obj: &Map<String, Value>, problems: &mut Vec<Problem>) -> Metadata {
@@ -24,7 +69,11 @@ pub(crate) fn load_metadata(obj: &Map<String, Value>, problems: &mut Vec<Problem
     if let Some(Value::Array(sources)) = obj.get("sources") {
         for (i, s) in sources.iter().enumerate() {
             let Some(s) = s.as_object() else {
-                problems.push(meta_problem(P::WrongType, format!("sources[{i}]"), "must be an object".into()));
+                problems.push(meta_problem(
+                    P::WrongType,
+                    format!("sources[{i}]"),
+                    "must be an object".into(),
+                ));
                 continue;
             };
             match opt_str(s, "id") {
@@ -34,8 +83,14 @@ pub(crate) fn load_metadata(obj: &Map<String, Value>, problems: &mut Vec<Problem
                     author: opt_str(s, "author"),
                     publisher: opt_str(s, "publisher"),
                     url: opt_str(s, "url"),
+                    file: opt_str(s, "file"),
+                    reading_copy: opt_str(s, "reading_copy"),
                 }),
-                None => problems.push(meta_problem(P::MissingField, format!("sources[{i}].id"), "a source needs an id".into())),
+                None => problems.push(meta_problem(
+                    P::MissingField,
+                    format!("sources[{i}].id"),
+                    "a source needs an id".into(),
+                )),
             }
         }
     }
@@ -44,26 +99,46 @@ pub(crate) fn load_metadata(obj: &Map<String, Value>, problems: &mut Vec<Problem
             for (i, c) in countries.iter().enumerate() {
                 match load_country(c) {
                     Ok(c) => meta.countries.push(c),
-                    Err((field, msg)) => problems.push(meta_problem(P::BadValue, format!("countries[{i}]{field}"), msg)),
+                    Err((field, msg)) => problems.push(meta_problem(
+                        P::BadValue,
+                        format!("countries[{i}]{field}"),
+                        msg,
+                    )),
                 }
             }
         }
-        Some(_) => problems.push(meta_problem(P::WrongType, "countries".into(), "must be a list".into())),
-        None => problems.push(meta_problem(P::MissingField, "countries".into(), "the dataset lists no countries, so no country code can be checked".into())),
+        Some(_) => problems.push(meta_problem(
+            P::WrongType,
+            "countries".into(),
+            "must be a list".into(),
+        )),
+        None => problems.push(meta_problem(
+            P::MissingField,
+            "countries".into(),
+            "the dataset lists no countries, so no country code can be checked".into(),
+        )),
     }
     meta
 }
 
 fn load_country(c: &Value) -> Result<Country, (String, String)> {
-    let c = c.as_object().ok_or_else(|| (String::new(), "must be an object".to_string()))?;
+    let c = c
+        .as_object()
+        .ok_or_else(|| (String::new(), "must be an object".to_string()))?;
     let code = opt_str(c, "code").ok_or_else(|| (".code".to_string(), "missing".to_string()))?;
     if !is_country_code(&code) {
-        return Err((".code".into(), format!("\"{code}\" is not an ISO 3166-1 alpha-2 code (two capital letters)")));
+        return Err((
+            ".code".into(),
+            format!("\"{code}\" is not an ISO 3166-1 alpha-2 code (two capital letters)"),
+        ));
     }
     let status = match opt_str(c, "status") {
         None => Status::Other,
         Some(s) => Status::parse(&s).ok_or_else(|| {
-            (".status".to_string(), format!("\"{s}\" is not one of member, observer, dialogue_partner, other"))
+            (
+                ".status".to_string(),
+                format!("\"{s}\" is not one of member, observer, dialogue_partner, other"),
+            )
         })?,
     };
     Ok(Country {
@@ -80,7 +155,8 @@ fn is_country_code(s: &str) -> bool {
 
 fn is_slug(s: &str) -> bool {
     !s.is_empty()
-        && s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        && s.bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
         && !s.starts_with('-')
         && !s.ends_with('-')
 }
@@ -107,7 +183,10 @@ impl EntryCx {
     pub(crate) fn push(&mut self, kind: crate::problem::ProblemKind, field: &str, message: String) {
         self.problems.push(Problem {
             kind,
-            location: Location::Entry { index: self.index, id: self.id.clone() },
+            location: Location::Entry {
+                index: self.index,
+                id: self.id.clone(),
+            },
             field: (!field.is_empty()).then(|| field.to_string()),
             message,
         });
@@ -117,9 +196,15 @@ impl EntryCx {
     fn string(&mut self, o: &Map<String, Value>, key: &str) -> Option<String> {
         match o.get(key) {
             None | Some(Value::Null) => self.push(P::MissingField, key, "is missing".into()),
-            Some(Value::String(s)) if s.trim().is_empty() => self.push(P::EmptyField, key, "is empty".into()),
+            Some(Value::String(s)) if s.trim().is_empty() => {
+                self.push(P::EmptyField, key, "is empty".into())
+            }
             Some(Value::String(s)) => return Some(s.trim().to_string()),
-            Some(v) => self.push(P::WrongType, key, format!("must be text, not {}", type_name(v))),
+            Some(v) => self.push(
+                P::WrongType,
+                key,
+                format!("must be text, not {}", type_name(v)),
+            ),
         }
         None
     }
@@ -129,10 +214,17 @@ impl EntryCx {
             return None;
         }
         let s = self.string(o, key)?;
-        PartialDate::parse(&s).map_err(|e| self.push(P::BadDate, key, e.to_string())).ok()
+        PartialDate::parse(&s)
+            .map_err(|e| self.push(P::BadDate, key, e.to_string()))
+            .ok()
     }
 
-    fn string_list(&mut self, o: &Map<String, Value>, key: &str, required: bool) -> Option<Vec<String>> {
+    fn string_list(
+        &mut self,
+        o: &Map<String, Value>,
+        key: &str,
+        required: bool,
+    ) -> Option<Vec<String>> {
         let list = match o.get(key) {
             None | Some(Value::Null) if !required => return Some(Vec::new()),
             None | Some(Value::Null) => {
@@ -141,7 +233,11 @@ impl EntryCx {
             }
             Some(Value::Array(a)) => a,
             Some(v) => {
-                self.push(P::WrongType, key, format!("must be a list of text, not {}", type_name(v)));
+                self.push(
+                    P::WrongType,
+                    key,
+                    format!("must be a list of text, not {}", type_name(v)),
+                );
                 return None;
             }
         };
@@ -150,15 +246,78 @@ impl EntryCx {
             match v.as_str().map(str::trim) {
                 Some(s) if !s.is_empty() => out.push(s.to_string()),
                 Some(_) => self.push(P::EmptyField, &format!("{key}[{i}]"), "is empty".into()),
-                None => self.push(P::WrongType, &format!("{key}[{i}]"), format!("must be text, not {}", type_name(v))),
+                None => self.push(
+                    P::WrongType,
+                    &format!("{key}[{i}]"),
+                    format!("must be text, not {}", type_name(v)),
+                ),
             }
         }
         Some(out)
     }
 
-    pub(crate) fn event(&mut self, v: &Value, countries: &HashSet<String>, sources: &HashSet<String>) -> Option<Event> {
+    /// An optional, non-empty string.
+    fn opt_string(&mut self, o: &Map<String, Value>, key: &str) -> Option<Option<String>> {
+        match o.get(key) {
+            None | Some(Value::Null) => Some(None),
+            Some(Value::String(s)) if s.trim().is_empty() => {
+                self.push(P::EmptyField, key, "is empty (leave it out instead)".into());
+                None
+            }
+            Some(Value::String(s)) => Some(Some(s.trim().to_string())),
+            Some(v) => {
+                self.push(
+                    P::WrongType,
+                    key,
+                    format!("must be text, not {}", type_name(v)),
+                );
+                None
+            }
+        }
+    }
+
+    /// `related`: ids (slugs), none twice, not the entry's own. Whether they
+    /// exist is checked once every entry is read ([`crate::load`]).
+    fn related(&mut self, o: &Map<String, Value>, own: Option<&str>) -> Option<Vec<String>> {
+        let ids = self.string_list(o, "related", false)?;
+        let mut ok = true;
+        let mut seen = HashSet::new();
+        for (i, id) in ids.iter().enumerate() {
+            let field = format!("related[{i}]");
+            if !is_slug(id) {
+                self.push(
+                    P::BadValue,
+                    &field,
+                    format!("\"{id}\" is not an id (a slug)"),
+                );
+                ok = false;
+            } else if Some(id.as_str()) == own {
+                self.push(
+                    P::BadValue,
+                    &field,
+                    "an event cannot be related to itself".into(),
+                );
+                ok = false;
+            } else if !seen.insert(id) {
+                self.push(P::BadValue, &field, format!("\"{id}\" is listed twice"));
+                ok = false;
+            }
+        }
+        ok.then_some(ids)
+    }
+
+    pub(crate) fn event(
+        &mut self,
+        v: &Value,
+        countries: &HashSet<String>,
+        sources: &SourceIndex,
+    ) -> Option<Event> {
         let Some(o) = v.as_object() else {
-            self.push(P::WrongShape, "", format!("an entry must be an object, not {}", type_name(v)));
+            self.push(
+                P::WrongShape,
+                "",
+                format!("an entry must be an object, not {}", type_name(v)),
+            );
             return None;
         };
         // Take the id first so every later problem names it.
@@ -166,12 +325,22 @@ impl EntryCx {
         if let Some(id) = &id {
             self.id = Some(id.clone());
             if !is_slug(id) {
-                self.push(P::BadValue, "id", format!("\"{id}\" is not a slug (lower-case letters, digits and hyphens)"));
+                self.push(
+                    P::BadValue,
+                    "id",
+                    format!("\"{id}\" is not a slug (lower-case letters, digits and hyphens)"),
+                );
             }
         }
         let kind = self.string(o, "kind").and_then(|k| {
             Kind::parse(&k).or_else(|| {
-                self.push(P::UnknownKind, "kind", format!("\"{k}\" is not one of incident, exercise, statement, document, milestone"));
+                self.push(
+                    P::UnknownKind,
+                    "kind",
+                    format!(
+                        "\"{k}\" is not one of incident, exercise, statement, document, milestone"
+                    ),
+                );
                 None
             })
         });
@@ -180,7 +349,11 @@ impl EntryCx {
         let end = self.date(o, "end", false);
         if let (Some(d), Some(e)) = (date, end) {
             if e.last_day() < d.first_day() {
-                self.push(P::EndBeforeStart, "end", format!("{e} is before the start date {d}"));
+                self.push(
+                    P::EndBeforeStart,
+                    "end",
+                    format!("{e} is before the start date {d}"),
+                );
             }
         }
         let scope = match o.get("scope") {
@@ -188,7 +361,11 @@ impl EntryCx {
             Some(Value::String(s)) if s == "organisation" => Some(Scope::Organisation),
             Some(Value::String(s)) if s == "local" => Some(Scope::Local),
             Some(other) => {
-                self.push(P::BadValue, "scope", format!("{other} is not \"local\" or \"organisation\""));
+                self.push(
+                    P::BadValue,
+                    "scope",
+                    format!("{other} is not \"local\" or \"organisation\""),
+                );
                 None
             }
         };
@@ -196,16 +373,26 @@ impl EntryCx {
         if let Some(codes) = &codes {
             for (i, c) in codes.iter().enumerate() {
                 if !countries.contains(c) {
-                    self.push(P::UnknownCountry, &format!("countries[{i}]"), format!("\"{c}\" is not a country code listed in the metadata"));
+                    self.push(
+                        P::UnknownCountry,
+                        &format!("countries[{i}]"),
+                        format!("\"{c}\" is not a country code listed in the metadata"),
+                    );
                 }
             }
             if codes.is_empty() && scope == Some(Scope::Local) {
-                self.push(P::EmptyField, "countries", "names no country; only an organisation-wide event may have none".into());
+                self.push(
+                    P::EmptyField,
+                    "countries",
+                    "names no country; only an organisation-wide event may have none".into(),
+                );
             }
         }
         let places = self.string_list(o, "places", false);
         let casualties = self.casualties(o.get("casualties"));
         let summary = self.string(o, "summary");
+        let note = self.opt_string(o, "note");
+        let related = self.related(o, id.as_deref());
         let source_list = self.sources(o.get("source"), sources);
         let mut codes = codes?;
         let mut seen_codes = HashSet::new();
@@ -221,6 +408,8 @@ impl EntryCx {
             casualties: casualties?,
             scope: scope?,
             summary: summary?,
+            note: note?,
+            related: related?,
             sources: source_list?,
         })
     }
@@ -230,7 +419,11 @@ impl EntryCx {
             None | Some(Value::Null) => return Some(None),
             Some(Value::Object(o)) => o,
             Some(v) => {
-                self.push(P::WrongType, "casualties", format!("must be an object, not {}", type_name(v)));
+                self.push(
+                    P::WrongType,
+                    "casualties",
+                    format!("must be an object, not {}", type_name(v)),
+                );
                 return None;
             }
         };
@@ -240,26 +433,39 @@ impl EntryCx {
             match o.get(key) {
                 None | Some(Value::Null) => None,
                 Some(Value::Number(n)) if n.as_u64().is_some() => n.as_u64(),
-                Some(Value::Number(n)) if n.as_i64().is_some() || n.as_f64().is_some_and(|f| f < 0.0) => {
+                Some(Value::Number(n))
+                    if n.as_i64().is_some() || n.as_f64().is_some_and(|f| f < 0.0) =>
+                {
                     self.push(P::NegativeCasualties, &field, format!("{n} is negative"));
                     ok = false;
                     None
                 }
                 Some(v) => {
-                    self.push(P::WrongType, &field, format!("must be a whole number, not {v}"));
+                    self.push(
+                        P::WrongType,
+                        &field,
+                        format!("must be a whole number, not {v}"),
+                    );
                     ok = false;
                     None
                 }
             }
         };
-        let c = Casualties { killed: count("killed"), wounded: count("wounded") };
+        let c = Casualties {
+            killed: count("killed"),
+            wounded: count("wounded"),
+        };
         ok.then_some(Some(c))
     }
 
-    fn sources(&mut self, v: Option<&Value>, known: &HashSet<String>) -> Option<Vec<SourceRef>> {
+    fn sources(&mut self, v: Option<&Value>, known: &SourceIndex) -> Option<Vec<SourceRef>> {
         let items: Vec<&Value> = match v {
             None | Some(Value::Null) => {
-                self.push(P::MissingField, "source", "is missing: every event must say where it comes from".into());
+                self.push(
+                    P::MissingField,
+                    "source",
+                    "is missing: every event must say where it comes from".into(),
+                );
                 return None;
             }
             Some(Value::Array(a)) if a.is_empty() => {
@@ -272,27 +478,92 @@ impl EntryCx {
         let mut out = Vec::new();
         let many = items.len() > 1 || matches!(v, Some(Value::Array(_)));
         for (i, item) in items.into_iter().enumerate() {
-            let path = if many { format!("source[{i}]") } else { "source".to_string() };
+            let path = if many {
+                format!("source[{i}]")
+            } else {
+                "source".to_string()
+            };
             let Some(o) = item.as_object() else {
-                self.push(P::WrongType, &path, format!("must be an object with document and section, not {}", type_name(item)));
+                self.push(
+                    P::WrongType,
+                    &path,
+                    format!(
+                        "must be an object with document and section, not {}",
+                        type_name(item)
+                    ),
+                );
                 continue;
             };
             let document = opt_str(o, "document");
             let section = opt_str(o, "section");
             match (&document, &section) {
-                (None, _) => self.push(P::MissingField, &format!("{path}.document"), "is missing".into()),
-                (Some(d), _) if !known.is_empty() && !known.contains(d) => {
-                    self.push(P::BadValue, &format!("{path}.document"), format!("\"{d}\" is not a source listed in the metadata"))
-                }
-                (_, None) => self.push(P::MissingField, &format!("{path}.section"), "is missing".into()),
+                (None, _) => self.push(
+                    P::MissingField,
+                    &format!("{path}.document"),
+                    "is missing".into(),
+                ),
+                (Some(d), _) if !known.is_empty() && !known.contains(d) => self.push(
+                    P::BadValue,
+                    &format!("{path}.document"),
+                    format!("\"{d}\" is not a source listed in the metadata"),
+                ),
+                (_, None) => self.push(
+                    P::MissingField,
+                    &format!("{path}.section"),
+                    "is missing".into(),
+                ),
                 _ => {}
             }
             let url = opt_str(o, "url");
-            if let (Some(d), Some(s)) = (document, section) {
-                out.push(SourceRef { document: d, section: s, url, quote: opt_str(o, "quote") });
+            let quote = opt_str(o, "quote");
+            let quote_in = match o.get("quote_in") {
+                None | Some(Value::Null) => Some(None),
+                Some(Value::String(w)) => match (QuoteIn::parse(w), &document) {
+                    (None, _) => {
+                        self.push(
+                            P::BadValue,
+                            &format!("{path}.quote_in"),
+                            format!("\"{w}\" is not \"file\" or \"reading_copy\""),
+                        );
+                        None
+                    }
+                    (Some(_), _) if quote.is_none() => {
+                        self.push(
+                            P::BadValue,
+                            &format!("{path}.quote_in"),
+                            "says where a quote is found, but there is no quote".into(),
+                        );
+                        None
+                    }
+                    (Some(q), Some(d)) if !known.has_copy(d, q) => {
+                        self.push(
+                            P::BadValue,
+                            &format!("{path}.quote_in"),
+                            format!("the source \"{d}\" lists no {} in the metadata", q.as_str()),
+                        );
+                        None
+                    }
+                    (Some(q), _) => Some(Some(q)),
+                },
+                Some(v) => {
+                    self.push(
+                        P::WrongType,
+                        &format!("{path}.quote_in"),
+                        format!("must be text, not {}", type_name(v)),
+                    );
+                    None
+                }
+            };
+            if let (Some(d), Some(s), Some(quote_in)) = (document, section, quote_in) {
+                out.push(SourceRef {
+                    document: d,
+                    section: s,
+                    url,
+                    quote,
+                    quote_in,
+                });
             }
         }
         (!out.is_empty()).then_some(out)
     }
 }
-

@@ -4,14 +4,21 @@ use std::collections::{BTreeMap, BTreeSet};
 use timeline_core::{load_json, Dataset, Filter, Kind, PartialDate};
 
 fn ds() -> Dataset {
-    let text = std::fs::read_to_string(format!("{}/tests/fixtures/small.json", env!("CARGO_MANIFEST_DIR"))).unwrap();
+    let text = std::fs::read_to_string(format!(
+        "{}/tests/fixtures/small.json",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .unwrap();
     let loaded = load_json(&text);
     assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
     loaded.dataset
 }
 
 fn ids(ds: &Dataset, f: &Filter) -> Vec<String> {
-    f.apply(ds).into_iter().map(|i| ds.events[i].id.clone()).collect()
+    f.apply(ds)
+        .into_iter()
+        .map(|i| ds.events[i].id.clone())
+        .collect()
 }
 
 fn set<T: Ord + Clone>(xs: &[T]) -> Option<BTreeSet<T>> {
@@ -27,27 +34,109 @@ fn filter_cases() {
     let ds = ds();
     let d = |s: &str| Some(PartialDate::parse(s).unwrap());
     let cases: Vec<(&str, Filter, Vec<&str>)> = vec![
-        ("no filter shows all, in time order", Filter::default(),
-            vec!["ru-2004", "ex-2005", "treaty-2007", "cn-2009", "kz-2010", "by-2011"]),
-        ("one member: its events and organisation-wide ones", Filter { countries: codes(&["KZ"]), ..Filter::default() },
-            vec!["treaty-2007", "kz-2010", "by-2011"]),
-        ("two countries are OR", Filter { countries: codes(&["RU", "CN"]), ..Filter::default() },
-            vec!["ru-2004", "ex-2005", "treaty-2007", "cn-2009", "by-2011"]),
-        ("a partner alone: only what names it", Filter { countries: codes(&["BY"]), ..Filter::default() },
-            vec!["by-2011"]),
-        ("none selected shows nothing", Filter { countries: codes(&[]), ..Filter::default() }, vec![]),
-        ("kinds are OR", Filter { kinds: set(&[Kind::Exercise, Kind::Document]), ..Filter::default() },
-            vec!["ex-2005", "treaty-2007", "kz-2010"]),
-        ("facets are AND", Filter { countries: codes(&["RU"]), kinds: set(&[Kind::Incident]), ..Filter::default() },
-            vec!["ru-2004"]),
-        ("date range overlaps, month precision counts whole", Filter { from: d("2009-07-31"), to: d("2010-09-09"), ..Filter::default() },
-            vec!["cn-2009", "kz-2010"]),
-        ("year bounds", Filter { from: d("2005"), to: d("2007"), ..Filter::default() },
-            vec!["ex-2005", "treaty-2007"]),
-        ("text in title, summary or places, case-insensitive, all words", Filter { text: "  peace MISSION vladivostok ".into(), ..Filter::default() },
-            vec!["ex-2005"]),
-        ("text in places", Filter { text: "xinjiang".into(), ..Filter::default() }, vec!["cn-2009"]),
-        ("text matches nothing", Filter { text: "beslan".into(), ..Filter::default() }, vec![]),
+        (
+            "no filter shows all, in time order",
+            Filter::default(),
+            vec![
+                "ru-2004",
+                "ex-2005",
+                "treaty-2007",
+                "cn-2009",
+                "kz-2010",
+                "by-2011",
+            ],
+        ),
+        (
+            "one member: its events and organisation-wide ones",
+            Filter {
+                countries: codes(&["KZ"]),
+                ..Filter::default()
+            },
+            vec!["treaty-2007", "kz-2010", "by-2011"],
+        ),
+        (
+            "two countries are OR",
+            Filter {
+                countries: codes(&["RU", "CN"]),
+                ..Filter::default()
+            },
+            vec!["ru-2004", "ex-2005", "treaty-2007", "cn-2009", "by-2011"],
+        ),
+        (
+            "a partner alone: only what names it",
+            Filter {
+                countries: codes(&["BY"]),
+                ..Filter::default()
+            },
+            vec!["by-2011"],
+        ),
+        (
+            "none selected shows nothing",
+            Filter {
+                countries: codes(&[]),
+                ..Filter::default()
+            },
+            vec![],
+        ),
+        (
+            "kinds are OR",
+            Filter {
+                kinds: set(&[Kind::Exercise, Kind::Document]),
+                ..Filter::default()
+            },
+            vec!["ex-2005", "treaty-2007", "kz-2010"],
+        ),
+        (
+            "facets are AND",
+            Filter {
+                countries: codes(&["RU"]),
+                kinds: set(&[Kind::Incident]),
+                ..Filter::default()
+            },
+            vec!["ru-2004"],
+        ),
+        (
+            "date range overlaps, month precision counts whole",
+            Filter {
+                from: d("2009-07-31"),
+                to: d("2010-09-09"),
+                ..Filter::default()
+            },
+            vec!["cn-2009", "kz-2010"],
+        ),
+        (
+            "year bounds",
+            Filter {
+                from: d("2005"),
+                to: d("2007"),
+                ..Filter::default()
+            },
+            vec!["ex-2005", "treaty-2007"],
+        ),
+        (
+            "text in title, summary or places, case-insensitive, all words",
+            Filter {
+                text: "  peace MISSION vladivostok ".into(),
+                ..Filter::default()
+            },
+            vec!["ex-2005"],
+        ),
+        (
+            "text in places",
+            Filter {
+                text: "xinjiang".into(),
+                ..Filter::default()
+            },
+            vec!["cn-2009"],
+        ),
+        (
+            "text matches nothing",
+            Filter {
+                text: "beslan".into(),
+                ..Filter::default()
+            },
+            vec![],
+        ),
     ];
     for (name, f, want) in cases {
         assert_eq!(ids(&ds, &f), want, "{name}");
@@ -60,15 +149,25 @@ fn filter_cases() {
 #[test]
 fn facet_counts_ignore_their_own_facet() {
     let ds = ds();
-    let f = Filter { countries: codes(&["KZ"]), kinds: set(&[Kind::Exercise]), ..Filter::default() };
+    let f = Filter {
+        countries: codes(&["KZ"]),
+        kinds: set(&[Kind::Exercise]),
+        ..Filter::default()
+    };
     let c = f.facet_counts(&ds);
     // Countries counted under the kind filter (exercises only), ignoring the country selection.
-    let want_countries: BTreeMap<String, usize> =
-        [("BY", 0), ("CN", 1), ("KZ", 1), ("RU", 1)].into_iter().map(|(k, v)| (k.to_string(), v)).collect();
+    let want_countries: BTreeMap<String, usize> = [("BY", 0), ("CN", 1), ("KZ", 1), ("RU", 1)]
+        .into_iter()
+        .map(|(k, v)| (k.to_string(), v))
+        .collect();
     assert_eq!(c.countries, want_countries);
     // Kinds counted under the country filter (KZ and organisation-wide), ignoring the kind selection.
     let want_kinds = BTreeMap::from([
-        (Kind::Incident, 0), (Kind::Exercise, 1), (Kind::Statement, 1), (Kind::Document, 1), (Kind::Milestone, 0),
+        (Kind::Incident, 0),
+        (Kind::Exercise, 1),
+        (Kind::Statement, 1),
+        (Kind::Document, 1),
+        (Kind::Milestone, 0),
     ]);
     assert_eq!(c.kinds, want_kinds);
 }
@@ -76,14 +175,24 @@ fn facet_counts_ignore_their_own_facet() {
 #[test]
 fn facet_count_of_a_chip_equals_what_choosing_it_shows() {
     let ds = ds();
-    let base = Filter { text: "".into(), kinds: set(&[Kind::Incident, Kind::Statement, Kind::Document]), ..Filter::default() };
+    let base = Filter {
+        text: "".into(),
+        kinds: set(&[Kind::Incident, Kind::Statement, Kind::Document]),
+        ..Filter::default()
+    };
     let counts = base.facet_counts(&ds);
     for (code, n) in &counts.countries {
-        let chosen = Filter { countries: codes(&[code]), ..base.clone() };
+        let chosen = Filter {
+            countries: codes(&[code]),
+            ..base.clone()
+        };
         assert_eq!(chosen.apply(&ds).len(), *n, "country {code}");
     }
     for (kind, n) in &counts.kinds {
-        let chosen = Filter { kinds: set(&[*kind]), ..base.clone() };
+        let chosen = Filter {
+            kinds: set(&[*kind]),
+            ..base.clone()
+        };
         assert_eq!(chosen.apply(&ds).len(), *n, "kind {kind:?}");
     }
 }
@@ -93,17 +202,127 @@ fn facet_counts_match_what_each_chip_shows_on_synthetic_data() {
     let ds = load_json(&timeline_core::synth::generate(3000, 5)).dataset;
     let filters = [
         Filter::default(),
-        Filter { kinds: set(&[Kind::Incident, Kind::Statement]), ..Filter::default() },
-        Filter { countries: codes(&["MN", "RU"]), text: "moscow".into(), ..Filter::default() },
-        Filter { from: PartialDate::parse("2005-06").ok(), to: PartialDate::parse("2008").ok(), ..Filter::default() },
+        Filter {
+            kinds: set(&[Kind::Incident, Kind::Statement]),
+            ..Filter::default()
+        },
+        Filter {
+            countries: codes(&["MN", "RU"]),
+            text: "moscow".into(),
+            ..Filter::default()
+        },
+        Filter {
+            from: PartialDate::parse("2005-06").ok(),
+            to: PartialDate::parse("2008").ok(),
+            ..Filter::default()
+        },
     ];
     for base in filters {
         let counts = base.facet_counts(&ds);
         for (code, n) in &counts.countries {
-            assert_eq!(Filter { countries: codes(&[code]), ..base.clone() }.apply(&ds).len(), *n, "{code} under {base:?}");
+            assert_eq!(
+                Filter {
+                    countries: codes(&[code]),
+                    ..base.clone()
+                }
+                .apply(&ds)
+                .len(),
+                *n,
+                "{code} under {base:?}"
+            );
         }
         for (kind, n) in &counts.kinds {
-            assert_eq!(Filter { kinds: set(&[*kind]), ..base.clone() }.apply(&ds).len(), *n, "{kind:?} under {base:?}");
+            assert_eq!(
+                Filter {
+                    kinds: set(&[*kind]),
+                    ..base.clone()
+                }
+                .apply(&ds)
+                .len(),
+                *n,
+                "{kind:?} under {base:?}"
+            );
         }
     }
+}
+
+/// A click sequence on the chips, from a fresh page, and what the view shows after each click.
+#[test]
+fn chip_clicks_select_add_remove_and_clear() {
+    let ds = ds();
+    let mut f = Filter::default();
+    let steps: Vec<(&str, Option<&[&str]>, Vec<&str>)> = vec![
+        // First click on a member state: that state and the organisation-wide events.
+        (
+            "KZ",
+            Some(&["KZ"]),
+            vec!["treaty-2007", "kz-2010", "by-2011"],
+        ),
+        // A second state adds (OR).
+        (
+            "RU",
+            Some(&["KZ", "RU"]),
+            vec!["ru-2004", "ex-2005", "treaty-2007", "kz-2010", "by-2011"],
+        ),
+        // A selected chip clicked again leaves the selection.
+        (
+            "KZ",
+            Some(&["RU"]),
+            vec!["ru-2004", "ex-2005", "treaty-2007", "by-2011"],
+        ),
+        // The last one leaving: no country filter at all.
+        (
+            "RU",
+            None,
+            vec![
+                "ru-2004",
+                "ex-2005",
+                "treaty-2007",
+                "cn-2009",
+                "kz-2010",
+                "by-2011",
+            ],
+        ),
+        // A partner shows only what names it.
+        ("BY", Some(&["BY"]), vec!["by-2011"]),
+    ];
+    for (click, want_sel, want_ids) in steps {
+        f.toggle_country(click);
+        assert_eq!(
+            f.countries,
+            want_sel.map(|s| s.iter().map(|c| c.to_string()).collect()),
+            "after {click}"
+        );
+        assert_eq!(ids(&ds, &f), want_ids, "after {click}");
+        assert!(f.country_selected(click) == want_sel.is_some_and(|s| s.contains(&click)));
+    }
+    // From an old `c=none` link, a click selects that state.
+    let mut f = Filter {
+        countries: codes(&[]),
+        ..Filter::default()
+    };
+    f.toggle_country("CN");
+    assert_eq!(
+        ids(&ds, &f),
+        vec!["ex-2005", "treaty-2007", "cn-2009", "by-2011"]
+    );
+}
+
+#[test]
+fn kind_clicks_select_and_only_picks_one() {
+    let ds = ds();
+    let mut f = Filter::default();
+    assert!(
+        !f.kind_selected(Kind::Exercise),
+        "nothing is pressed while kinds do not filter"
+    );
+    f.toggle_kind(Kind::Exercise);
+    assert_eq!(ids(&ds, &f), vec!["ex-2005", "kz-2010"]);
+    f.toggle_kind(Kind::Document);
+    assert_eq!(ids(&ds, &f), vec!["ex-2005", "treaty-2007", "kz-2010"]);
+    f.only_kind(Kind::Document);
+    assert_eq!(ids(&ds, &f), vec!["treaty-2007"]);
+    f.toggle_kind(Kind::Document);
+    assert_eq!(f.kinds, None);
+    assert_eq!(ids(&ds, &f).len(), 6);
 }

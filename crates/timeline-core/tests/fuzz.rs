@@ -13,7 +13,11 @@ const CASES: u32 = 4000;
 
 fn run<S: Strategy>(name: &str, strategy: S, test: impl Fn(S::Value)) {
     let count = AtomicUsize::new(0);
-    let mut runner = TestRunner::new(Config { cases: CASES, failure_persistence: None, ..Config::default() });
+    let mut runner = TestRunner::new(Config {
+        cases: CASES,
+        failure_persistence: None,
+        ..Config::default()
+    });
     runner
         .run(&strategy, |v| {
             count.fetch_add(1, Ordering::Relaxed);
@@ -21,7 +25,10 @@ fn run<S: Strategy>(name: &str, strategy: S, test: impl Fn(S::Value)) {
             Ok(())
         })
         .unwrap();
-    println!("fuzz {name}: {} inputs, no panic", count.load(Ordering::Relaxed));
+    println!(
+        "fuzz {name}: {} inputs, no panic",
+        count.load(Ordering::Relaxed)
+    );
 }
 
 fn any_json() -> impl Strategy<Value = Value> {
@@ -29,19 +36,50 @@ fn any_json() -> impl Strategy<Value = Value> {
         Just(Value::Null),
         any::<bool>().prop_map(Value::Bool),
         any::<i64>().prop_map(Value::from),
-        any::<f64>().prop_filter("finite", |f| f.is_finite()).prop_map(Value::from),
+        any::<f64>()
+            .prop_filter("finite", |f| f.is_finite())
+            .prop_map(Value::from),
         ".{0,12}".prop_map(Value::String),
-        prop::sample::select(vec!["2004", "2004-09", "2009-02-30", "0000", "9999-12-31", "RU", "XX", "incident", "organisation"]).prop_map(|s| Value::String(s.to_string())),
+        prop::sample::select(vec![
+            "2004",
+            "2004-09",
+            "2009-02-30",
+            "0000",
+            "9999-12-31",
+            "RU",
+            "XX",
+            "incident",
+            "organisation"
+        ])
+        .prop_map(|s| Value::String(s.to_string())),
     ];
     leaf.prop_recursive(4, 48, 6, |inner| {
         prop_oneof![
             prop::collection::vec(inner.clone(), 0..6).prop_map(Value::Array),
-            prop::collection::vec((prop_oneof![
-                Just("id".to_string()), Just("kind".to_string()), Just("title".to_string()), Just("date".to_string()),
-                Just("end".to_string()), Just("countries".to_string()), Just("places".to_string()), Just("casualties".to_string()),
-                Just("killed".to_string()), Just("summary".to_string()), Just("source".to_string()), Just("scope".to_string()),
-                Just("events".to_string()), Just("code".to_string()), Just("status".to_string()), ".{0,6}".prop_map(|s| s),
-            ], inner), 0..8)
+            prop::collection::vec(
+                (
+                    prop_oneof![
+                        Just("id".to_string()),
+                        Just("kind".to_string()),
+                        Just("title".to_string()),
+                        Just("date".to_string()),
+                        Just("end".to_string()),
+                        Just("countries".to_string()),
+                        Just("places".to_string()),
+                        Just("casualties".to_string()),
+                        Just("killed".to_string()),
+                        Just("summary".to_string()),
+                        Just("source".to_string()),
+                        Just("scope".to_string()),
+                        Just("events".to_string()),
+                        Just("code".to_string()),
+                        Just("status".to_string()),
+                        ".{0,6}".prop_map(|s| s),
+                    ],
+                    inner
+                ),
+                0..8
+            )
             .prop_map(|kv| Value::Object(kv.into_iter().collect::<Map<_, _>>())),
         ]
     })
@@ -56,7 +94,8 @@ fn fuzz_loader_on_arbitrary_json_values() {
             other => Map::from_iter([("x".to_string(), other)]),
         };
         doc.insert("events".into(), Value::Array(events));
-        doc.entry("countries").or_insert_with(|| serde_json::json!([{ "code": "RU", "status": "member" }]));
+        doc.entry("countries")
+            .or_insert_with(|| serde_json::json!([{ "code": "RU", "status": "member" }]));
         let text = serde_json::to_string(&Value::Object(doc)).unwrap();
         let loaded = load_json(&text);
         // Everything that loaded is valid; ids are unique.
@@ -101,25 +140,44 @@ fn fuzz_loader_on_mutations_of_the_real_dataset() {
 fn fuzz_url_state_parser() {
     let piece = prop_oneof![
         ".{0,10}",
-        prop::sample::select(vec!["c=", "k=", "from=", "to=", "q=", "w=", "g=", "v=", "e=", "&", "=", "%", "%2", "%E2%80", "+", "~", ",", "none", "RU", "2004-09", "incident", "list", "country"])
-            .prop_map(String::from),
+        prop::sample::select(vec![
+            "c=", "k=", "from=", "to=", "q=", "w=", "g=", "v=", "e=", "&", "=", "%", "%2",
+            "%E2%80", "+", "~", ",", "none", "RU", "2004-09", "incident", "list", "country"
+        ])
+        .prop_map(String::from),
     ];
-    run("URL state", prop::collection::vec(piece, 0..12).prop_map(|v| v.concat()), |q: String| {
-        let d = decode(&q);
-        // What a link decodes to encodes to a link that decodes to the same state.
-        let again = decode(&encode(&d.state));
-        assert_eq!(again.state.filter, d.state.filter, "{q}");
-        assert_eq!(again.state.grouping, d.state.grouping);
-        assert_eq!(again.state.view, d.state.view);
-        assert_eq!(again.state.selected, d.state.selected);
-        assert!(again.ignored.is_empty(), "{q} → {:?}", again.ignored);
-    });
+    run(
+        "URL state",
+        prop::collection::vec(piece, 0..12).prop_map(|v| v.concat()),
+        |q: String| {
+            let d = decode(&q);
+            // What a link decodes to encodes to a link that decodes to the same state.
+            let again = decode(&encode(&d.state));
+            assert_eq!(again.state.filter, d.state.filter, "{q}");
+            assert_eq!(again.state.grouping, d.state.grouping);
+            assert_eq!(again.state.view, d.state.view);
+            assert_eq!(again.state.selected, d.state.selected);
+            assert!(again.ignored.is_empty(), "{q} → {:?}", again.ignored);
+        },
+    );
 }
 
 #[test]
 fn fuzz_host_messages() {
     use timeline_core::embed::{parse_host_message, EmbedOptions};
-    let strategy = (any_json(), prop::sample::select(vec!["setFilters", "goTo", "step", "present", "getState", "x", ""]), any_json());
+    let strategy = (
+        any_json(),
+        prop::sample::select(vec![
+            "setFilters",
+            "goTo",
+            "step",
+            "present",
+            "getState",
+            "x",
+            "",
+        ]),
+        any_json(),
+    );
     run("host messages", strategy, |(extra, action, value)| {
         // Arbitrary values, and messages of the right type with arbitrary fields: never a panic.
         let _ = parse_host_message(&extra);

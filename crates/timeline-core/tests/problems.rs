@@ -4,11 +4,20 @@ use timeline_core::problem::{Location, ProblemKind as P};
 use timeline_core::{load_json, Problem};
 
 fn fixture(name: &str) -> String {
-    std::fs::read_to_string(format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"))).unwrap()
+    std::fs::read_to_string(format!(
+        "{}/tests/fixtures/{name}",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .unwrap()
 }
 
 fn key(p: &Problem) -> (Option<usize>, Option<String>, Option<String>, P) {
-    (p.entry_index(), p.entry_id().map(String::from), p.field.clone(), p.kind)
+    (
+        p.entry_index(),
+        p.entry_id().map(String::from),
+        p.field.clone(),
+        p.kind,
+    )
 }
 
 #[test]
@@ -22,19 +31,39 @@ fn each_bad_entry_is_reported_and_the_good_ones_load() {
         (Some(4), s("bad-date"), s("date"), P::BadDate),
         (Some(5), s("bad-day"), s("date"), P::BadDate),
         (Some(6), s("end-before"), s("end"), P::EndBeforeStart),
-        (Some(7), s("unknown-country"), s("countries[1]"), P::UnknownCountry),
+        (
+            Some(7),
+            s("unknown-country"),
+            s("countries[1]"),
+            P::UnknownCountry,
+        ),
         (Some(8), s("good-one"), s("id"), P::DuplicateId),
-        (Some(9), s("negative"), s("casualties.killed"), P::NegativeCasualties),
+        (
+            Some(9),
+            s("negative"),
+            s("casualties.killed"),
+            P::NegativeCasualties,
+        ),
         (Some(10), None, s("id"), P::MissingField),
         (Some(11), s("no-source"), s("source"), P::MissingField),
         (Some(12), s("wrong-type"), s("title"), P::WrongType),
         (Some(13), None, None, P::WrongShape),
         (Some(14), s("Not A Slug"), s("id"), P::BadValue),
-        (Some(15), s("unknown-source"), s("source.document"), P::BadValue),
+        (
+            Some(15),
+            s("unknown-source"),
+            s("source.document"),
+            P::BadValue,
+        ),
     ];
     let got: Vec<_> = loaded.problems.iter().map(key).collect();
     assert_eq!(got, want, "problems: {:#?}", loaded.problems);
-    let ids: Vec<&str> = loaded.dataset.events.iter().map(|e| e.id.as_str()).collect();
+    let ids: Vec<&str> = loaded
+        .dataset
+        .events
+        .iter()
+        .map(|e| e.id.as_str())
+        .collect();
     assert_eq!(ids, ["good-one", "good-two"]);
     // The first of two entries with one id is kept.
     assert_eq!(loaded.dataset.event("good-one").unwrap().title, "Good");
@@ -45,7 +74,13 @@ fn messages_name_entry_field_and_what_is_wrong() {
     let loaded = load_json(&fixture("bad_entries.json"));
     let text: Vec<String> = loaded.problems.iter().map(|p| p.to_string()).collect();
     assert!(text.contains(&"entry 3 (bad-kind), field `kind`: \"riot\" is not one of incident, exercise, statement, document, milestone".to_string()), "{text:#?}");
-    assert!(text.contains(&"entry 6 (end-before), field `end`: 2008-08-01 is before the start date 2008-08-14".to_string()), "{text:#?}");
+    assert!(
+        text.contains(
+            &"entry 6 (end-before), field `end`: 2008-08-01 is before the start date 2008-08-14"
+                .to_string()
+        ),
+        "{text:#?}"
+    );
     assert!(text.contains(&"entry 4 (bad-date), field `date`: \"September 2004\" is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD".to_string()), "{text:#?}");
 }
 
@@ -62,25 +97,44 @@ fn malformed_json_reports_line_and_column() {
         let p = &loaded.problems[0];
         assert_eq!(p.kind, P::MalformedJson { line, column }, "{text:?}: {p}");
         assert_eq!(p.location, Location::File);
-        assert!(p.to_string().contains(&format!("line {line}, column {column}")), "{p}");
+        assert!(
+            p.to_string()
+                .contains(&format!("line {line}, column {column}")),
+            "{p}"
+        );
         assert!(loaded.dataset.events.is_empty());
     }
 }
 
 #[test]
 fn wrong_top_level_shapes_are_reported_not_panicked() {
-    for text in ["[]", "42", "null", "{\"countries\": []}", "{\"countries\": [], \"events\": {}}"] {
+    for text in [
+        "[]",
+        "42",
+        "null",
+        "{\"countries\": []}",
+        "{\"countries\": [], \"events\": {}}",
+    ] {
         let loaded = load_json(text);
         assert!(!loaded.problems.is_empty(), "{text}");
-        assert!(loaded.problems.iter().all(|p| p.kind == P::WrongShape), "{text}: {:?}", loaded.problems);
+        assert!(
+            loaded.problems.iter().all(|p| p.kind == P::WrongShape),
+            "{text}: {:?}",
+            loaded.problems
+        );
     }
 }
 
 #[test]
 fn metadata_problems_are_named() {
-    let text = r#"{"countries": [{"code": "Russia"}, {"code": "CN", "status": "friend"}], "events": []}"#;
+    let text =
+        r#"{"countries": [{"code": "Russia"}, {"code": "CN", "status": "friend"}], "events": []}"#;
     let loaded = load_json(text);
-    let got: Vec<_> = loaded.problems.iter().map(|p| (p.location.clone(), p.field.clone())).collect();
+    let got: Vec<_> = loaded
+        .problems
+        .iter()
+        .map(|p| (p.location.clone(), p.field.clone()))
+        .collect();
     assert_eq!(
         got,
         vec![
@@ -93,9 +147,15 @@ fn metadata_problems_are_named() {
 #[test]
 fn incremental_loading_gives_the_same_result_as_loading_at_once() {
     use timeline_core::load::Incremental;
-    for text in [fixture("bad_entries.json"), timeline_core::synth::generate(5000, 3), timeline_core::BUILTIN_DATASET.to_string()] {
+    for text in [
+        fixture("bad_entries.json"),
+        timeline_core::synth::generate(5000, 3),
+        timeline_core::BUILTIN_DATASET.to_string(),
+    ] {
         let once = load_json(&text);
-        let mut inc = Incremental::start(text.clone()).ok().expect("an object with events");
+        let mut inc = Incremental::start(text.clone())
+            .ok()
+            .expect("an object with events");
         let total = inc.total();
         let mut steps = 0;
         while !inc.step(700) {

@@ -20,18 +20,33 @@ fn main() -> ExitCode {
             "--out" => out = val(),
             "--size" => {
                 let v = val();
-                match v.split_once('x').and_then(|(a, b)| Some((a.parse().ok()?, b.parse().ok()?))) {
+                match v
+                    .split_once('x')
+                    .and_then(|(a, b)| Some((a.parse().ok()?, b.parse().ok()?)))
+                {
                     Some((a, b)) if a >= 320 && b >= 200 => (w, h) = (a, b),
-                    _ => { eprintln!("--size wants WIDTHxHEIGHT, at least 320x200, not {v:?}"); return ExitCode::from(2); }
+                    _ => {
+                        eprintln!("--size wants WIDTHxHEIGHT, at least 320x200, not {v:?}");
+                        return ExitCode::from(2);
+                    }
                 }
             }
-            "-h" | "--help" => { println!("render-svg [--data FILE] [--query QUERY] [--size WxH] [--out FILE]"); return ExitCode::SUCCESS; }
-            other => { eprintln!("unknown argument {other:?} (try --help)"); return ExitCode::from(2); }
+            "-h" | "--help" => {
+                println!("render-svg [--data FILE] [--query QUERY] [--size WxH] [--out FILE]");
+                return ExitCode::SUCCESS;
+            }
+            other => {
+                eprintln!("unknown argument {other:?} (try --help)");
+                return ExitCode::from(2);
+            }
         }
     }
     let text = match std::fs::read_to_string(&data) {
         Ok(t) => t,
-        Err(e) => { eprintln!("cannot read {data}: {e}"); return ExitCode::from(1); }
+        Err(e) => {
+            eprintln!("cannot read {data}: {e}");
+            return ExitCode::from(1);
+        }
     };
     let loaded = timeline_core::load_any(&text, &data);
     for p in &loaded.problems {
@@ -44,9 +59,22 @@ fn main() -> ExitCode {
     }
     match timeline_charts::slide_svg(&loaded.dataset, &d.state, w, h) {
         Ok(svg) => match std::fs::write(&out, svg) {
-            Ok(()) => { println!("wrote {out} ({} of {} events)", d.state.filter.apply(&loaded.dataset).len(), loaded.dataset.events.len()); ExitCode::SUCCESS }
-            Err(e) => { eprintln!("cannot write {out}: {e}"); ExitCode::from(1) }
+            Ok(()) => {
+                println!(
+                    "wrote {out} ({} of {} events)",
+                    d.state.filter.apply(&loaded.dataset).len(),
+                    loaded.dataset.events.len()
+                );
+                ExitCode::SUCCESS
+            }
+            Err(e) => {
+                eprintln!("cannot write {out}: {e}");
+                ExitCode::from(1)
+            }
         },
-        Err(e) => { eprintln!("{e}"); ExitCode::from(1) }
+        Err(e) => {
+            eprintln!("{e}");
+            ExitCode::from(1)
+        }
     }
 }
