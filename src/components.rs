@@ -1,6 +1,7 @@
 //! One component per file, named after it, with its props beside it.
 pub mod app;
 pub mod country_chips;
+pub mod country_map;
 pub mod data_source;
 pub mod date_range;
 pub mod embed_dialog;
@@ -15,5 +16,6 @@ pub mod search_box;
 pub mod stats_panel;
 pub mod summary_line;
 pub mod time_axis;
+pub mod time_overview;
 pub mod timeline_chart;
 pub mod toolbar;

@@ -7,7 +7,7 @@ use crate::components::{
     stats_panel::StatsPanel, summary_line::SummaryLine, timeline_chart::TimelineChart,
     toolbar::Toolbar,
 };
-use crate::components::{embed_dialog::EmbedDialog, presenter_bar::PresenterBar};
+use crate::components::{country_map::CountryMap, embed_dialog::EmbedDialog, presenter_bar::PresenterBar, time_overview::TimeOverview};
 use crate::hooks::{
     use_data_source::{open_file, use_data_source},
     use_root_attrs::use_root_attrs,
@@ -73,6 +73,8 @@ pub fn app() -> Html {
         });
     }
     let embed_open = use_state(|| false);
+    // The map's outlines, parsed once.
+    let shapes = use_state(|| std::rc::Rc::new(timeline_core::map::MapShapes::builtin()));
     // The print-only event list exists only while printing (it can be long).
     let printing = use_state(|| false);
     {
@@ -172,6 +174,11 @@ pub fn app() -> Html {
                 }
             } else {
                 <TimelineChart state={state.clone()} dispatch={dispatch.clone()} />
+                // The whole span with the visible window as a brush (not in frames: they keep the chart's height).
+                if !e.embed {
+                    <TimeOverview dataset={ds.clone()} shown={state.shown.clone()} window={state.window()}
+                        extent={state.data.fit} bounds={state.data.bounds} dispatch={dispatch.clone()} />
+                }
                 // Presenting: the current event's details as a panel under the chart, large and unclipped.
                 if let Some(ev) = selected.clone().filter(|_| state.presenting) {
                     <EventDetails dataset={ds.clone()} event={ev} anchor={None::<(f64, f64)>} dispatch={dispatch.clone()} />
@@ -221,6 +228,10 @@ pub fn app() -> Html {
             <div class="layout">
                 <aside class="filters" aria-label="Filters">
                     { filters }
+                    if e.shows(Control::Countries) {
+                        <CountryMap dataset={ds.clone()} shapes={(*shapes).clone()} counts={state.counts.clone()}
+                            selected={state.view.filter.countries.clone()} dispatch={dispatch.clone()} />
+                    }
                     <DateRange from={state.view.filter.from} to={state.view.filter.to} dispatch={dispatch.clone()}
                         first_year={ds.events.first().map(|e| e.date.year()).unwrap_or(2001)}
                         last_year={ds.events.last().map(|e| e.date.year()).unwrap_or(2012)} />

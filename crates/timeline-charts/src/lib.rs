@@ -3,10 +3,12 @@
 //! a user downloads, from the `render-svg` command, and in native tests.
 //! Pure: no web crates (the canvas backend is chosen by the app).
 
+pub mod map_chart;
 pub mod palette;
 pub mod slide;
 pub mod stats_charts;
 
+pub use map_chart::draw_map;
 pub use slide::{draw_slide, slide_svg};
 pub use stats_charts::{draw_casualties, draw_countries, draw_per_year, Hit, Target};
 

@@ -229,11 +229,12 @@ pub fn draw_slide<DB: DrawingBackend>(
     draw_timeline(&timeline, ds, &shown, view, st)?;
     let (charts, foot) = below.split_vertically(below.dim_in_pixel().1 as i32 - st.px(30.0));
     let charts = charts.margin(st.px(12.0), 0, 0, 0);
-    let parts = charts.split_evenly((1, 3));
+    let parts = charts.split_evenly((1, 4));
     let stats = Stats::compute(ds, &shown);
     draw_per_year(&parts[0], &stats, st)?;
     draw_casualties(&parts[1], &stats, st)?;
     draw_countries(&parts[2], &stats, st)?;
+    crate::map_chart::draw_map(&parts[3].margin(0, 0, st.px(10.0), 0), ds, view, &timeline_core::map::MapShapes::builtin(), st)?;
     foot.draw(&Text::new(
         source_line(ds),
         (0, st.px(10.0)),

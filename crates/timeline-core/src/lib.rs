@@ -9,6 +9,8 @@ pub mod date;
 pub mod embed;
 pub mod filter;
 pub mod layout;
+pub mod map;
+pub mod overview;
 pub mod load;
 pub mod model;
 pub mod problem;
