@@ -2,7 +2,8 @@
 // built-in dataset and generated ones (crates/timeline-core/src/synth.rs).
 //   node scripts/bench-browser.mjs [runs=5] [sizes=10000,100000]
 // Prints medians of: first view shown (navigation → first render with data),
-// filter by one country and one zoom step (input → next frame after the redraw),
+// filter by one country, one zoom step and one step of a brush drag in the
+// overview (input → next frame after the redraw),
 // memory (JS heap + wasm memory), and the gzip size of a first visit.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -34,6 +35,12 @@ async function timeInput(page, action) {
       obs.observe(root, { attributes: true, attributeFilter: ['data-render-seq'] });
     });
     if (action.click) document.querySelector(action.click).click();
+    if (action.brush) {
+      // One step of a brush drag in the overview: the move only is timed (the press came before).
+      const strip = document.querySelector('.overview-strip');
+      const r = strip.getBoundingClientRect();
+      strip.dispatchEvent(new PointerEvent('pointermove', { clientX: r.left + action.brush, clientY: r.top + 10, bubbles: true, pointerId: 1, button: 0 }));
+    }
     if (action.key) document.querySelector('[data-testid=chart]').dispatchEvent(new KeyboardEvent('keydown', { key: action.key, bubbles: true }));
     return (await done) - t0;
   }, action);
@@ -41,7 +48,7 @@ async function timeInput(page, action) {
 
 const rows = [];
 for (const [label, query] of [['built-in', ''], ...sizes.map((n) => [`${n.toLocaleString('en')} synthetic`, `?data=/bench/synth-${n}.json`])]) {
-  const first = [], parsed = [], filter = [], zoom = [], mem = [], nodes = [];
+  const first = [], parsed = [], filter = [], zoom = [], brush = [], mem = [], nodes = [];
   for (let r = 0; r < runs; r++) {
     const ctx = await browser.newContext({ viewport: { width: 1280, height: 720 } });
     const page = await ctx.newPage();
@@ -49,9 +56,18 @@ for (const [label, query] of [['built-in', ''], ...sizes.map((n) => [`${n.toLoca
     await page.waitForFunction(() => document.documentElement.dataset.ready === 'true' && document.documentElement.dataset.load !== 'loading', null, { timeout: 120000 });
     first.push(await page.evaluate(() => performance.getEntriesByName('first-view')[0]?.startTime ?? NaN));
     parsed.push(await page.evaluate(() => performance.getEntriesByName('data-parsed')[0]?.startTime ?? NaN));
-    await timeInput(page, { click: '[data-action=countries-none]' });
     filter.push(await timeInput(page, { click: '[data-country=KZ]' }));
     zoom.push(await timeInput(page, { key: '+' }));
+    // Brush: press on its middle, then time one 12 px move.
+    const mid = await page.evaluate(() => {
+      const b = document.querySelector('[data-testid=brush]');
+      const x = (Number(b.dataset.brushX0) + Number(b.dataset.brushX1)) / 2;
+      const strip = document.querySelector('.overview-strip');
+      const r = strip.getBoundingClientRect();
+      strip.dispatchEvent(new PointerEvent('pointerdown', { clientX: r.left + x, clientY: r.top + 10, bubbles: true, pointerId: 1, button: 0 }));
+      return x;
+    });
+    brush.push(await timeInput(page, { brush: mid + 12 }));
     nodes.push(await page.evaluate(() => document.querySelectorAll('.chart .mark, .chart .cluster').length));
     const cdp = await ctx.newCDPSession(page);
     await cdp.send('Performance.enable');
@@ -61,7 +77,7 @@ for (const [label, query] of [['built-in', ''], ...sizes.map((n) => [`${n.toLoca
     mem.push((heap + wasm) / 2 ** 20);
     await ctx.close();
   }
-  rows.push({ label, first: median(first), parsed: median(parsed), filter: median(filter), zoom: median(zoom), mem: median(mem), nodes: median(nodes) });
+  rows.push({ label, first: median(first), parsed: median(parsed), filter: median(filter), zoom: median(zoom), brush: median(brush), mem: median(mem), nodes: median(nodes) });
 }
 await browser.close();
 await server.close();
@@ -72,7 +88,7 @@ const gz = files.reduce((sum, f) => sum + zlib.gzipSync(fs.readFileSync(path.joi
 const raw = files.reduce((sum, f) => sum + fs.statSync(path.join(DIST, f)).size, 0);
 
 console.log(`Medians of ${runs} cold runs, headless Chromium, 1280×720, 127.0.0.1\n`);
-console.log('| dataset | first view shown | (data parsed at) | filter by one country | one zoom step | marks drawn after zoom | memory (JS heap + wasm) |');
-console.log('|---|---|---|---|---|---|---|');
-for (const r of rows) console.log(`| ${r.label} | ${r.first.toFixed(0)} ms | ${r.parsed.toFixed(0)} ms | ${r.filter.toFixed(1)} ms | ${r.zoom.toFixed(1)} ms | ${r.nodes} | ${r.mem.toFixed(0)} MB |`);
+console.log('| dataset | first view shown | (data parsed at) | filter by one country | one zoom step | one brush drag step | marks drawn after zoom | memory (JS heap + wasm) |');
+console.log('|---|---|---|---|---|---|---|---|');
+for (const r of rows) console.log(`| ${r.label} | ${r.first.toFixed(0)} ms | ${r.parsed.toFixed(0)} ms | ${r.filter.toFixed(1)} ms | ${r.zoom.toFixed(1)} ms | ${r.brush.toFixed(1)} ms | ${r.nodes} | ${r.mem.toFixed(0)} MB |`);
 console.log(`\nFirst visit: ${files.length} files, ${(raw / 1024).toFixed(0)} KB, ${(gz / 1024).toFixed(0)} KB gzip (${files.join(', ')})`);

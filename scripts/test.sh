@@ -8,6 +8,11 @@ scripts/setup.sh --browser
 export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
 export CHROMEDRIVER="${CHROMEDRIVER:-/usr/bin/chromedriver}"
 
+echo "== format and lints (cargo fmt --check, cargo clippy -D warnings: native workspace and the wasm app)"
+cargo fmt --all --check
+cargo clippy --workspace --all-targets -- -D warnings
+cargo clippy -p sco-timeline --target wasm32-unknown-unknown --all-targets -- -D warnings
+
 echo "== core (native)"
 cargo test -p timeline-core -p timeline-charts -- --skip fuzz_
 echo "== fuzzing the loader and the URL parser (proptest, fixed budget)"

@@ -63,7 +63,7 @@ pub fn install_panic_panel() {
             el.set_text_content(Some(text));
             Some(el)
         };
-        if let Some(panel) = doc.create_element("div").ok() {
+        if let Ok(panel) = doc.create_element("div") {
             panel.set_class_name("panic-panel");
             let _ = panel.set_attribute("role", "alert");
             if let Some(h) = make("h2", "Something went wrong") {

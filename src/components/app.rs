@@ -7,7 +7,10 @@ use crate::components::{
     stats_panel::StatsPanel, summary_line::SummaryLine, timeline_chart::TimelineChart,
     toolbar::Toolbar,
 };
-use crate::components::{country_map::CountryMap, embed_dialog::EmbedDialog, presenter_bar::PresenterBar, time_overview::TimeOverview};
+use crate::components::{
+    country_map::CountryMap, embed_dialog::EmbedDialog, presenter_bar::PresenterBar,
+    time_overview::TimeOverview,
+};
 use crate::hooks::{
     use_data_source::{open_file, use_data_source},
     use_root_attrs::use_root_attrs,

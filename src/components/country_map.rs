@@ -17,7 +17,12 @@ pub struct CountryMapProps {
 
 fn label(item: &MapItem) -> String {
     let n = item.count;
-    format!("{}: {n} event{}{}", item.name, if n == 1 { "" } else { "s" }, if item.selected { ", selected" } else { "" })
+    format!(
+        "{}: {n} event{}{}",
+        item.name,
+        if n == 1 { "" } else { "s" },
+        if item.selected { ", selected" } else { "" }
+    )
 }
 
 /// A map of the states the dataset names, shaded by how many events each shows
@@ -35,7 +40,9 @@ pub fn country_map(props: &CountryMapProps) -> Html {
     let (x, y, w, h) = view.view_box;
     let toggle = |code: &str| {
         let code = code.to_string();
-        props.dispatch.reform(move |_: MouseEvent| Action::ToggleCountry(code.clone()))
+        props
+            .dispatch
+            .reform(move |_: MouseEvent| Action::ToggleCountry(code.clone()))
     };
     let key = |code: &str| {
         let (code, d) = (code.to_string(), props.dispatch.clone());
@@ -68,9 +75,16 @@ pub fn country_map(props: &CountryMapProps) -> Html {
     });
     let caption = hovered
         .as_ref()
-        .and_then(|c| view.shaped.iter().chain(&view.unshaped).find(|i| &i.code == c))
+        .and_then(|c| {
+            view.shaped
+                .iter()
+                .chain(&view.unshaped)
+                .find(|i| &i.code == c)
+        })
         .map(label)
-        .unwrap_or_else(|| "Hover or focus a state for its count; click to show its events.".to_string());
+        .unwrap_or_else(|| {
+            "Hover or focus a state for its count; click to show its events.".to_string()
+        });
     html! {
         <figure class="country-map" data-testid="country-map">
             <figcaption class="facet-title">{ "Map of the states" }</figcaption>

@@ -36,28 +36,47 @@ pub fn time_overview(props: &TimeOverviewProps) -> Html {
     let width = use_element_width(node.clone()).unwrap_or(800.0).max(50.0);
     // A drag in progress: what was grabbed, where, and the window then.
     let drag = use_mut_ref(|| None::<(Grab, f64, Window)>);
-    let ov = Overview { extent: props.extent, width, bounds: props.bounds };
+    let ov = Overview {
+        extent: props.extent,
+        width,
+        bounds: props.bounds,
+    };
 
     // Aggregated once per filter and width, not per window change: a brush drag
     // redraws only the brush.
     let bins = (width / 2.0).floor().max(1.0) as usize;
     let bars = {
         let (ds, shown, extent) = (props.dataset.clone(), props.shown.clone(), props.extent);
-        use_memo((Rc::as_ptr(&shown) as usize, Rc::as_ptr(&ds) as usize, bins, extent.start.to_bits(), extent.end.to_bits()), move |_| {
-            histogram_path(&histogram(&ds, &shown, extent, bins), width, HEIGHT - 4.0)
-        })
+        use_memo(
+            (
+                Rc::as_ptr(&shown) as usize,
+                Rc::as_ptr(&ds) as usize,
+                bins,
+                extent.start.to_bits(),
+                extent.end.to_bits(),
+            ),
+            move |_| histogram_path(&histogram(&ds, &shown, extent, bins), width, HEIGHT - 4.0),
+        )
     };
 
     // Yew delegates events, so positions are taken from the strip's own node.
     let local_x = {
         let node = node.clone();
         move |e: &PointerEvent| -> f64 {
-            let rect = node.cast::<web_sys::Element>().map(|el| el.get_bounding_client_rect());
+            let rect = node
+                .cast::<web_sys::Element>()
+                .map(|el| el.get_bounding_client_rect());
             rect.map_or(0.0, |r| e.client_x() as f64 - r.left())
         }
     };
     let onpointerdown = {
-        let (drag, d, w, local_x, node) = (drag.clone(), props.dispatch.clone(), props.window, local_x.clone(), node.clone());
+        let (drag, d, w, local_x, node) = (
+            drag.clone(),
+            props.dispatch.clone(),
+            props.window,
+            local_x.clone(),
+            node.clone(),
+        );
         Callback::from(move |e: PointerEvent| {
             if e.button() != 0 {
                 return;
@@ -92,17 +111,32 @@ pub fn time_overview(props: &TimeOverviewProps) -> Html {
         })
     };
     let onkeydown = {
-        let (d, w, bounds, extent) = (props.dispatch.clone(), props.window, props.bounds, props.extent);
+        let (d, w, bounds, extent) = (
+            props.dispatch.clone(),
+            props.window,
+            props.bounds,
+            props.extent,
+        );
         Callback::from(move |e: KeyboardEvent| {
             let action = match e.key().as_str() {
                 "ArrowLeft" | "ArrowDown" => Action::Pan(-0.25),
                 "ArrowRight" | "ArrowUp" => Action::Pan(0.25),
                 "PageUp" => Action::Pan(-1.0),
                 "PageDown" => Action::Pan(1.0),
-                "+" | "=" => Action::Zoom { factor: 0.5, anchor: 0.5 },
-                "-" | "_" => Action::Zoom { factor: 2.0, anchor: 0.5 },
-                "Home" => Action::SetWindow(Window::new(extent.start, extent.start + w.span()).clamp_to(bounds)),
-                "End" => Action::SetWindow(Window::new(extent.end - w.span(), extent.end).clamp_to(bounds)),
+                "+" | "=" => Action::Zoom {
+                    factor: 0.5,
+                    anchor: 0.5,
+                },
+                "-" | "_" => Action::Zoom {
+                    factor: 2.0,
+                    anchor: 0.5,
+                },
+                "Home" => Action::SetWindow(
+                    Window::new(extent.start, extent.start + w.span()).clamp_to(bounds),
+                ),
+                "End" => Action::SetWindow(
+                    Window::new(extent.end - w.span(), extent.end).clamp_to(bounds),
+                ),
                 "0" => Action::Fit,
                 _ => return,
             };
@@ -111,10 +145,19 @@ pub fn time_overview(props: &TimeOverviewProps) -> Html {
         })
     };
     let (a, b) = ov.brush(props.window);
-    let text = format!("Visible: {} to {}", day_text(props.window.start), day_text(props.window.end - 1.0));
+    let text = format!(
+        "Visible: {} to {}",
+        day_text(props.window.start),
+        day_text(props.window.end - 1.0)
+    );
     // Years along the strip, where they fit.
-    let (y0, y1) = (PartialDate::from_day_number(props.extent.start as i32).year(), PartialDate::from_day_number(props.extent.end as i32).year());
-    let step = ((y1 - y0 + 1) as f64 / (width / 60.0).max(1.0)).ceil().max(1.0) as i32;
+    let (y0, y1) = (
+        PartialDate::from_day_number(props.extent.start as i32).year(),
+        PartialDate::from_day_number(props.extent.end as i32).year(),
+    );
+    let step = ((y1 - y0 + 1) as f64 / (width / 60.0).max(1.0))
+        .ceil()
+        .max(1.0) as i32;
     let years = (y0..=y1).filter(|y| (y - y0) % step == 0).filter_map(|y| {
         let x = ov.x(PartialDate::from_year(y).first_day() as f64);
         (x > 2.0 && x < width - 24.0).then(|| html! { <text class="overview-year" x={format!("{:.1}", x + 3.0)} y="12">{ y }</text> })

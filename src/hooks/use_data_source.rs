@@ -77,7 +77,7 @@ pub async fn accept_text(
         return accept_loaded(&state, loaded, &name, from_link);
     }
     let loaded = match timeline_core::load::Incremental::start(text) {
-        Err(loaded) => loaded,
+        Err(loaded) => *loaded,
         Ok(mut inc) => {
             loop {
                 let finished = inc.step(STEP_ENTRIES);

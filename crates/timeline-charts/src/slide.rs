@@ -234,7 +234,13 @@ pub fn draw_slide<DB: DrawingBackend>(
     draw_per_year(&parts[0], &stats, st)?;
     draw_casualties(&parts[1], &stats, st)?;
     draw_countries(&parts[2], &stats, st)?;
-    crate::map_chart::draw_map(&parts[3].margin(0, 0, st.px(10.0), 0), ds, view, &timeline_core::map::MapShapes::builtin(), st)?;
+    crate::map_chart::draw_map(
+        &parts[3].margin(0, 0, st.px(10.0), 0),
+        ds,
+        view,
+        &timeline_core::map::MapShapes::builtin(),
+        st,
+    )?;
     foot.draw(&Text::new(
         source_line(ds),
         (0, st.px(10.0)),

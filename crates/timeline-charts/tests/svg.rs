@@ -177,11 +177,21 @@ fn the_slide_carries_the_map_of_states_with_its_shades_and_attribution() {
     assert!(t.iter().any(|x| x.contains("Natural Earth")));
     // Every state with an exercise is filled with a shade darker than "none".
     let counts = view.filter.facet_counts(&ds);
-    let mv = timeline_core::map::map_view(&ds, &counts, view.filter.countries.as_ref(), &timeline_core::map::MapShapes::builtin());
+    let mv = timeline_core::map::map_view(
+        &ds,
+        &counts,
+        view.filter.countries.as_ref(),
+        &timeline_core::map::MapShapes::builtin(),
+    );
     for item in mv.shaped.iter().filter(|i| i.count > 0) {
         let c = timeline_charts::map_chart::SHADES[item.shade];
         let hex = format!("#{:02X}{:02X}{:02X}", c.0, c.1, c.2);
-        let filled = svg.split("<polygon").skip(1).any(|p| p.split('>').next().unwrap_or("").contains(&format!("fill=\"{hex}\"")));
+        let filled = svg.split("<polygon").skip(1).any(|p| {
+            p.split('>')
+                .next()
+                .unwrap_or("")
+                .contains(&format!("fill=\"{hex}\""))
+        });
         assert!(filled, "{}: {hex}", item.code);
     }
 }

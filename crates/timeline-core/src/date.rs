@@ -342,7 +342,7 @@ mod tests {
 
     #[test]
     fn orders_by_time_then_coarser_first() {
-        let mut v = vec![
+        let mut v = [
             d("2004-09"),
             d("2001-06-15"),
             d("2004"),

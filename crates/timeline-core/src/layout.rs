@@ -223,7 +223,9 @@ fn lay_lane(
             }));
         } else {
             // Too dense to stack: fixed-width density bins along the axis, each a cluster.
-            let mut bins: Vec<(i64, Vec<(usize, f64, f64)>)> = Vec::new();
+            // (bin number, its items: event, x0, x1)
+            type Bin = (i64, Vec<(usize, f64, f64)>);
+            let mut bins: Vec<Bin> = Vec::new();
             for &it in &g {
                 let b = (it.1.max(0.0) / p.bin).floor() as i64;
                 match bins.last_mut() {

@@ -188,7 +188,7 @@ pub struct Incremental {
 impl Incremental {
     /// Splits `text` into entries. Anything that is not a JSON object with an
     /// `events` list is loaded at once, and returned as `Err` with its problems.
-    pub fn start(text: String) -> Result<Incremental, Loaded> {
+    pub fn start(text: String) -> Result<Incremental, Box<Loaded>> {
         let parsed = serde_json::from_str::<RawDoc>(&text).ok().and_then(|doc| {
             let base = text.as_ptr() as usize;
             let ranges = doc
@@ -208,7 +208,7 @@ impl Incremental {
                 next: 0,
                 validator,
             }),
-            None => Err(load_json(&text)),
+            None => Err(Box::new(load_json(&text))),
         }
     }
 

@@ -35,7 +35,11 @@ pub struct MapShapes {
 impl MapShapes {
     /// The built-in outlines; empty (no map, every state listed) if the file is unreadable.
     pub fn builtin() -> MapShapes {
-        Self::parse(BUILTIN_MAP).unwrap_or_else(|_| MapShapes { attribution: String::new(), projection: String::new(), countries: Vec::new() })
+        Self::parse(BUILTIN_MAP).unwrap_or_else(|_| MapShapes {
+            attribution: String::new(),
+            projection: String::new(),
+            countries: Vec::new(),
+        })
     }
 
     pub fn parse(text: &str) -> Result<MapShapes, String> {
@@ -50,7 +54,9 @@ impl MapShapes {
 impl Shape {
     /// The rings as point lists.
     pub fn points(&self) -> impl Iterator<Item = Vec<(f32, f32)>> + '_ {
-        self.rings.iter().map(|r| r.chunks_exact(2).map(|p| (p[0], p[1])).collect())
+        self.rings
+            .iter()
+            .map(|r| r.chunks_exact(2).map(|p| (p[0], p[1])).collect())
     }
 
     /// SVG path data, built once per shape.
@@ -125,7 +131,11 @@ pub fn legend(max: usize) -> Vec<LegendStep> {
     while lo <= max {
         let hi = (lo + width - 1).min(max);
         // Shades spread over the whole ramp even with fewer steps.
-        let shade = if steps == 1 { SHADES } else { 1 + (out.len() * (SHADES - 1)) / (steps - 1) };
+        let shade = if steps == 1 {
+            SHADES
+        } else {
+            1 + (out.len() * (SHADES - 1)) / (steps - 1)
+        };
         out.push(LegendStep { lo, hi, shade });
         lo = hi + 1;
     }
@@ -133,15 +143,32 @@ pub fn legend(max: usize) -> Vec<LegendStep> {
 }
 
 fn shade_of(legend: &[LegendStep], n: usize) -> usize {
-    legend.iter().find(|s| (s.lo..=s.hi).contains(&n)).map_or(0, |s| s.shade)
+    legend
+        .iter()
+        .find(|s| (s.lo..=s.hi).contains(&n))
+        .map_or(0, |s| s.shade)
 }
 
 /// The map for the current view: the states the dataset names (listed in its
 /// metadata and named by at least one event), each with its facet count —
 /// the events a click on it shows, under the other filters as they are.
-pub fn map_view(ds: &Dataset, counts: &FacetCounts, selected: Option<&std::collections::BTreeSet<String>>, shapes: &MapShapes) -> MapView {
-    let states: Vec<_> = ds.meta.countries.iter().filter(|c| ds.names_country(&c.code)).collect();
-    let max = states.iter().map(|c| counts.countries.get(&c.code).copied().unwrap_or(0)).max().unwrap_or(0);
+pub fn map_view(
+    ds: &Dataset,
+    counts: &FacetCounts,
+    selected: Option<&std::collections::BTreeSet<String>>,
+    shapes: &MapShapes,
+) -> MapView {
+    let states: Vec<_> = ds
+        .meta
+        .countries
+        .iter()
+        .filter(|c| ds.names_country(&c.code))
+        .collect();
+    let max = states
+        .iter()
+        .map(|c| counts.countries.get(&c.code).copied().unwrap_or(0))
+        .max()
+        .unwrap_or(0);
     let legend = legend(max);
     let mut shaped = Vec::new();
     let mut unshaped = Vec::new();
@@ -155,7 +182,10 @@ pub fn map_view(ds: &Dataset, counts: &FacetCounts, selected: Option<&std::colle
             shade: shade_of(&legend, count),
             selected: selected.is_some_and(|s| s.contains(&c.code)),
         };
-        match shapes.shape(&c.code).and_then(|s| s.bounds().map(|b| (s, b))) {
+        match shapes
+            .shape(&c.code)
+            .and_then(|s| s.bounds().map(|b| (s, b)))
+        {
             Some((_, (a, b, e, f))) => {
                 bounds = Some(match bounds {
                     None => (a, b, e, f),
@@ -170,7 +200,12 @@ pub fn map_view(ds: &Dataset, counts: &FacetCounts, selected: Option<&std::colle
         let m = ((x1 - x0).max(y1 - y0) * 0.02).max(0.5);
         (x0 - m, y0 - m, x1 - x0 + 2.0 * m, y1 - y0 + 2.0 * m)
     });
-    MapView { shaped, unshaped, view_box, legend }
+    MapView {
+        shaped,
+        unshaped,
+        view_box,
+        legend,
+    }
 }
 
 #[cfg(test)]
@@ -180,16 +215,41 @@ mod tests {
     #[test]
     fn legend_steps_cover_one_to_max_without_overlap() {
         assert_eq!(legend(0), vec![]);
-        assert_eq!(legend(1), vec![LegendStep { lo: 1, hi: 1, shade: 5 }]);
+        assert_eq!(
+            legend(1),
+            vec![LegendStep {
+                lo: 1,
+                hi: 1,
+                shade: 5
+            }]
+        );
         assert_eq!(
             legend(3),
-            vec![LegendStep { lo: 1, hi: 1, shade: 1 }, LegendStep { lo: 2, hi: 2, shade: 3 }, LegendStep { lo: 3, hi: 3, shade: 5 }]
+            vec![
+                LegendStep {
+                    lo: 1,
+                    hi: 1,
+                    shade: 1
+                },
+                LegendStep {
+                    lo: 2,
+                    hi: 2,
+                    shade: 3
+                },
+                LegendStep {
+                    lo: 3,
+                    hi: 3,
+                    shade: 5
+                }
+            ]
         );
         let l = legend(47);
         assert_eq!(l.first().unwrap().lo, 1);
         assert_eq!(l.last().unwrap().hi, 47);
         assert_eq!(l.len(), 5);
-        assert!(l.windows(2).all(|w| w[0].hi + 1 == w[1].lo && w[0].shade < w[1].shade));
+        assert!(l
+            .windows(2)
+            .all(|w| w[0].hi + 1 == w[1].lo && w[0].shade < w[1].shade));
         assert_eq!(shade_of(&l, 0), 0);
         assert_eq!(shade_of(&l, 47), 5);
     }

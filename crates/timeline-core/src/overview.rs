@@ -43,7 +43,12 @@ pub fn histogram_path(bins: &[u32], width: f64, height: f64) -> String {
         }
         let h = ((n as f64).sqrt() * scale).max(2.0);
         let x = k as f64 * bw;
-        d.push_str(&format!("M{x:.1} {:.1}h{:.1}v{h:.1}h{:.1}Z", height - h, bw.max(1.0), -bw.max(1.0)));
+        d.push_str(&format!(
+            "M{x:.1} {:.1}h{:.1}v{h:.1}h{:.1}Z",
+            height - h,
+            bw.max(1.0),
+            -bw.max(1.0)
+        ));
     }
     d
 }
@@ -83,7 +88,10 @@ impl Overview {
 
     /// The brush's pixels, clipped to the strip (and at least 4 px wide, so it can be seen and grabbed).
     pub fn brush(&self, w: Window) -> (f64, f64) {
-        let (a, b) = (self.x(w.start).clamp(0.0, self.width), self.x(w.end).clamp(0.0, self.width));
+        let (a, b) = (
+            self.x(w.start).clamp(0.0, self.width),
+            self.x(w.end).clamp(0.0, self.width),
+        );
         if b - a >= 4.0 {
             (a, b)
         } else {
@@ -112,7 +120,9 @@ impl Overview {
     pub fn drag(&self, w0: Window, grab: Grab, x0: f64, x1: f64) -> Window {
         let dd = (x1 - x0) / self.width * self.extent.span();
         match grab {
-            Grab::Body | Grab::Outside => Window::new(w0.start + dd, w0.end + dd).clamp_to(self.bounds),
+            Grab::Body | Grab::Outside => {
+                Window::new(w0.start + dd, w0.end + dd).clamp_to(self.bounds)
+            }
             Grab::Start => {
                 let start = (w0.start + dd).min(w0.end - MIN_SPAN_DAYS);
                 Window::new(start.max(self.bounds.start), w0.end).clamp_to(self.bounds)
@@ -136,7 +146,11 @@ mod tests {
     use crate::load::load_json;
 
     fn ov() -> Overview {
-        Overview { extent: Window::new(0.0, 1000.0), width: 500.0, bounds: Window::new(-500.0, 1500.0) }
+        Overview {
+            extent: Window::new(0.0, 1000.0),
+            width: 500.0,
+            bounds: Window::new(-500.0, 1500.0),
+        }
     }
 
     #[test]
@@ -148,10 +162,22 @@ mod tests {
         for bins in [1, 12, 300, 2000] {
             let h = histogram(&ds, &all, extent, bins);
             assert_eq!(h.len(), bins);
-            assert_eq!(h.iter().sum::<u32>() as usize, ds.events.len(), "{bins} bins");
+            assert_eq!(
+                h.iter().sum::<u32>() as usize,
+                ds.events.len(),
+                "{bins} bins"
+            );
         }
-        assert_eq!(histogram(&ds, &all[..10], extent, 50).iter().sum::<u32>(), 10);
-        assert!(histogram(&ds, &all, Window::new(0.0, 10.0), 10).iter().all(|&n| n == 0), "outside the extent");
+        assert_eq!(
+            histogram(&ds, &all[..10], extent, 50).iter().sum::<u32>(),
+            10
+        );
+        assert!(
+            histogram(&ds, &all, Window::new(0.0, 10.0), 10)
+                .iter()
+                .all(|&n| n == 0),
+            "outside the extent"
+        );
     }
 
     #[test]
@@ -173,16 +199,28 @@ mod tests {
         assert_eq!(o.grab(w, 198.0), Grab::End);
         assert_eq!(o.grab(w, 300.0), Grab::Outside);
         // Body: pans by the days under the pixels moved.
-        assert_eq!(o.drag(w, Grab::Body, 150.0, 175.0), Window::new(250.0, 450.0));
+        assert_eq!(
+            o.drag(w, Grab::Body, 150.0, 175.0),
+            Window::new(250.0, 450.0)
+        );
         // Edges: resize from that side only.
-        assert_eq!(o.drag(w, Grab::Start, 100.0, 50.0), Window::new(100.0, 400.0));
-        assert_eq!(o.drag(w, Grab::End, 200.0, 300.0), Window::new(200.0, 600.0));
+        assert_eq!(
+            o.drag(w, Grab::Start, 100.0, 50.0),
+            Window::new(100.0, 400.0)
+        );
+        assert_eq!(
+            o.drag(w, Grab::End, 200.0, 300.0),
+            Window::new(200.0, 600.0)
+        );
         // An edge cannot pass the other: the minimum span holds.
         let narrow = o.drag(w, Grab::Start, 100.0, 400.0);
         assert_eq!(narrow.end, 400.0);
         assert!((narrow.span() - MIN_SPAN_DAYS).abs() < 1e-9);
         // Kept inside the bounds.
-        assert_eq!(o.drag(w, Grab::Body, 150.0, 10_000.0), Window::new(1300.0, 1500.0));
+        assert_eq!(
+            o.drag(w, Grab::Body, 150.0, 10_000.0),
+            Window::new(1300.0, 1500.0)
+        );
         // A click centres there.
         assert_eq!(o.centre_at(w, 400.0), Window::new(700.0, 900.0));
     }

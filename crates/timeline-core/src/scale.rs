@@ -107,7 +107,7 @@ impl Window {
     pub fn pinch(&self, from: (f64, f64), to: (f64, f64), width: f64, bounds: Window) -> Self {
         let (d1, d2) = (self.day_at(from.0, width), self.day_at(from.1, width));
         let gap = to.1 - to.0;
-        if !(gap.abs() > 1.0 && (from.1 - from.0).abs() > 1.0 && width > 0.0) || !gap.is_finite() {
+        if !(gap.abs() > 1.0 && (from.1 - from.0).abs() > 1.0 && width > 0.0 && gap.is_finite()) {
             return *self;
         }
         let span = ((d2 - d1) * width / gap)

@@ -106,9 +106,9 @@ pub fn generate(n: usize, seed: u64) -> String {
         } else {
             String::new()
         };
-        let _ = write!(
+        let _ = writeln!(
             out,
-            "{}{{\"id\":\"ev-{i}\",\"kind\":\"{kind}\",\"title\":\"Synthetic {kind} {i}\",\"date\":\"{date}\"{end},\"countries\":[{countries}],\"places\":[\"{place}\"]{casualties}{scope},\"summary\":\"A generated {kind} near {place}.\",\"source\":{{\"document\":\"synthetic\",\"section\":\"row {i}\"}}}}\n",
+            "{}{{\"id\":\"ev-{i}\",\"kind\":\"{kind}\",\"title\":\"Synthetic {kind} {i}\",\"date\":\"{date}\"{end},\"countries\":[{countries}],\"places\":[\"{place}\"]{casualties}{scope},\"summary\":\"A generated {kind} near {place}.\",\"source\":{{\"document\":\"synthetic\",\"section\":\"row {i}\"}}}}",
             if i > 0 { "," } else { "" }
         );
     }

@@ -251,7 +251,9 @@ fn facet_counts_match_what_each_chip_shows_on_synthetic_data() {
 fn chip_clicks_select_add_remove_and_clear() {
     let ds = ds();
     let mut f = Filter::default();
-    let steps: Vec<(&str, Option<&[&str]>, Vec<&str>)> = vec![
+    // (chip clicked, selection after, events shown after)
+    type Step<'a> = (&'a str, Option<&'a [&'a str]>, Vec<&'a str>);
+    let steps: Vec<Step> = vec![
         // First click on a member state: that state and the organisation-wide events.
         (
             "KZ",

@@ -153,9 +153,7 @@ fn incremental_loading_gives_the_same_result_as_loading_at_once() {
         timeline_core::BUILTIN_DATASET.to_string(),
     ] {
         let once = load_json(&text);
-        let mut inc = Incremental::start(text.clone())
-            .ok()
-            .expect("an object with events");
+        let mut inc = Incremental::start(text.clone()).expect("an object with events");
         let total = inc.total();
         let mut steps = 0;
         while !inc.step(700) {
