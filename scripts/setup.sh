@@ -28,7 +28,7 @@ if ! wasm-bindgen --version 2>/dev/null | grep -q " $WASM_BINDGEN_VERSION"; then
 fi
 
 # binaryen (wasm-opt 132) and playwright-core, pinned in package-lock.json.
-if ! node_modules/.bin/wasm-opt --version 2>/dev/null | grep -q "version 132" || [ ! -d node_modules/playwright-core ]; then
+if ! node_modules/.bin/wasm-opt --version 2>/dev/null | grep -q "version 132" || [ ! -d node_modules/playwright-core ] || [ ! -d node_modules/world-atlas ]; then
   say "installing node tools (npm ci)"
   npm ci --no-audit --no-fund
 fi

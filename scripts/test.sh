@@ -15,6 +15,7 @@ cargo clippy -p sco-timeline --target wasm32-unknown-unknown --all-targets -- -D
 
 echo "== core (native)"
 cargo test -p timeline-core -p timeline-charts -- --skip fuzz_
+cargo test -p sco-timeline --lib   # the reducer, natively
 echo "== fuzzing the loader and the URL parser (proptest, fixed budget)"
 cargo test -p timeline-core --test fuzz -- --nocapture
 

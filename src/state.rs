@@ -221,6 +221,9 @@ impl Reducible for AppState {
                 s.view.selected = id.filter(|id| ds.event(id).is_some());
             }
             Action::Restore(v) => {
+                // Back/forward or a link that changes only the window, the lanes,
+                // the view or the selection does not re-run the filter.
+                refilter = v.filter != s.view.filter;
                 s.view = v;
                 s.push_history = false;
             }
@@ -282,5 +285,57 @@ impl Reducible for AppState {
             return self;
         }
         Rc::new(s)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use timeline_core::{load_json, BUILTIN_DATASET};
+
+    fn state(query: &str) -> Rc<AppState> {
+        let l = load_json(BUILTIN_DATASET);
+        Rc::new(AppState::new(
+            Data::new(l.dataset, l.problems),
+            timeline_core::urlstate::decode(query).state,
+            vec![],
+        ))
+    }
+
+    #[test]
+    fn a_window_change_never_refilters() {
+        let s = state("c=KZ");
+        let shown = s.shown.clone();
+        for action in [
+            Action::Zoom {
+                factor: 0.5,
+                anchor: 0.3,
+            },
+            Action::Pan(0.2),
+            Action::SetWindow(Window::new(2453006.0, 2453371.0)),
+            Action::Restore(timeline_core::urlstate::decode("c=KZ&w=2004-01-01~2005-01-01").state),
+        ] {
+            let next = s.clone().reduce(action);
+            assert!(
+                Rc::ptr_eq(&next.shown, &shown),
+                "the filtered set is reused, not recomputed"
+            );
+        }
+        // A restored link with other filters does re-filter.
+        let next = s.clone().reduce(Action::Restore(
+            timeline_core::urlstate::decode("c=RU").state,
+        ));
+        assert!(!Rc::ptr_eq(&next.shown, &shown));
+    }
+
+    #[test]
+    fn chips_select_and_clear() {
+        let s = state("");
+        let all = s.shown.len();
+        let s = s.reduce(Action::ToggleCountry("KG".into()));
+        assert!(s.shown.len() < all);
+        assert_eq!(s.view.filter.countries, Some(["KG".to_string()].into()));
+        let s = s.reduce(Action::SetCountries(None));
+        assert_eq!(s.shown.len(), all);
     }
 }

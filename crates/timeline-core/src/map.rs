@@ -124,22 +124,21 @@ pub fn legend(max: usize) -> Vec<LegendStep> {
     if max == 0 {
         return Vec::new();
     }
-    let steps = SHADES.min(max);
-    let width = max.div_ceil(steps);
-    let mut out = Vec::new();
-    let mut lo = 1;
-    while lo <= max {
-        let hi = (lo + width - 1).min(max);
-        // Shades spread over the whole ramp even with fewer steps.
-        let shade = if steps == 1 {
-            SHADES
-        } else {
-            1 + (out.len() * (SHADES - 1)) / (steps - 1)
-        };
-        out.push(LegendStep { lo, hi, shade });
-        lo = hi + 1;
-    }
-    out
+    let width = max.div_ceil(SHADES.min(max));
+    // The steps actually needed (12 events in steps of 3 make 4, not 5).
+    let n = max.div_ceil(width);
+    (0..n)
+        .map(|k| LegendStep {
+            lo: 1 + k * width,
+            hi: ((k + 1) * width).min(max),
+            // Shades spread over the whole ramp even with fewer steps: the busiest is always the darkest.
+            shade: if n == 1 {
+                SHADES
+            } else {
+                1 + (k * (SHADES - 1)) / (n - 1)
+            },
+        })
+        .collect()
 }
 
 fn shade_of(legend: &[LegendStep], n: usize) -> usize {
@@ -252,5 +251,11 @@ mod tests {
             .all(|w| w[0].hi + 1 == w[1].lo && w[0].shade < w[1].shade));
         assert_eq!(shade_of(&l, 0), 0);
         assert_eq!(shade_of(&l, 47), 5);
+        // Fewer steps than shades: the top step is still the darkest.
+        let l = legend(12);
+        assert_eq!(
+            l.iter().map(|s| (s.lo, s.hi, s.shade)).collect::<Vec<_>>(),
+            [(1, 3, 1), (4, 6, 2), (7, 9, 3), (10, 12, 5)]
+        );
     }
 }
