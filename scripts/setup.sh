@@ -27,10 +27,13 @@ if ! wasm-bindgen --version 2>/dev/null | grep -q " $WASM_BINDGEN_VERSION"; then
   cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --force
 fi
 
-# binaryen (wasm-opt 132) and playwright-core, pinned in package-lock.json.
-if ! node_modules/.bin/wasm-opt --version 2>/dev/null | grep -q "version 132" || [ ! -d node_modules/playwright-core ] || [ ! -d node_modules/world-atlas ]; then
+# binaryen (wasm-opt 132), playwright-core and the other node tools, pinned in
+# package-lock.json: installed again whenever the lock file changes.
+LOCK_HASH="$(sha256sum package-lock.json | cut -d' ' -f1)"
+if ! node_modules/.bin/wasm-opt --version 2>/dev/null | grep -q "version 132" || [ "$(cat node_modules/.lock-hash 2>/dev/null)" != "$LOCK_HASH" ]; then
   say "installing node tools (npm ci)"
   npm ci --no-audit --no-fund
+  echo "$LOCK_HASH" > node_modules/.lock-hash
 fi
 
 if [ "${1:-}" = "--browser" ]; then

@@ -59,7 +59,7 @@ pub fn country_map(props: &CountryMapProps) -> Html {
         move || hovered.set(code.clone())
     };
     let paths = view.shaped.iter().map(|item| {
-        let d = props.shapes.shape(&item.code).map(|s| s.svg_path()).unwrap_or_default();
+        let d = props.shapes.path(&item.code).unwrap_or_default().to_string();
         html! {
             <path class={classes!("map-state", format!("shade-{}", item.shade), item.selected.then_some("selected"))}
                 d={d} data-map-country={item.code.clone()} role="button" tabindex="0"

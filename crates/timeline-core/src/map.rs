@@ -30,6 +30,9 @@ pub struct MapShapes {
     pub attribution: String,
     pub projection: String,
     pub countries: Vec<Shape>,
+    /// SVG path data per country (same order), built once when parsed.
+    #[serde(skip)]
+    paths: Vec<String>,
 }
 
 impl MapShapes {
@@ -39,11 +42,22 @@ impl MapShapes {
             attribution: String::new(),
             projection: String::new(),
             countries: Vec::new(),
+            paths: Vec::new(),
         })
     }
 
     pub fn parse(text: &str) -> Result<MapShapes, String> {
-        serde_json::from_str(text).map_err(|e| e.to_string())
+        let mut m: MapShapes = serde_json::from_str(text).map_err(|e| e.to_string())?;
+        m.paths = m.countries.iter().map(Shape::svg_path).collect();
+        Ok(m)
+    }
+
+    /// The country's SVG path data (built once).
+    pub fn path(&self, code: &str) -> Option<&str> {
+        self.countries
+            .iter()
+            .position(|s| s.code == code)
+            .map(|i| self.paths[i].as_str())
     }
 
     pub fn shape(&self, code: &str) -> Option<&Shape> {
