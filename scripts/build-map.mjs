@@ -45,6 +45,7 @@ for (const [code, name] of wanted) {
   if (!f) { missing.push(code); continue; }
   const polys = f.geometry.type === 'Polygon' ? [f.geometry.coordinates] : f.geometry.coordinates;
   const rings = [];
+  const box = [Infinity, Infinity, -Infinity, -Infinity];
   for (const poly of polys) {
     // The outer ring only: at this scale the countries named have no holes worth drawing.
     let ring = poly[0].map(([lon, lat]) => [code === 'RU' && lon < -100 ? lon + 360 : lon, lat]);
@@ -55,14 +56,16 @@ for (const [code, name] of wanted) {
       const last = pts[pts.length - 1];
       if (!last || Math.hypot(last[0] - p[0], last[1] - p[1]) >= 0.3) pts.push(p);
     }
-    if (pts.length >= 4) rings.push(pts.flat().map((v) => Number(v.toFixed(1))));
+    if (pts.length >= 4) for (const [x, y] of pts) { box[0] = Math.min(box[0], x); box[1] = Math.min(box[1], y); box[2] = Math.max(box[2], x); box[3] = Math.max(box[3], y); }
+    if (pts.length >= 4) rings.push(pts.map(([x, y], i) => `${i ? 'L' : 'M'}${Number(x.toFixed(1))} ${Number(y.toFixed(1))}`).join('') + 'Z');
   }
-  out.push({ code, name: f.properties.name, rings });
+  // SVG path data, ready to draw: the app parses nothing at start-up.
+  out.push({ code, name: f.properties.name, bbox: box.map((v) => Number(v.toFixed(1))), d: rings.join('') });
 }
 out.sort((a, b) => a.code.localeCompare(b.code));
 const doc = {
   attribution: `Boundaries: Natural Earth (public domain, naturalearthdata.com), 1:50m, via world-atlas ${atlasVersion} (ISC licence, Mike Bostock).`,
-  projection: 'equirectangular around 45°N: x = longitude × cos 45°, y = −latitude (degrees)',
+  projection: 'equirectangular around 45°N: x = longitude × cos 45°, y = −latitude (degrees); d is SVG path data (M x y L x y … Z per ring)',
   countries: out,
 };
 const dest = path.join(ROOT, 'data/map/countries.json');

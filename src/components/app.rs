@@ -76,8 +76,22 @@ pub fn app() -> Html {
         });
     }
     let embed_open = use_state(|| false);
-    // The map's outlines, parsed once.
-    let shapes = use_state(|| std::rc::Rc::new(timeline_core::map::MapShapes::builtin()));
+    // What the first view does not need (the map, the statistics) is rendered
+    // after the first frame that shows the chart, so that frame comes sooner.
+    let later = use_state(|| false);
+    {
+        let later = later.clone();
+        use_effect_with((), move |_| {
+            let frame = gloo::render::request_animation_frame(move |_| {
+                gloo::timers::callback::Timeout::new(0, move || later.set(true)).forget();
+            });
+            move || drop(frame)
+        });
+    }
+    // Parsed once, after the first frame (the map is not part of it).
+    let shapes = use_memo(*later, |later| {
+        later.then(|| std::rc::Rc::new(timeline_core::map::MapShapes::builtin()))
+    });
     // The print-only event list exists only while printing (it can be long).
     let printing = use_state(|| false);
     {
@@ -93,7 +107,12 @@ pub fn app() -> Html {
             move || drop(listeners)
         });
     }
-    use_root_attrs(state.shown.len(), state.source.clone(), state.load.clone());
+    use_root_attrs(
+        state.shown.len(),
+        state.source.clone(),
+        state.load.clone(),
+        *later,
+    );
     let onfile = {
         let state = state.clone();
         Callback::from(move |f: web_sys::File| open_file(state.clone(), f))
@@ -191,7 +210,7 @@ pub fn app() -> Html {
     };
     // Under the chart on a desktop, after the filters on a phone (styles: .stats-area).
     let stats = html! {
-        if e.shows(Control::Stats) {
+        if e.shows(Control::Stats) && *later {
             <div class="stats-area"><StatsPanel dataset={ds.clone()} shown={state.shown.clone()} dispatch={dispatch.clone()} /></div>
         }
     };
@@ -231,8 +250,8 @@ pub fn app() -> Html {
             <div class="layout">
                 <aside class="filters" aria-label="Filters">
                     { filters }
-                    if e.shows(Control::Countries) {
-                        <CountryMap dataset={ds.clone()} shapes={(*shapes).clone()} counts={state.counts.clone()}
+                    if let Some(shapes) = (*shapes).clone().filter(|_| e.shows(Control::Countries)) {
+                        <CountryMap dataset={ds.clone()} shapes={shapes} counts={state.counts.clone()}
                             selected={state.view.filter.countries.clone()} dispatch={dispatch.clone()} />
                     }
                     <DateRange from={state.view.filter.from} to={state.view.filter.to} dispatch={dispatch.clone()}

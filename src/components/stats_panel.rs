@@ -64,6 +64,7 @@ pub fn stats_panel(props: &StatsPanelProps) -> Html {
     let refs = [use_node_ref(), use_node_ref(), use_node_ref()];
     let hits = use_state(|| [Vec::<Hit>::new(), Vec::new(), Vec::new()]);
     let hover = use_state(|| None::<String>);
+    let table_open = use_state(|| false);
     let stats = {
         let (ds, shown) = (props.dataset.clone(), props.shown.clone());
         use_memo(shown, move |shown| Stats::compute(&ds, shown))
@@ -167,8 +168,12 @@ pub fn stats_panel(props: &StatsPanelProps) -> Html {
         <section class="stats" aria-label="Statistics of the events shown" data-testid="stats">
             <div class="stats-charts">{ for charts }</div>
             <p class="stats-hover" aria-live="polite">{ hover.as_deref().unwrap_or("Point at or focus a bar for its figures; click it to zoom to a year or filter to a country.") }</p>
-            <details class="stats-table">
+            <details class="stats-table" ontoggle={ let t = table_open.clone(); Callback::from(move |e: Event| {
+                t.set(e.target_dyn_into::<web_sys::HtmlDetailsElement>().is_some_and(|d| d.open()));
+            }) }>
                 <summary>{ "The figures as a table" }</summary>
+                // Built only while open: a closed table is neither seen nor read.
+                if *table_open {
                 <table data-testid="stats-table">
                     <caption>{ "Events per year, by kind, with casualties" }</caption>
                     <thead><tr>
@@ -192,6 +197,7 @@ pub fn stats_panel(props: &StatsPanelProps) -> Html {
                     { for s.countries.iter().map(|(code, name, n)| html! { <tr data-country-row={code.clone()}><th scope="row">{ name.clone() }</th><td>{ n }</td></tr> }) }
                     </tbody>
                 </table>
+                }
             </details>
         </section>
     }

@@ -17,6 +17,10 @@ const tableTotal = (page) => page.$$eval('[data-testid=stats-table] [data-field=
 test('the charts follow the filters', async () => {
   const page = await open(browser, server.url);
   await page.waitForSelector('[data-chart=per-year] .hit');
+  // The table is built when it is opened.
+  assert.equal(await page.locator('[data-testid=stats-table]').count(), 0);
+  await page.click('.stats-table summary');
+  await page.waitForSelector('[data-testid=stats-table]');
   assert.equal(await tableTotal(page), DATA.events.length);
   // One bar (button) per year of the span.
   assert.equal(await page.locator('[data-chart=per-year] .hit').count(), 12);

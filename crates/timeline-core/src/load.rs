@@ -148,6 +148,13 @@ impl Validator {
     /// Links to ids that no loaded event has are reported and dropped; the
     /// event itself stays (a dangling link loses nothing else).
     fn finish(mut self) -> Loaded {
+        if !self.events.iter().any(|e| !e.related.is_empty()) {
+            // Most datasets link nothing: no id set to build.
+            return Loaded {
+                dataset: Dataset::new(self.meta, self.events),
+                problems: self.problems,
+            };
+        }
         let ids: HashSet<String> = self.events.iter().map(|e| e.id.clone()).collect();
         for (e, &index) in self.events.iter_mut().zip(&self.entry_index) {
             let mut k = 0;

@@ -21,8 +21,10 @@ pub struct Shape {
     /// ISO 3166-1 alpha-2.
     pub code: String,
     pub name: String,
-    /// Outer rings, each a flat list `x0, y0, x1, y1, …` in projected degrees.
-    pub rings: Vec<Vec<f32>>,
+    /// Bounds of the outline: `x0, y0, x1, y1` (projected degrees).
+    pub bbox: [f32; 4],
+    /// SVG path data in projected degrees: `M x y L x y … Z` per outer ring.
+    pub d: String,
 }
 
 #[derive(Clone, Debug, PartialEq, Deserialize)]
@@ -30,9 +32,6 @@ pub struct MapShapes {
     pub attribution: String,
     pub projection: String,
     pub countries: Vec<Shape>,
-    /// SVG path data per country (same order), built once when parsed.
-    #[serde(skip)]
-    paths: Vec<String>,
 }
 
 impl MapShapes {
@@ -42,22 +41,16 @@ impl MapShapes {
             attribution: String::new(),
             projection: String::new(),
             countries: Vec::new(),
-            paths: Vec::new(),
         })
     }
 
     pub fn parse(text: &str) -> Result<MapShapes, String> {
-        let mut m: MapShapes = serde_json::from_str(text).map_err(|e| e.to_string())?;
-        m.paths = m.countries.iter().map(Shape::svg_path).collect();
-        Ok(m)
+        serde_json::from_str(text).map_err(|e| e.to_string())
     }
 
-    /// The country's SVG path data (built once).
+    /// The country's SVG path data, as stored (nothing is built at run time).
     pub fn path(&self, code: &str) -> Option<&str> {
-        self.countries
-            .iter()
-            .position(|s| s.code == code)
-            .map(|i| self.paths[i].as_str())
+        self.shape(code).map(|s| s.d.as_str())
     }
 
     pub fn shape(&self, code: &str) -> Option<&Shape> {
@@ -66,38 +59,32 @@ impl MapShapes {
 }
 
 impl Shape {
-    /// The rings as point lists.
-    pub fn points(&self) -> impl Iterator<Item = Vec<(f32, f32)>> + '_ {
-        self.rings
-            .iter()
-            .map(|r| r.chunks_exact(2).map(|p| (p[0], p[1])).collect())
-    }
-
-    /// SVG path data, built once per shape.
-    pub fn svg_path(&self) -> String {
-        let mut d = String::new();
-        for ring in self.points() {
-            for (i, (x, y)) in ring.iter().enumerate() {
-                d.push(if i == 0 { 'M' } else { 'L' });
-                d.push_str(&format!("{x} {y}"));
+    /// The rings as point lists, read from the path data (for drawing with
+    /// plotters and for bounds; the app's SVG uses the path data as it is).
+    /// Only `M`, `L` and `Z` with absolute coordinates occur (scripts/build-map.mjs).
+    pub fn points(&self) -> Vec<Vec<(f32, f32)>> {
+        let mut rings = Vec::new();
+        for ring in self.d.split('Z').filter(|r| !r.trim().is_empty()) {
+            let pts: Vec<(f32, f32)> = ring
+                .split(['M', 'L'])
+                .filter_map(|p| {
+                    let mut it = p.split_whitespace().map(|v| v.parse::<f32>());
+                    match (it.next(), it.next()) {
+                        (Some(Ok(x)), Some(Ok(y))) => Some((x, y)),
+                        _ => None,
+                    }
+                })
+                .collect();
+            if pts.len() >= 3 {
+                rings.push(pts);
             }
-            d.push('Z');
         }
-        d
+        rings
     }
 
     fn bounds(&self) -> Option<(f32, f32, f32, f32)> {
-        let mut b: Option<(f32, f32, f32, f32)> = None;
-        for r in &self.rings {
-            for p in r.chunks_exact(2) {
-                let (x, y) = (p[0], p[1]);
-                b = Some(match b {
-                    None => (x, y, x, y),
-                    Some((a, c, e, f)) => (a.min(x), c.min(y), e.max(x), f.max(y)),
-                });
-            }
-        }
-        b
+        let [a, b, c, d] = self.bbox;
+        (a <= c && b <= d).then_some((a, b, c, d))
     }
 }
 

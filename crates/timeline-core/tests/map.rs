@@ -16,12 +16,29 @@ fn every_state_of_the_built_in_data_has_a_shape_and_the_file_says_where_it_comes
         let s = shapes
             .shape(&c.code)
             .unwrap_or_else(|| panic!("no shape for {}", c.code));
+        let rings = s.points();
         assert!(
-            !s.rings.is_empty() && s.rings.iter().all(|r| r.len() >= 8 && r.len() % 2 == 0),
+            !rings.is_empty() && rings.iter().all(|r| r.len() >= 4),
             "{}",
             c.code
         );
-        assert!(s.svg_path().starts_with('M') && s.svg_path().ends_with('Z'));
+        assert!(s.d.starts_with('M') && s.d.ends_with('Z'));
+        assert_eq!(
+            s.d.matches('M').count(),
+            rings.len(),
+            "{}: every ring read back",
+            c.code
+        );
+        // The stored bounds hold every point.
+        let [x0, y0, x1, y1] = s.bbox;
+        assert!(
+            rings
+                .iter()
+                .flatten()
+                .all(|&(x, y)| x >= x0 && x <= x1 && y >= y0 && y <= y1),
+            "{}",
+            c.code
+        );
     }
     // Trimmed: only what the dataset names.
     assert_eq!(shapes.countries.len(), ds.meta.countries.len());
