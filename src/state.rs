@@ -117,6 +117,22 @@ pub enum Action {
     SetPresenting(bool),
 }
 
+impl Action {
+    /// The zoom keys shared by the chart and the overview: `+`/`=` zoom in,
+    /// `-`/`_` zoom out, around the middle of the window.
+    pub fn zoom_key(key: &str) -> Option<Action> {
+        let factor = match key {
+            "+" | "=" => 0.5,
+            "-" | "_" => 2.0,
+            _ => return None,
+        };
+        Some(Action::Zoom {
+            factor,
+            anchor: 0.5,
+        })
+    }
+}
+
 impl AppState {
     pub fn new(data: Data, view: ViewState, url_notice: Vec<String>) -> Self {
         let mut s = AppState {

@@ -118,27 +118,24 @@ pub fn time_overview(props: &TimeOverviewProps) -> Html {
             props.extent,
         );
         Callback::from(move |e: KeyboardEvent| {
-            let action = match e.key().as_str() {
-                "ArrowLeft" | "ArrowDown" => Action::Pan(-0.25),
-                "ArrowRight" | "ArrowUp" => Action::Pan(0.25),
-                "PageUp" => Action::Pan(-1.0),
-                "PageDown" => Action::Pan(1.0),
-                "+" | "=" => Action::Zoom {
-                    factor: 0.5,
-                    anchor: 0.5,
-                },
-                "-" | "_" => Action::Zoom {
-                    factor: 2.0,
-                    anchor: 0.5,
-                },
-                "Home" => Action::SetWindow(
-                    Window::new(extent.start, extent.start + w.span()).clamp_to(bounds),
-                ),
-                "End" => Action::SetWindow(
-                    Window::new(extent.end - w.span(), extent.end).clamp_to(bounds),
-                ),
-                "0" => Action::Fit,
-                _ => return,
+            let key = e.key();
+            let action = if let Some(zoom) = Action::zoom_key(&key) {
+                zoom
+            } else {
+                match key.as_str() {
+                    "ArrowLeft" | "ArrowDown" => Action::Pan(-0.25),
+                    "ArrowRight" | "ArrowUp" => Action::Pan(0.25),
+                    "PageUp" => Action::Pan(-1.0),
+                    "PageDown" => Action::Pan(1.0),
+                    "Home" => Action::SetWindow(
+                        Window::new(extent.start, extent.start + w.span()).clamp_to(bounds),
+                    ),
+                    "End" => Action::SetWindow(
+                        Window::new(extent.end - w.span(), extent.end).clamp_to(bounds),
+                    ),
+                    "0" => Action::Fit,
+                    _ => return,
+                }
             };
             e.prevent_default();
             d.emit(action);

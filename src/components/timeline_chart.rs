@@ -307,20 +307,17 @@ pub fn timeline_chart(props: &TimelineChartProps) -> Html {
     let onkeydown = {
         let d = props.dispatch.clone();
         Callback::from(move |e: KeyboardEvent| {
-            let action = match e.key().as_str() {
-                "+" | "=" => Action::Zoom {
-                    factor: 0.5,
-                    anchor: 0.5,
-                },
-                "-" | "_" => Action::Zoom {
-                    factor: 2.0,
-                    anchor: 0.5,
-                },
-                "ArrowLeft" => Action::Pan(-0.1),
-                "ArrowRight" => Action::Pan(0.1),
-                "0" | "Home" => Action::Fit,
-                "Escape" => Action::Select(None),
-                _ => return,
+            let key = e.key();
+            let action = if let Some(zoom) = Action::zoom_key(&key) {
+                zoom
+            } else {
+                match key.as_str() {
+                    "ArrowLeft" => Action::Pan(-0.1),
+                    "ArrowRight" => Action::Pan(0.1),
+                    "0" | "Home" => Action::Fit,
+                    "Escape" => Action::Select(None),
+                    _ => return,
+                }
             };
             e.prevent_default();
             d.emit(action);
