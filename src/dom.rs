@@ -104,3 +104,39 @@ pub fn fault_injection() {
         }
     }
 }
+
+/// A callback for when the browser is idle (at the latest after `timeout_ms`),
+/// cancelled when dropped: work that can wait for a frame and for input,
+/// such as redrawing the statistics after the timeline has been painted.
+pub struct Idle {
+    id: Option<u32>,
+    _closure: wasm_bindgen::closure::Closure<dyn FnMut()>,
+}
+
+impl Drop for Idle {
+    fn drop(&mut self) {
+        if let (Some(id), Some(w)) = (self.id, web_sys::window()) {
+            w.cancel_idle_callback(id);
+        }
+    }
+}
+
+pub fn when_idle(f: impl FnOnce() + 'static, timeout_ms: u32) -> Idle {
+    use wasm_bindgen::JsCast;
+    let mut f = Some(f);
+    let closure = wasm_bindgen::closure::Closure::<dyn FnMut()>::new(move || {
+        if let Some(f) = f.take() {
+            f();
+        }
+    });
+    let opts = web_sys::IdleRequestOptions::new();
+    opts.set_timeout(timeout_ms);
+    let id = web_sys::window().and_then(|w| {
+        w.request_idle_callback_with_options(closure.as_ref().unchecked_ref(), &opts)
+            .ok()
+    });
+    Idle {
+        id,
+        _closure: closure,
+    }
+}

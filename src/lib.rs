@@ -7,8 +7,12 @@ pub mod export;
 pub mod hooks;
 pub mod state;
 
-/// Mounts the app on `<body>`.
+/// Mounts the app on `<body>`, in place of the static content `index.html`
+/// shows until then.
 pub fn start() {
     dom::install_panic_panel();
+    if let Some(boot) = dom::document().and_then(|d| d.get_element_by_id("boot")) {
+        boot.remove();
+    }
     yew::Renderer::<components::app::App>::new().render();
 }

@@ -76,6 +76,9 @@ pub fn app() -> Html {
         });
     }
     let embed_open = use_state(|| false);
+    let linked = use_memo((), |_| {
+        crate::hooks::use_data_source::data_param().is_some()
+    });
     // What the first view does not need (the map, the statistics) is rendered
     // after the first frame that shows the chart, so that frame comes sooner.
     let later = use_state(|| false);
@@ -181,6 +184,21 @@ pub fn app() -> Html {
     };
     let has_filters =
         e.shows(Control::Search) || e.shows(Control::Countries) || e.shows(Control::Kinds);
+    // A link to another dataset (`?data=`) that has not arrived yet: the
+    // built-in data is not drawn meanwhile (it would flash, and drawing it
+    // would delay the fetch); a line says what is loading. A failure shows
+    // the built-in data.
+    let awaiting_link = *linked
+        && state.source == "built-in"
+        && matches!(
+            state.load,
+            crate::state::LoadStatus::Loading(_) | crate::state::LoadStatus::Parsing { .. }
+        );
+    let filters = if awaiting_link {
+        html! {}
+    } else {
+        filters
+    };
     let main_view = html! {
         <>
             <Toolbar view={state.view.view} grouping={state.view.grouping} dispatch={dispatch.clone()} {onexport}
@@ -189,7 +207,9 @@ pub fn app() -> Html {
             if state.presenting {
                 <PresenterBar {position} total={state.shown.len()} dispatch={dispatch.clone()} />
             }
-            if list {
+            if awaiting_link {
+                <p class="chart-placeholder" data-testid="chart-placeholder">{ "Loading the linked dataset…" }</p>
+            } else if list {
                 <ListView dataset={ds.clone()} shown={state.shown.clone()} selected={state.view.selected.clone()} dispatch={dispatch.clone()} />
                 if let Some(ev) = selected.clone() {
                     <EventDetails dataset={ds.clone()} event={ev} anchor={None::<(f64, f64)>} dispatch={dispatch.clone()} />
@@ -210,7 +230,7 @@ pub fn app() -> Html {
     };
     // Under the chart on a desktop, after the filters on a phone (styles: .stats-area).
     let stats = html! {
-        if e.shows(Control::Stats) && *later {
+        if e.shows(Control::Stats) && *later && !awaiting_link {
             <div class="stats-area"><StatsPanel dataset={ds.clone()} shown={state.shown.clone()} dispatch={dispatch.clone()} /></div>
         }
     };
@@ -250,7 +270,7 @@ pub fn app() -> Html {
             <div class="layout">
                 <aside class="filters" aria-label="Filters">
                     { filters }
-                    if let Some(shapes) = (*shapes).clone().filter(|_| e.shows(Control::Countries)) {
+                    if let Some(shapes) = (*shapes).clone().filter(|_| e.shows(Control::Countries) && !awaiting_link) {
                         <CountryMap dataset={ds.clone()} shapes={shapes} counts={state.counts.clone()}
                             selected={state.view.filter.countries.clone()} dispatch={dispatch.clone()} />
                     }

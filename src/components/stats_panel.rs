@@ -85,38 +85,42 @@ pub fn stats_panel(props: &StatsPanelProps) -> Html {
         let hits = hits.clone();
         use_effect_with((stats.clone(), size), move |(stats, (w, dpr))| {
             let (stats, w, dpr) = (stats.clone(), *w, *dpr);
-            // After the next frame (which shows the timeline), in a task of its own.
-            let pending: Rc<std::cell::RefCell<Option<gloo::timers::callback::Timeout>>> =
-                Rc::default();
+            // After the next frame (which shows the timeline), when the browser
+            // is idle (within 300 ms): a filter or zoom paints first, the charts follow.
+            let pending: Rc<std::cell::RefCell<Option<crate::dom::Idle>>> = Rc::default();
             let slot = pending.clone();
             let frame = (w > 0.0).then(|| {
                 gloo::render::request_animation_frame(move |_| {
-                    *slot.borrow_mut() = Some(gloo::timers::callback::Timeout::new(0, move || {
-                        let st = ChartStyle { scale: dpr };
-                        let mut out: [Vec<Hit>; 3] = Default::default();
-                        for (i, which) in Which::ALL.into_iter().enumerate() {
-                            let Some(canvas) = refs[i].cast::<HtmlCanvasElement>() else {
-                                continue;
-                            };
-                            canvas.set_width((w * dpr).round() as u32);
-                            canvas.set_height((CHART_H * dpr).round() as u32);
-                            let Some(backend) = CanvasBackend::with_canvas_object(canvas) else {
-                                continue;
-                            };
-                            let root = backend.into_drawing_area();
-                            let drawn = match which {
-                                Which::PerYear => draw_per_year(&root, &stats, &st),
-                                Which::Casualties => draw_casualties(&root, &stats, &st),
-                                Which::Countries => draw_countries(&root, &stats, &st),
-                            };
-                            match drawn {
-                                Ok(h) => out[i] = h,
-                                Err(e) => web_sys::console::error_1(&e.into()),
+                    *slot.borrow_mut() = Some(crate::dom::when_idle(
+                        move || {
+                            let st = ChartStyle { scale: dpr };
+                            let mut out: [Vec<Hit>; 3] = Default::default();
+                            for (i, which) in Which::ALL.into_iter().enumerate() {
+                                let Some(canvas) = refs[i].cast::<HtmlCanvasElement>() else {
+                                    continue;
+                                };
+                                canvas.set_width((w * dpr).round() as u32);
+                                canvas.set_height((CHART_H * dpr).round() as u32);
+                                let Some(backend) = CanvasBackend::with_canvas_object(canvas)
+                                else {
+                                    continue;
+                                };
+                                let root = backend.into_drawing_area();
+                                let drawn = match which {
+                                    Which::PerYear => draw_per_year(&root, &stats, &st),
+                                    Which::Casualties => draw_casualties(&root, &stats, &st),
+                                    Which::Countries => draw_countries(&root, &stats, &st),
+                                };
+                                match drawn {
+                                    Ok(h) => out[i] = h,
+                                    Err(e) => web_sys::console::error_1(&e.into()),
+                                }
+                                let _ = root.present();
                             }
-                            let _ = root.present();
-                        }
-                        hits.set(out);
-                    }));
+                            hits.set(out);
+                        },
+                        300,
+                    ));
                 })
             });
             move || {

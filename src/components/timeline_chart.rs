@@ -29,6 +29,22 @@ fn gutter(width: f64) -> f64 {
     }
 }
 
+/// The chart's content width the stylesheet will give, from the window's width.
+fn estimated_width(embed: bool) -> f64 {
+    let vw = web_sys::window()
+        .and_then(|w| w.inner_width().ok())
+        .and_then(|v| v.as_f64())
+        .unwrap_or(1280.0);
+    let w = if embed {
+        vw - 16.0
+    } else if vw <= 720.0 {
+        vw - 40.0
+    } else {
+        vw.min(1920.0) - 40.0 - 260.0 - 20.0
+    };
+    (w - 2.0).max(300.0)
+}
+
 /// "7", "312", "1.2k", "15k": fits a density bin.
 fn short_count(n: usize) -> String {
     match n {
@@ -73,7 +89,10 @@ pub fn timeline_chart(props: &TimelineChartProps) -> Html {
 
     // The container's width, followed by a ResizeObserver (iframes, hidden tabs, phones).
     let measured = crate::hooks::use_element_width::use_element_size(container.clone());
-    let w = measured.map_or(1000.0, |(w, _)| w);
+    // Before the first measurement, the width the layout will give (styles:
+    // .app padding, the 260 px filter column and its gap on a desktop), so the
+    // first frame has the right height and nothing shifts when it is measured.
+    let w = measured.map_or_else(|| estimated_width(state.embed.embed), |(w, _)| w);
     let g = gutter(w);
     let plot_w = (w - g - 8.0).max(100.0);
 

@@ -109,8 +109,13 @@ test('a network error and a server that never answers are reported too', async (
   // A server that accepts the request and never answers: the app gives up after its timeout (20 s).
   const silent = http.createServer(() => {});
   await new Promise((ok) => silent.listen(0, '127.0.0.1', ok));
-  const slow = await open(browser, `${server.url}?data=${encodeURIComponent(`http://127.0.0.1:${silent.address().port}/slow.json`)}`);
+  const slow = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+  await slow.goto(`${server.url}?data=${encodeURIComponent(`http://127.0.0.1:${silent.address().port}/slow.json`)}`);
+  // Meanwhile the built-in data is not drawn: a line says what is loading.
+  assert.match(await (await slow.waitForSelector('[data-testid=chart-placeholder]')).textContent(), /Loading the linked dataset/);
+  assert.equal(await slow.locator('.chart [data-event-id]').count(), 0);
   await slow.waitForFunction(() => document.documentElement.dataset.load === 'failed', null, { timeout: 40000 });
+  await slow.waitForSelector('html[data-ready="true"]');
   assert.match(await slow.textContent('[data-testid=load-status]'), /no answer within 20 s/);
   assert.equal(await shownCount(slow), 65);
   await slow.close();

@@ -1,0 +1,49 @@
+// Start-up as a visitor meets it: static content from the first paint, the app
+// in its place once it runs, and an explanation where scripts cannot run.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serve, launch, open } from './harness.mjs';
+
+let server, browser;
+before(async () => {
+  server = await serve(undefined, {
+    '/host-sandboxed.html': '<!doctype html><title>host</title><iframe id=f sandbox="allow-scripts" src="/" width=900 height=480></iframe>',
+  });
+  browser = await launch();
+});
+after(async () => { await browser?.close(); await server?.close(); });
+
+test('the static content is replaced by the app; the chart shows before the map and the statistics', async () => {
+  const page = await open(browser, server.url);
+  assert.equal(await page.locator('#boot').count(), 0, 'the static content is gone once the app runs');
+  assert.equal(await page.locator('h1').count(), 1);
+  const marks = await page.evaluate(() => ['first-view'].map((n) => performance.getEntriesByName(n).length));
+  assert.deepEqual(marks, [1]);
+  // Everything is there once ready.
+  assert.ok(await page.locator('[data-testid=country-map]').count() === 1);
+  assert.ok(await page.locator('[data-testid=stats]').count() === 1);
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
+test('in a sandboxed frame that refuses module scripts, the frame explains itself instead of staying blank', async () => {
+  const page = await browser.newPage({ viewport: { width: 1000, height: 600 } });
+  // The browser's own report that the module script was refused: the state to wait for.
+  const refused = new Promise((ok) => page.on('console', (m) => { if (m.type() === 'error' && /CORS|blocked|refused/i.test(m.text())) ok(m.text()); }));
+  await page.goto(`${server.url}host-sandboxed.html`);
+  await refused;
+  const frame = page.frameLocator('#f');
+  await frame.locator('#boot h1').waitFor();
+  assert.match(await frame.locator('#boot h1').textContent(), /SCO counter-terrorism cooperation/);
+  assert.match(await frame.locator('.boot-status').first().textContent(), /sandboxed frame/);
+  assert.equal(await frame.locator('.boot-status a').first().getAttribute('target'), '_blank');
+  await page.close();
+});
+
+test('with scripts turned off, the page says what it needs', async () => {
+  const ctx = await browser.newContext({ javaScriptEnabled: false });
+  const page = await ctx.newPage();
+  await page.goto(server.url);
+  assert.match(await page.textContent('#boot'), /needs JavaScript and WebAssembly/);
+  await ctx.close();
+});
