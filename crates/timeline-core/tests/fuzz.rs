@@ -9,12 +9,20 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use timeline_core::urlstate::{decode, encode};
 use timeline_core::{load_csv, load_json, BUILTIN_DATASET};
 
+/// Inputs per target in CI; `FUZZ_CASES=1000000` for a long run by hand.
 const CASES: u32 = 4000;
+
+fn cases() -> u32 {
+    std::env::var("FUZZ_CASES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(CASES)
+}
 
 fn run<S: Strategy>(name: &str, strategy: S, test: impl Fn(S::Value)) {
     let count = AtomicUsize::new(0);
     let mut runner = TestRunner::new(Config {
-        cases: CASES,
+        cases: cases(),
         failure_persistence: None,
         ..Config::default()
     });
@@ -122,8 +130,11 @@ fn fuzz_loader_on_mutations_of_the_real_dataset() {
     run("loader, mutated dataset", strategy, |edits| {
         let mut bytes = base.clone();
         for (at, byte, op) in edits {
+            // After a truncation the buffer may be empty: there is nothing to
+            // overwrite then, so the byte is appended instead.
             let at = at.min(bytes.len().saturating_sub(1));
             match op {
+                0 if bytes.is_empty() => bytes.push(byte),
                 0 => bytes[at] = byte,
                 1 => bytes.insert(at, byte),
                 _ => bytes.truncate(at),
