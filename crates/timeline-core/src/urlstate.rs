@@ -47,47 +47,22 @@ pub struct Decoded {
     pub ignored: Vec<String>,
 }
 
-/// Percent-encodes what is not unreserved (RFC 3986), keeping `,` `~` `-`.
+/// Encodes a query value as `application/x-www-form-urlencoded` (the
+/// `form_urlencoded` crate), keeping `,` between list items readable
+/// (`c=KZ,UZ`): each item is encoded on its own.
 pub fn percent_encode(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for b in s.bytes() {
-        match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b',' => {
-                out.push(b as char)
-            }
-            b' ' => out.push('+'),
-            _ => out.push_str(&format!("%{b:02X}")),
-        }
-    }
-    out
+    s.split(',')
+        .map(|part| form_urlencoded::byte_serialize(part.as_bytes()).collect::<String>())
+        .collect::<Vec<_>>()
+        .join(",")
 }
 
-/// Decodes `%XX` and `+`; invalid escapes are kept as they are; invalid UTF-8 is replaced.
+/// Decodes one query value: `+` is a space, `%XX` a byte (the `percent-encoding`
+/// crate); invalid escapes stay as they are; invalid UTF-8 is replaced.
 pub fn percent_decode(s: &str) -> String {
-    let b = s.as_bytes();
-    let mut out = Vec::with_capacity(b.len());
-    let mut i = 0;
-    while i < b.len() {
-        match b[i] {
-            b'+' => out.push(b' '),
-            b'%' if i + 2 < b.len() => {
-                let hex = std::str::from_utf8(&b[i + 1..i + 3])
-                    .ok()
-                    .and_then(|h| u8::from_str_radix(h, 16).ok());
-                match hex {
-                    Some(v) => {
-                        out.push(v);
-                        i += 3;
-                        continue;
-                    }
-                    None => out.push(b'%'),
-                }
-            }
-            c => out.push(c),
-        }
-        i += 1;
-    }
-    String::from_utf8_lossy(&out).into_owned()
+    percent_encoding::percent_decode_str(&s.replace('+', " "))
+        .decode_utf8_lossy()
+        .into_owned()
 }
 
 fn day_string(day: f64) -> String {
@@ -142,10 +117,8 @@ pub fn encode(s: &ViewState) -> String {
 pub fn decode(query: &str) -> Decoded {
     let mut d = Decoded::default();
     let q = query.trim_start_matches(['?', '#']);
-    for pair in q.split('&').filter(|p| !p.is_empty()) {
-        let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
-        let key = percent_decode(k);
-        let val = percent_decode(v);
+    for (key, val) in form_urlencoded::parse(q.as_bytes()) {
+        let (key, val) = (key.into_owned(), val.into_owned());
         let ok = match key.as_str() {
             "c" => decode_countries(&val)
                 .map(|c| d.state.filter.countries = Some(c))
