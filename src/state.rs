@@ -65,7 +65,9 @@ pub struct AppState {
     pub presenting: bool,
 }
 
-/// Loading another dataset: the built-in one stays usable meanwhile and after a failure.
+/// Loading another dataset: a file opened by hand leaves the current view
+/// usable meanwhile; a dataset the page's link asks for is awaited without
+/// drawing the built-in one (app.rs). After a failure the built-in one stays.
 #[derive(Clone, Debug, PartialEq, Default)]
 pub enum LoadStatus {
     #[default]

@@ -76,9 +76,8 @@ pub fn app() -> Html {
         });
     }
     let embed_open = use_state(|| false);
-    let linked = use_memo((), |_| {
-        crate::hooks::use_data_source::data_param().is_some()
-    });
+    // The dataset the page's link asks for (`?data=`), if any.
+    let linked = use_memo((), |_| crate::hooks::use_data_source::data_param());
     // What the first view does not need (the map, the statistics) is rendered
     // after the first frame that shows the chart, so that frame comes sooner.
     let later = use_state(|| false);
@@ -188,12 +187,14 @@ pub fn app() -> Html {
     // built-in data is not drawn meanwhile (it would flash, and drawing it
     // would delay the fetch); a line says what is loading. A failure shows
     // the built-in data.
-    let awaiting_link = *linked
-        && state.source == "built-in"
-        && matches!(
-            state.load,
-            crate::state::LoadStatus::Loading(_) | crate::state::LoadStatus::Parsing { .. }
-        );
+    let awaiting_link = state.source == "built-in"
+        && match &state.load {
+            crate::state::LoadStatus::Loading(name)
+            | crate::state::LoadStatus::Parsing { name, .. } => {
+                linked.as_deref() == Some(name.as_str())
+            }
+            _ => false,
+        };
     let filters = if awaiting_link {
         html! {}
     } else {
