@@ -94,6 +94,16 @@ fn the_quote_matcher_forgives_only_whitespace_and_line_break_hyphens() {
     );
 }
 
+/// The member states' codes, in the metadata's order.
+fn member_codes(ds: &timeline_core::Dataset) -> Vec<&str> {
+    ds.meta
+        .countries
+        .iter()
+        .filter(|c| ds.is_member(&c.code))
+        .map(|c| c.code.as_str())
+        .collect()
+}
+
 #[test]
 fn shipped_dataset_loads_with_zero_problems() {
     let loaded = load_json(BUILTIN_DATASET);
@@ -267,13 +277,7 @@ fn one_rule_for_organisation_wide_countries_and_for_statement_or_document() {
         ]
     );
     // Members are never listed merely for being members: only the founding milestone (their status changed) names them all.
-    let members: Vec<&str> = ds
-        .meta
-        .countries
-        .iter()
-        .filter(|c| ds.is_member(&c.code))
-        .map(|c| c.code.as_str())
-        .collect();
+    let members = member_codes(&ds);
     for e in ds.events.iter().filter(|e| e.scope == Scope::Organisation) {
         let all_members = members.iter().all(|m| e.countries.iter().any(|c| c == m));
         assert_eq!(all_members, e.id == "sco-founded-2001", "{}", e.id);
@@ -335,13 +339,7 @@ fn organisation_wide_events_are_marked() {
         let want = matches!(e.kind, Kind::Statement | Kind::Document | Kind::Milestone);
         assert_eq!(e.scope == Scope::Organisation, want, "{}", e.id);
     }
-    let members: Vec<&str> = ds
-        .meta
-        .countries
-        .iter()
-        .filter(|c| ds.is_member(&c.code))
-        .map(|c| c.code.as_str())
-        .collect();
+    let members = member_codes(&ds);
     assert_eq!(members, ["CN", "KZ", "KG", "RU", "TJ", "UZ"]);
 }
 
