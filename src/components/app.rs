@@ -251,7 +251,7 @@ pub fn app() -> Html {
             <div class="app embed">
                 if has_filters { <div class="embed-filters" aria-label="Filters">{ filters }</div> }
                 <main class="main" id="main">{ main_view }{ stats }</main>
-                <p class="embed-source"><SummaryLine dataset={ds.clone()} shown={state.shown.clone()} />{ format!(" · Source: {source}") }</p>
+                <p class="embed-source">if !awaiting_link { <SummaryLine dataset={ds.clone()} shown={state.shown.clone()} />{ " · " } }{ format!("Source: {source}") }</p>
             </div>
         };
     }
@@ -259,7 +259,8 @@ pub fn app() -> Html {
         <div class="app" {ondragover} {ondrop}>
             <header class="app-header">
                 <h1>{ title }</h1>
-                <SummaryLine dataset={ds.clone()} shown={state.shown.clone()} />
+                // They speak of the dataset shown: not of the built-in one while a linked dataset loads.
+                if !awaiting_link { <SummaryLine dataset={ds.clone()} shown={state.shown.clone()} /> }
             </header>
             if !state.url_notice.is_empty() {
                 <p class="notice" role="status">
@@ -275,10 +276,12 @@ pub fn app() -> Html {
                         <CountryMap dataset={ds.clone()} shapes={shapes} counts={state.counts.clone()}
                             selected={state.view.filter.countries.clone()} dispatch={dispatch.clone()} />
                     }
-                    <DateRange from={state.view.filter.from} to={state.view.filter.to} dispatch={dispatch.clone()}
-                        first_year={ds.events.first().map(|e| e.date.year()).unwrap_or(2001)}
-                        last_year={ds.events.last().map(|e| e.date.year()).unwrap_or(2012)} />
-                    <button class="link-button" onclick={dispatch.reform(|_| Action::ClearFilters)}>{ "Clear all filters" }</button>
+                    if !awaiting_link {
+                        <DateRange from={state.view.filter.from} to={state.view.filter.to} dispatch={dispatch.clone()}
+                            first_year={ds.events.first().map(|e| e.date.year()).unwrap_or(2001)}
+                            last_year={ds.events.last().map(|e| e.date.year()).unwrap_or(2012)} />
+                        <button class="link-button" onclick={dispatch.reform(|_| Action::ClearFilters)}>{ "Clear all filters" }</button>
+                    }
                 </aside>
                 <main class="main" id="main">
                     { main_view }

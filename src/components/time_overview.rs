@@ -51,7 +51,7 @@ pub fn time_overview(props: &TimeOverviewProps) -> Html {
             (
                 Rc::as_ptr(&shown) as usize,
                 Rc::as_ptr(&ds) as usize,
-                bins,
+                width.to_bits(),
                 extent.start.to_bits(),
                 extent.end.to_bits(),
             ),

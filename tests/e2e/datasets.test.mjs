@@ -114,6 +114,7 @@ test('a network error and a server that never answers are reported too', async (
   // Meanwhile the built-in data is not drawn: a line says what is loading.
   assert.match(await (await slow.waitForSelector('[data-testid=chart-placeholder]')).textContent(), /Loading the linked dataset/);
   assert.equal(await slow.locator('.chart [data-event-id]').count(), 0);
+  assert.equal(await slow.locator('[data-testid=summary]').count(), 0, 'no "Showing 65 of 65" for data not yet there');
   await slow.waitForFunction(() => document.documentElement.dataset.load === 'failed', null, { timeout: 40000 });
   await slow.waitForSelector('html[data-ready="true"]');
   assert.match(await slow.textContent('[data-testid=load-status]'), /no answer within 20 s/);

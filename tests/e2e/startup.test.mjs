@@ -14,7 +14,24 @@ before(async () => {
 after(async () => { await browser?.close(); await server?.close(); });
 
 test('the static content is replaced by the app; the chart shows before the map and the statistics', async () => {
-  const page = await open(browser, server.url);
+  const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+  page.errors = [];
+  page.on('pageerror', (e) => page.errors.push(String(e)));
+  // What else is on the page at the moment the chart first appears.
+  await page.addInitScript(() => {
+    new MutationObserver((_, obs) => {
+      if (document.querySelector('[data-testid=chart]')) {
+        obs.disconnect();
+        window.__atFirstChart = {
+          map: !!document.querySelector('[data-testid=country-map]'),
+          stats: !!document.querySelector('[data-testid=stats]'),
+        };
+      }
+    }).observe(document, { childList: true, subtree: true });
+  });
+  await page.goto(server.url);
+  await page.waitForSelector('html[data-ready="true"]');
+  assert.deepEqual(await page.evaluate(() => window.__atFirstChart), { map: false, stats: false });
   assert.equal(await page.locator('#boot').count(), 0, 'the static content is gone once the app runs');
   assert.equal(await page.locator('h1').count(), 1);
   const marks = await page.evaluate(() => ['first-view'].map((n) => performance.getEntriesByName(n).length));

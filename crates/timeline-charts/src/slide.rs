@@ -235,7 +235,8 @@ pub fn draw_slide<DB: DrawingBackend>(
     draw_casualties(&parts[1], &stats, st)?;
     draw_countries(&parts[2], &stats, st)?;
     crate::map_chart::draw_map(
-        &parts[3].margin(0, 0, st.px(10.0), 0),
+        // The other charts' titles stand 10 px below their area's top.
+        &parts[3].margin(st.px(10.0), 0, st.px(10.0), 0),
         ds,
         view,
         &timeline_core::map::MapShapes::builtin(),
