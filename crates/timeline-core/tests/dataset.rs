@@ -89,6 +89,10 @@ fn the_quote_matcher_forgives_only_whitespace_and_line_break_hyphens() {
     );
     assert!(!quote_found(&t, "Vladivostock"), "a letter is not forgiven");
     assert!(
+        !quote_found(&t, "Vladivostok,, Russia"),
+        "nor a mark the text does not have"
+    );
+    assert!(
         !quote_found(&prepare("a well- known"), "a wellknown"),
         "a hyphen without a line break is not hyphenation"
     );
