@@ -6,170 +6,13 @@
 //! `countries`, `places` and `related` hold several values separated by `;`. The rows
 //! become the JSON shape and go through the same validation as JSON
 //! datasets, so problems read the same (entry N is data row N, from 0).
-//! Countries are the codes the rows use, named from a small table of known names.
+//! Countries are the codes (or names) the rows use, named from the ISO table (`crate::iso`).
 
-use crate::load::{load_value, Loaded};
-use crate::problem::{Location, Problem, ProblemKind};
-use serde_json::{json, Map, Value};
-use std::collections::BTreeSet;
+use crate::load::Loaded;
 
-/// English short names for codes a CSV may use; others are shown as their code.
-const NAMES: [(&str, &str); 20] = [
-    ("AF", "Afghanistan"),
-    ("BY", "Belarus"),
-    ("CN", "China"),
-    ("IN", "India"),
-    ("IR", "Iran"),
-    ("KG", "Kyrgyzstan"),
-    ("KZ", "Kazakhstan"),
-    ("LK", "Sri Lanka"),
-    ("MN", "Mongolia"),
-    ("PK", "Pakistan"),
-    ("RU", "Russia"),
-    ("TJ", "Tajikistan"),
-    ("TR", "Turkey"),
-    ("UZ", "Uzbekistan"),
-    ("US", "United States"),
-    ("GB", "United Kingdom"),
-    ("FR", "France"),
-    ("DE", "Germany"),
-    ("SE", "Sweden"),
-    ("TM", "Turkmenistan"),
-];
-
-fn list(cell: &str) -> Value {
-    Value::Array(
-        cell.split(';')
-            .map(str::trim)
-            .filter(|s| !s.is_empty())
-            .map(|s| Value::String(s.to_string()))
-            .collect(),
-    )
-}
-
-fn number(cell: &str) -> Option<Value> {
-    let t = cell.trim();
-    if t.is_empty() {
-        return None;
-    }
-    Some(
-        t.parse::<i64>()
-            .map(Value::from)
-            .unwrap_or_else(|_| Value::String(t.to_string())),
-    )
-}
-
-/// Loads a dataset from CSV text.
+/// Loads a dataset from CSV text (ours, or any table another importer reads).
 pub fn load_csv(text: &str, title: &str) -> Loaded {
-    let mut rdr = csv::ReaderBuilder::new()
-        .flexible(true)
-        .trim(csv::Trim::All)
-        .from_reader(text.as_bytes());
-    let headers: Vec<String> = match rdr.headers() {
-        Ok(h) => h.iter().map(|s| s.trim().to_ascii_lowercase()).collect(),
-        Err(e) => return csv_failure(&e),
-    };
-    let mut events = Vec::new();
-    let mut codes = BTreeSet::new();
-    let mut docs = BTreeSet::new();
-    let mut problems = Vec::new();
-    for rec in rdr.records() {
-        let rec = match rec {
-            Ok(r) => r,
-            Err(e) => {
-                problems.extend(csv_failure(&e).problems);
-                break;
-            }
-        };
-        let get = |name: &str| {
-            headers
-                .iter()
-                .position(|h| h == name)
-                .and_then(|i| rec.get(i))
-                .unwrap_or("")
-        };
-        let mut o = Map::new();
-        for key in ["id", "kind", "title", "date", "summary"] {
-            if !get(key).is_empty() {
-                o.insert(key.into(), Value::String(get(key).into()));
-            }
-        }
-        for key in ["end", "scope", "note"] {
-            if !get(key).is_empty() {
-                o.insert(key.into(), Value::String(get(key).into()));
-            }
-        }
-        let countries = list(get("countries"));
-        for c in countries
-            .as_array()
-            .into_iter()
-            .flatten()
-            .filter_map(Value::as_str)
-        {
-            codes.insert(c.to_string());
-        }
-        o.insert("countries".into(), countries);
-        o.insert("places".into(), list(get("places")));
-        if !get("related").is_empty() {
-            o.insert("related".into(), list(get("related")));
-        }
-        let mut cas = Map::new();
-        for key in ["killed", "wounded"] {
-            if let Some(v) = number(get(key)) {
-                cas.insert(key.into(), v);
-            }
-        }
-        if !cas.is_empty() {
-            o.insert("casualties".into(), Value::Object(cas));
-        }
-        let doc = get("source_document");
-        if !doc.is_empty() {
-            docs.insert(doc.to_string());
-            let mut s = Map::new();
-            s.insert("document".into(), doc.into());
-            if !get("source_section").is_empty() {
-                s.insert("section".into(), get("source_section").into());
-            }
-            if !get("source_url").is_empty() {
-                s.insert("url".into(), get("source_url").into());
-            }
-            o.insert("source".into(), Value::Object(s));
-        }
-        events.push(Value::Object(o));
-    }
-    let countries: Vec<Value> = codes
-        .iter()
-        .filter(|c| c.len() == 2 && c.bytes().all(|b| b.is_ascii_uppercase()))
-        .map(|c| {
-            let name = NAMES
-                .iter()
-                .find(|(k, _)| k == c)
-                .map_or(c.as_str(), |(_, n)| n);
-            json!({ "code": c, "name": name, "status": "other" })
-        })
-        .collect();
-    let sources: Vec<Value> = docs
-        .iter()
-        .map(|d| json!({ "id": d, "title": d }))
-        .collect();
-    let root =
-        json!({ "title": title, "sources": sources, "countries": countries, "events": events });
-    let mut loaded = load_value(&root);
-    loaded.problems.extend(problems);
-    loaded
-}
-
-fn csv_failure(e: &csv::Error) -> Loaded {
-    let line = e.position().map_or(0, |p| p.line() as usize);
-    Loaded {
-        dataset: Default::default(),
-        problems: vec![Problem {
-            kind: ProblemKind::MalformedJson { line, column: 0 },
-            location: Location::File,
-            field: None,
-            message: format!("not valid CSV at line {line}: {e}"),
-        }],
-    }
+    crate::import::open_csv_text(text.to_string(), title)
 }
 
 #[cfg(test)]
@@ -197,7 +40,7 @@ mod tests {
             .iter()
             .map(|c| c.code.as_str())
             .collect();
-        assert_eq!(codes, ["CN", "RU", "US"]);
+        assert_eq!(codes, ["RU", "CN", "US"]);
         let fields: Vec<_> = l
             .problems
             .iter()
@@ -217,10 +60,8 @@ mod tests {
         // The csv crate reads an unterminated quote leniently: the row is then invalid.
         let l = load_csv("id,kind\n\"unterminated,x\n", "t");
         assert!(l.dataset.events.is_empty());
-        assert!(
-            l.problems.iter().any(|p| p.field.as_deref() == Some("id")),
-            "{:?}",
-            l.problems
-        );
+        assert_eq!(l.problems.len(), 1, "{:?}", l.problems);
+        assert!(l.problems[0].message.contains("no column was recognised as the date"));
+        assert_eq!(l.table.map(|t| t.columns), Some(vec!["id".into(), "kind".into()]));
     }
 }

@@ -67,8 +67,10 @@ const MONTHS: [&str; 12] = [
     "December",
 ];
 
-/// The smallest and largest years accepted (four digits, as the format says).
-pub const MIN_YEAR: i32 = 1;
+/// The smallest and largest years accepted (up to four digits, with a minus
+/// for years before the common era, as the `time` crate's calendar allows).
+/// Years are astronomical, as in ISO 8601: year 0 is 1 BCE, year −1 is 2 BCE.
+pub const MIN_YEAR: i32 = -9999;
 pub const MAX_YEAR: i32 = 9999;
 
 fn digits(s: &str, n: usize) -> Option<u32> {
@@ -84,15 +86,31 @@ fn month_of(m: u8) -> Month {
 }
 
 impl PartialDate {
-    /// Parses `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, checking the calendar.
+    /// Parses `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, checking the calendar. The
+    /// year may have fewer digits (`800`) and a minus (`-0499` is 500 BCE); a
+    /// time after a full date (`2004-09-01T10:00Z`) is ignored.
     pub fn parse(s: &str) -> Result<Self, DateError> {
         let t = s.trim();
         if t.is_empty() {
             return Err(DateError::Empty);
         }
         let bad = || DateError::Format(t.to_string());
-        let mut parts = t.split('-');
-        let year = parts.next().and_then(|p| digits(p, 4)).ok_or_else(bad)? as i32;
+        let (negative, body) = match t.strip_prefix('-') {
+            Some(rest) => (true, rest),
+            None => (false, t),
+        };
+        // A time of day after a full date: the date part is kept.
+        let body = match body.find(['T', ' ']) {
+            Some(i) if i >= 8 && body[..i].matches('-').count() == 2 => &body[..i],
+            _ => body,
+        };
+        let mut parts = body.split('-');
+        let year = parts
+            .next()
+            .filter(|p| (1..=4).contains(&p.len()))
+            .and_then(|p| digits(p, p.len()))
+            .ok_or_else(bad)? as i32;
+        let year = if negative { -year } else { year };
         if !(MIN_YEAR..=MAX_YEAR).contains(&year) {
             return Err(bad());
         }
@@ -187,13 +205,102 @@ impl PartialDate {
         }
     }
 
-    /// "2006", "April 2001", "17 April 2009".
+    /// "2006", "April 2001", "17 April 2009", "500 BCE".
     pub fn display(self) -> String {
+        let y = year_label(self.year);
         match (self.month, self.day) {
-            (None, _) => format!("{}", self.year),
-            (Some(m), None) => format!("{} {}", month_name(m), self.year),
-            (Some(m), Some(d)) => format!("{} {} {}", d, month_name(m), self.year),
+            (None, _) => y,
+            (Some(m), None) => format!("{} {y}", month_name(m)),
+            (Some(m), Some(d)) => format!("{d} {} {y}", month_name(m)),
         }
+    }
+
+    /// Reads the date forms people write besides ISO: "15 January 2023",
+    /// "15-January-2023", "January 15, 2023", "Jan 2023", "2023/01/15",
+    /// "500 BC". Numeric day-month orders other than year first are
+    /// ambiguous (01/02/2003) and refused.
+    ///
+    /// Hand-written: the `time` crate parses one exact format at a time and
+    /// has no notion of a date known only to the month or year.
+    pub fn parse_loose(s: &str) -> Result<Self, DateError> {
+        let t = s.trim();
+        if let Ok(d) = PartialDate::parse(t) {
+            return Ok(d);
+        }
+        let bad = || DateError::Format(t.to_string());
+        let tokens: Vec<&str> = t
+            .split([' ', '-', ',', '/', '.'])
+            .filter(|x| !x.is_empty())
+            .collect();
+        let num = |x: &str| -> Option<i32> {
+            (x.len() <= 4 && x.bytes().all(|b| b.is_ascii_digit()))
+                .then(|| x.parse().ok())
+                .flatten()
+        };
+        let iso = |y: i32, m: Option<i32>, d: Option<i32>| {
+            let mut out = if y < 0 {
+                format!("-{:04}", -y)
+            } else {
+                format!("{y:04}")
+            };
+            if let Some(m) = m {
+                out.push_str(&format!("-{m:02}"));
+                if let Some(d) = d {
+                    out.push_str(&format!("-{d:02}"));
+                }
+            }
+            PartialDate::parse(&out)
+        };
+        let is_year = |x: &str| x.len() >= 3 && num(x).is_some();
+        match tokens.as_slice() {
+            [n, era] if num(n).is_some() && is_bce(era) => iso(1 - num(n).unwrap_or(0), None, None),
+            [y, m, d] if is_year(y) && num(m).is_some() && num(d).is_some() => {
+                iso(num(y).unwrap_or(0), num(m), num(d))
+            }
+            [d, m, y] if num(d).is_some() && month_number(m).is_some() && is_year(y) => {
+                iso(num(y).unwrap_or(0), month_number(m), num(d))
+            }
+            [m, d, y] if month_number(m).is_some() && num(d).is_some() && is_year(y) => {
+                iso(num(y).unwrap_or(0), month_number(m), num(d))
+            }
+            [m, y] if month_number(m).is_some() && is_year(y) => {
+                iso(num(y).unwrap_or(0), month_number(m), None)
+            }
+            [y, m] if is_year(y) && num(m).is_some() => iso(num(y).unwrap_or(0), num(m), None),
+            _ => Err(bad()),
+        }
+        .map_err(|e| match e {
+            DateError::Format(_) => bad(),
+            e => e,
+        })
+    }
+}
+
+fn is_bce(s: &str) -> bool {
+    matches!(
+        s.to_ascii_lowercase().as_str(),
+        "bc" | "bce" | "b.c." | "b.c.e."
+    )
+}
+
+/// 1–12 for an English month name or its first three letters.
+fn month_number(s: &str) -> Option<i32> {
+    let l = s.to_ascii_lowercase();
+    if l.len() < 3 {
+        return None;
+    }
+    MONTHS
+        .iter()
+        .position(|m| m.to_ascii_lowercase().starts_with(&l) || (l.len() > 3 && l.starts_with(&m.to_ascii_lowercase())))
+        .map(|i| i as i32 + 1)
+}
+
+/// A year as people read it: "2006", "800", "500 BCE" (year −499).
+pub fn year_label(y: i32) -> String {
+    if y <= 0 {
+        format!("{} BCE", 1 - y)
+    } else {
+        y.to_string()
     }
 }
 
@@ -210,7 +317,11 @@ pub fn month_short(m: u8) -> &'static str {
 /// The ISO form it was written in: `YYYY`, `YYYY-MM`, `YYYY-MM-DD`.
 impl fmt::Display for PartialDate {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{:04}", self.year)?;
+        if self.year < 0 {
+            write!(f, "-{:04}", -self.year)?;
+        } else {
+            write!(f, "{:04}", self.year)?;
+        }
         if let Some(m) = self.month {
             write!(f, "-{m:02}")?;
         }
@@ -259,7 +370,7 @@ pub fn display_range(start: PartialDate, end: Option<PartialDate>) -> String {
         (Some(m1), None, Some(_), None) if same_precision && start.year == end.year => {
             format!("{} – {}", month_name(m1), end.display())
         }
-        (None, _, None, _) => format!("{}–{}", start.year, end.year),
+        (None, _, None, _) => format!("{}–{}", year_label(start.year), year_label(end.year)),
         _ => format!("{} – {}", start.display(), end.display()),
     }
 }
@@ -293,12 +404,45 @@ mod tests {
             ("2001-00", DateError::Month("2001-00".into())),
             ("2009-02-29", DateError::Day("2009-02-29".into())),
             ("2009-04-31", DateError::Day("2009-04-31".into())),
-            ("0000", DateError::Format("0000".into())),
+            ("20011", DateError::Format("20011".into())),
+            ("-", DateError::Format("-".into())),
         ];
         for (input, want) in cases {
             assert_eq!(PartialDate::parse(input), Err(want), "input {input:?}");
         }
         assert!(PartialDate::parse("2008-02-29").is_ok(), "leap day");
+    }
+
+    #[test]
+    fn years_before_1000_and_before_the_common_era() {
+        assert_eq!(d("800").display(), "800");
+        assert_eq!(d("0800-05").to_string(), "0800-05");
+        assert_eq!(d("-0499").display(), "500 BCE");
+        assert_eq!(d("0").display(), "1 BCE");
+        assert_eq!(d("-0499").to_string(), "-0499");
+        assert!(d("-0499") < d("0") && d("0") < d("1"));
+        assert_eq!(d("-0044-03-15").display(), "15 March 45 BCE");
+        assert_eq!(display_range(d("-0500"), Some(d("-0400"))), "501 BCE–401 BCE");
+        assert_eq!(d("2004-09-01T10:30:00Z"), d("2004-09-01"));
+    }
+
+    #[test]
+    fn reads_the_forms_people_write() {
+        let cases = [
+            ("15 January 2023", "2023-01-15"),
+            ("15-January-2023", "2023-01-15"),
+            ("January 15, 2023", "2023-01-15"),
+            ("Jan 2023", "2023-01"),
+            ("2023/01/15", "2023-01-15"),
+            ("2023", "2023"),
+            ("500 BC", "-0499"),
+            ("sept 2004", "2004-09"),
+        ];
+        for (input, want) in cases {
+            assert_eq!(PartialDate::parse_loose(input).map(|d| d.to_string()), Ok(want.into()), "{input}");
+        }
+        assert!(PartialDate::parse_loose("01/02/2003").is_err());
+        assert!(PartialDate::parse_loose("31 February 2003").is_err());
     }
 
     #[test]

@@ -9,7 +9,7 @@
 //! | `present`  | `1`: presenter mode                                        | off     |
 //! | `origins`  | origins allowed to drive the app by `postMessage`, comma-separated | the page's own |
 
-use crate::model::{Dataset, Kind};
+use crate::model::Dataset;
 use crate::urlstate::percent_decode;
 use serde_json::Value;
 use std::collections::BTreeSet;
@@ -197,7 +197,7 @@ pub enum HostCommand {
     /// or `[]`: no filter on that facet; a list: exactly those, OR-ed).
     SetFilters {
         countries: Option<Option<BTreeSet<String>>>,
-        kinds: Option<Option<BTreeSet<Kind>>>,
+        kinds: Option<Option<BTreeSet<String>>>,
         text: Option<String>,
     },
     GoTo(String),
@@ -235,9 +235,9 @@ pub fn parse_host_message(v: &Value) -> Option<HostCommand> {
                 None => None,
                 Some(None) => Some(None),
                 Some(Some(v)) => Some(Some(
-                    v.iter()
-                        .map(|k| Kind::parse(k))
-                        .collect::<Option<BTreeSet<Kind>>>()?,
+                    v.into_iter()
+                        .filter(|k| !k.is_empty() && k.len() <= 100)
+                        .collect::<BTreeSet<String>>(),
                 )),
             };
             let text = match o.get("text") {
@@ -374,7 +374,7 @@ mod tests {
             json!({"type": "sco-timeline", "action": "launch"}),
             json!({"type": "sco-timeline", "action": "goTo"}),
             json!({"type": "sco-timeline", "action": "goTo", "id": 5}),
-            json!({"type": "sco-timeline", "action": "setFilters", "kinds": ["riot"]}),
+            json!({"type": "sco-timeline", "action": "setFilters", "kinds": [3]}),
             json!({"type": "sco-timeline", "action": "setFilters", "countries": "RU"}),
             json!({"type": "sco-timeline", "action": "step", "by": "two"}),
             json!({"type": "sco-timeline", "action": "step", "by": 1e12}),

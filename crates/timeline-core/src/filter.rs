@@ -14,13 +14,14 @@
 //! state is a member of the organisation.
 
 use crate::date::PartialDate;
-use crate::model::{Dataset, Kind, Scope};
+use crate::model::{Dataset, Scope};
 use std::collections::{BTreeMap, BTreeSet};
 
 #[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct Filter {
     pub countries: Option<BTreeSet<String>>,
-    pub kinds: Option<BTreeSet<Kind>>,
+    /// Category ids (`Category::id`).
+    pub kinds: Option<BTreeSet<String>>,
     /// Events ending before the first day of `from` are left out.
     pub from: Option<PartialDate>,
     /// Events starting after the last day of `to` are left out.
@@ -49,7 +50,7 @@ struct Compiled {
     /// `None`: all countries. Otherwise selected[k] for country index k.
     countries: Option<Vec<bool>>,
     any_member: bool,
-    kinds: Option<[bool; 5]>,
+    kinds: Option<Vec<bool>>,
     from: Option<i32>,
     to: Option<i32>,
     words: Vec<String>,
@@ -72,9 +73,11 @@ impl Compiled {
                 .any(|(k, &on)| on && ds.is_member_index(k))
         });
         let kinds = f.kinds.as_ref().map(|set| {
-            let mut mask = [false; 5];
-            for k in set {
-                mask[k.index()] = true;
+            let mut mask = vec![false; ds.meta.categories.len()];
+            for id in set {
+                if let Some(k) = ds.kind_of(id) {
+                    mask[k.index()] = true;
+                }
             }
             mask
         });
@@ -100,7 +103,10 @@ impl Compiled {
 
     fn matches(&self, ds: &Dataset, i: usize, skip: Skip) -> bool {
         let e = &ds.events[i];
-        (skip == Skip::Kinds || self.kinds.is_none_or(|m| m[e.kind.index()]))
+        (skip == Skip::Kinds || self
+                .kinds
+                .as_ref()
+                .is_none_or(|m| m.get(e.kind.index()).copied().unwrap_or(false)))
             && self.from.is_none_or(|f| e.end_day() >= f)
             && self.to.is_none_or(|t| e.start_day() <= t)
             && (skip == Skip::Countries || self.country_ok(ds, i))
@@ -134,13 +140,13 @@ impl Filter {
     }
 
     /// A click on a kind in the legend, see [`toggle_facet`].
-    pub fn toggle_kind(&mut self, kind: Kind) {
-        self.kinds = toggle_facet(&self.kinds, kind);
+    pub fn toggle_kind(&mut self, kind: &str) {
+        self.kinds = toggle_facet(&self.kinds, kind.to_string());
     }
 
     /// "Only this kind": the selection becomes exactly `kind`.
-    pub fn only_kind(&mut self, kind: Kind) {
-        self.kinds = Some(BTreeSet::from([kind]));
+    pub fn only_kind(&mut self, kind: &str) {
+        self.kinds = Some(BTreeSet::from([kind.to_string()]));
     }
 
     /// Whether a facet value is selected (pressed). Nothing is pressed while
@@ -150,8 +156,8 @@ impl Filter {
     }
 
     /// See [`Filter::country_selected`].
-    pub fn kind_selected(&self, kind: Kind) -> bool {
-        self.kinds.as_ref().is_some_and(|s| s.contains(&kind))
+    pub fn kind_selected(&self, kind: &str) -> bool {
+        self.kinds.as_ref().is_some_and(|s| s.contains(kind))
     }
 
     /// Whether event `i` of the dataset passes every facet.
@@ -177,7 +183,7 @@ impl Filter {
         let n = ds.meta.countries.len();
         let mut by_country = vec![0usize; n];
         let mut organisation_wide = 0usize;
-        let mut by_kind = [0usize; 5];
+        let mut by_kind = vec![0usize; ds.meta.categories.len()];
         let mut seen = vec![usize::MAX; n];
         for i in 0..ds.events.len() {
             if c.matches(ds, i, Skip::Countries) {
@@ -200,7 +206,9 @@ impl Filter {
                 }
             }
             if c.matches(ds, i, Skip::Kinds) {
-                by_kind[ds.events[i].kind.index()] += 1;
+                if let Some(n) = by_kind.get_mut(ds.events[i].kind.index()) {
+                    *n += 1;
+                }
             }
         }
         let mut counts = FacetCounts::default();
@@ -214,8 +222,8 @@ impl Filter {
                 .countries
                 .insert(country.code.clone(), by_country[k] + extra);
         }
-        for k in Kind::ALL {
-            counts.kinds.insert(k, by_kind[k.index()]);
+        for (c, n) in ds.meta.categories.iter().zip(by_kind) {
+            counts.kinds.insert(c.id.clone(), n);
         }
         counts
     }
@@ -225,7 +233,8 @@ impl Filter {
 #[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct FacetCounts {
     pub countries: BTreeMap<String, usize>,
-    pub kinds: BTreeMap<Kind, usize>,
+    /// By category id.
+    pub kinds: BTreeMap<String, usize>,
 }
 
 impl Filter {
@@ -250,7 +259,10 @@ impl Filter {
             Some(k) => parts.push(format!(
                 "Kinds: {}",
                 k.iter()
-                    .map(|k| k.plural().to_lowercase())
+                    .map(|k| {
+                        ds.kind_of(k)
+                            .map_or(k.clone(), |k| ds.category(k).plural.to_lowercase())
+                    })
                     .collect::<Vec<_>>()
                     .join(", ")
             )),

@@ -23,6 +23,8 @@ pub enum LaneKey {
     Kind(Kind),
     Country(String),
     Organisation,
+    /// Events that name no country (imported datasets).
+    NoCountry,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -84,6 +86,7 @@ pub fn lanes_of(ds: &Dataset, i: usize, grouping: Grouping) -> Vec<LaneKey> {
     match grouping {
         Grouping::Kind => vec![LaneKey::Kind(e.kind)],
         Grouping::Country if e.scope == Scope::Organisation => vec![LaneKey::Organisation],
+        Grouping::Country if e.countries.is_empty() => vec![LaneKey::NoCountry],
         Grouping::Country => e
             .countries
             .iter()
@@ -106,15 +109,21 @@ pub fn layout(
     // One pass puts each shown event in its lanes' buckets.
     let n_countries = ds.meta.countries.len();
     let n_lanes = match grouping {
-        Grouping::Kind => Kind::ALL.len(),
-        Grouping::Country => n_countries + 1,
+        Grouping::Kind => ds.meta.categories.len(),
+        // The countries, the organisation-wide lane, and events naming no country.
+        Grouping::Country => n_countries + 2,
     };
     let mut buckets: Vec<Vec<usize>> = vec![Vec::new(); n_lanes];
     for &i in shown {
         let e = &ds.events[i];
         match grouping {
-            Grouping::Kind => buckets[e.kind.index()].push(i),
+            Grouping::Kind => {
+                if let Some(b) = buckets.get_mut(e.kind.index()) {
+                    b.push(i);
+                }
+            }
             Grouping::Country if e.scope == Scope::Organisation => buckets[n_countries].push(i),
+            Grouping::Country if ds.country_ids(i).is_empty() => buckets[n_countries + 1].push(i),
             Grouping::Country => {
                 for &k in ds.country_ids(i) {
                     buckets[k as usize].push(i);
@@ -123,8 +132,9 @@ pub fn layout(
         }
     }
     let key_of = |k: usize| match grouping {
-        Grouping::Kind => LaneKey::Kind(Kind::ALL[k]),
+        Grouping::Kind => LaneKey::Kind(Kind(k as u16)),
         Grouping::Country if k == n_countries => LaneKey::Organisation,
+        Grouping::Country if k > n_countries => LaneKey::NoCountry,
         Grouping::Country => LaneKey::Country(ds.meta.countries[k].code.clone()),
     };
     buckets
@@ -135,7 +145,8 @@ pub fn layout(
         .map(|(k, members)| {
             let key = key_of(k);
             let label = match &key {
-                LaneKey::Kind(k) => k.plural().to_string(),
+                LaneKey::Kind(k) => ds.category(*k).plural.clone(),
+                LaneKey::NoCountry => "No country".to_string(),
                 LaneKey::Country(c) => ds.country_name(c).to_string(),
                 LaneKey::Organisation => "SCO-wide".to_string(),
             };

@@ -4,10 +4,13 @@
 //! is tested natively with `cargo test` and shared by the app, the command-line
 //! tools and the benchmarks. See `ARCHITECTURE.md` at the repository root.
 
+pub mod category;
 pub mod csv_import;
 pub mod date;
 pub mod embed;
 pub mod filter;
+pub mod import;
+pub mod iso;
 pub mod layout;
 pub mod load;
 pub mod map;
@@ -24,7 +27,10 @@ pub use csv_import::load_csv;
 pub use date::{display_range, PartialDate, Precision};
 pub use filter::{FacetCounts, Filter};
 pub use load::{load_any, load_json, Loaded};
-pub use model::{Casualties, Country, Dataset, Event, Kind, Scope, SourceRef, Status};
+pub use import::{Format, Mapping, Role, Table};
+pub use model::{
+    Casualties, Category, Country, Dataset, Event, Kind, Link, Scope, Shape, SourceRef, Status,
+};
 pub use problem::{Problem, ProblemKind};
 
 /// The built-in dataset, as shipped in `data/events.json`.

@@ -6,7 +6,8 @@
 
 use crate::model::*;
 use crate::problem::{Location, Problem, ProblemKind as P};
-use crate::validate::{load_metadata, EntryCx, SourceIndex};
+use crate::import::{Format, Mapping, Table};
+use crate::validate::{EntryCx, Known};
 use serde_json::{Map, Value};
 use std::collections::HashSet;
 
@@ -15,6 +16,12 @@ use std::collections::HashSet;
 pub struct Loaded {
     pub dataset: Dataset,
     pub problems: Vec<Problem>,
+    /// Which importer read the file.
+    pub format: Format,
+    /// For a table read through a column mapping: its columns and first rows,
+    /// and the mapping used (guessed, or as chosen).
+    pub table: Option<Table>,
+    pub mapping: Option<Mapping>,
 }
 
 /// The top level with each entry of `events` left as raw text: entries are
@@ -42,7 +49,6 @@ pub fn load_json(text: &str) -> Loaded {
     match serde_json::from_str::<Value>(text) {
         Ok(v) => load_value(&v),
         Err(e) => Loaded {
-            dataset: Dataset::default(),
             problems: vec![Problem {
                 kind: P::MalformedJson {
                     line: e.line(),
@@ -57,6 +63,7 @@ pub fn load_json(text: &str) -> Loaded {
                     strip_position(&e.to_string())
                 ),
             }],
+            ..Loaded::default()
         },
     }
 }
@@ -67,12 +74,16 @@ fn strip_position(msg: &str) -> &str {
 
 /// Loads a dataset from an already parsed JSON value.
 pub fn load_value(root: &Value) -> Loaded {
+    if let Value::Array(entries) = root {
+        // A plain list of events: no metadata at all.
+        return load_entries(&Map::new(), entries.iter().cloned());
+    }
     let Some(obj) = root.as_object() else {
         return Loaded {
-            dataset: Dataset::default(),
             problems: vec![file_problem(
-                "the top level must be an object with an `events` list",
+                "this is not a timeline: the top level must be a list of events or an object with an `events` list",
             )],
+            ..Loaded::default()
         };
     };
     match obj.get("events") {
@@ -89,7 +100,10 @@ fn load_entries_or(obj: &Map<String, Value>, why: &str) -> Loaded {
 }
 
 /// Validates the metadata in `obj` and then each entry as it comes.
-fn load_entries(obj: &Map<String, Value>, entries: impl Iterator<Item = Value>) -> Loaded {
+pub(crate) fn load_entries(
+    obj: &Map<String, Value>,
+    entries: impl Iterator<Item = Value>,
+) -> Loaded {
     let mut v = Validator::new(obj);
     for (index, entry) in entries.enumerate() {
         v.entry(index, &entry);
@@ -98,11 +112,11 @@ fn load_entries(obj: &Map<String, Value>, entries: impl Iterator<Item = Value>) 
 }
 
 /// Checks entries one by one against the metadata, keeping the valid ones.
-struct Validator {
-    meta: Metadata,
-    countries: HashSet<String>,
-    sources: SourceIndex,
+pub(crate) struct Validator {
+    known: Known,
     seen: HashSet<String>,
+    /// Entries read so far.
+    entries: usize,
     /// Entry index of each loaded event, to name it in problems found at the end.
     entry_index: Vec<usize>,
     events: Vec<Event>,
@@ -110,27 +124,27 @@ struct Validator {
 }
 
 impl Validator {
-    fn new(obj: &Map<String, Value>) -> Self {
+    pub(crate) fn new(obj: &Map<String, Value>) -> Self {
         let mut problems = Vec::new();
-        let meta = load_metadata(obj, &mut problems);
+        let known = Known::new(obj, &mut problems);
         Validator {
-            countries: meta.countries.iter().map(|c| c.code.clone()).collect(),
-            sources: SourceIndex::new(&meta),
-            meta,
+            known,
             seen: HashSet::new(),
+            entries: 0,
             entry_index: Vec::new(),
             events: Vec::new(),
             problems,
         }
     }
 
-    fn entry(&mut self, index: usize, entry: &Value) {
+    pub(crate) fn entry(&mut self, index: usize, entry: &Value) {
+        self.entries += 1;
         let mut cx = EntryCx {
             index,
             id: None,
             problems: Vec::new(),
         };
-        if let Some(ev) = cx.event(entry, &self.countries, &self.sources) {
+        if let Some(ev) = cx.event(entry, &mut self.known) {
             if !self.seen.insert(ev.id.clone()) {
                 cx.push(
                     P::DuplicateId,
@@ -147,12 +161,23 @@ impl Validator {
 
     /// Links to ids that no loaded event has are reported and dropped; the
     /// event itself stays (a dangling link loses nothing else).
-    fn finish(mut self) -> Loaded {
+    pub(crate) fn finish(mut self) -> Loaded {
+        if self.events.is_empty() && !self.problems.iter().any(|p| p.location == Location::File) {
+            self.problems.insert(
+                0,
+                file_problem(if self.entries == 0 {
+                    "there are no events in it"
+                } else {
+                    "none of its entries is an event this timeline can show (see the problems listed)"
+                }),
+            );
+        }
         if !self.events.iter().any(|e| !e.related.is_empty()) {
             // Most datasets link nothing: no id set to build.
             return Loaded {
-                dataset: Dataset::new(self.meta, self.events),
+                dataset: Dataset::new(self.known.meta, self.events),
                 problems: self.problems,
+                ..Loaded::default()
             };
         }
         let ids: HashSet<String> = self.events.iter().map(|e| e.id.clone()).collect();
@@ -176,73 +201,189 @@ impl Validator {
             });
         }
         Loaded {
-            dataset: Dataset::new(self.meta, self.events),
+            dataset: Dataset::new(self.known.meta, self.events),
             problems: self.problems,
+            ..Loaded::default()
         }
     }
 }
 
+/// Where an incremental load takes its entries from.
+enum Entries {
+    /// Our JSON (an object with `events`, or a plain list): each entry's text.
+    Json {
+        text: String,
+        ranges: Vec<(usize, usize)>,
+    },
+    /// Entries an importer built already (small formats).
+    Values(Vec<Value>),
+    /// Rows of a table, turned into entries as they are read (after any
+    /// entries already built from its first rows).
+    Rows(std::collections::VecDeque<Value>, crate::import::Rows),
+}
+
 /// Loading in steps, so that a large dataset does not freeze a page: the
-/// text is split into raw entries once, then [`Incremental::step`] validates
-/// a few thousand at a time and the caller yields to the browser in between.
+/// input is split into entries (JSON) or read row by row (CSV), then
+/// [`Incremental::step`] validates a few thousand at a time and the caller
+/// yields to the browser in between. Every format goes through it.
 pub struct Incremental {
-    text: String,
-    ranges: Vec<(usize, usize)>,
+    entries: Entries,
+    total: usize,
     next: usize,
     validator: Validator,
+    extra: Vec<Problem>,
+    format: Format,
+    table: Option<Table>,
+    mapping: Option<Mapping>,
 }
 
 impl Incremental {
-    /// Splits `text` into entries. Anything that is not a JSON object with an
-    /// `events` list is loaded at once, and returned as `Err` with its problems.
+    /// Splits our JSON `text` into entries. Anything that is not a JSON
+    /// object with an `events` list, or a list, is loaded at once and
+    /// returned as `Err` with its problems.
     pub fn start(text: String) -> Result<Incremental, Box<Loaded>> {
-        let parsed = serde_json::from_str::<RawDoc>(&text).ok().and_then(|doc| {
-            let base = text.as_ptr() as usize;
-            let ranges = doc
-                .events?
-                .iter()
-                .map(|r| {
-                    let start = r.get().as_ptr() as usize - base;
-                    (start, start + r.get().len())
-                })
-                .collect::<Vec<_>>();
-            Some((Validator::new(&doc.rest), ranges))
-        });
+        let base = text.as_ptr() as usize;
+        let span = |r: &serde_json::value::RawValue| {
+            let start = r.get().as_ptr() as usize - base;
+            (start, start + r.get().len())
+        };
+        let parsed = match serde_json::from_str::<RawDoc>(&text) {
+            Ok(doc) => doc
+                .events
+                .map(|ev| (Validator::new(&doc.rest), ev.iter().map(|r| span(r)).collect::<Vec<_>>())),
+            Err(_) => serde_json::from_str::<Vec<&serde_json::value::RawValue>>(&text)
+                .ok()
+                .map(|list| (Validator::new(&Map::new()), list.iter().map(|r| span(r)).collect())),
+        };
         match parsed {
             Some((validator, ranges)) => Ok(Incremental {
-                text,
-                ranges,
+                total: ranges.len(),
+                entries: Entries::Json { text, ranges },
                 next: 0,
                 validator,
+                extra: Vec::new(),
+                format: Format::Native,
+                table: None,
+                mapping: None,
             }),
             None => Err(Box::new(load_json(&text))),
         }
     }
 
+    /// Entries an importer built, with its metadata.
+    pub(crate) fn from_values(meta: &Map<String, Value>, values: Vec<Value>, format: Format) -> Self {
+        Incremental {
+            total: values.len(),
+            entries: Entries::Values(values),
+            next: 0,
+            validator: Validator::new(meta),
+            extra: Vec::new(),
+            format,
+            table: None,
+            mapping: None,
+        }
+    }
+
+    /// Rows of a table, read as they are validated.
+    pub(crate) fn from_rows(
+        meta: &Map<String, Value>,
+        rows: crate::import::Rows,
+        format: Format,
+    ) -> Self {
+        Incremental {
+            total: rows.estimate(),
+            entries: Entries::Rows(Default::default(), rows),
+            next: 0,
+            validator: Validator::new(meta),
+            extra: Vec::new(),
+            format,
+            table: None,
+            mapping: None,
+        }
+    }
+
+    /// Entries built already from a table's first rows, read before the rest.
+    pub(crate) fn with_prefix(mut self, values: Vec<Value>) -> Self {
+        if let Entries::Rows(prefix, _) = &mut self.entries {
+            prefix.extend(values);
+        }
+        self
+    }
+
+    /// The table and mapping a mapped import used (for the mapping step).
+    pub(crate) fn with_table(mut self, table: Table, mapping: Mapping) -> Self {
+        self.table = Some(table);
+        self.mapping = Some(mapping);
+        self
+    }
+
+    /// A problem found before the entries (a file-level one, or the importer's).
+    pub(crate) fn with_problem(mut self, p: Problem) -> Self {
+        self.extra.push(p);
+        self
+    }
+
+    /// How many entries there are (for a table, an estimate from its lines).
     pub fn total(&self) -> usize {
-        self.ranges.len()
+        self.total.max(self.next)
     }
 
     pub fn done(&self) -> usize {
         self.next
     }
 
+    pub fn format(&self) -> Format {
+        self.format
+    }
+
     /// Validates up to `n` more entries; true when all are done.
     pub fn step(&mut self, n: usize) -> bool {
-        let end = (self.next + n).min(self.ranges.len());
-        for index in self.next..end {
-            let (a, b) = self.ranges[index];
-            let value = serde_json::from_str::<Value>(&self.text[a..b]).unwrap_or(Value::Null);
-            self.validator.entry(index, &value);
+        let mut left = n;
+        while left > 0 {
+            let value = match &mut self.entries {
+                Entries::Json { text, ranges } => match ranges.get(self.next) {
+                    Some(&(a, b)) => serde_json::from_str::<Value>(&text[a..b]).unwrap_or(Value::Null),
+                    None => return true,
+                },
+                Entries::Values(v) => match v.get_mut(self.next) {
+                    Some(v) => std::mem::take(v),
+                    None => return true,
+                },
+                Entries::Rows(prefix, rows) => match prefix.pop_front().map(Ok).or_else(|| rows.next_entry(self.next)) {
+                    Some(Ok(v)) => v,
+                    Some(Err(p)) => {
+                        self.extra.push(p);
+                        return true;
+                    }
+                    None => return true,
+                },
+            };
+            self.validator.entry(self.next, &value);
+            self.next += 1;
+            left -= 1;
         }
-        self.next = end;
-        self.next == self.ranges.len()
+        match &self.entries {
+            Entries::Json { ranges, .. } => self.next >= ranges.len(),
+            Entries::Values(v) => self.next >= v.len(),
+            Entries::Rows(..) => false,
+        }
     }
 
     /// Validates what is left and returns the result.
     pub fn finish(mut self) -> Loaded {
-        self.step(usize::MAX - self.next);
-        self.validator.finish()
+        while !self.step(usize::MAX) {}
+        let mut l = self.validator.finish();
+        // A problem with the whole file comes first; the "nothing loaded" line is then redundant.
+        if !self.extra.is_empty() && l.dataset.events.is_empty() {
+            l.problems.retain(|p| p.location != Location::File);
+        }
+        let mut extra = self.extra;
+        extra.append(&mut l.problems);
+        l.problems = extra;
+        l.format = self.format;
+        l.table = self.table;
+        l.mapping = self.mapping;
+        l
     }
 }
 
@@ -255,14 +396,8 @@ fn file_problem(message: &str) -> Problem {
     }
 }
 
-/// Loads JSON or CSV, by the file name's extension or, failing that, the text's first character.
+/// Loads a file of any format the importers know, chosen from its content
+/// (and its name), with the columns guessed for a table of unknown shape.
 pub fn load_any(text: &str, name: &str) -> Loaded {
-    let lower = name.to_ascii_lowercase();
-    let path = lower.split(['?', '#']).next().unwrap_or("");
-    let looks_json = text.trim_start().starts_with(['{', '[']);
-    if path.ends_with(".csv") || (!path.ends_with(".json") && !looks_json && text.contains(',')) {
-        crate::csv_import::load_csv(text, name)
-    } else {
-        load_json(text)
-    }
+    crate::import::open(text.to_string(), name, None).finish()
 }

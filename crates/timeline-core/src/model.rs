@@ -4,66 +4,7 @@
 use crate::date::{display_range, PartialDate};
 use std::collections::BTreeMap;
 
-/// What sort of event an entry is. The order is the lane order.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Kind {
-    Incident,
-    Exercise,
-    Statement,
-    Document,
-    Milestone,
-}
-
-impl Kind {
-    pub const ALL: [Kind; 5] = [
-        Kind::Incident,
-        Kind::Exercise,
-        Kind::Statement,
-        Kind::Document,
-        Kind::Milestone,
-    ];
-
-    /// The name used in the data file and in URLs.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Kind::Incident => "incident",
-            Kind::Exercise => "exercise",
-            Kind::Statement => "statement",
-            Kind::Document => "document",
-            Kind::Milestone => "milestone",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<Kind> {
-        Kind::ALL.into_iter().find(|k| k.as_str() == s)
-    }
-
-    /// A human label, singular.
-    pub fn label(self) -> &'static str {
-        match self {
-            Kind::Incident => "Attack",
-            Kind::Exercise => "Joint exercise",
-            Kind::Statement => "Declaration or statement",
-            Kind::Document => "Treaty or document",
-            Kind::Milestone => "Membership milestone",
-        }
-    }
-
-    /// A human label for a lane or a legend entry.
-    pub fn plural(self) -> &'static str {
-        match self {
-            Kind::Incident => "Attacks",
-            Kind::Exercise => "Exercises",
-            Kind::Statement => "Statements",
-            Kind::Document => "Documents",
-            Kind::Milestone => "Milestones",
-        }
-    }
-
-    pub fn index(self) -> usize {
-        self as usize
-    }
-}
+pub use crate::category::{Category, Kind, Shape};
 
 /// Whether an event belongs to the states it names or to the organisation as a whole.
 ///
@@ -190,7 +131,17 @@ pub struct Event {
     /// Ids of events the source connects with this one (one direction as
     /// written; [`Dataset::related`] gives both).
     pub related: Vec<String>,
+    /// Where an imported entry linked to (its text's http(s) links).
+    pub links: Vec<Link>,
+    /// Empty only in a dataset that lists no sources.
     pub sources: Vec<SourceRef>,
+}
+
+/// A link kept from an entry's text: where it goes, and what it said.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Link {
+    pub url: String,
+    pub text: String,
 }
 
 impl Event {
@@ -227,6 +178,8 @@ pub struct Metadata {
     pub description: String,
     pub sources: Vec<SourceDoc>,
     pub countries: Vec<Country>,
+    /// In lane order; never empty once a dataset has events.
+    pub categories: Vec<Category>,
 }
 
 /// A validated dataset: events sorted by time (ties by id), countries by code lookup.
@@ -332,6 +285,29 @@ impl Dataset {
             id_index,
             related,
         }
+    }
+
+    /// The category of `kind` (a fallback for an index out of range).
+    pub fn category(&self, kind: Kind) -> &Category {
+        static FALLBACK: std::sync::OnceLock<Category> = std::sync::OnceLock::new();
+        self.meta
+            .categories
+            .get(kind.index())
+            .unwrap_or_else(|| FALLBACK.get_or_init(|| Category::found("event", 0)))
+    }
+
+    /// The category with this id.
+    pub fn kind_of(&self, id: &str) -> Option<Kind> {
+        self.meta
+            .categories
+            .iter()
+            .position(|c| c.id == id)
+            .map(|i| Kind(i as u16))
+    }
+
+    /// Every category, in lane order.
+    pub fn kinds(&self) -> impl Iterator<Item = Kind> + '_ {
+        (0..self.meta.categories.len()).map(|i| Kind(i as u16))
     }
 
     /// The position of a country in the metadata.

@@ -3,7 +3,7 @@
 //!
 //! Days are Julian day numbers as `f64`; a day `d` covers `[d, d + 1)`.
 
-use crate::date::{month_short, PartialDate};
+use crate::date::{month_short, year_label, PartialDate};
 
 /// The visible part of the time axis, in days: `[start, end)`.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -168,12 +168,16 @@ pub fn tick_unit(w: Window, width: f64) -> TickUnit {
         (TickUnit::Years(10), 3652.0),
         (TickUnit::Years(50), 18262.0),
         (TickUnit::Years(100), 36525.0),
+        (TickUnit::Years(200), 73050.0),
+        (TickUnit::Years(500), 182625.0),
+        (TickUnit::Years(1000), 365250.0),
+        (TickUnit::Years(2000), 730500.0),
     ];
     units
         .iter()
         .find(|(_, days)| days * px_per_day >= MIN_TICK_PX)
         .map(|u| u.0)
-        .unwrap_or(TickUnit::Years(1000))
+        .unwrap_or(TickUnit::Years(5000))
 }
 
 /// The ticks inside the window, at the unit [`tick_unit`] picks.
@@ -191,7 +195,8 @@ pub fn ticks(w: Window, width: f64) -> Vec<Tick> {
         }
     };
     let date = |y: i32, m: u8, d: u8| {
-        PartialDate::parse(&format!("{y:04}-{m:02}-{d:02}"))
+        let y = if y < 0 { format!("-{:04}", -y) } else { format!("{y:04}") };
+        PartialDate::parse(&format!("{y}-{m:02}-{d:02}"))
             .ok()
             .map(|p| p.first_day())
     };
@@ -199,7 +204,7 @@ pub fn ticks(w: Window, width: f64) -> Vec<Tick> {
         TickUnit::Years(step) => {
             let mut y = y0 - y0.rem_euclid(step);
             while let Some(day) = date(y, 1, 1).filter(|&d| (d as f64) < w.end) {
-                push(day, y.to_string(), true);
+                push(day, year_label(y), true);
                 y += step;
             }
         }
@@ -207,7 +212,7 @@ pub fn ticks(w: Window, width: f64) -> Vec<Tick> {
             let (mut y, mut m) = (y0, m0 - (m0 - 1) % step);
             while let Some(day) = date(y, m, 1).filter(|&d| (d as f64) < w.end) {
                 let label = if m == 1 {
-                    y.to_string()
+                    year_label(y)
                 } else {
                     month_short(m).to_string()
                 };
@@ -228,7 +233,7 @@ pub fn ticks(w: Window, width: f64) -> Vec<Tick> {
                 if step == 1 || (dd - 1) % step == 0 && dd + step <= 29 || dd == 1 {
                     let major = dd == 1 && mm == 1;
                     let label = if major {
-                        d.year().to_string()
+                        year_label(d.year())
                     } else {
                         format!("{dd} {}", month_short(mm))
                     };
@@ -264,6 +269,12 @@ mod tests {
         assert_eq!(tick_unit(weeks, 1200.0), TickUnit::Days(1));
         assert!(ticks(weeks, 1200.0).iter().any(|t| t.label == "17 Apr"));
         assert_eq!(tick_unit(decade, 390.0), TickUnit::Years(2));
+        // Millennia, across the start of the common era.
+        let ages = Window::new(day("-2999-01-01"), day("2001-01-01"));
+        assert_eq!(tick_unit(ages, 1200.0), TickUnit::Years(500));
+        let labels: Vec<String> = ticks(ages, 1200.0).into_iter().map(|t| t.label).collect();
+        assert!(labels.contains(&"1001 BCE".to_string()), "{labels:?}");
+        assert!(labels.contains(&"500".to_string()), "{labels:?}");
     }
 
     #[test]

@@ -18,7 +18,7 @@
 use crate::date::PartialDate;
 use crate::filter::Filter;
 use crate::layout::Grouping;
-use crate::model::{Dataset, Kind};
+use crate::model::Dataset;
 use crate::scale::Window;
 use std::collections::BTreeSet;
 
@@ -86,7 +86,7 @@ pub fn encode(s: &ViewState) -> String {
     if let Some(k) = &s.filter.kinds {
         parts.push(format!(
             "k={}",
-            list(Some(k.iter().map(|k| k.as_str().to_string()).collect()))
+            percent_encode(&list(Some(k.iter().cloned().collect())))
         ));
     }
     if let Some(f) = s.filter.from {
@@ -183,24 +183,36 @@ fn decode_countries(v: &str) -> Option<BTreeSet<String>> {
     if v == "none" {
         return Some(BTreeSet::new());
     }
+    // ISO codes in any case; a facet of its own (an imported dataset's
+    // country that is no ISO country) as written. Unknown ones are dropped
+    // against the dataset ([`sanitize`]).
     let set: BTreeSet<String> = v
         .split(',')
-        .map(|c| c.trim().to_ascii_uppercase())
-        .filter(|c| !c.is_empty())
+        .map(str::trim)
+        .filter(|c| !c.is_empty() && c.len() <= 100 && *c != "none")
+        .map(|c| {
+            if c.len() == 2 && c.bytes().all(|b| b.is_ascii_alphabetic()) {
+                c.to_ascii_uppercase()
+            } else {
+                c.to_string()
+            }
+        })
         .collect();
-    (!set.is_empty()
-        && set
-            .iter()
-            .all(|c| c.len() == 2 && c.bytes().all(|b| b.is_ascii_uppercase())))
-    .then_some(set)
+    (!set.is_empty()).then_some(set)
 }
 
-fn decode_kinds(v: &str) -> Option<BTreeSet<Kind>> {
+/// Category ids; which exist is checked against the dataset ([`sanitize`]).
+fn decode_kinds(v: &str) -> Option<BTreeSet<String>> {
     if v == "none" {
         return Some(BTreeSet::new());
     }
-    let kinds: Option<BTreeSet<Kind>> = v.split(',').map(|k| Kind::parse(k.trim())).collect();
-    kinds.filter(|k| !k.is_empty())
+    let set: BTreeSet<String> = v
+        .split(',')
+        .map(str::trim)
+        .filter(|k| !k.is_empty() && k.len() <= 100 && *k != "none")
+        .map(String::from)
+        .collect();
+    (!set.is_empty()).then_some(set)
 }
 
 fn decode_window(v: &str) -> Option<Window> {
@@ -222,6 +234,14 @@ pub fn sanitize(state: &mut ViewState, ds: &Dataset) -> Vec<String> {
             state.filter.countries = None;
         }
     }
+    if let Some(k) = &mut state.filter.kinds {
+        let before = k.clone();
+        k.retain(|id| ds.kind_of(id).is_some());
+        dropped.extend(before.difference(k).map(|x| format!("k={x}")));
+        if k.is_empty() && !before.is_empty() {
+            state.filter.kinds = None;
+        }
+    }
     if let Some(id) = &state.selected {
         if ds.event(id).is_none() {
             dropped.push(format!("e={id}"));
@@ -240,7 +260,7 @@ mod tests {
     fn round_trips_a_full_state() {
         let mut s = ViewState::default();
         s.filter.countries = Some(["RU".to_string(), "KZ".to_string()].into());
-        s.filter.kinds = Some([Kind::Incident, Kind::Exercise].into());
+        s.filter.kinds = Some(["incident".to_string(), "exercise".to_string()].into());
         s.filter.from = PartialDate::parse("2004").ok();
         s.filter.to = PartialDate::parse("2009-06").ok();
         s.filter.text = "Nal’chik & co".into();
@@ -272,10 +292,8 @@ mod tests {
     #[test]
     fn malformed_values_fall_back_to_defaults() {
         let cases = [
-            ("c=R", vec!["c=R"]),
-            ("c=RU;KZ", vec!["c=RU;KZ"]),
-            ("k=riots", vec!["k=riots"]),
-            ("k=incident,riots", vec!["k=incident,riots"]),
+            ("c=", vec!["c="]),
+            ("k=", vec!["k="]),
             ("from=April", vec!["from=April"]),
             ("to=2009-13", vec!["to=2009-13"]),
             ("w=2009~2004", vec!["w=2009~2004"]),
@@ -319,5 +337,12 @@ mod tests {
         let mut s = decode("c=XX").state;
         sanitize(&mut s, &ds);
         assert_eq!(s.filter.countries, None, "nothing known left: back to all");
+        let mut s = decode("c=R&k=incident,riots").state;
+        assert_eq!(
+            sanitize(&mut s, &ds),
+            vec!["c=R".to_string(), "k=riots".to_string()]
+        );
+        assert_eq!(s.filter.countries, None);
+        assert_eq!(s.filter.kinds, Some(["incident".to_string()].into()));
     }
 }

@@ -5,7 +5,7 @@ use crate::date::PartialDate;
 use crate::model::*;
 use crate::problem::{Location, Problem, ProblemKind as P};
 use serde_json::{Map, Value};
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 /// The sources the metadata lists, and which copies each declares.
 #[derive(Default)]
@@ -60,6 +60,134 @@ pub(crate) fn opt_str(obj: &Map<String, Value>, key: &str) -> Option<String> {
         .map(String::from)
 }
 
+/// What entries are checked against: the metadata, and whether it declares
+/// countries, categories and sources. What it does not declare is taken
+/// from the entries as they come (and added to `meta`).
+pub(crate) struct Known {
+    pub(crate) meta: Metadata,
+    pub(crate) countries_declared: bool,
+    pub(crate) categories_declared: bool,
+    pub(crate) sources: SourceIndex,
+    /// Code, and lower-cased name, of each country in `meta` → its index.
+    country_keys: HashMap<String, usize>,
+    /// Category id (and lower-cased label) → its index.
+    category_keys: HashMap<String, usize>,
+}
+
+impl Known {
+    pub(crate) fn new(obj: &Map<String, Value>, problems: &mut Vec<Problem>) -> Known {
+        let meta = load_metadata(obj, problems);
+        let mut k = Known {
+            countries_declared: matches!(obj.get("countries"), Some(Value::Array(_))),
+            categories_declared: !meta.categories.is_empty(),
+            sources: SourceIndex::new(&meta),
+            meta,
+            country_keys: HashMap::new(),
+            category_keys: HashMap::new(),
+        };
+        for (i, c) in k.meta.countries.iter().enumerate() {
+            k.country_keys.insert(c.code.clone(), i);
+            k.country_keys.entry(c.name.to_lowercase()).or_insert(i);
+        }
+        for (i, c) in k.meta.categories.iter().enumerate() {
+            k.category_keys.insert(c.id.clone(), i);
+            k.category_keys.entry(c.label.to_lowercase()).or_insert(i);
+        }
+        k
+    }
+
+    /// The code of a country written as a code or a name: one the metadata
+    /// lists; when it lists none, an ISO country (by code or English name)
+    /// or else the value itself as a facet of its own, added as it comes.
+    fn country(&mut self, written: &str) -> Option<String> {
+        if let Some(&i) = self
+            .country_keys
+            .get(written)
+            .or_else(|| self.country_keys.get(&written.to_lowercase()))
+        {
+            return Some(self.meta.countries[i].code.clone());
+        }
+        let iso = crate::iso::lookup(written);
+        if self.countries_declared {
+            // A declared country written by another of its names ("Russia" for RU).
+            return iso.and_then(|(code, _)| self.country_keys.get(code).map(|&i| self.meta.countries[i].code.clone()));
+        }
+        let (code, name) = match iso {
+            Some((code, name)) => (code.to_string(), name.to_string()),
+            None => (written.to_string(), written.to_string()),
+        };
+        let i = match self.country_keys.get(&code) {
+            Some(&i) => i,
+            None => {
+                self.meta.countries.push(Country {
+                    code: code.clone(),
+                    name: name.clone(),
+                    status: Status::Other,
+                    since: None,
+                });
+                let i = self.meta.countries.len() - 1;
+                self.country_keys.insert(code.clone(), i);
+                self.country_keys.entry(name.to_lowercase()).or_insert(i);
+                i
+            }
+        };
+        self.country_keys.insert(written.to_lowercase(), i);
+        Some(code)
+    }
+
+    /// The category of a `kind` value: a declared one (by id or label), or,
+    /// when none are declared, the value as a category of its own.
+    fn category(&mut self, written: Option<&str>) -> Option<Kind> {
+        let written = match written {
+            Some(w) => w,
+            None if self.categories_declared => return None,
+            None => crate::category::UNCATEGORISED,
+        };
+        if let Some(&i) = self
+            .category_keys
+            .get(written)
+            .or_else(|| self.category_keys.get(&written.to_lowercase()))
+        {
+            return Some(Kind(i as u16));
+        }
+        if self.categories_declared {
+            return None;
+        }
+        let i = self.meta.categories.len();
+        self.meta
+            .categories
+            .push(crate::category::Category::found(written, i));
+        self.category_keys.insert(written.to_string(), i);
+        Some(Kind(i as u16))
+    }
+
+    fn category_ids(&self) -> String {
+        self.meta
+            .categories
+            .iter()
+            .map(|c| c.id.as_str())
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+}
+
+/// An id as a slug: lower-case ASCII letters and digits, other runs become
+/// one hyphen ("Event 12" → "event-12"). Empty when nothing is left.
+pub fn slugify(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for ch in s.trim().chars() {
+        if ch.is_ascii_alphanumeric() {
+            out.push(ch.to_ascii_lowercase());
+        } else if !out.is_empty() && !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+    while out.ends_with('-') {
+        out.pop();
+    }
+    out
+}
+
 pub(crate) fn load_metadata(obj: &Map<String, Value>, problems: &mut Vec<Problem>) -> Metadata {
     let mut meta = Metadata {
         title: opt_str(obj, "title").unwrap_or_else(|| "Untitled timeline".into()),
@@ -112,10 +240,18 @@ pub(crate) fn load_metadata(obj: &Map<String, Value>, problems: &mut Vec<Problem
             "countries".into(),
             "must be a list".into(),
         )),
-        None => problems.push(meta_problem(
-            P::MissingField,
-            "countries".into(),
-            "the dataset lists no countries, so no country code can be checked".into(),
+        // No list: the countries are taken from the events.
+        None => {}
+    }
+    match obj.get("categories") {
+        Some(Value::Array(list)) => {
+            meta.categories = crate::category::load_categories(list, problems);
+        }
+        None | Some(Value::Null) => {}
+        Some(_) => problems.push(meta_problem(
+            P::WrongType,
+            "categories".into(),
+            "must be a list (the categories are taken from the events instead)".into(),
         )),
     }
     meta
@@ -279,7 +415,23 @@ impl EntryCx {
     /// `related`: ids (slugs), none twice, not the entry's own. Whether they
     /// exist is checked once every entry is read ([`crate::load`]).
     fn related(&mut self, o: &Map<String, Value>, own: Option<&str>) -> Option<Vec<String>> {
-        let ids = self.string_list(o, "related", false)?;
+        // Ids are made slugs as the entries' own are (a number, "Event 12").
+        let ids: Vec<String> = match o.get("related") {
+            Some(Value::Array(a)) => {
+                let mut m = Map::new();
+                let list = a
+                    .iter()
+                    .map(|v| match v {
+                        Value::Number(n) => Value::String(n.to_string()),
+                        Value::String(s) if !slugify(s).is_empty() => Value::String(slugify(s)),
+                        v => v.clone(),
+                    })
+                    .collect();
+                m.insert("related".into(), Value::Array(list));
+                self.string_list(&m, "related", false)?
+            }
+            _ => self.string_list(o, "related", false)?,
+        };
         let mut ok = true;
         let mut seen = HashSet::new();
         for (i, id) in ids.iter().enumerate() {
@@ -306,12 +458,83 @@ impl EntryCx {
         ok.then_some(ids)
     }
 
-    pub(crate) fn event(
-        &mut self,
-        v: &Value,
-        countries: &HashSet<String>,
-        sources: &SourceIndex,
-    ) -> Option<Event> {
+    /// An id: a slug as written, or made one ("Event 12" → "event-12"; a
+    /// number becomes its digits); an entry without one is `entry-N`.
+    fn id(&mut self, o: &Map<String, Value>) -> Option<String> {
+        let written = match o.get("id") {
+            None | Some(Value::Null) => None,
+            Some(Value::String(s)) => Some(s.trim().to_string()),
+            Some(Value::Number(n)) => Some(n.to_string()),
+            Some(v) => {
+                self.push(
+                    P::WrongType,
+                    "id",
+                    format!("must be text or a number, not {}", type_name(v)),
+                );
+                return None;
+            }
+        };
+        let slug = written.as_deref().map(slugify).unwrap_or_default();
+        Some(if slug.is_empty() {
+            format!("entry-{}", self.index)
+        } else {
+            slug
+        })
+    }
+
+    /// `countries`: a list, or one text with values separated by `;`.
+    fn country_values(&mut self, o: &Map<String, Value>) -> Option<Vec<String>> {
+        match o.get("countries") {
+            Some(Value::String(s)) => Some(
+                s.split(';')
+                    .map(str::trim)
+                    .filter(|s| !s.is_empty())
+                    .map(String::from)
+                    .collect(),
+            ),
+            _ => self.string_list(o, "countries", false),
+        }
+    }
+
+    /// `links`: http(s) addresses, each `{url, text}` or an address alone.
+    fn links(&mut self, o: &Map<String, Value>) -> Option<Vec<Link>> {
+        let list = match o.get("links") {
+            None | Some(Value::Null) => return Some(Vec::new()),
+            Some(Value::Array(a)) => a,
+            Some(v) => {
+                self.push(
+                    P::WrongType,
+                    "links",
+                    format!("must be a list, not {}", type_name(v)),
+                );
+                return None;
+            }
+        };
+        let mut out = Vec::new();
+        for (i, v) in list.iter().enumerate() {
+            let (url, text) = match v {
+                Value::String(u) => (u.trim().to_string(), String::new()),
+                Value::Object(l) => (
+                    opt_str(l, "url").unwrap_or_default(),
+                    opt_str(l, "text").unwrap_or_default(),
+                ),
+                _ => (String::new(), String::new()),
+            };
+            if !(url.starts_with("https://") || url.starts_with("http://")) {
+                self.push(
+                    P::BadValue,
+                    &format!("links[{i}]"),
+                    "must be an http(s) address, or an object with `url` and `text`".into(),
+                );
+                return None;
+            }
+            let text = if text.is_empty() { url.clone() } else { text };
+            out.push(Link { url, text });
+        }
+        Some(out)
+    }
+
+    pub(crate) fn event(&mut self, v: &Value, known: &mut Known) -> Option<Event> {
         let Some(o) = v.as_object() else {
             self.push(
                 P::WrongShape,
@@ -321,29 +544,24 @@ impl EntryCx {
             return None;
         };
         // Take the id first so every later problem names it.
-        let id = self.string(o, "id");
-        if let Some(id) = &id {
-            self.id = Some(id.clone());
-            if !is_slug(id) {
-                self.push(
-                    P::BadValue,
-                    "id",
-                    format!("\"{id}\" is not a slug (lower-case letters, digits and hyphens)"),
-                );
-            }
-        }
-        let kind = self.string(o, "kind").and_then(|k| {
-            Kind::parse(&k).or_else(|| {
-                self.push(
-                    P::UnknownKind,
-                    "kind",
-                    format!(
-                        "\"{k}\" is not one of incident, exercise, statement, document, milestone"
-                    ),
-                );
+        let id = self.id(o);
+        self.id = id.clone();
+        let kind = match o.get("kind") {
+            None | Some(Value::Null) => known.category(None).or_else(|| {
+                self.push(P::MissingField, "kind", "is missing".into());
                 None
-            })
-        });
+            }),
+            Some(_) => self.string(o, "kind").and_then(|k| {
+                known.category(Some(&k)).or_else(|| {
+                    self.push(
+                        P::UnknownKind,
+                        "kind",
+                        format!("\"{k}\" is not one of {}", known.category_ids()),
+                    );
+                    None
+                })
+            }),
+        };
         let title = self.string(o, "title");
         let date = self.date(o, "date", true);
         let end = self.date(o, "end", false);
@@ -369,18 +587,20 @@ impl EntryCx {
                 None
             }
         };
-        let codes = self.string_list(o, "countries", true);
-        if let Some(codes) = &codes {
-            for (i, c) in codes.iter().enumerate() {
-                if !countries.contains(c) {
-                    self.push(
+        let written = self.country_values(o);
+        let mut codes = Vec::new();
+        if let Some(written) = &written {
+            for (i, c) in written.iter().enumerate() {
+                match known.country(c) {
+                    Some(code) => codes.push(code),
+                    None => self.push(
                         P::UnknownCountry,
                         &format!("countries[{i}]"),
-                        format!("\"{c}\" is not a country code listed in the metadata"),
-                    );
+                        format!("\"{c}\" is not a country listed in the metadata"),
+                    ),
                 }
             }
-            if codes.is_empty() && scope == Some(Scope::Local) {
+            if written.is_empty() && scope == Some(Scope::Local) && known.countries_declared {
                 self.push(
                     P::EmptyField,
                     "countries",
@@ -390,11 +610,16 @@ impl EntryCx {
         }
         let places = self.string_list(o, "places", false);
         let casualties = self.casualties(o.get("casualties"));
-        let summary = self.string(o, "summary");
+        // A blank summary is no summary (spreadsheets leave cells blank).
+        let summary = match o.get("summary") {
+            Some(Value::String(s)) if s.trim().is_empty() => Some(None),
+            _ => self.opt_string(o, "summary"),
+        };
         let note = self.opt_string(o, "note");
         let related = self.related(o, id.as_deref());
-        let source_list = self.sources(o.get("source"), sources);
-        let mut codes = codes?;
+        let links = self.links(o);
+        let source_list = self.sources(o.get("source"), &known.sources);
+        written?;
         let mut seen_codes = HashSet::new();
         codes.retain(|c| seen_codes.insert(c.clone()));
         Some(Event {
@@ -407,9 +632,10 @@ impl EntryCx {
             places: places?,
             casualties: casualties?,
             scope: scope?,
-            summary: summary?,
+            summary: summary?.unwrap_or_default(),
             note: note?,
             related: related?,
+            links: links?,
             sources: source_list?,
         })
     }
@@ -460,6 +686,17 @@ impl EntryCx {
 
     fn sources(&mut self, v: Option<&Value>, known: &SourceIndex) -> Option<Vec<SourceRef>> {
         let items: Vec<&Value> = match v {
+            // A dataset that lists no sources does not require one per event.
+            None | Some(Value::Null) if known.is_empty() => return Some(Vec::new()),
+            Some(Value::String(s)) if known.is_empty() && !s.trim().is_empty() => {
+                return Some(vec![SourceRef {
+                    document: s.trim().to_string(),
+                    section: String::new(),
+                    url: None,
+                    quote: None,
+                    quote_in: None,
+                }]);
+            }
             None | Some(Value::Null) => {
                 self.push(
                     P::MissingField,
@@ -495,7 +732,9 @@ impl EntryCx {
                 continue;
             };
             let document = opt_str(o, "document");
-            let section = opt_str(o, "section");
+            // Without a sources list, a source needs no section.
+            let section =
+                opt_str(o, "section").or_else(|| known.is_empty().then(String::new));
             match (&document, &section) {
                 (None, _) => self.push(
                     P::MissingField,

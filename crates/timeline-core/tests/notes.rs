@@ -28,12 +28,13 @@ fn notes_links_and_quote_copies_load_and_problems_name_entry_and_field() {
             (Some(4), s("note"), P::WrongType),
             (Some(5), s("related[0]"), P::BadValue),
             (Some(6), s("related[1]"), P::BadValue),
-            (Some(7), s("related[0]"), P::BadValue),
             (Some(8), s("source.quote_in"), P::BadValue),
             (Some(9), s("source.quote_in"), P::BadValue),
             (Some(10), s("source.quote_in"), P::BadValue),
             // Found once every entry is read: the event stays, the link goes.
             (Some(2), s("related[0]"), P::BadValue),
+            // "Not An Id" is read as the id "not-an-id", which no event has.
+            (Some(7), s("related[0]"), P::BadValue),
         ],
         "{:#?}",
         l.problems
@@ -47,7 +48,7 @@ fn notes_links_and_quote_copies_load_and_problems_name_entry_and_field() {
     );
     let ds = &l.dataset;
     let ids: Vec<&str> = ds.events.iter().map(|e| e.id.as_str()).collect();
-    assert_eq!(ids, ["attack", "statement", "dangling"]);
+    assert_eq!(ids, ["attack", "statement", "bad-link", "dangling"]);
     let st = ds.event("statement").unwrap();
     assert!(st
         .note

@@ -26,7 +26,6 @@ fn each_bad_entry_is_reported_and_the_good_ones_load() {
     let s = |x: &str| Some(x.to_string());
     let want = vec![
         (Some(1), s("no-title"), s("title"), P::MissingField),
-        (Some(2), s("empty-summary"), s("summary"), P::EmptyField),
         (Some(3), s("bad-kind"), s("kind"), P::UnknownKind),
         (Some(4), s("bad-date"), s("date"), P::BadDate),
         (Some(5), s("bad-day"), s("date"), P::BadDate),
@@ -44,11 +43,9 @@ fn each_bad_entry_is_reported_and_the_good_ones_load() {
             s("casualties.killed"),
             P::NegativeCasualties,
         ),
-        (Some(10), None, s("id"), P::MissingField),
         (Some(11), s("no-source"), s("source"), P::MissingField),
         (Some(12), s("wrong-type"), s("title"), P::WrongType),
         (Some(13), None, None, P::WrongShape),
-        (Some(14), s("Not A Slug"), s("id"), P::BadValue),
         (
             Some(15),
             s("unknown-source"),
@@ -64,7 +61,9 @@ fn each_bad_entry_is_reported_and_the_good_ones_load() {
         .iter()
         .map(|e| e.id.as_str())
         .collect();
-    assert_eq!(ids, ["good-one", "good-two"]);
+    // An entry without an id gets one from its place; an id that is no slug is made one;
+    // a blank summary is no summary.
+    assert_eq!(ids, ["entry-10", "not-a-slug", "empty-summary", "good-one", "good-two"]);
     // The first of two entries with one id is kept.
     assert_eq!(loaded.dataset.event("good-one").unwrap().title, "Good");
 }
@@ -138,6 +137,7 @@ fn metadata_problems_are_named() {
     assert_eq!(
         got,
         vec![
+            (Location::File, None),
             (Location::Metadata, Some("countries[0].code".to_string())),
             (Location::Metadata, Some("countries[1].status".to_string())),
         ]

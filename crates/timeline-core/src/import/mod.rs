@@ -1,0 +1,245 @@
+//! Importers: the files people already keep, read into this timeline's
+//! entries and validated like our own (`crate::load`). The importer is
+//! chosen from the content (the name only breaks a tie between JSON and
+//! CSV). Each format's field mapping is documented in `docs/importers.md`.
+//!
+//! | format                         | recognised by                                   |
+//! |--------------------------------|-------------------------------------------------|
+//! | ours (JSON, or a list)         | `events` with `date`; a list of `date`+`title`  |
+//! | ours (CSV)                     | columns `date`, `title` and only ours           |
+//! | TimelineJS3 JSON               | `events` whose entries have `start_date`        |
+//! | TimelineJS3 sheet (CSV)        | columns `Year` and `Headline`                   |
+//! | vis-timeline items             | a list (or `items`) with `start` and `content`  |
+//! | ACLED CSV                      | columns `event_date` and `event_type`           |
+//! | GTD CSV                        | columns `iyear` and `imonth`                    |
+//! | any other table or JSON list   | a column mapping, guessed, then chosen          |
+
+pub mod html;
+mod mapping;
+mod rows;
+mod timelinejs;
+mod vis;
+
+pub use mapping::{Mapping, Role};
+pub(crate) use rows::Rows;
+
+use crate::load::{load_json, Incremental, Loaded};
+use crate::problem::{Location, Problem, ProblemKind};
+use serde_json::{Map, Value};
+
+/// Which importer read a file.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum Format {
+    #[default]
+    Native,
+    NativeCsv,
+    TimelineJs,
+    TimelineJsSheet,
+    VisTimeline,
+    Acled,
+    Gtd,
+    /// A table (CSV) read through a column mapping.
+    Table,
+    /// A JSON list of objects read through a column mapping.
+    JsonList,
+}
+
+impl Format {
+    pub fn label(self) -> &'static str {
+        match self {
+            Format::Native => "this timeline's JSON",
+            Format::NativeCsv => "this timeline's CSV",
+            Format::TimelineJs => "TimelineJS3 JSON",
+            Format::TimelineJsSheet => "TimelineJS3 spreadsheet (CSV)",
+            Format::VisTimeline => "vis-timeline items",
+            Format::Acled => "ACLED CSV export",
+            Format::Gtd => "Global Terrorism Database CSV export",
+            Format::Table => "a table (CSV) with the columns mapped",
+            Format::JsonList => "a JSON list with the fields mapped",
+        }
+    }
+
+    /// Whether its columns are mapped by the user (the mapping step applies).
+    pub fn is_mapped(self) -> bool {
+        matches!(self, Format::Table | Format::JsonList)
+    }
+}
+
+/// A table's columns and its first rows, for the mapping step.
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+pub struct Table {
+    pub columns: Vec<String>,
+    pub preview: Vec<Vec<String>>,
+}
+
+/// Rows shown in the mapping step's preview.
+pub const PREVIEW_ROWS: usize = 5;
+
+fn file_problem(message: String) -> Problem {
+    Problem {
+        kind: ProblemKind::WrongShape,
+        location: Location::File,
+        field: None,
+        message,
+    }
+}
+
+/// Opens `text` with the importer its content calls for; `mapping` is the
+/// column mapping for a table of unknown shape (guessed when `None`).
+pub fn open(text: String, name: &str, mapping: Option<&Mapping>) -> Incremental {
+    let head = text.trim_start_matches('\u{feff}').trim_start();
+    if head.starts_with(['{', '[']) {
+        return open_json(text, mapping);
+    }
+    let lower = name.to_ascii_lowercase();
+    let path = lower.split(['?', '#']).next().unwrap_or("");
+    if path.ends_with(".json") {
+        return Incremental::from_values(&Map::new(), Vec::new(), Format::Native)
+            .with_problem(load_json(&text).problems.into_iter().next().unwrap_or_else(|| {
+                file_problem("this is not a timeline: the file is not JSON".into())
+            }));
+    }
+    rows::open_csv(text, name, mapping)
+}
+
+/// Loads CSV text as a table, whatever its first character.
+pub(crate) fn open_csv_text(text: String, name: &str) -> Loaded {
+    rows::open_csv(text, name, None).finish()
+}
+
+/// Where a JSON file keeps its entries.
+#[derive(Clone, Copy, PartialEq)]
+enum Container {
+    Events,
+    List,
+    Items,
+}
+
+/// The container and its first entry, found without building the whole
+/// tree (a large file of ours is then validated entry by entry).
+fn peek(text: &str) -> Option<(Container, Map<String, Value>)> {
+    use serde_json::value::RawValue;
+    #[derive(serde::Deserialize)]
+    struct Doc<'a> {
+        #[serde(borrow, default)]
+        events: Option<Vec<&'a RawValue>>,
+        #[serde(borrow, default)]
+        items: Option<Vec<&'a RawValue>>,
+    }
+    let first = |list: &[&RawValue]| {
+        list.iter()
+            .find_map(|r| serde_json::from_str::<Map<String, Value>>(r.get()).ok())
+            .unwrap_or_default()
+    };
+    if let Ok(doc) = serde_json::from_str::<Doc>(text) {
+        if let Some(ev) = doc.events {
+            return Some((Container::Events, first(&ev)));
+        }
+        return doc.items.map(|it| (Container::Items, first(&it)));
+    }
+    serde_json::from_str::<Vec<&RawValue>>(text)
+        .ok()
+        .map(|list| (Container::List, first(&list)))
+}
+
+fn open_json(text: String, mapping: Option<&Mapping>) -> Incremental {
+    let Some((container, first)) = peek(&text) else {
+        return failed(load_json(&text));
+    };
+    let tree = || serde_json::from_str::<Value>(&text).unwrap_or(Value::Null);
+    let ours = |text: String| Incremental::start(text).unwrap_or_else(|l| failed(*l));
+    if first.contains_key("start_date") {
+        return match (container, tree()) {
+            (Container::Events, root) => timelinejs::open_json(&root),
+            (_, Value::Array(list)) => timelinejs::open_json(&serde_json::json!({ "events": list })),
+            (_, root) => timelinejs::open_json(&serde_json::json!({ "events": root.get("items") })),
+        };
+    }
+    match container {
+        Container::Events => ours(text),
+        _ if first.contains_key("start") && first.contains_key("content") => vis::open(&tree()),
+        Container::List if first.is_empty() || (first.contains_key("date") && first.contains_key("title")) => {
+            ours(text)
+        }
+        _ => {
+            let root = tree();
+            let list = match &root {
+                Value::Array(a) => a.as_slice(),
+                v => v.get("items").and_then(Value::as_array).map_or(&[][..], Vec::as_slice),
+            };
+            mapping::open_json_list(list, mapping)
+        }
+    }
+}
+
+/// A load that failed before any entry: its problems, nothing else.
+fn failed(l: Loaded) -> Incremental {
+    let mut inc = Incremental::from_values(&Map::new(), Vec::new(), l.format);
+    for p in l.problems {
+        inc = inc.with_problem(p);
+    }
+    inc
+}
+
+/// Text of a JSON value as an importer reads a cell: strings as they are,
+/// numbers and booleans written out, lists of text joined by "; ".
+pub(crate) fn cell(v: Option<&Value>) -> String {
+    match v {
+        Some(Value::String(s)) => s.trim().to_string(),
+        Some(Value::Number(n)) => n.to_string(),
+        Some(Value::Bool(b)) => b.to_string(),
+        Some(Value::Array(a)) => a
+            .iter()
+            .map(|x| cell(Some(x)))
+            .filter(|s| !s.is_empty())
+            .collect::<Vec<_>>()
+            .join("; "),
+        _ => String::new(),
+    }
+}
+
+/// A whole, non-negative count from a cell ("3", "3.0"); other text is kept
+/// as it is so the validator names it.
+pub(crate) fn count(cellv: &str) -> Option<Value> {
+    let t = cellv.trim();
+    if t.is_empty() {
+        return None;
+    }
+    match t.parse::<f64>() {
+        Ok(f) if f >= 0.0 && f.fract() == 0.0 && f < 1e15 => Some(Value::from(f as u64)),
+        Ok(f) if f < 0.0 => Some(Value::from(f as i64)),
+        _ => Some(Value::String(t.to_string())),
+    }
+}
+
+/// A date cell as our ISO form when it reads as a date; as written otherwise
+/// (so the validator says what is wrong with it).
+pub(crate) fn date_value(cellv: &str) -> Value {
+    match crate::date::PartialDate::parse_loose(cellv) {
+        Ok(d) => Value::String(d.to_string()),
+        Err(_) => Value::String(cellv.trim().to_string()),
+    }
+}
+
+/// Text and links from a cell that may hold HTML: into `summary`, `links`.
+pub(crate) fn put_text(o: &mut Map<String, Value>, key: &str, raw: &str, links: &mut Vec<Value>) {
+    let (text, found) = html::to_text(raw);
+    for l in found {
+        links.push(serde_json::json!({ "url": l.url, "text": l.text }));
+    }
+    if !text.is_empty() {
+        o.insert(key.into(), Value::String(text));
+    }
+}
+
+/// Values separated by `;` (or `|`), trimmed, empty ones left out.
+pub(crate) fn split_list(cellv: &str) -> Value {
+    Value::Array(
+        cellv
+            .split([';', '|'])
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .map(|s| Value::String(s.to_string()))
+            .collect(),
+    )
+}

@@ -1,0 +1,428 @@
+//! Tables (CSV, read by the `csv` crate): ours, ACLED's and GTD's exports,
+//! TimelineJS3's sheet, or any other through a column mapping. Rows become
+//! entries one at a time as [`crate::load::Incremental`] asks for them, so a
+//! large export loads in steps like our JSON.
+
+use super::{
+    count, date_value, file_problem, put_text, split_list, timelinejs, Format, Mapping, Table,
+    PREVIEW_ROWS,
+};
+use crate::load::Incremental;
+use crate::problem::{Location, Problem, ProblemKind};
+use serde_json::{json, Map, Value};
+use std::io::Cursor;
+
+/// Our own CSV's columns (`docs/data-format.md`).
+const NATIVE: [&str; 16] = [
+    "id",
+    "kind",
+    "title",
+    "date",
+    "end",
+    "countries",
+    "places",
+    "killed",
+    "wounded",
+    "scope",
+    "summary",
+    "note",
+    "related",
+    "source_document",
+    "source_section",
+    "source_url",
+];
+
+/// How a row becomes an entry.
+pub(crate) enum RowKind {
+    Native,
+    Acled,
+    Gtd,
+    Mapped(Mapping),
+}
+
+/// Column positions by name (trimmed; ours, ACLED's and GTD's compared in lower case).
+struct Cols {
+    names: Vec<String>,
+    lower: Vec<String>,
+}
+
+impl Cols {
+    fn index(&self, name: &str) -> Option<usize> {
+        self.lower
+            .iter()
+            .position(|h| h == name)
+            .or_else(|| self.names.iter().position(|h| h == name))
+    }
+    fn get<'r>(&self, rec: &'r csv::StringRecord, name: &str) -> &'r str {
+        self.index(name).and_then(|i| rec.get(i)).unwrap_or("")
+    }
+}
+
+/// One row, its cells by column name.
+struct Row<'a> {
+    cols: &'a Cols,
+    rec: &'a csv::StringRecord,
+}
+
+impl<'a> Row<'a> {
+    fn get(&self, name: &str) -> &'a str {
+        self.cols.get(self.rec, name)
+    }
+}
+
+/// A table being read row by row.
+pub(crate) struct Rows {
+    reader: csv::Reader<Cursor<Vec<u8>>>,
+    cols: Cols,
+    kind: RowKind,
+    estimate: usize,
+    record: csv::StringRecord,
+}
+
+impl Rows {
+    /// About how many rows there are (lines less the header), for progress.
+    pub(crate) fn estimate(&self) -> usize {
+        self.estimate
+    }
+
+    /// The next row as an entry; `None` at the end; a broken table stops with a problem.
+    pub(crate) fn next_entry(&mut self, index: usize) -> Option<Result<Value, Problem>> {
+        match self.reader.read_record(&mut self.record) {
+            Ok(true) => Some(Ok(self.entry(index))),
+            Ok(false) => None,
+            Err(e) => Some(Err(csv_problem(&e))),
+        }
+    }
+
+    fn entry(&self, index: usize) -> Value {
+        let rec = &self.record;
+        let row = Row {
+            cols: &self.cols,
+            rec,
+        };
+        match &self.kind {
+            RowKind::Native => native_entry(&row),
+            RowKind::Acled => acled_entry(&row),
+            RowKind::Gtd => gtd_entry(&row, index),
+            RowKind::Mapped(m) => m.entry(|c| {
+                self.cols
+                    .names
+                    .iter()
+                    .position(|h| h == c)
+                    .and_then(|i| rec.get(i))
+                    .unwrap_or("")
+                    .to_string()
+            }),
+        }
+    }
+}
+
+fn csv_problem(e: &csv::Error) -> Problem {
+    let line = e.position().map_or(0, |p| p.line() as usize);
+    Problem {
+        kind: ProblemKind::MalformedJson { line, column: 0 },
+        location: Location::File,
+        field: None,
+        message: format!("not valid CSV at line {line}: {e} (the rows before it are kept)"),
+    }
+}
+
+fn reader(text: String) -> csv::Reader<Cursor<Vec<u8>>> {
+    let mut bytes = text.into_bytes();
+    if bytes.starts_with(&[0xef, 0xbb, 0xbf]) {
+        bytes.drain(..3);
+    }
+    csv::ReaderBuilder::new()
+        .flexible(true)
+        .trim(csv::Trim::All)
+        .from_reader(Cursor::new(bytes))
+}
+
+/// Opens a CSV table with the importer its header calls for.
+pub(crate) fn open_csv(text: String, name: &str, mapping: Option<&Mapping>) -> Incremental {
+    let estimate = text.bytes().filter(|&b| b == b'\n').count().saturating_sub(1);
+    let title = name
+        .rsplit(['/', '\\'])
+        .next()
+        .unwrap_or(name)
+        .split(['?', '#'])
+        .next()
+        .unwrap_or("")
+        .to_string();
+    let mut rdr = reader(text);
+    let names: Vec<String> = match rdr.headers() {
+        Ok(h) => h.iter().map(|s| s.trim().to_string()).collect(),
+        Err(e) => {
+            return Incremental::from_values(&Map::new(), Vec::new(), Format::Table)
+                .with_problem(csv_problem(&e))
+        }
+    };
+    let lower: Vec<String> = names.iter().map(|s| s.to_ascii_lowercase()).collect();
+    let has = |n: &str| lower.iter().any(|h| h == n);
+    let ours = has("date") && has("title") && lower.iter().all(|h| NATIVE.contains(&h.as_str()));
+    let acled = has("event_date") && has("event_type");
+    let gtd = has("iyear") && has("imonth");
+    let sheet = has("year") && has("headline");
+    let cols = Cols { names, lower };
+    let mut meta = Map::new();
+    if !title.is_empty() {
+        meta.insert("title".into(), Value::String(title));
+    }
+    let rows = |rdr, cols, kind| Rows {
+        reader: rdr,
+        cols,
+        kind,
+        estimate,
+        record: csv::StringRecord::new(),
+    };
+    if acled {
+        let r = rows(rdr, cols, RowKind::Acled);
+        return Incremental::from_rows(&meta, r, Format::Acled);
+    }
+    if gtd {
+        let r = rows(rdr, cols, RowKind::Gtd);
+        return Incremental::from_rows(&meta, r, Format::Gtd);
+    }
+    if sheet {
+        let mut list = Vec::new();
+        let mut rec = csv::StringRecord::new();
+        while let Ok(true) = rdr.read_record(&mut rec) {
+            list.push(
+                cols.lower
+                    .iter()
+                    .zip(rec.iter())
+                    .map(|(h, v)| (h.clone(), v.to_string()))
+                    .collect::<Vec<_>>(),
+            );
+        }
+        return timelinejs::open_sheet(&meta, list);
+    }
+    if ours && mapping.is_none() {
+        let r = rows(rdr, cols, RowKind::Native);
+        return Incremental::from_rows(&meta, r, Format::NativeCsv);
+    }
+    if cols.names.len() < 2 && mapping.is_none() {
+        return Incremental::from_values(&Map::new(), Vec::new(), Format::Table).with_problem(
+            file_problem(
+                "this is not a timeline: it is neither JSON nor a table with columns (CSV)".into(),
+            ),
+        );
+    }
+    // Any other table: the first rows for the mapping step, then all rows mapped.
+    let mut preview = Vec::new();
+    let pre = reader_preview(&mut rdr, &mut preview);
+    let table = Table {
+        columns: cols.names.clone(),
+        preview,
+    };
+    let m = mapping
+        .cloned()
+        .unwrap_or_else(|| Mapping::guess(&table.columns));
+    let mut r = rows(rdr, cols, RowKind::Mapped(m.clone()));
+    // Rows read for the preview are entries too: they go first.
+    let mut values = Vec::new();
+    for rec in pre {
+        r.record = rec;
+        values.push(r.entry(values.len()));
+    }
+    let inc = Incremental::from_rows(&meta, r, Format::Table).with_prefix(values);
+    super::mapping::finish_mapped(inc, table, m)
+}
+
+/// Reads the first rows for the preview; returns the records read.
+fn reader_preview(
+    rdr: &mut csv::Reader<Cursor<Vec<u8>>>,
+    preview: &mut Vec<Vec<String>>,
+) -> Vec<csv::StringRecord> {
+    let mut out = Vec::new();
+    let mut rec = csv::StringRecord::new();
+    while out.len() < PREVIEW_ROWS {
+        match rdr.read_record(&mut rec) {
+            Ok(true) => {
+                preview.push(rec.iter().map(String::from).collect());
+                out.push(rec.clone());
+            }
+            _ => break,
+        }
+    }
+    out
+}
+
+/// Our CSV (`docs/data-format.md`): the JSON shape, column by column.
+fn native_entry(row: &Row) -> Value {
+    let get = |k: &str| row.get(k);
+    let mut o = Map::new();
+    for key in ["id", "kind", "title", "date", "summary", "end", "scope", "note"] {
+        if !get(key).is_empty() {
+            o.insert(key.into(), Value::String(get(key).into()));
+        }
+    }
+    o.insert("countries".into(), split_list(get("countries")));
+    o.insert("places".into(), split_list(get("places")));
+    if !get("related").is_empty() {
+        o.insert("related".into(), split_list(get("related")));
+    }
+    let mut cas = Map::new();
+    for key in ["killed", "wounded"] {
+        if let Some(v) = count(get(key)) {
+            cas.insert(key.into(), v);
+        }
+    }
+    if !cas.is_empty() {
+        o.insert("casualties".into(), Value::Object(cas));
+    }
+    let doc = get("source_document");
+    if !doc.is_empty() {
+        let mut s = Map::new();
+        s.insert("document".into(), doc.into());
+        if !get("source_section").is_empty() {
+            s.insert("section".into(), get("source_section").into());
+        }
+        if !get("source_url").is_empty() {
+            s.insert("url".into(), get("source_url").into());
+        }
+        o.insert("source".into(), Value::Object(s));
+    }
+    Value::Object(o)
+}
+
+/// ACLED (codebook): `event_id_cnty` → id, `event_date` → date (to the
+/// month when `time_precision` is 3), `event_type` → category,
+/// `sub_event_type` and `location` → title, `actor1`/`actor2` and `notes` →
+/// summary, `country` → country, `location`/`admin2`/`admin1` → places,
+/// `fatalities` → killed, `source` → source.
+fn acled_entry(row: &Row) -> Value {
+    let get = |k: &str| row.get(k);
+    let mut o = Map::new();
+    let id = get("event_id_cnty");
+    if !id.is_empty() {
+        o.insert("id".into(), id.into());
+    }
+    let mut date = date_value(get("event_date"));
+    if get("time_precision") == "3" {
+        if let Some(s) = date.as_str().filter(|s| s.len() == 10) {
+            date = Value::String(s[..7].to_string());
+        }
+    }
+    o.insert("date".into(), date);
+    o.insert("kind".into(), get("event_type").into());
+    let sub = get("sub_event_type");
+    let what = if sub.is_empty() { get("event_type") } else { sub };
+    let loc = get("location");
+    let title = if loc.is_empty() {
+        what.to_string()
+    } else {
+        format!("{what} in {loc}")
+    };
+    o.insert("title".into(), title.into());
+    let actors: Vec<&str> = [get("actor1"), get("actor2")]
+        .into_iter()
+        .filter(|a| !a.is_empty())
+        .collect();
+    let mut summary = String::new();
+    if !actors.is_empty() {
+        summary.push_str(&format!("{}. ", actors.join(" – ")));
+    }
+    summary.push_str(get("notes"));
+    let summary = summary.trim();
+    if !summary.is_empty() {
+        o.insert("summary".into(), summary.into());
+    }
+    o.insert("countries".into(), split_list(get("country")));
+    let mut places: Vec<Value> = Vec::new();
+    for p in [get("location"), get("admin2"), get("admin1")] {
+        if !p.is_empty() && !places.iter().any(|x| x.as_str() == Some(p)) {
+            places.push(p.into());
+        }
+    }
+    o.insert("places".into(), Value::Array(places));
+    if let Some(k) = count(get("fatalities")) {
+        o.insert("casualties".into(), json!({ "killed": k }));
+    }
+    if !get("source").is_empty() {
+        o.insert("source".into(), get("source").into());
+    }
+    Value::Object(o)
+}
+
+/// GTD (codebook): `eventid` → id, `iyear`/`imonth`/`iday` → date (a 0 month
+/// or day is unknown: the date keeps year or month precision), `resolution`
+/// → end for an `extended` incident, `attacktype1_txt` → category, title from
+/// attack type, target and city, `country_txt` → country, `city`/`provstate`
+/// → places, `nkill`/`nwound` → casualties, `summary` and `gname` → summary,
+/// `scite1` (or `dbsource`) → source.
+fn gtd_entry(row: &Row, index: usize) -> Value {
+    let get = |k: &str| row.get(k);
+    let mut o = Map::new();
+    let id = get("eventid");
+    o.insert(
+        "id".into(),
+        if id.is_empty() {
+            format!("gtd-{index}")
+        } else {
+            format!("gtd-{id}")
+        }
+        .into(),
+    );
+    let part = |k: &str| get(k).parse::<i32>().ok().filter(|&v| v > 0);
+    let date = match (part("iyear"), part("imonth"), part("iday")) {
+        (Some(y), Some(m), Some(d)) => format!("{y:04}-{m:02}-{d:02}"),
+        (Some(y), Some(m), None) => format!("{y:04}-{m:02}"),
+        (Some(y), _, _) => format!("{y:04}"),
+        _ => get("iyear").to_string(),
+    };
+    o.insert("date".into(), date.into());
+    if get("extended") == "1" && !get("resolution").is_empty() {
+        o.insert("end".into(), date_value(get("resolution")));
+    }
+    let attack = get("attacktype1_txt");
+    o.insert(
+        "kind".into(),
+        if attack.is_empty() { "Unknown" } else { attack }.into(),
+    );
+    let target = get("targtype1_txt");
+    let city = get("city");
+    let mut title = if attack.is_empty() { "Attack" } else { attack }.to_string();
+    if !target.is_empty() && target != "Unknown" {
+        title.push_str(&format!(" on {}", target.to_lowercase()));
+    }
+    if !city.is_empty() && city != "Unknown" {
+        title.push_str(&format!(" in {city}"));
+    }
+    o.insert("title".into(), title.into());
+    let mut summary = get("summary").to_string();
+    let group = get("gname");
+    if !group.is_empty() {
+        if !summary.is_empty() {
+            summary.push(' ');
+        }
+        summary.push_str(&format!("Perpetrator: {group}."));
+    }
+    if !summary.is_empty() {
+        o.insert("summary".into(), summary.into());
+    }
+    o.insert("countries".into(), split_list(get("country_txt")));
+    let places: Vec<Value> = [city, get("provstate")]
+        .into_iter()
+        .filter(|p| !p.is_empty() && *p != "Unknown")
+        .map(Value::from)
+        .collect();
+    o.insert("places".into(), Value::Array(places));
+    let mut cas = Map::new();
+    for (col, key) in [("nkill", "killed"), ("nwound", "wounded")] {
+        if let Some(v) = count(get(col)) {
+            cas.insert(key.into(), v);
+        }
+    }
+    if !cas.is_empty() {
+        o.insert("casualties".into(), Value::Object(cas));
+    }
+    let src = [get("scite1"), get("dbsource")]
+        .into_iter()
+        .find(|s| !s.is_empty());
+    if let Some(s) = src {
+        let mut links = Vec::new();
+        put_text(&mut o, "source", s, &mut links);
+    }
+    Value::Object(o)
+}
