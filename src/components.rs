@@ -1,5 +1,6 @@
 //! One component per file, named after it, with its props beside it.
 pub mod app;
+pub mod column_mapping;
 pub mod country_chips;
 pub mod country_map;
 pub mod data_source;
@@ -8,6 +9,7 @@ pub mod embed_dialog;
 pub mod event_details;
 pub mod event_mark;
 pub mod kind_legend;
+pub mod kind_symbol;
 pub mod list_view;
 pub mod presenter_bar;
 pub mod print_list;

@@ -140,3 +140,35 @@ pub fn when_idle(f: impl FnOnce() + 'static, timeout_ms: u32) -> Idle {
         _closure: closure,
     }
 }
+
+/// Sets (or removes) one parameter of the page's query string, replacing the
+/// history entry; the other parameters stay as they are.
+pub fn set_query_param(key: &str, value: Option<&str>) {
+    let Some(w) = web_sys::window() else {
+        return;
+    };
+    let l = w.location();
+    let search = l.search().unwrap_or_default();
+    let prefix = format!("{key}=");
+    let mut parts: Vec<String> = search
+        .trim_start_matches('?')
+        .split('&')
+        .filter(|p| !p.is_empty() && !p.starts_with(prefix.as_str()))
+        .map(String::from)
+        .collect();
+    if let Some(v) = value {
+        parts.push(format!(
+            "{prefix}{}",
+            timeline_core::urlstate::percent_encode(v)
+        ));
+    }
+    let path = l.pathname().unwrap_or_default();
+    let url = if parts.is_empty() {
+        path
+    } else {
+        format!("{path}?{}", parts.join("&"))
+    };
+    if let Ok(h) = w.history() {
+        let _ = h.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
+    }
+}

@@ -1,5 +1,6 @@
 //! Exports of the current view (effects only): the slide picture as SVG or
-//! PNG (1920×1080, 16:9), drawn by `timeline-charts`, offered as a download.
+//! PNG (1920×1080, 16:9), drawn by `timeline-charts`, and the shown events as
+//! JSON or CSV (written by `timeline_core::export`), offered as downloads.
 
 use plotters::prelude::IntoDrawingArea;
 use plotters_canvas::CanvasBackend;
@@ -22,6 +23,22 @@ fn download(blob: &web_sys::Blob, name: &str) -> Result<(), JsValue> {
     a.click();
     a.remove();
     web_sys::Url::revoke_object_url(&url)
+}
+
+/// Downloads the shown events as our JSON (`kind` "json") or CSV ("csv"),
+/// files that load back to the same events.
+pub fn export_data(ds: &Dataset, shown: &[usize], kind: &str) -> Result<(), String> {
+    let (text, mime, name) = if kind == "csv" {
+        (timeline_core::export::to_csv(ds, shown), "text/csv", "timeline-events.csv")
+    } else {
+        (timeline_core::export::to_json(ds, shown), "application/json", "timeline-events.json")
+    };
+    let parts = js_sys::Array::of1(&JsValue::from_str(&text));
+    let opts = web_sys::BlobPropertyBag::new();
+    opts.set_type(mime);
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts)
+        .map_err(|e| format!("{e:?}"))?;
+    download(&blob, name).map_err(|e| format!("{e:?}"))
 }
 
 /// Downloads the view as `sco-timeline.svg`.

@@ -9,7 +9,7 @@ use timeline_core::filter::FacetCounts;
 use timeline_core::layout::Grouping;
 use timeline_core::scale::Window;
 use timeline_core::urlstate::{ViewMode, ViewState};
-use timeline_core::{Dataset, Filter, Kind, PartialDate, Problem};
+use timeline_core::{Dataset, Filter, PartialDate, Problem};
 use yew::Reducible;
 
 /// The loaded dataset, shared by every component (cloning is a pointer copy).
@@ -63,6 +63,21 @@ pub struct AppState {
     pub embed: EmbedOptions,
     /// Presenter mode: step through the shown events with clicker keys.
     pub presenting: bool,
+    /// How the last opened file was read (importer, columns, mapping), for
+    /// the data source line and the mapping step.
+    pub import: Option<Rc<Import>>,
+}
+
+/// A file read by an importer; for a table read through a column mapping,
+/// its text is kept so the mapping can be changed and the file read again.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Import {
+    pub name: String,
+    pub format: timeline_core::Format,
+    pub table: Option<timeline_core::Table>,
+    pub mapping: Option<timeline_core::Mapping>,
+    pub text: Option<Rc<str>>,
+    pub from_link: bool,
 }
 
 /// Loading another dataset: a file opened by hand leaves the current view
@@ -85,9 +100,10 @@ pub enum LoadStatus {
 pub enum Action {
     ToggleCountry(String),
     SetCountries(Option<BTreeSet<String>>),
-    ToggleKind(Kind),
-    OnlyKind(Kind),
-    SetKinds(Option<BTreeSet<Kind>>),
+    /// By category id.
+    ToggleKind(String),
+    OnlyKind(String),
+    SetKinds(Option<BTreeSet<String>>),
     SetText(String),
     SetFrom(Option<PartialDate>),
     SetTo(Option<PartialDate>),
@@ -114,6 +130,7 @@ pub enum Action {
         from_link: bool,
     },
     SetLoad(LoadStatus),
+    SetImport(Option<Rc<Import>>),
     /// Presenter: move by `n` events in time order (wrapping), centre and open it.
     Step(i64),
     SetPresenting(bool),
@@ -148,6 +165,7 @@ impl AppState {
             load: LoadStatus::Idle,
             embed: EmbedOptions::default(),
             presenting: false,
+            import: None,
         };
         s.refilter();
         s
@@ -198,9 +216,19 @@ impl Reducible for AppState {
         match action {
             Action::ToggleCountry(code) => s.view.filter.toggle_country(&code),
             Action::SetCountries(c) => s.view.filter.countries = c,
-            Action::ToggleKind(k) => s.view.filter.toggle_kind(k),
-            Action::OnlyKind(k) => s.view.filter.only_kind(k),
-            Action::SetKinds(k) => s.view.filter.kinds = k,
+            Action::ToggleKind(k) => s.view.filter.toggle_kind(&k),
+            Action::OnlyKind(k) => s.view.filter.only_kind(&k),
+            Action::SetKinds(k) => {
+                // Ids the dataset does not know are dropped (a host may send any).
+                let ds = &s.data.dataset;
+                s.view.filter.kinds = k
+                    .map(|set| {
+                        set.into_iter()
+                            .filter(|id| ds.kind_of(id).is_some())
+                            .collect::<BTreeSet<_>>()
+                    })
+                    .filter(|set| !set.is_empty());
+            }
             Action::SetText(t) => {
                 s.view.filter.text = t;
                 s.push_history = false;
@@ -260,6 +288,10 @@ impl Reducible for AppState {
                 s.push_history = false;
                 let dropped = timeline_core::urlstate::sanitize(&mut s.view, &s.data.dataset);
                 s.url_notice.extend(dropped);
+            }
+            Action::SetImport(i) => {
+                refilter = false;
+                s.import = i;
             }
             Action::Step(by) => {
                 refilter = false;

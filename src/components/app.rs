@@ -135,6 +135,20 @@ pub fn app() -> Html {
         })
     };
 
+    let onremap = {
+        let state = state.clone();
+        Callback::from(move |m: timeline_core::Mapping| {
+            crate::hooks::use_data_source::remap(state.clone(), m)
+        })
+    };
+    let ondata = {
+        let state = state.clone();
+        Callback::from(move |kind: &'static str| {
+            if let Err(e) = crate::export::export_data(&state.data.dataset, &state.shown, kind) {
+                web_sys::console::error_1(&e.into());
+            }
+        })
+    };
     let onexport = {
         let state = state.clone();
         Callback::from(move |kind: &'static str| {
@@ -177,7 +191,7 @@ pub fn app() -> Html {
                 <CountryChips dataset={ds.clone()} selected={state.view.filter.countries.clone()} counts={state.counts.clone()} dispatch={dispatch.clone()} />
             }
             if e.shows(Control::Kinds) {
-                <KindLegend selected={state.view.filter.kinds.clone()} counts={state.counts.clone()} dispatch={dispatch.clone()} />
+                <KindLegend dataset={ds.clone()} selected={state.view.filter.kinds.clone()} counts={state.counts.clone()} dispatch={dispatch.clone()} />
             }
         </>
     };
@@ -267,7 +281,8 @@ pub fn app() -> Html {
                     { format!("Some link settings were not understood and were reset: {}", state.url_notice.join(", ")) }
                 </p>
             }
-            <DataSource source={state.source.clone()} load={state.load.clone()} {onfile} />
+            <DataSource source={state.source.clone()} load={state.load.clone()} {onfile}
+                import={state.import.clone()} {onremap} onexport={ondata} />
             <ProblemsPanel problems={state.data.problems.clone()} />
             <div class="layout">
                 <aside class="filters" aria-label="Filters">

@@ -1,4 +1,6 @@
-use crate::state::LoadStatus;
+use crate::components::column_mapping::ColumnMapping;
+use crate::state::{Import, LoadStatus};
+use std::rc::Rc;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
@@ -8,6 +10,11 @@ pub struct DataSourceProps {
     pub source: String,
     pub load: LoadStatus,
     pub onfile: Callback<web_sys::File>,
+    /// How the last file was read, and the mapping step when it was a table.
+    pub import: Option<Rc<Import>>,
+    pub onremap: Callback<timeline_core::Mapping>,
+    /// Downloads of the shown events: "json" or "csv".
+    pub onexport: Callback<&'static str>,
 }
 
 /// Which dataset is shown, loading and failure messages, and "Open a dataset…"
@@ -36,6 +43,16 @@ pub fn data_source(props: &DataSourceProps) -> Html {
                 { "Open a dataset…" }
                 <input type="file" accept=".json,.csv,application/json,text/csv" data-action="open-file" {onchange} />
             </label>
+            <span class="export-data">
+                { "Download what is shown: " }
+                <button class="link-button" data-action="export-json" onclick={props.onexport.reform(|_| "json")}>{ "JSON" }</button>
+                { " · " }
+                <button class="link-button" data-action="export-csv" onclick={props.onexport.reform(|_| "csv")}>{ "CSV" }</button>
+            </span>
+            if let Some(i) = &props.import {
+                <p class="read-as" data-testid="read-as" data-format={format!("{:?}", i.format)}>{ format!("{} was read as {}.", i.name, i.format.label()) }</p>
+                <ColumnMapping import={i.clone()} onapply={props.onremap.clone()} />
+            }
             {
                 match &props.load {
                     LoadStatus::Idle => html! {},

@@ -1,3 +1,4 @@
+use crate::components::kind_symbol::{kind_class, kind_style};
 use crate::state::Action;
 use gloo::events::EventListener;
 use std::rc::Rc;
@@ -115,12 +116,12 @@ pub fn event_details(props: &EventDetailsProps) -> Html {
         .map(|i| ds.related(i).iter().map(|&j| &ds.events[j]).collect())
         .unwrap_or_default();
     html! {
-        <div class={classes!("details", if props.anchor.is_some() { "popover" } else { "panel" }, props.above.then_some("above"), format!("k-{}", e.kind.as_str()))}
+        <div class={classes!("details", if props.anchor.is_some() { "popover" } else { "panel" }, props.above.then_some("above"), kind_class(ds.category(e.kind)))} style={kind_style(ds.category(e.kind))}
             role="dialog" aria-labelledby={title_id.clone()} tabindex="-1" ref={node} {onkeydown} data-testid="details"
             onclick={Callback::from(|ev: MouseEvent| ev.stop_propagation())}
             onpointerdown={Callback::from(|ev: PointerEvent| ev.stop_propagation())}>
             <button class="close" aria-label="Close details" data-action="close-details" onclick={close}>{ "×" }</button>
-            <p class="details-kind">{ e.kind.label() }</p>
+            <p class="details-kind">{ ds.category(e.kind).label.clone() }</p>
             <h2 id={title_id}>{ e.title.clone() }</h2>
             <dl>
                 <dt>{ "Date" }</dt><dd data-field="date">{ e.date_label() }</dd>
@@ -134,7 +135,9 @@ pub fn event_details(props: &EventDetailsProps) -> Html {
                     <dt>{ "Casualties" }</dt><dd data-field="casualties">{ c }</dd>
                 }
             </dl>
-            <p class="details-summary">{ e.summary.clone() }</p>
+            if !e.summary.is_empty() {
+                <p class="details-summary">{ e.summary.clone() }</p>
+            }
             if let Some(n) = &e.note {
                 <p class="details-note" data-field="note"><span class="note-label">{ "Note: " }</span>{ n.clone() }</p>
             }
@@ -152,13 +155,21 @@ pub fn event_details(props: &EventDetailsProps) -> Html {
                     }) }
                 </div>
             }
+            if !e.links.is_empty() {
+                <ul class="links" data-field="links" aria-label="Links">
+                { for e.links.iter().filter_map(|l| safe_link(&l.url).map(|href| html! {
+                    <li><a href={href.to_string()} target="_blank" rel="noopener noreferrer">{ l.text.clone() }</a></li>
+                })) }
+                </ul>
+            }
+            if !e.sources.is_empty() {
             <div class="source" data-field="source">
                 <span class="source-label">{ "Source: " }</span>
                 { for e.sources.iter().map(|s| {
                     let doc = ds.source_doc(&s.document).map(|d| match &d.author { Some(a) => format!("{a}, “{}”", d.title), None => d.title.clone() }).unwrap_or_else(|| s.document.clone());
                     html! {
                         <p class="cite">
-                            { format!("{doc}, section “{}”.", s.section) }
+                            { if s.section.is_empty() { format!("{doc}.") } else { format!("{doc}, section “{}”.", s.section) } }
                             if let Some(q) = &s.quote { <q>{ q.clone() }</q> }
                             if let Some(w) = s.quote_in { <span class="quote-in" data-quote-in={w.as_str()}>{ format!(" (quoted from {})", w.label()) }</span> }
                             if let Some(url) = s.url.as_deref() {
@@ -172,6 +183,7 @@ pub fn event_details(props: &EventDetailsProps) -> Html {
                     }
                 }) }
             </div>
+            }
         </div>
     }
 }

@@ -1,40 +1,12 @@
 use crate::state::Action;
-use timeline_core::{Event, Kind, Precision};
+use crate::components::kind_symbol::{kind_class, kind_style, KindSymbol};
+use timeline_core::{Category, Event, Precision};
 use yew::prelude::*;
-
-#[derive(Properties, PartialEq)]
-pub struct KindSymbolProps {
-    pub kind: Kind,
-    /// Half the symbol's size, in pixels.
-    pub size: f64,
-}
-
-/// Each kind has its own shape as well as its own colour, so kinds stay
-/// readable in greyscale: circle, pill, diamond, square, triangle.
-#[function_component(KindSymbol)]
-pub fn kind_symbol(props: &KindSymbolProps) -> Html {
-    let s = props.size;
-    let class = classes!("symbol", format!("k-{}", props.kind.as_str()));
-    match props.kind {
-        Kind::Incident => html! { <circle {class} r={s.to_string()} /> },
-        Kind::Exercise => {
-            html! { <rect {class} x={(-s * 1.3).to_string()} y={(-s * 0.6).to_string()} width={(s * 2.6).to_string()} height={(s * 1.2).to_string()} rx={(s * 0.6).to_string()} /> }
-        }
-        Kind::Statement => {
-            html! { <polygon {class} points={format!("0,{} {},0 0,{} {},0", -s * 1.25, s * 1.25, s * 1.25, -s * 1.25)} /> }
-        }
-        Kind::Document => {
-            html! { <rect {class} x={(-s * 0.9).to_string()} y={(-s * 0.9).to_string()} width={(s * 1.8).to_string()} height={(s * 1.8).to_string()} /> }
-        }
-        Kind::Milestone => {
-            html! { <polygon {class} points={format!("0,{} {},{} {},{}", -s * 1.2, s * 1.2, s, -s * 1.2, s)} /> }
-        }
-    }
-}
 
 #[derive(Properties, PartialEq)]
 pub struct EventMarkProps {
     pub event: Event,
+    pub category: Category,
     /// Where the event's time span starts and ends, in pixels.
     pub x_start: f64,
     pub x_end: f64,
@@ -55,7 +27,8 @@ pub struct EventMarkProps {
 #[function_component(EventMark)]
 pub fn event_mark(props: &EventMarkProps) -> Html {
     let e = &props.event;
-    let kind = e.kind.as_str();
+    let kind = kind_class(&props.category);
+    let style = kind_style(&props.category);
     let width = (props.x_end - props.x_start).max(1.0);
     let uncertain = e.date.precision() != Precision::Day
         || e.end.is_some_and(|d| d.precision() != Precision::Day);
@@ -119,16 +92,16 @@ pub fn event_mark(props: &EventMarkProps) -> Html {
     };
     let focus_off = props.onhover.reform(|_: FocusEvent| None);
     html! {
-        <g class={classes!("mark", format!("k-{kind}"), props.selected.then_some("selected"), uncertain.then_some("uncertain"))}
+        <g class={classes!("mark", kind.clone(), props.selected.then_some("selected"), uncertain.then_some("uncertain"))} {style}
             data-event-id={e.id.clone()} role="button" tabindex={if props.focusable { "0" } else { "-1" }}
             aria-label={props.aria_label.clone()} aria-haspopup="dialog" aria-expanded={props.selected.to_string()}
             {onclick} {onkeydown} onpointerenter={hover_on} onpointerleave={hover_off} onfocus={focus_on} onblur={focus_off}>
             if uncertain {
-                <rect class={classes!("band", format!("k-{kind}"))} x={props.x_start.to_string()} y={(props.y - 7.0).to_string()} width={width.to_string()} height="14" rx="3" />
+                <rect class={classes!("band", kind.clone())} x={props.x_start.to_string()} y={(props.y - 7.0).to_string()} width={width.to_string()} height="14" rx="3" />
             } else if span {
-                <rect class={classes!("bar", format!("k-{kind}"))} x={props.x_start.to_string()} y={(props.y - 5.0).to_string()} width={width.to_string()} height="10" rx="5" />
+                <rect class={classes!("bar", kind.clone())} x={props.x_start.to_string()} y={(props.y - 5.0).to_string()} width={width.to_string()} height="10" rx="5" />
             }
-            <g transform={format!("translate({cx:.1},{:.1})", props.y)}><KindSymbol kind={e.kind} size={6.0} /></g>
+            <g transform={format!("translate({cx:.1},{:.1})", props.y)}><KindSymbol category={props.category.clone()} size={6.0} /></g>
             if let Some(text) = label {
                 <text class="mark-label" x={format!("{label_x:.1}")} y={format!("{:.1}", props.y + 4.0)}>{ text }</text>
             }

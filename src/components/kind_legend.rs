@@ -1,13 +1,15 @@
-use crate::components::event_mark::KindSymbol;
+use crate::components::kind_symbol::KindSymbol;
 use crate::state::Action;
 use std::collections::BTreeSet;
 use std::rc::Rc;
-use timeline_core::{FacetCounts, Kind};
+use timeline_core::{Dataset, FacetCounts};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct KindLegendProps {
-    pub selected: Option<BTreeSet<Kind>>,
+    /// Category ids.
+    pub selected: Option<BTreeSet<String>>,
+    pub dataset: Rc<Dataset>,
     pub counts: Rc<FacetCounts>,
     pub dispatch: Callback<Action>,
 }
@@ -24,22 +26,24 @@ pub fn kind_legend(props: &KindLegendProps) -> Html {
                 </div>
             }
             <div class="chips">
-            { for Kind::ALL.into_iter().map(|k| {
+            { for props.dataset.meta.categories.iter().map(|c| {
+                let k = c.id.clone();
                 let on = props.selected.as_ref().is_some_and(|s| s.contains(&k));
                 let only = props.selected.as_ref().is_some_and(|s| s.len() == 1 && on);
                 let n = props.counts.kinds.get(&k).copied().unwrap_or(0);
+                let (k1, k2) = (k.clone(), k.clone());
                 html! {
                     <span class="kind-item">
-                        <button class={classes!("chip", "kind-chip", on.then_some("on"))} data-kind={k.as_str()} aria-pressed={on.to_string()}
-                            onclick={props.dispatch.reform(move |_| Action::ToggleKind(k))}>
-                            <svg class="legend-symbol" width="16" height="16" viewBox="-8 -8 16 16" aria-hidden="true"><KindSymbol kind={k} size={6.0} /></svg>
-                            <span class="chip-name">{ k.plural() }</span>
+                        <button class={classes!("chip", "kind-chip", on.then_some("on"))} data-kind={k.clone()} aria-pressed={on.to_string()}
+                            onclick={props.dispatch.reform(move |_| Action::ToggleKind(k1.clone()))}>
+                            <svg class="legend-symbol" width="16" height="16" viewBox="-8 -8 16 16" aria-hidden="true"><KindSymbol category={c.clone()} size={6.0} /></svg>
+                            <span class="chip-name">{ c.plural.clone() }</span>
                             <span class="count" aria-label={format!("{n} events")}>{ n }</span>
                         </button>
                         if !only {
-                            <button class="link-button only" data-action="only-kind" data-only-kind={k.as_str()}
-                                aria-label={format!("Only {}", k.plural().to_lowercase())}
-                                onclick={props.dispatch.reform(move |_| Action::OnlyKind(k))}>{ "only" }</button>
+                            <button class="link-button only" data-action="only-kind" data-only-kind={k.clone()}
+                                aria-label={format!("Only {}", c.plural.to_lowercase())}
+                                onclick={props.dispatch.reform(move |_| Action::OnlyKind(k2.clone()))}>{ "only" }</button>
                         }
                     </span>
                 }

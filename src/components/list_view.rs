@@ -1,3 +1,4 @@
+use crate::components::kind_symbol::{kind_class, kind_style};
 use crate::state::Action;
 use std::rc::Rc;
 use timeline_core::Dataset;
@@ -113,9 +114,9 @@ pub fn list_view(props: &ListViewProps) -> Html {
                     html! {
                         <tr data-event-id={e.id.clone()} class={classes!(sel.then_some("selected"))} aria-rowindex={(first + n + 2).to_string()}>
                             <td>{ e.date_label() }</td>
-                            <td><span class={classes!("kind-tag", format!("k-{}", e.kind.as_str()))}>{ e.kind.label() }</span></td>
+                            <td><span class={classes!("kind-tag", kind_class(ds.category(e.kind)))} style={kind_style(ds.category(e.kind))}>{ ds.category(e.kind).label.clone() }</span></td>
                             <td><button class="link-button row-open" aria-haspopup="dialog" onclick={props.dispatch.reform(move |_| Action::Select(Some(id.clone())))}>{ e.title.clone() }</button></td>
-                            <td>{ if names.is_empty() { "SCO-wide".to_string() } else { names } }</td>
+                            <td>{ if !names.is_empty() { names } else if e.scope == timeline_core::Scope::Organisation { "SCO-wide".to_string() } else { "—".to_string() } }</td>
                         </tr>
                     }
                 }) }

@@ -27,7 +27,7 @@ pub fn print_list(props: &PrintListProps) -> Html {
                     let e = &ds.events[i];
                     let names: Vec<&str> = e.countries.iter().map(|c| ds.country_name(c)).collect();
                     let src = e.sources.first().map(|s| s.section.clone()).unwrap_or_default();
-                    html! { <tr><td>{ e.date_label() }</td><td>{ e.kind.label() }</td><td>{ format!("{} — {}", e.title, e.summary) }if let Some(n) = &e.note { <br /><em>{ format!("Note: {n}") }</em> }</td><td>{ names.join(", ") }</td><td>{ src }</td></tr> }
+                    html! { <tr><td>{ e.date_label() }</td><td>{ ds.category(e.kind).label.clone() }</td><td>{ format!("{} — {}", e.title, e.summary) }if let Some(n) = &e.note { <br /><em>{ format!("Note: {n}") }</em> }</td><td>{ names.join(", ") }</td><td>{ src }</td></tr> }
                 }) }
                 </tbody>
             </table>

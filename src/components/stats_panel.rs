@@ -5,7 +5,7 @@ use std::rc::Rc;
 use timeline_charts::{draw_casualties, draw_countries, draw_per_year, ChartStyle, Hit, Target};
 use timeline_core::scale::Window;
 use timeline_core::stats::Stats;
-use timeline_core::{Dataset, Kind, PartialDate};
+use timeline_core::{Dataset, PartialDate};
 use web_sys::HtmlCanvasElement;
 use yew::prelude::*;
 
@@ -182,14 +182,14 @@ pub fn stats_panel(props: &StatsPanelProps) -> Html {
                     <caption>{ "Events per year, by kind, with casualties" }</caption>
                     <thead><tr>
                         <th scope="col">{ "Year" }</th>
-                        { for Kind::ALL.iter().map(|k| html! { <th scope="col">{ k.plural() }</th> }) }
+                        { for s.categories.iter().map(|c| html! { <th scope="col">{ c.plural.clone() }</th> }) }
                         <th scope="col">{ "Total" }</th><th scope="col">{ "Killed" }</th><th scope="col">{ "Wounded" }</th>
                     </tr></thead>
                     <tbody>
                     { for s.years.iter().map(|y| html! {
                         <tr data-year={y.year.to_string()}>
                             <th scope="row">{ y.year }</th>
-                            { for Kind::ALL.iter().map(|k| html! { <td>{ y.by_kind[k.index()] }</td> }) }
+                            { for y.by_kind.iter().map(|n| html! { <td>{ n }</td> }) }
                             <td data-field="total">{ y.total() }</td><td>{ y.killed }</td><td>{ y.wounded }</td>
                         </tr>
                     }) }

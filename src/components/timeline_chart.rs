@@ -1,4 +1,7 @@
-use crate::components::{event_details::EventDetails, event_mark::EventMark, time_axis::TimeAxis};
+use crate::components::{
+    event_details::EventDetails, event_mark::EventMark, kind_symbol::kind_class,
+    time_axis::TimeAxis,
+};
 use crate::dom::{bump_render_seq, event_selector, focus};
 use crate::state::{Action, AppState};
 use gloo::events::{EventListener, EventListenerOptions};
@@ -57,14 +60,16 @@ fn short_count(n: usize) -> String {
 /// "Attack: Beslan, September 2004, Russia."
 pub fn aria_label(ds: &Dataset, e: &timeline_core::Event) -> String {
     let names: Vec<&str> = e.countries.iter().map(|c| ds.country_name(c)).collect();
-    let where_ = if names.is_empty() {
+    let where_ = if names.is_empty() && e.scope == timeline_core::Scope::Organisation {
         "SCO-wide".to_string()
+    } else if names.is_empty() {
+        "no country given".to_string()
     } else {
         names.join(", ")
     };
     format!(
         "{}: {}, {}, {}",
-        e.kind.label(),
+        ds.category(e.kind).label,
         e.title,
         e.date_label(),
         where_
@@ -209,7 +214,7 @@ pub fn timeline_chart(props: &TimelineChartProps) -> Html {
             anchor = Some(((x_start + x_end) / 2.0, cy));
         }
         html! {
-            <EventMark key={format!("{}-{li}", e.id)} event={e.clone()} x_start={x_start} x_end={x_end.max(x_start + 1.0)} y={cy}
+            <EventMark key={format!("{}-{li}", e.id)} event={e.clone()} category={ds.category(e.kind).clone()} x_start={x_start} x_end={x_end.max(x_start + 1.0)} y={cy}
                 label_room={m.label_room + (g + m.x1 - x_end.max(x_start)).max(0.0)} focusable={first} selected={is_sel}
                 aria_label={aria_label(&ds, e)} dispatch={props.dispatch.clone()} onhover={onhover.clone()} />
         }
@@ -240,7 +245,7 @@ pub fn timeline_chart(props: &TimelineChartProps) -> Html {
 
     let lane_bg: Html = lanes.iter().enumerate().map(|(li, l)| {
         let h = l.rows as f64 * row_h + LANE_PAD * 2.0;
-        let class = match &l.key { LaneKey::Kind(k) => format!("lane k-{}", k.as_str()), _ => "lane".to_string() };
+        let class = match &l.key { LaneKey::Kind(k) => format!("lane {}", kind_class(ds.category(*k))), _ => "lane".to_string() };
         html! {
             <g class={class}>
                 <rect class="lane-bg" x="0" y={tops[li].to_string()} width={w.to_string()} height={h.to_string()} />

@@ -2,9 +2,10 @@
 //! local file the user opens or drops (read in the browser, never uploaded).
 //! The built-in dataset stays shown while loading and after a failure.
 
-use crate::state::{Action, AppState, Data, LoadStatus};
+use crate::state::{Action, AppState, Data, Import, LoadStatus};
+use std::rc::Rc;
 use gloo::timers::callback::Timeout;
-use timeline_core::load_any;
+use timeline_core::Mapping;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::{spawn_local, JsFuture};
 use yew::prelude::*;
@@ -53,47 +54,46 @@ async fn fetch_text(url: &str) -> Result<String, String> {
         .ok_or_else(|| "the answer is not text".into())
 }
 
-/// Above this size, JSON is validated in steps with the page kept responsive.
-const STEP_ABOVE_BYTES: usize = 1 << 20;
 /// Entries validated between two yields to the browser.
 const STEP_ENTRIES: usize = 5_000;
 
-/// Parses `text` and hands the dataset to the state, or says why it cannot.
-/// Large JSON is validated a few thousand entries at a time, yielding to the
-/// browser in between (input and painting go on) and reporting progress.
+/// Reads `text` with the importer its content calls for (through `mapping`
+/// for a table of unknown shape) and hands the dataset to the state, or says
+/// why it cannot. Every format is read a few thousand entries at a time,
+/// yielding to the browser in between (input and painting go on) and
+/// reporting progress.
 pub async fn accept_text(
     state: UseReducerHandle<AppState>,
     text: String,
     name: String,
     from_link: bool,
+    mapping: Option<Mapping>,
 ) {
-    let looks_csv = name
-        .to_ascii_lowercase()
-        .split(['?', '#'])
-        .next()
-        .is_some_and(|p| p.ends_with(".csv"));
-    if text.len() < STEP_ABOVE_BYTES || looks_csv {
-        let loaded = load_any(&text, &name);
-        return accept_loaded(&state, loaded, &name, from_link);
-    }
-    let loaded = match timeline_core::load::Incremental::start(text) {
-        Err(loaded) => *loaded,
-        Ok(mut inc) => {
-            loop {
-                let finished = inc.step(STEP_ENTRIES);
-                state.dispatch(Action::SetLoad(LoadStatus::Parsing {
-                    name: name.clone(),
-                    done: inc.done(),
-                    total: inc.total(),
-                }));
-                if finished {
-                    break;
-                }
-                gloo::timers::future::TimeoutFuture::new(0).await;
-            }
-            inc.finish()
+    let kept: Option<Rc<str>> = Some(Rc::from(text.as_str()));
+    let mut inc = timeline_core::import::open(text, &name, mapping.as_ref());
+    loop {
+        let finished = inc.step(STEP_ENTRIES);
+        if finished {
+            break;
         }
-    };
+        state.dispatch(Action::SetLoad(LoadStatus::Parsing {
+            name: name.clone(),
+            done: inc.done(),
+            total: inc.total(),
+        }));
+        gloo::timers::future::TimeoutFuture::new(0).await;
+    }
+    let loaded = inc.finish();
+    let mapped = loaded.format.is_mapped();
+    state.dispatch(Action::SetImport(Some(Rc::new(Import {
+        name: name.clone(),
+        format: loaded.format,
+        table: loaded.table.clone(),
+        mapping: loaded.mapping.clone(),
+        // Kept only where the mapping step can read the file again.
+        text: if mapped { kept } else { None },
+        from_link,
+    }))));
     accept_loaded(&state, loaded, &name, from_link);
 }
 
@@ -113,7 +113,8 @@ fn accept_loaded(
             .map(|p| p.to_string())
             .unwrap_or_else(|| "it has no events".into());
         state.dispatch(Action::SetLoad(LoadStatus::Failed(format!(
-            "Could not use {name}: {why}. Showing the built-in dataset."
+            "Could not use {name} (read as {}): {why}. Showing the built-in dataset.",
+            loaded.format.label()
         ))));
         return;
     }
@@ -130,7 +131,9 @@ pub fn open_file(state: UseReducerHandle<AppState>, file: web_sys::File) {
     state.dispatch(Action::SetLoad(LoadStatus::Loading(name.clone())));
     spawn_local(async move {
         match JsFuture::from(file.text()).await {
-            Ok(t) => accept_text(state, t.as_string().unwrap_or_default(), name, false).await,
+            Ok(t) => {
+                accept_text(state, t.as_string().unwrap_or_default(), name, false, None).await
+            }
             Err(e) => state.dispatch(Action::SetLoad(LoadStatus::Failed(format!(
                 "Could not read {name}: {}",
                 js_error(e)
@@ -139,17 +142,47 @@ pub fn open_file(state: UseReducerHandle<AppState>, file: web_sys::File) {
     });
 }
 
-/// The dataset URL the page's `?data=` names, if any.
-pub fn data_param() -> Option<String> {
+/// The value of a query parameter of the page's URL, if any.
+fn query_param(key: &str) -> Option<String> {
     let search = web_sys::window()
         .and_then(|w| w.location().search().ok())
         .unwrap_or_default();
+    let prefix = format!("{key}=");
     search
         .trim_start_matches('?')
         .split('&')
-        .find_map(|p| p.strip_prefix("data="))
+        .find_map(|p| p.strip_prefix(prefix.as_str()))
         .map(timeline_core::urlstate::percent_decode)
         .filter(|u| !u.trim().is_empty())
+}
+
+/// The dataset URL the page's `?data=` names, if any.
+pub fn data_param() -> Option<String> {
+    query_param("data")
+}
+
+/// The column mapping a link keeps for its `?data=` table (`map=`).
+pub fn map_param() -> Option<Mapping> {
+    query_param("map").map(|m| Mapping::decode(&m))
+}
+
+/// Reads the kept file again through another column mapping; a linked
+/// dataset's link then keeps the mapping (`map=`).
+pub fn remap(state: UseReducerHandle<AppState>, mapping: Mapping) {
+    let Some(import) = state.import.clone() else {
+        return;
+    };
+    let Some(text) = import.text.clone() else {
+        return;
+    };
+    if import.from_link {
+        crate::dom::set_query_param("map", Some(&mapping.encode()));
+    }
+    state.dispatch(Action::SetLoad(LoadStatus::Loading(import.name.clone())));
+    spawn_local(async move {
+        accept_text(state, text.to_string(), import.name.clone(), import.from_link, Some(mapping))
+            .await
+    });
 }
 
 /// On start, loads `?data=<url>` if the URL names one (the initial state is
@@ -160,7 +193,7 @@ pub fn use_data_source(state: UseReducerHandle<AppState>) {
         if let Some(url) = data_param() {
             spawn_local(async move {
                 match fetch_text(&url).await {
-                    Ok(text) => accept_text(state, text, url, true).await,
+                    Ok(text) => accept_text(state, text, url, true, map_param()).await,
                     Err(why) => state.dispatch(Action::SetLoad(LoadStatus::Failed(format!(
                         "Could not load the dataset at {url}: {why}. Showing the built-in dataset."
                     )))),

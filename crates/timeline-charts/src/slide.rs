@@ -11,7 +11,7 @@ use timeline_core::layout::{layout, LayoutParams};
 use timeline_core::scale::{ticks, Window};
 use timeline_core::stats::Stats;
 use timeline_core::urlstate::ViewState;
-use timeline_core::{Dataset, Kind};
+use timeline_core::{Category, Dataset, Shape};
 
 /// The source line: the dataset's documents.
 pub fn source_line(ds: &Dataset) -> String {
@@ -37,18 +37,18 @@ pub fn source_line(ds: &Dataset) -> String {
 
 fn symbol<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
-    k: Kind,
+    k: &Category,
     (x, y): (i32, i32),
     r: i32,
 ) -> DrawResult<()> {
     let c = palette::kind(k).filled();
-    match k {
-        Kind::Incident => area.draw(&Circle::new((x, y), r, c)),
-        Kind::Exercise => area.draw(&Rectangle::new(
+    match k.shape {
+        Shape::Circle => area.draw(&Circle::new((x, y), r, c)),
+        Shape::Pill => area.draw(&Rectangle::new(
             [(x - r - r / 3, y - r / 2), (x + r + r / 3, y + r / 2)],
             c,
         )),
-        Kind::Statement => area.draw(&Polygon::new(
+        Shape::Diamond => area.draw(&Polygon::new(
             vec![
                 (x, y - r - 2),
                 (x + r + 2, y),
@@ -57,11 +57,27 @@ fn symbol<DB: DrawingBackend>(
             ],
             c,
         )),
-        Kind::Document => area.draw(&Rectangle::new([(x - r, y - r), (x + r, y + r)], c)),
-        Kind::Milestone => area.draw(&Polygon::new(
+        Shape::Square => area.draw(&Rectangle::new([(x - r, y - r), (x + r, y + r)], c)),
+        Shape::Triangle => area.draw(&Polygon::new(
             vec![(x, y - r - 1), (x + r + 1, y + r), (x - r - 1, y + r)],
             c,
         )),
+        Shape::TriangleDown => area.draw(&Polygon::new(
+            vec![(x, y + r + 1), (x + r + 1, y - r), (x - r - 1, y - r)],
+            c,
+        )),
+        Shape::Hexagon => area.draw(&Polygon::new(
+            (0..6)
+                .map(|i| {
+                    let a = std::f64::consts::PI / 3.0 * i as f64;
+                    (x + (r as f64 * 1.1 * a.cos()) as i32, y + (r as f64 * 1.1 * a.sin()) as i32)
+                })
+                .collect::<Vec<_>>(),
+            c,
+        )),
+        Shape::Cross => area
+            .draw(&Rectangle::new([(x - r, y - r / 3), (x + r, y + r / 3)], c))
+            .and_then(|_| area.draw(&Rectangle::new([(x - r / 3, y - r), (x + r / 3, y + r)], c))),
     }
     .map_err(err)
 }
@@ -151,11 +167,11 @@ pub fn draw_timeline<DB: DrawingBackend>(
             if x1 - x0 > st.px(4.0) {
                 area.draw(&Rectangle::new(
                     [(x0, cy - row_h / 4), (x1, cy + row_h / 4)],
-                    palette::kind(e.kind).mix(0.3).filled(),
+                    palette::kind(ds.category(e.kind)).mix(0.3).filled(),
                 ))
                 .map_err(err)?;
             }
-            symbol(area, e.kind, (cx, cy), (row_h / 4).max(2))?;
+            symbol(area, ds.category(e.kind), (cx, cy), (row_h / 4).max(2))?;
             let room = m.label_room as i32 - st.px(10.0);
             let chars = (room as f64 / st.font(6.6)) as usize;
             if chars >= 9 {

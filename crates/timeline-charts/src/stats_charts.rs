@@ -12,7 +12,6 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 use timeline_core::stats::Stats;
-use timeline_core::Kind;
 
 /// What a bar stands for.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -159,13 +158,13 @@ pub fn draw_per_year<DB: DrawingBackend>(
     for row in &s.years {
         let x = row.year as f64;
         let mut base = 0.0;
-        for k in Kind::ALL {
-            let n = row.by_kind[k.index()] as f64;
+        for (c, &n) in s.categories.iter().zip(&row.by_kind) {
+            let n = n as f64;
             if n > 0.0 {
                 chart
                     .draw_series(std::iter::once(Rectangle::new(
                         [(x - 0.38, base), (x + 0.38, base + n)],
-                        palette::kind(k).filled(),
+                        palette::kind(c).filled(),
                     )))
                     .map_err(err)?;
                 base += n;
@@ -187,10 +186,12 @@ pub fn draw_per_year<DB: DrawingBackend>(
         }
         let (x0, y0) = chart.backend_coord(&(x - 0.5, base.max(max * 0.05)));
         let (x1, y1) = chart.backend_coord(&(x + 0.5, 0.0));
-        let parts: Vec<String> = Kind::ALL
+        let parts: Vec<String> = s
+            .categories
             .iter()
-            .filter(|k| row.by_kind[k.index()] > 0)
-            .map(|k| format!("{} {}", row.by_kind[k.index()], k.plural().to_lowercase()))
+            .zip(&row.by_kind)
+            .filter(|(_, &n)| n > 0)
+            .map(|(c, n)| format!("{n} {}", c.plural.to_lowercase()))
             .collect();
         let detail = if parts.is_empty() {
             String::new()

@@ -8,6 +8,7 @@ pub mod category;
 pub mod csv_import;
 pub mod date;
 pub mod embed;
+pub mod export;
 pub mod filter;
 pub mod import;
 pub mod iso;

@@ -26,6 +26,8 @@ pub struct Stats {
     /// that name no country are counted under `organisation_wide`.
     pub countries: Vec<(String, String, usize)>,
     pub organisation_wide: usize,
+    /// The dataset's categories, indexed like `YearRow::by_kind`.
+    pub categories: Vec<crate::model::Category>,
 }
 
 impl Stats {
@@ -77,6 +79,7 @@ impl Stats {
             years,
             countries,
             organisation_wide,
+            categories: ds.meta.categories.clone(),
         }
     }
 
