@@ -95,7 +95,9 @@ pub fn load_value(root: &Value) -> Loaded {
 
 fn load_entries_or(obj: &Map<String, Value>, why: &str) -> Loaded {
     let mut l = load_entries(obj, std::iter::empty());
-    l.problems.push(file_problem(why));
+    l.problems.retain(|p| p.location != Location::File);
+    l.problems
+        .insert(0, file_problem(&format!("this is not a timeline: {why}")));
     l
 }
 

@@ -200,3 +200,69 @@ fn fuzz_host_messages() {
         let _ = EmbedOptions::decode(&value.to_string());
     });
 }
+
+/// Every importer's fixture, mutated byte by byte, through the importer its
+/// content then calls for (and through a stepped load): no panic, and either
+/// events or a problem that says why not.
+#[test]
+fn fuzz_every_importer_on_mutations_of_its_fixture() {
+    let dir = format!("{}/tests/fixtures/import", env!("CARGO_MANIFEST_DIR"));
+    let mut files: Vec<(String, Vec<u8>)> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| {
+            let p = e.unwrap().path();
+            (
+                p.file_name().unwrap().to_string_lossy().into_owned(),
+                std::fs::read(&p).unwrap(),
+            )
+        })
+        .collect();
+    files.sort();
+    let n = files.len();
+    let strategy = (
+        0..n,
+        prop::collection::vec((any::<usize>(), any::<u8>(), 0u8..3), 1..8),
+    );
+    run("importers, mutated fixtures", strategy, |(which, edits)| {
+        let (name, base) = &files[which];
+        let mut bytes = base.clone();
+        for (at, byte, op) in edits {
+            let at = at % bytes.len().max(1);
+            match op {
+                0 if bytes.is_empty() => bytes.push(byte),
+                0 => bytes[at] = byte,
+                1 => bytes.insert(at, byte),
+                _ => bytes.truncate(at),
+            }
+        }
+        let text = String::from_utf8_lossy(&bytes).into_owned();
+        let loaded = timeline_core::load_any(&text, name);
+        assert!(!loaded.dataset.events.is_empty() || !loaded.problems.is_empty(), "{name}");
+        let mut inc = timeline_core::import::open(text, name, None);
+        while !inc.step(2) {}
+        let stepped = inc.finish();
+        assert_eq!(stepped.dataset.events.len(), loaded.dataset.events.len(), "{name}");
+    });
+}
+
+/// HTML to text on arbitrary markup: no panic, no tag left.
+#[test]
+fn fuzz_html_to_text() {
+    let piece = prop_oneof![
+        ".{0,8}",
+        prop::sample::select(vec![
+            "<", ">", "</", "<a href=\"https://x.org\">", "</a>", "<p>", "<br>", "&amp;", "&#", "&lt;",
+            "<script>", "</script>", "<!--", "-->", "\"", "<b", "<a href=javascript:x>"
+        ])
+        .prop_map(String::from),
+    ];
+    run(
+        "HTML to text",
+        prop::collection::vec(piece, 0..30).prop_map(|v| v.concat()),
+        |s: String| {
+            let (text, links) = timeline_core::import::html::to_text(&s);
+            assert!(links.iter().all(|l| l.url.starts_with("http")));
+            let _ = text;
+        },
+    );
+}

@@ -324,10 +324,8 @@ fn acled_entry(row: &Row) -> Value {
         summary.push_str(&format!("{}. ", actors.join(" – ")));
     }
     summary.push_str(get("notes"));
-    let summary = summary.trim();
-    if !summary.is_empty() {
-        o.insert("summary".into(), summary.into());
-    }
+    let mut links = Vec::new();
+    put_text(&mut o, "summary", &summary, &mut links);
     o.insert("countries".into(), split_list(get("country")));
     let mut places: Vec<Value> = Vec::new();
     for p in [get("location"), get("admin2"), get("admin1")] {
@@ -373,7 +371,7 @@ fn gtd_entry(row: &Row, index: usize) -> Value {
     };
     o.insert("date".into(), date.into());
     if get("extended") == "1" && !get("resolution").is_empty() {
-        o.insert("end".into(), date_value(get("resolution")));
+        o.insert("end".into(), us_date(get("resolution")));
     }
     let attack = get("attacktype1_txt");
     o.insert(
@@ -398,9 +396,8 @@ fn gtd_entry(row: &Row, index: usize) -> Value {
         }
         summary.push_str(&format!("Perpetrator: {group}."));
     }
-    if !summary.is_empty() {
-        o.insert("summary".into(), summary.into());
-    }
+    let mut links = Vec::new();
+    put_text(&mut o, "summary", &summary, &mut links);
     o.insert("countries".into(), split_list(get("country_txt")));
     let places: Vec<Value> = [city, get("provstate")]
         .into_iter()
@@ -425,4 +422,15 @@ fn gtd_entry(row: &Row, index: usize) -> Value {
         put_text(&mut o, "source", s, &mut links);
     }
     Value::Object(o)
+}
+
+/// GTD's `resolution` as exported: month/day/year ("09/03/2004"), or ISO.
+fn us_date(cellv: &str) -> Value {
+    let parts: Vec<&str> = cellv.trim().split('/').collect();
+    if let [m, d, y] = parts.as_slice() {
+        if let (Ok(m), Ok(d), Ok(y)) = (m.parse::<u32>(), d.parse::<u32>(), y.parse::<i32>()) {
+            return date_value(&format!("{y:04}-{m:02}-{d:02}"));
+        }
+    }
+    date_value(cellv)
 }
