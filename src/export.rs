@@ -29,9 +29,17 @@ fn download(blob: &web_sys::Blob, name: &str) -> Result<(), JsValue> {
 /// files that load back to the same events.
 pub fn export_data(ds: &Dataset, shown: &[usize], kind: &str) -> Result<(), String> {
     let (text, mime, name) = if kind == "csv" {
-        (timeline_core::export::to_csv(ds, shown), "text/csv", "timeline-events.csv")
+        (
+            timeline_core::export::to_csv(ds, shown),
+            "text/csv",
+            "timeline-events.csv",
+        )
     } else {
-        (timeline_core::export::to_json(ds, shown), "application/json", "timeline-events.json")
+        (
+            timeline_core::export::to_json(ds, shown),
+            "application/json",
+            "timeline-events.json",
+        )
     };
     let parts = js_sys::Array::of1(&JsValue::from_str(&text));
     let opts = web_sys::BlobPropertyBag::new();

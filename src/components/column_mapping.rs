@@ -26,7 +26,11 @@ pub fn column_mapping(props: &ColumnMappingProps) -> Html {
         let chosen = chosen.clone();
         use_effect_with(start, move |m| chosen.set(m.clone()));
     }
-    let no_date = props.import.mapping.as_ref().is_none_or(|m| m.get(Role::Date).is_none());
+    let no_date = props
+        .import
+        .mapping
+        .as_ref()
+        .is_none_or(|m| m.get(Role::Date).is_none());
     let apply = {
         let chosen = chosen.clone();
         props.onapply.reform(move |_: MouseEvent| (*chosen).clone())

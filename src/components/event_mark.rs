@@ -1,5 +1,5 @@
-use crate::state::Action;
 use crate::components::kind_symbol::{kind_class, kind_style, KindSymbol};
+use crate::state::Action;
 use timeline_core::{Category, Event, Precision};
 use yew::prelude::*;
 

@@ -3,8 +3,8 @@
 //! The built-in dataset stays shown while loading and after a failure.
 
 use crate::state::{Action, AppState, Data, Import, LoadStatus};
-use std::rc::Rc;
 use gloo::timers::callback::Timeout;
+use std::rc::Rc;
 use timeline_core::Mapping;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::{spawn_local, JsFuture};
@@ -131,9 +131,7 @@ pub fn open_file(state: UseReducerHandle<AppState>, file: web_sys::File) {
     state.dispatch(Action::SetLoad(LoadStatus::Loading(name.clone())));
     spawn_local(async move {
         match JsFuture::from(file.text()).await {
-            Ok(t) => {
-                accept_text(state, t.as_string().unwrap_or_default(), name, false, None).await
-            }
+            Ok(t) => accept_text(state, t.as_string().unwrap_or_default(), name, false, None).await,
             Err(e) => state.dispatch(Action::SetLoad(LoadStatus::Failed(format!(
                 "Could not read {name}: {}",
                 js_error(e)
@@ -180,8 +178,14 @@ pub fn remap(state: UseReducerHandle<AppState>, mapping: Mapping) {
     }
     state.dispatch(Action::SetLoad(LoadStatus::Loading(import.name.clone())));
     spawn_local(async move {
-        accept_text(state, text.to_string(), import.name.clone(), import.from_link, Some(mapping))
-            .await
+        accept_text(
+            state,
+            text.to_string(),
+            import.name.clone(),
+            import.from_link,
+            Some(mapping),
+        )
+        .await
     });
 }
 

@@ -16,7 +16,7 @@ const CSV = [
   'b-2,exercise,Joint drill,2011-05-05,2011-05-08,SE;US,"Gotland; Baltic Sea",,,A drill.,mine,Row 2',
   'c-3,statement,Statement,2011-06,,US,,,,A statement.,mine,Row 3',
 ].join('\n');
-const BAD = JSON.stringify({ countries: [{ code: 'RU', name: 'Russia', status: 'member' }], events: [
+const BAD = JSON.stringify({ categories: ['incident', 'exercise', 'statement', 'document', 'milestone'], countries: [{ code: 'RU', name: 'Russia', status: 'member' }], events: [
   { id: 'ok-1', kind: 'incident', title: 'Fine', date: '2004', countries: ['RU'], summary: 'x', source: { document: 'd', section: 's' } },
   { id: 'bad-kind', kind: 'riot', title: 'T', date: '2004', countries: ['RU'], summary: 'x', source: { document: 'd', section: 's' } },
   { id: 'bad-date', kind: 'incident', title: 'T', date: 'soon', countries: ['RU'], summary: 'x', source: { document: 'd', section: 's' } },

@@ -70,7 +70,10 @@ fn symbol<DB: DrawingBackend>(
             (0..6)
                 .map(|i| {
                     let a = std::f64::consts::PI / 3.0 * i as f64;
-                    (x + (r as f64 * 1.1 * a.cos()) as i32, y + (r as f64 * 1.1 * a.sin()) as i32)
+                    (
+                        x + (r as f64 * 1.1 * a.cos()) as i32,
+                        y + (r as f64 * 1.1 * a.sin()) as i32,
+                    )
                 })
                 .collect::<Vec<_>>(),
             c,

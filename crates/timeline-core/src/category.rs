@@ -184,7 +184,9 @@ pub(crate) fn load_categories(
                 problems.push(meta_problem(
                     P::BadValue,
                     format!("categories[{i}].colour"),
-                    format!("\"{col}\" is not a colour of the form #rrggbb (the palette's is used)"),
+                    format!(
+                        "\"{col}\" is not a colour of the form #rrggbb (the palette's is used)"
+                    ),
                 ));
             }
         }

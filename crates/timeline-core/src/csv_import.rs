@@ -61,7 +61,12 @@ mod tests {
         let l = load_csv("id,kind\n\"unterminated,x\n", "t");
         assert!(l.dataset.events.is_empty());
         assert_eq!(l.problems.len(), 1, "{:?}", l.problems);
-        assert!(l.problems[0].message.contains("no column was recognised as the date"));
-        assert_eq!(l.table.map(|t| t.columns), Some(vec!["id".into(), "kind".into()]));
+        assert!(l.problems[0]
+            .message
+            .contains("no column was recognised as the date"));
+        assert_eq!(
+            l.table.map(|t| t.columns),
+            Some(vec!["id".into(), "kind".into()])
+        );
     }
 }

@@ -291,7 +291,10 @@ fn month_number(s: &str) -> Option<i32> {
     }
     MONTHS
         .iter()
-        .position(|m| m.to_ascii_lowercase().starts_with(&l) || (l.len() > 3 && l.starts_with(&m.to_ascii_lowercase())))
+        .position(|m| {
+            m.to_ascii_lowercase().starts_with(&l)
+                || (l.len() > 3 && l.starts_with(&m.to_ascii_lowercase()))
+        })
         .map(|i| i as i32 + 1)
 }
 
@@ -422,7 +425,10 @@ mod tests {
         assert_eq!(d("-0499").to_string(), "-0499");
         assert!(d("-0499") < d("0") && d("0") < d("1"));
         assert_eq!(d("-0044-03-15").display(), "15 March 45 BCE");
-        assert_eq!(display_range(d("-0500"), Some(d("-0400"))), "501 BCE–401 BCE");
+        assert_eq!(
+            display_range(d("-0500"), Some(d("-0400"))),
+            "501 BCE–401 BCE"
+        );
         assert_eq!(d("2004-09-01T10:30:00Z"), d("2004-09-01"));
     }
 
@@ -439,7 +445,11 @@ mod tests {
             ("sept 2004", "2004-09"),
         ];
         for (input, want) in cases {
-            assert_eq!(PartialDate::parse_loose(input).map(|d| d.to_string()), Ok(want.into()), "{input}");
+            assert_eq!(
+                PartialDate::parse_loose(input).map(|d| d.to_string()),
+                Ok(want.into()),
+                "{input}"
+            );
         }
         assert!(PartialDate::parse_loose("01/02/2003").is_err());
         assert!(PartialDate::parse_loose("31 February 2003").is_err());

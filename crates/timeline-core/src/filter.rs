@@ -103,7 +103,8 @@ impl Compiled {
 
     fn matches(&self, ds: &Dataset, i: usize, skip: Skip) -> bool {
         let e = &ds.events[i];
-        (skip == Skip::Kinds || self
+        (skip == Skip::Kinds
+            || self
                 .kinds
                 .as_ref()
                 .is_none_or(|m| m.get(e.kind.index()).copied().unwrap_or(false)))

@@ -27,8 +27,8 @@ mod validate;
 pub use csv_import::load_csv;
 pub use date::{display_range, PartialDate, Precision};
 pub use filter::{FacetCounts, Filter};
-pub use load::{load_any, load_json, Loaded};
 pub use import::{Format, Mapping, Role, Table};
+pub use load::{load_any, load_json, Loaded};
 pub use model::{
     Casualties, Category, Country, Dataset, Event, Kind, Link, Scope, Shape, SourceRef, Status,
 };

@@ -4,9 +4,9 @@
 //! field, an entry with any problem is left out (and listed), and every valid
 //! entry loads. The format is documented in `docs/data-format.md`.
 
+use crate::import::{Format, Mapping, Table};
 use crate::model::*;
 use crate::problem::{Location, Problem, ProblemKind as P};
-use crate::import::{Format, Mapping, Table};
 use crate::validate::{EntryCx, Known};
 use serde_json::{Map, Value};
 use std::collections::HashSet;
@@ -250,12 +250,20 @@ impl Incremental {
             (start, start + r.get().len())
         };
         let parsed = match serde_json::from_str::<RawDoc>(&text) {
-            Ok(doc) => doc
-                .events
-                .map(|ev| (Validator::new(&doc.rest), ev.iter().map(|r| span(r)).collect::<Vec<_>>())),
+            Ok(doc) => doc.events.map(|ev| {
+                (
+                    Validator::new(&doc.rest),
+                    ev.iter().map(|r| span(r)).collect::<Vec<_>>(),
+                )
+            }),
             Err(_) => serde_json::from_str::<Vec<&serde_json::value::RawValue>>(&text)
                 .ok()
-                .map(|list| (Validator::new(&Map::new()), list.iter().map(|r| span(r)).collect())),
+                .map(|list| {
+                    (
+                        Validator::new(&Map::new()),
+                        list.iter().map(|r| span(r)).collect(),
+                    )
+                }),
         };
         match parsed {
             Some((validator, ranges)) => Ok(Incremental {
@@ -273,7 +281,11 @@ impl Incremental {
     }
 
     /// Entries an importer built, with its metadata.
-    pub(crate) fn from_values(meta: &Map<String, Value>, values: Vec<Value>, format: Format) -> Self {
+    pub(crate) fn from_values(
+        meta: &Map<String, Value>,
+        values: Vec<Value>,
+        format: Format,
+    ) -> Self {
         Incremental {
             total: values.len(),
             entries: Entries::Values(values),
@@ -344,14 +356,20 @@ impl Incremental {
         while left > 0 {
             let value = match &mut self.entries {
                 Entries::Json { text, ranges } => match ranges.get(self.next) {
-                    Some(&(a, b)) => serde_json::from_str::<Value>(&text[a..b]).unwrap_or(Value::Null),
+                    Some(&(a, b)) => {
+                        serde_json::from_str::<Value>(&text[a..b]).unwrap_or(Value::Null)
+                    }
                     None => return true,
                 },
                 Entries::Values(v) => match v.get_mut(self.next) {
                     Some(v) => std::mem::take(v),
                     None => return true,
                 },
-                Entries::Rows(prefix, rows) => match prefix.pop_front().map(Ok).or_else(|| rows.next_entry(self.next)) {
+                Entries::Rows(prefix, rows) => match prefix
+                    .pop_front()
+                    .map(Ok)
+                    .or_else(|| rows.next_entry(self.next))
+                {
                     Some(Ok(v)) => v,
                     Some(Err(p)) => {
                         self.extra.push(p);

@@ -195,7 +195,11 @@ pub fn ticks(w: Window, width: f64) -> Vec<Tick> {
         }
     };
     let date = |y: i32, m: u8, d: u8| {
-        let y = if y < 0 { format!("-{:04}", -y) } else { format!("{y:04}") };
+        let y = if y < 0 {
+            format!("-{:04}", -y)
+        } else {
+            format!("{y:04}")
+        };
         PartialDate::parse(&format!("{y}-{m:02}-{d:02}"))
             .ok()
             .map(|p| p.first_day())

@@ -110,7 +110,11 @@ impl Known {
         let iso = crate::iso::lookup(written);
         if self.countries_declared {
             // A declared country written by another of its names ("Russia" for RU).
-            return iso.and_then(|(code, _)| self.country_keys.get(code).map(|&i| self.meta.countries[i].code.clone()));
+            return iso.and_then(|(code, _)| {
+                self.country_keys
+                    .get(code)
+                    .map(|&i| self.meta.countries[i].code.clone())
+            });
         }
         let (code, name) = match iso {
             Some((code, name)) => (code.to_string(), name.to_string()),
@@ -733,8 +737,7 @@ impl EntryCx {
             };
             let document = opt_str(o, "document");
             // Without a sources list, a source needs no section.
-            let section =
-                opt_str(o, "section").or_else(|| known.is_empty().then(String::new));
+            let section = opt_str(o, "section").or_else(|| known.is_empty().then(String::new));
             match (&document, &section) {
                 (None, _) => self.push(
                     P::MissingField,

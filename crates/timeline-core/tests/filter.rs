@@ -176,7 +176,11 @@ fn facet_count_of_a_chip_equals_what_choosing_it_shows() {
     let ds = ds();
     let base = Filter {
         text: "".into(),
-        kinds: set(&["incident".to_string(), "statement".to_string(), "document".to_string()]),
+        kinds: set(&[
+            "incident".to_string(),
+            "statement".to_string(),
+            "document".to_string(),
+        ]),
         ..Filter::default()
     };
     let counts = base.facet_counts(&ds);

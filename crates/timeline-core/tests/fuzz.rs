@@ -237,11 +237,18 @@ fn fuzz_every_importer_on_mutations_of_its_fixture() {
         }
         let text = String::from_utf8_lossy(&bytes).into_owned();
         let loaded = timeline_core::load_any(&text, name);
-        assert!(!loaded.dataset.events.is_empty() || !loaded.problems.is_empty(), "{name}");
+        assert!(
+            !loaded.dataset.events.is_empty() || !loaded.problems.is_empty(),
+            "{name}"
+        );
         let mut inc = timeline_core::import::open(text, name, None);
         while !inc.step(2) {}
         let stepped = inc.finish();
-        assert_eq!(stepped.dataset.events.len(), loaded.dataset.events.len(), "{name}");
+        assert_eq!(
+            stepped.dataset.events.len(),
+            loaded.dataset.events.len(),
+            "{name}"
+        );
     });
 }
 
@@ -251,8 +258,23 @@ fn fuzz_html_to_text() {
     let piece = prop_oneof![
         ".{0,8}",
         prop::sample::select(vec![
-            "<", ">", "</", "<a href=\"https://x.org\">", "</a>", "<p>", "<br>", "&amp;", "&#", "&lt;",
-            "<script>", "</script>", "<!--", "-->", "\"", "<b", "<a href=javascript:x>"
+            "<",
+            ">",
+            "</",
+            "<a href=\"https://x.org\">",
+            "</a>",
+            "<p>",
+            "<br>",
+            "&amp;",
+            "&#",
+            "&lt;",
+            "<script>",
+            "</script>",
+            "<!--",
+            "-->",
+            "\"",
+            "<b",
+            "<a href=javascript:x>"
         ])
         .prop_map(String::from),
     ];

@@ -57,7 +57,11 @@ fn plain_json_list_with_its_own_kinds_and_no_countries_block() {
     let ds = &l.dataset;
     assert_eq!(
         titles(ds),
-        ["Second march", "March on the square", "Clashes in the market"]
+        [
+            "Second march",
+            "March on the square",
+            "Clashes in the market"
+        ]
     );
     assert_eq!(categories(ds), [("protest", "Protest"), ("riot", "Riot")]);
     assert_eq!(
@@ -72,7 +76,10 @@ fn plain_json_list_with_its_own_kinds_and_no_countries_block() {
     assert_eq!(ds.events[0].date.precision(), Precision::Year);
     // The one entry without a date is named, with its field; the others load.
     assert_eq!(l.problems.len(), 1, "{:?}", l.problems);
-    assert_eq!(l.problems[0].to_string(), "entry 3 (entry-3), field `date`: is missing");
+    assert_eq!(
+        l.problems[0].to_string(),
+        "entry 3 (entry-3), field `date`: is missing"
+    );
 }
 
 #[test]
@@ -85,7 +92,12 @@ fn timelinejs_json() {
     assert_eq!(ds.meta.description, "Made for a test.");
     assert_eq!(
         titles(ds),
-        ["An ancient treaty", "The first decade", "Founding", "School siege"]
+        [
+            "An ancient treaty",
+            "The first decade",
+            "Founding",
+            "School siege"
+        ]
     );
     let siege = ds.event("siege").unwrap();
     assert_eq!(siege.date_label(), "1–3 September 2004");
@@ -105,7 +117,10 @@ fn timelinejs_json() {
     assert_eq!(siege.note.as_deref(), Some("Media credit: Someone."));
     let ancient = &ds.events[0];
     assert_eq!(ancient.date_label(), "500 BCE");
-    assert_eq!(ancient.note.as_deref(), Some("Dated “c. 500 BCE” in the original."));
+    assert_eq!(
+        ancient.note.as_deref(),
+        Some("Dated “c. 500 BCE” in the original.")
+    );
     assert_eq!(
         categories(ds),
         [
@@ -115,7 +130,10 @@ fn timelinejs_json() {
             ("Era", "Era")
         ]
     );
-    assert_eq!(ds.event("entry-2").unwrap().date.precision(), Precision::Month);
+    assert_eq!(
+        ds.event("entry-2").unwrap().date.precision(),
+        Precision::Month
+    );
     // "two thousand" is no year: that slide is named, the rest load.
     assert_eq!(l.problems.len(), 1, "{:?}", l.problems);
     assert_eq!(l.problems[0].field.as_deref(), Some("date"));
@@ -170,7 +188,11 @@ fn acled_csv_export() {
     );
     assert_eq!(
         categories(ds),
-        [("Protests", "Protests"), ("Riots", "Riots"), ("Battles", "Battles")]
+        [
+            ("Protests", "Protests"),
+            ("Riots", "Riots"),
+            ("Battles", "Battles")
+        ]
     );
     assert_eq!(countries(ds), [("KG", "Kyrgyzstan"), ("KZ", "Kazakhstan")]);
     // time_precision 3: known to the month only.
@@ -181,7 +203,11 @@ fn acled_csv_export() {
         "Rioters (Kazakhstan) – Police Forces of Kazakhstan. Clashes with police."
     );
     assert_eq!(ds.events[1].date.to_string(), "2022-01-06");
-    let fields: Vec<_> = l.problems.iter().map(|p| p.field.clone().unwrap_or_default()).collect();
+    let fields: Vec<_> = l
+        .problems
+        .iter()
+        .map(|p| p.field.clone().unwrap_or_default())
+        .collect();
     assert_eq!(fields, ["date", "casualties.killed"], "{:?}", l.problems);
     assert_eq!(l.problems[0].entry_id(), Some("bad4"));
 }
@@ -208,7 +234,11 @@ fn gtd_csv_export_with_unknown_month_and_day() {
     assert_eq!(ds.events[1].casualties.as_ref().unwrap().killed, Some(10));
     assert_eq!(
         countries(ds),
-        [("RU", "Russia"), ("Soviet Union", "Soviet Union"), ("UZ", "Uzbekistan")]
+        [
+            ("RU", "Russia"),
+            ("Soviet Union", "Soviet Union"),
+            ("UZ", "Uzbekistan")
+        ]
     );
 }
 
@@ -226,7 +256,10 @@ fn any_table_through_a_guessed_then_chosen_mapping() {
     no_html(ds);
     assert_eq!(titles(ds), ["Blast at a station", "Talks"]);
     assert_eq!(ds.events[0].links[0].url, "https://example.org/a");
-    assert_eq!(countries(ds), [("CN", "China"), ("PK", "Pakistan"), ("RU", "Russia")]);
+    assert_eq!(
+        countries(ds),
+        [("CN", "China"), ("PK", "Pakistan"), ("RU", "Russia")]
+    );
     assert_eq!(l.problems.len(), 1);
     // The user says the category is the Country column: the choice is applied.
     let mut chosen = m.clone();
@@ -253,7 +286,9 @@ fn a_table_without_a_date_column_asks_for_one_and_loses_nothing() {
     m.set(Role::Date, Some("Group Name".into()));
     let l = open(fixture("nodate.csv"), "nodate.csv", Some(&m)).finish();
     assert!(
-        l.problems.iter().any(|p| p.field.as_deref() == Some("date")),
+        l.problems
+            .iter()
+            .any(|p| p.field.as_deref() == Some("date")),
         "b is no date: {:?}",
         l.problems
     );

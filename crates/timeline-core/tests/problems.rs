@@ -63,7 +63,16 @@ fn each_bad_entry_is_reported_and_the_good_ones_load() {
         .collect();
     // An entry without an id gets one from its place; an id that is no slug is made one;
     // a blank summary is no summary.
-    assert_eq!(ids, ["entry-10", "not-a-slug", "empty-summary", "good-one", "good-two"]);
+    assert_eq!(
+        ids,
+        [
+            "entry-10",
+            "not-a-slug",
+            "empty-summary",
+            "good-one",
+            "good-two"
+        ]
+    );
     // The first of two entries with one id is kept.
     assert_eq!(loaded.dataset.event("good-one").unwrap().title, "Good");
 }

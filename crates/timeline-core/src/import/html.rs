@@ -6,7 +6,20 @@ use crate::model::Link;
 
 /// Tags after which words must not run together.
 const BREAKS: [&str; 14] = [
-    "br", "p", "div", "li", "ul", "ol", "tr", "td", "th", "h1", "h2", "h3", "h4", "blockquote",
+    "br",
+    "p",
+    "div",
+    "li",
+    "ul",
+    "ol",
+    "tr",
+    "td",
+    "th",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "blockquote",
 ];
 
 /// The text of `html` with whitespace collapsed, and its http(s) links.
@@ -19,7 +32,11 @@ pub fn to_text(html: &str) -> (String, Vec<Link>) {
     let mut fixed = String::with_capacity(html.len());
     let mut chars = html.chars().peekable();
     while let Some(c) = chars.next() {
-        if c == '<' && !chars.peek().is_some_and(|n| n.is_ascii_alphabetic() || *n == '/' || *n == '!') {
+        if c == '<'
+            && !chars
+                .peek()
+                .is_some_and(|n| n.is_ascii_alphabetic() || *n == '/' || *n == '!')
+        {
             fixed.push_str("&lt;");
         } else {
             fixed.push(c);
@@ -27,7 +44,10 @@ pub fn to_text(html: &str) -> (String, Vec<Link>) {
     }
     let html = fixed.as_str();
     let Ok(dom) = tl::parse(html, tl::ParserOptions::default()) else {
-        return (collapse(&html_escape::decode_html_entities(html)), Vec::new());
+        return (
+            collapse(&html_escape::decode_html_entities(html)),
+            Vec::new(),
+        );
     };
     let parser = dom.parser();
     let mut text = String::new();
@@ -38,7 +58,12 @@ pub fn to_text(html: &str) -> (String, Vec<Link>) {
         /// The end of a link: where its text began, and its address.
         EndLink(usize, String),
     }
-    let mut stack: Vec<Item> = dom.children().iter().rev().map(|&h| Item::Node(h)).collect();
+    let mut stack: Vec<Item> = dom
+        .children()
+        .iter()
+        .rev()
+        .map(|&h| Item::Node(h))
+        .collect();
     while let Some(item) = stack.pop() {
         let h = match item {
             Item::Node(h) => h,
@@ -52,7 +77,9 @@ pub fn to_text(html: &str) -> (String, Vec<Link>) {
             }
         };
         match h.get(parser) {
-            Some(tl::Node::Raw(b)) => text.push_str(&html_escape::decode_html_entities(&b.as_utf8_str())),
+            Some(tl::Node::Raw(b)) => {
+                text.push_str(&html_escape::decode_html_entities(&b.as_utf8_str()))
+            }
             Some(tl::Node::Tag(tag)) => {
                 let name = tag.name().as_utf8_str().to_ascii_lowercase();
                 if matches!(name.as_str(), "script" | "style" | "template") {

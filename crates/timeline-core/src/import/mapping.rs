@@ -86,22 +86,66 @@ impl Role {
     fn names(self) -> &'static [&'static str] {
         match self {
             Role::Date => &[
-                "date", "start", "startdate", "eventdate", "begin", "from", "when", "datetime",
-                "year", "time", "day",
+                "date",
+                "start",
+                "startdate",
+                "eventdate",
+                "begin",
+                "from",
+                "when",
+                "datetime",
+                "year",
+                "time",
+                "day",
             ],
             Role::End => &["end", "enddate", "to", "until", "finish", "stop"],
             Role::Title => &[
-                "title", "name", "headline", "event", "label", "content", "subject", "eventname",
+                "title",
+                "name",
+                "headline",
+                "event",
+                "label",
+                "content",
+                "subject",
+                "eventname",
             ],
             Role::Category => &[
-                "category", "kind", "type", "eventtype", "group", "class", "classification",
+                "category",
+                "kind",
+                "type",
+                "eventtype",
+                "group",
+                "class",
+                "classification",
             ],
-            Role::Country => &["country", "countries", "nation", "countrytxt", "countryname"],
-            Role::Places => &["place", "places", "location", "city", "region", "site", "admin1"],
-            Role::Killed => &["killed", "deaths", "dead", "fatalities", "nkill", "casualties"],
+            Role::Country => &[
+                "country",
+                "countries",
+                "nation",
+                "countrytxt",
+                "countryname",
+            ],
+            Role::Places => &[
+                "place", "places", "location", "city", "region", "site", "admin1",
+            ],
+            Role::Killed => &[
+                "killed",
+                "deaths",
+                "dead",
+                "fatalities",
+                "nkill",
+                "casualties",
+            ],
             Role::Wounded => &["wounded", "injured", "nwound"],
             Role::Summary => &[
-                "summary", "description", "text", "notes", "note", "details", "body", "comment",
+                "summary",
+                "description",
+                "text",
+                "notes",
+                "note",
+                "details",
+                "body",
+                "comment",
             ],
             Role::Source => &["source", "sources", "reference", "citation", "publisher"],
             Role::Link => &["url", "link", "href", "sourceurl"],
@@ -304,9 +348,17 @@ mod tests {
 
     #[test]
     fn guesses_from_names_and_round_trips_through_a_link() {
-        let cols: Vec<String> = ["Event Date", "Name", "Type", "Country", "Deaths", "Notes", "URL"]
-            .map(String::from)
-            .to_vec();
+        let cols: Vec<String> = [
+            "Event Date",
+            "Name",
+            "Type",
+            "Country",
+            "Deaths",
+            "Notes",
+            "URL",
+        ]
+        .map(String::from)
+        .to_vec();
         let m = Mapping::guess(&cols);
         assert_eq!(m.get(Role::Date), Some("Event Date"));
         assert_eq!(m.get(Role::Title), Some("Name"));
@@ -316,6 +368,9 @@ mod tests {
         assert_eq!(m.get(Role::Link), Some("URL"));
         assert_eq!(m.get(Role::End), None);
         assert_eq!(Mapping::decode(&m.encode()), m);
-        assert_eq!(Mapping::decode("date=A%26B&nonsense=x").get(Role::Date), Some("A&B"));
+        assert_eq!(
+            Mapping::decode("date=A%26B&nonsense=x").get(Role::Date),
+            Some("A&B")
+        );
     }
 }

@@ -94,10 +94,15 @@ pub fn open(text: String, name: &str, mapping: Option<&Mapping>) -> Incremental 
     let lower = name.to_ascii_lowercase();
     let path = lower.split(['?', '#']).next().unwrap_or("");
     if path.ends_with(".json") {
-        return Incremental::from_values(&Map::new(), Vec::new(), Format::Native)
-            .with_problem(load_json(&text).problems.into_iter().next().unwrap_or_else(|| {
-                file_problem("this is not a timeline: the file is not JSON".into())
-            }));
+        return Incremental::from_values(&Map::new(), Vec::new(), Format::Native).with_problem(
+            load_json(&text)
+                .problems
+                .into_iter()
+                .next()
+                .unwrap_or_else(|| {
+                    file_problem("this is not a timeline: the file is not JSON".into())
+                }),
+        );
     }
     rows::open_csv(text, name, mapping)
 }
@@ -151,21 +156,28 @@ fn open_json(text: String, mapping: Option<&Mapping>) -> Incremental {
     if first.contains_key("start_date") {
         return match (container, tree()) {
             (Container::Events, root) => timelinejs::open_json(&root),
-            (_, Value::Array(list)) => timelinejs::open_json(&serde_json::json!({ "events": list })),
+            (_, Value::Array(list)) => {
+                timelinejs::open_json(&serde_json::json!({ "events": list }))
+            }
             (_, root) => timelinejs::open_json(&serde_json::json!({ "events": root.get("items") })),
         };
     }
     match container {
         Container::Events => ours(text),
         _ if first.contains_key("start") && first.contains_key("content") => vis::open(&tree()),
-        Container::List if first.is_empty() || (first.contains_key("date") && first.contains_key("title")) => {
+        Container::List
+            if first.is_empty() || (first.contains_key("date") && first.contains_key("title")) =>
+        {
             ours(text)
         }
         _ => {
             let root = tree();
             let list = match &root {
                 Value::Array(a) => a.as_slice(),
-                v => v.get("items").and_then(Value::as_array).map_or(&[][..], Vec::as_slice),
+                v => v
+                    .get("items")
+                    .and_then(Value::as_array)
+                    .map_or(&[][..], Vec::as_slice),
             };
             mapping::open_json_list(list, mapping)
         }

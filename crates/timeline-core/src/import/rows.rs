@@ -140,7 +140,11 @@ fn reader(text: String) -> csv::Reader<Cursor<Vec<u8>>> {
 
 /// Opens a CSV table with the importer its header calls for.
 pub(crate) fn open_csv(text: String, name: &str, mapping: Option<&Mapping>) -> Incremental {
-    let estimate = text.bytes().filter(|&b| b == b'\n').count().saturating_sub(1);
+    let estimate = text
+        .bytes()
+        .filter(|&b| b == b'\n')
+        .count()
+        .saturating_sub(1);
     let title = name
         .rsplit(['/', '\\'])
         .next()
@@ -252,7 +256,9 @@ fn reader_preview(
 fn native_entry(row: &Row) -> Value {
     let get = |k: &str| row.get(k);
     let mut o = Map::new();
-    for key in ["id", "kind", "title", "date", "summary", "end", "scope", "note"] {
+    for key in [
+        "id", "kind", "title", "date", "summary", "end", "scope", "note",
+    ] {
         if !get(key).is_empty() {
             o.insert(key.into(), Value::String(get(key).into()));
         }
@@ -307,7 +313,11 @@ fn acled_entry(row: &Row) -> Value {
     o.insert("date".into(), date);
     o.insert("kind".into(), get("event_type").into());
     let sub = get("sub_event_type");
-    let what = if sub.is_empty() { get("event_type") } else { sub };
+    let what = if sub.is_empty() {
+        get("event_type")
+    } else {
+        sub
+    };
     let loc = get("location");
     let title = if loc.is_empty() {
         what.to_string()

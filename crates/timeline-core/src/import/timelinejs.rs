@@ -36,7 +36,13 @@ fn date(parts: &[String; 3]) -> Option<String> {
     } else {
         format!("{y:04}")
     };
-    let num = |s: &str| s.trim().parse::<f64>().ok().map(|f| f as i64).filter(|&v| v > 0);
+    let num = |s: &str| {
+        s.trim()
+            .parse::<f64>()
+            .ok()
+            .map(|f| f as i64)
+            .filter(|&v| v > 0)
+    };
     if let Some(m) = num(&parts[1]) {
         out.push_str(&format!("-{m:02}"));
         if let Some(d) = num(&parts[2]) {
@@ -72,7 +78,12 @@ impl Slide {
         };
         o.insert(
             "title".into(),
-            if title.is_empty() { "Untitled event".to_string() } else { title }.into(),
+            if title.is_empty() {
+                "Untitled event".to_string()
+            } else {
+                title
+            }
+            .into(),
         );
         if !text.is_empty() {
             o.insert("summary".into(), text.into());
@@ -166,7 +177,12 @@ pub(crate) fn open_json(root: &Value) -> Incremental {
         title_meta(&mut meta, &cell(t.get("headline")), &cell(t.get("text")));
     }
     let mut values = Vec::new();
-    for v in root.get("events").and_then(Value::as_array).into_iter().flatten() {
+    for v in root
+        .get("events")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+    {
         if v.is_object() {
             let s = slide_of(v);
             values.push(s.entry(s.kind()));
@@ -174,14 +190,22 @@ pub(crate) fn open_json(root: &Value) -> Incremental {
             values.push(v.clone());
         }
     }
-    for era in root.get("eras").and_then(Value::as_array).into_iter().flatten() {
+    for era in root
+        .get("eras")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+    {
         values.push(slide_of(era).entry("Era"));
     }
     Incremental::from_values(&meta, values, Format::TimelineJs)
 }
 
 /// TimelineJS3's sheet as CSV: rows of (lower-cased column, cell).
-pub(crate) fn open_sheet(meta: &Map<String, Value>, rows: Vec<Vec<(String, String)>>) -> Incremental {
+pub(crate) fn open_sheet(
+    meta: &Map<String, Value>,
+    rows: Vec<Vec<(String, String)>>,
+) -> Incremental {
     let mut meta = meta.clone();
     let mut values = Vec::new();
     for row in rows {

@@ -33,8 +33,12 @@ pub(crate) fn open(root: &Value) -> Incremental {
     let (items, groups) = match root {
         Value::Array(a) => (a.as_slice(), &[][..]),
         v => (
-            v.get("items").and_then(Value::as_array).map_or(&[][..], Vec::as_slice),
-            v.get("groups").and_then(Value::as_array).map_or(&[][..], Vec::as_slice),
+            v.get("items")
+                .and_then(Value::as_array)
+                .map_or(&[][..], Vec::as_slice),
+            v.get("groups")
+                .and_then(Value::as_array)
+                .map_or(&[][..], Vec::as_slice),
         ),
     };
     let mut meta = Map::new();
@@ -79,7 +83,12 @@ pub(crate) fn open(root: &Value) -> Incremental {
         }
         e.insert(
             "title".into(),
-            if title.is_empty() { "Untitled item".to_string() } else { title }.into(),
+            if title.is_empty() {
+                "Untitled item".to_string()
+            } else {
+                title
+            }
+            .into(),
         );
         if !summary.is_empty() {
             e.insert("summary".into(), summary.into());

@@ -1,0 +1,159 @@
+// Bring your own timeline: each importer's file, opened or dropped as a newcomer
+// would, shows its events, its categories and countries as chips, and no HTML
+// tag as text. The files are the core's fixtures, written from each format's
+// public documentation (crates/timeline-core/tests/fixtures/import).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { serve, launch, open, afterRender, shownCount, waitLoaded } from './harness.mjs';
+
+const DIR = path.resolve('crates/timeline-core/tests/fixtures/import');
+const file = (name) => fs.readFileSync(path.join(DIR, name));
+
+let server, browser;
+before(async () => {
+  server = await serve(undefined, { '/fixtures/table.csv': file('table.csv').toString() });
+  browser = await launch();
+});
+after(async () => { await browser?.close(); await server?.close(); });
+
+async function openFile(page, name, mimeType) {
+  await page.setInputFiles('[data-action=open-file]', { name, mimeType, buffer: file(name) });
+  await page.waitForFunction((n) => document.documentElement.dataset.source === n, name);
+  await page.waitForSelector('html[data-ready="true"]');
+}
+
+const chips = (page, attr) => page.$$eval(`[${attr}]`, (els, a) => els.map((e) => e.getAttribute(a)), attr);
+
+/** No text node of the page shows a tag (`<b>`, `<p>`…) or script text. */
+async function noTagsAsText(page) {
+  const bad = await page.evaluate(() => {
+    const out = [];
+    const w = document.createTreeWalker(document.querySelector('.app'), NodeFilter.SHOW_TEXT);
+    while (w.nextNode()) {
+      const t = w.currentNode.textContent;
+      if (/<\/?[a-z][^>]*>/i.test(t) || /alert\(/.test(t)) out.push(t);
+    }
+    return out;
+  });
+  assert.deepEqual(bad, []);
+}
+
+const CASES = [
+  { name: 'timelinejs.json', mime: 'application/json', format: 'TimelineJs', shown: 4,
+    kinds: ['Attacks', 'Treaties', 'event', 'Era'], countries: [] },
+  { name: 'timelinejs-sheet.csv', mime: 'text/csv', format: 'TimelineJsSheet', shown: 3,
+    kinds: ['Exercises', 'Era'], countries: [] },
+  { name: 'vis.json', mime: 'application/json', format: 'VisTimeline', shown: 2, kinds: ['1', '2'], countries: [] },
+  { name: 'acled.csv', mime: 'text/csv', format: 'Acled', shown: 3,
+    kinds: ['Protests', 'Riots', 'Battles'], countries: ['KZ', 'KG'] },
+  { name: 'gtd.csv', mime: 'text/csv', format: 'Gtd', shown: 3,
+    kinds: ['Hostage Taking (Barricade Incident)', 'Bombing/Explosion', 'Unknown'], countries: ['RU', 'UZ', 'Soviet Union'] },
+  { name: 'plain.json', mime: 'application/json', format: 'Native', shown: 3,
+    kinds: ['protest', 'riot'], countries: ['KZ', 'KG', 'UZ', 'Kurdistan Region'] },
+];
+
+for (const c of CASES) {
+  test(`${c.name} loads whole: its events, its categories and countries as chips, no HTML as text`, async () => {
+    const page = await open(browser, server.url);
+    await openFile(page, c.name, c.mime);
+    assert.equal(await page.getAttribute('[data-testid=read-as]', 'data-format'), c.format);
+    assert.equal(await shownCount(page), c.shown);
+    assert.deepEqual(await chips(page, 'data-kind'), c.kinds);
+    assert.deepEqual((await chips(page, 'data-country')).sort(), [...c.countries].sort());
+    // Open every shown event: its details are text too.
+    for (const id of await page.$$eval('.chart [data-event-id]', (els) => els.map((e) => e.dataset.eventId))) {
+      // By keyboard: a mark at the very edge of the plot can sit under the lane's label (#10).
+      await afterRender(page, async () => { await page.focus(`.chart [data-event-id="${id}"]`); await page.keyboard.press('Enter'); });
+      await page.waitForSelector('[data-testid=details]');
+      await noTagsAsText(page);
+      await page.keyboard.press('Escape');
+    }
+    await noTagsAsText(page);
+    // The first click on a category chip shows that category alone.
+    await afterRender(page, () => page.click(`[data-kind="${c.kinds[0]}"]`));
+    assert.ok((await shownCount(page)) >= 1 && (await shownCount(page)) <= c.shown);
+    assert.deepEqual(page.errors, []);
+    await page.close();
+  });
+}
+
+test('a TimelineJS3 link keeps its address as a link, a script link is dropped', async () => {
+  const page = await open(browser, server.url);
+  await openFile(page, 'timelinejs.json', 'application/json');
+  await afterRender(page, () => page.click('.chart [data-event-id="siege"]'));
+  const links = await page.$$eval('[data-testid=details] [data-field=links] a', (as) => as.map((a) => [a.textContent, a.getAttribute('href')]));
+  assert.deepEqual(links, [['Report', 'https://example.org/report'], ['Media: A photo', 'https://example.org/photo.jpg']]);
+  assert.match(await page.textContent('[data-testid=details]'), /500 BCE|1–3 September 2004/);
+  await page.close();
+});
+
+test('a file dropped on the page is read (the first gesture of a newcomer)', async () => {
+  const page = await open(browser, server.url);
+  const text = file('acled.csv').toString();
+  await page.evaluate((t) => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([t], 'dropped-acled.csv', { type: 'text/csv' }));
+    document.querySelector('.app').dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+  }, text);
+  await page.waitForFunction(() => document.documentElement.dataset.source === 'dropped-acled.csv');
+  await page.waitForSelector('html[data-ready="true"]');
+  assert.equal(await shownCount(page), 3);
+  // The bad row is named with its field; the valid rows show.
+  await page.click('[data-testid=problems] summary');
+  const items = await page.$$eval('[data-testid=problems] li', (li) => li.map((l) => l.textContent));
+  assert.ok(items.some((t) => /bad4.*`date`/.test(t)), items.join('\n'));
+  await page.close();
+});
+
+test('any table: the mapping step shows columns and rows, a choice re-reads the file and a link keeps it', async () => {
+  const page = await open(browser, `${server.url}?data=/fixtures/table.csv`);
+  await waitLoaded(page);
+  assert.equal(await shownCount(page), 2);
+  assert.equal(await page.getAttribute('[data-testid=read-as]', 'data-format'), 'Table');
+  await page.click('[data-testid=column-mapping] summary');
+  assert.equal(await page.$eval('select[data-role=date]', (s) => s.value), 'Event Date');
+  assert.equal(await page.locator('.mapping-preview tbody tr').count(), 3);
+  assert.deepEqual(await chips(page, 'data-kind'), ['Bombing', 'Meeting']);
+  // The user says the category is the Country column.
+  await page.selectOption('select[data-role=category]', 'Country');
+  await page.selectOption('select[data-role=country]', '');
+  await page.click('[data-action=apply-mapping]');
+  await page.waitForFunction(() => [...document.querySelectorAll('[data-kind]')].some((e) => e.dataset.kind === 'Pakistan'));
+  assert.deepEqual(await chips(page, 'data-kind'), ['Pakistan', 'China; Russia']);
+  const url = page.url();
+  assert.match(url, /[?&]map=/);
+  await page.close();
+  // The shared link reproduces the choice.
+  const again = await open(browser, url);
+  await waitLoaded(again);
+  assert.deepEqual(await chips(again, 'data-kind'), ['Pakistan', 'China; Russia']);
+  await again.close();
+});
+
+test('a table without a date column opens the mapping step and says what to choose', async () => {
+  const page = await open(browser, server.url);
+  await page.setInputFiles('[data-action=open-file]', { name: 'nodate.csv', mimeType: 'text/csv', buffer: file('nodate.csv') });
+  await page.waitForFunction(() => document.documentElement.dataset.load === 'failed');
+  assert.match(await page.textContent('[data-testid=load-status]'), /choose the date column/);
+  assert.notEqual(await page.getAttribute('[data-testid=column-mapping]', 'open'), null, 'the mapping step is open');
+  assert.equal(await shownCount(page), 65, 'the built-in dataset stays');
+  await page.close();
+});
+
+test('the shown events download as JSON and CSV that load back to the same events', async () => {
+  const page = await open(browser, `${server.url}?c=KZ`);
+  const n = await shownCount(page);
+  for (const kind of ['json', 'csv']) {
+    const [dl] = await Promise.all([page.waitForEvent('download'), page.click(`[data-action=export-${kind}]`)]);
+    const text = fs.readFileSync(await dl.path(), 'utf8');
+    const back = await open(browser, server.url);
+    await back.setInputFiles('[data-action=open-file]', { name: `back.${kind}`, mimeType: kind === 'csv' ? 'text/csv' : 'application/json', buffer: Buffer.from(text) });
+    await back.waitForFunction((k) => document.documentElement.dataset.source === `back.${k}`, kind);
+    await back.waitForSelector('html[data-ready="true"]');
+    assert.equal(await shownCount(back), n, kind);
+    await back.close();
+  }
+  await page.close();
+});
