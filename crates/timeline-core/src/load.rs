@@ -221,7 +221,7 @@ enum Entries {
     Values(Vec<Value>),
     /// Rows of a table, turned into entries as they are read (after any
     /// entries already built from its first rows).
-    Rows(std::collections::VecDeque<Value>, crate::import::Rows),
+    Rows(std::collections::VecDeque<Value>, Box<crate::import::Rows>),
 }
 
 /// Loading in steps, so that a large dataset does not freeze a page: the
@@ -306,7 +306,7 @@ impl Incremental {
     ) -> Self {
         Incremental {
             total: rows.estimate(),
-            entries: Entries::Rows(Default::default(), rows),
+            entries: Entries::Rows(Default::default(), Box::new(rows)),
             next: 0,
             validator: Validator::new(meta),
             extra: Vec::new(),

@@ -193,7 +193,7 @@ fn facet_count_of_a_chip_equals_what_choosing_it_shows() {
     }
     for (kind, n) in &counts.kinds {
         let chosen = Filter {
-            kinds: set(&[kind.clone()]),
+            kinds: set(std::slice::from_ref(kind)),
             ..base.clone()
         };
         assert_eq!(chosen.apply(&ds).len(), *n, "kind {kind:?}");
@@ -237,7 +237,7 @@ fn facet_counts_match_what_each_chip_shows_on_synthetic_data() {
         for (kind, n) in &counts.kinds {
             assert_eq!(
                 Filter {
-                    kinds: set(&[kind.clone()]),
+                    kinds: set(std::slice::from_ref(kind)),
                     ..base.clone()
                 }
                 .apply(&ds)
