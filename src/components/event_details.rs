@@ -129,7 +129,7 @@ pub fn event_details(props: &EventDetailsProps) -> Html {
                     <dt>{ "Places" }</dt><dd data-field="places">{ e.places.join("; ") }</dd>
                 }
                 <dt>{ "Countries" }</dt>
-                <dd data-field="countries">{ if countries.is_empty() { "All SCO member states".to_string() } else { countries.join(", ") } }
+                <dd data-field="countries">{ if !countries.is_empty() { countries.join(", ") } else if e.scope == timeline_core::Scope::Organisation { "All SCO member states".to_string() } else { "None given".to_string() } }
                     if e.scope == timeline_core::Scope::Organisation && !countries.is_empty() { { " (SCO-wide)" } }</dd>
                 if let Some(c) = cas {
                     <dt>{ "Casualties" }</dt><dd data-field="casualties">{ c }</dd>

@@ -24,10 +24,11 @@ pub fn summary_line(props: &SummaryLineProps) -> Html {
     ) {
         (Some(&first), Some(last)) => {
             let a = ds.events[first].date.year();
+            let label = timeline_core::date::year_label;
             if a == last {
-                format!(", {a}")
+                format!(", {}", label(a))
             } else {
-                format!(", {a}–{last}")
+                format!(", {}–{}", label(a), label(last))
             }
         }
         _ => String::new(),

@@ -157,7 +157,7 @@ pub fn time_overview(props: &TimeOverviewProps) -> Html {
         .max(1.0) as i32;
     let years = (y0..=y1).filter(|y| (y - y0) % step == 0).filter_map(|y| {
         let x = ov.x(PartialDate::from_year(y).first_day() as f64);
-        (x > 2.0 && x < width - 32.0).then(|| html! { <text class="overview-year" x={format!("{:.1}", x + 3.0)} y="12">{ y }</text> })
+        (x > 2.0 && x < width - 32.0).then(|| html! { <text class="overview-year" x={format!("{:.1}", x + 3.0)} y="12">{ timeline_core::date::year_label(y) }</text> })
     });
     html! {
         <div class="overview" data-testid="overview">
