@@ -69,7 +69,10 @@ pub async fn accept_text(
     from_link: bool,
     mapping: Option<Mapping>,
 ) {
-    let kept: Option<Rc<str>> = Some(Rc::from(text.as_str()));
+    // Kept for the mapping step, which only a list or a table can need: our
+    // own and TimelineJS3 objects (large files among them) are not copied.
+    let kept: Option<Rc<str>> =
+        (!text.trim_start().starts_with('{')).then(|| Rc::from(text.as_str()));
     let mut inc = timeline_core::import::open(text, &name, mapping.as_ref());
     loop {
         let finished = inc.step(STEP_ENTRIES);

@@ -158,24 +158,7 @@ pub fn to_json(ds: &Dataset, shown: &[usize]) -> String {
 /// source only (CSV has one source per row); links are not kept.
 pub fn to_csv(ds: &Dataset, shown: &[usize]) -> String {
     let mut w = csv::Writer::from_writer(Vec::new());
-    let header = [
-        "id",
-        "kind",
-        "title",
-        "date",
-        "end",
-        "countries",
-        "places",
-        "killed",
-        "wounded",
-        "scope",
-        "summary",
-        "note",
-        "related",
-        "source_document",
-        "source_section",
-        "source_url",
-    ];
+    let header = crate::import::NATIVE_CSV_COLUMNS;
     let _ = w.write_record(header);
     let ids: std::collections::HashSet<&str> =
         shown.iter().map(|&i| ds.events[i].id.as_str()).collect();

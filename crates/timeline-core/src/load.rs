@@ -280,15 +280,15 @@ impl Incremental {
         }
     }
 
-    /// Entries an importer built, with its metadata.
-    pub(crate) fn from_values(
+    fn with_entries(
         meta: &Map<String, Value>,
-        values: Vec<Value>,
+        entries: Entries,
+        total: usize,
         format: Format,
     ) -> Self {
         Incremental {
-            total: values.len(),
-            entries: Entries::Values(values),
+            entries,
+            total,
             next: 0,
             validator: Validator::new(meta),
             extra: Vec::new(),
@@ -298,22 +298,29 @@ impl Incremental {
         }
     }
 
+    /// Entries an importer built, with its metadata.
+    pub(crate) fn from_values(
+        meta: &Map<String, Value>,
+        values: Vec<Value>,
+        format: Format,
+    ) -> Self {
+        let total = values.len();
+        Self::with_entries(meta, Entries::Values(values), total, format)
+    }
+
     /// Rows of a table, read as they are validated.
     pub(crate) fn from_rows(
         meta: &Map<String, Value>,
         rows: crate::import::Rows,
         format: Format,
     ) -> Self {
-        Incremental {
-            total: rows.estimate(),
-            entries: Entries::Rows(Default::default(), Box::new(rows)),
-            next: 0,
-            validator: Validator::new(meta),
-            extra: Vec::new(),
+        let total = rows.estimate();
+        Self::with_entries(
+            meta,
+            Entries::Rows(Default::default(), Box::new(rows)),
+            total,
             format,
-            table: None,
-            mapping: None,
-        }
+        )
     }
 
     /// Entries built already from a table's first rows, read before the rest.

@@ -21,7 +21,7 @@ mod timelinejs;
 mod vis;
 
 pub use mapping::{Mapping, Role};
-pub(crate) use rows::Rows;
+pub(crate) use rows::{Rows, NATIVE as NATIVE_CSV_COLUMNS};
 
 use crate::load::{load_json, Incremental, Loaded};
 use crate::problem::{Location, Problem, ProblemKind};
