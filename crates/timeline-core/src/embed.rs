@@ -9,8 +9,11 @@
 //! | `present`  | `1`: presenter mode                                        | off     |
 //! | `origins`  | origins allowed to drive the app by `postMessage`, comma-separated | the page's own |
 
+use crate::date::PartialDate;
+use crate::layout::Grouping;
 use crate::model::Dataset;
-use crate::urlstate::percent_decode;
+use crate::scale::Window;
+use crate::urlstate::{percent_decode, ViewMode};
 use serde_json::Value;
 use std::collections::BTreeSet;
 
@@ -204,6 +207,26 @@ pub enum HostCommand {
     Step(i64),
     SetPresent(bool),
     GetState,
+    /// The visible window: from the start of `from` to the start of `to`
+    /// (as the link's `w=from~to`).
+    SetWindow(Window),
+    /// The whole span of the events shown.
+    Fit,
+    SetView(ViewMode),
+    SetGrouping(Grouping),
+    /// reveal.js tells an iframe on a slide that its slide was shown
+    /// (`"slide:start"`, `true`) or hidden (`"slide:stop"`, `false`).
+    SlideVisible(bool),
+}
+
+/// reveal.js's own messages to iframes in slides: plain strings, sent to `*`.
+/// They only pause or resume the app, so they are taken from any parent.
+pub fn parse_reveal_message(v: &Value) -> Option<HostCommand> {
+    match v.as_str()? {
+        "slide:start" => Some(HostCommand::SlideVisible(true)),
+        "slide:stop" => Some(HostCommand::SlideVisible(false)),
+        _ => None,
+    }
 }
 
 /// Parses a message from a host page; anything else (other types, malformed
@@ -262,8 +285,31 @@ pub fn parse_host_message(v: &Value) -> Option<HostCommand> {
             o.get("on").map_or(Some(true), Value::as_bool)?,
         )),
         "getState" => Some(HostCommand::GetState),
+        "setWindow" => {
+            let date = |k: &str| PartialDate::parse(o.get(k)?.as_str()?).ok();
+            let (from, to) = (date("from")?, date("to")?);
+            let (a, b) = (from.first_day() as f64, to.first_day() as f64);
+            (b > a).then(|| HostCommand::SetWindow(Window::new(a, b)))
+        }
+        "fit" => Some(HostCommand::Fit),
+        "setView" => match o.get("view")?.as_str()? {
+            "chart" => Some(HostCommand::SetView(ViewMode::Chart)),
+            "list" => Some(HostCommand::SetView(ViewMode::List)),
+            _ => None,
+        },
+        "setGrouping" => match o.get("grouping")?.as_str()? {
+            "kind" => Some(HostCommand::SetGrouping(Grouping::Kind)),
+            "country" => Some(HostCommand::SetGrouping(Grouping::Country)),
+            _ => None,
+        },
         _ => None,
     }
+}
+
+/// The window as `state` messages carry it, `{"from": "2004-01-01", "to":
+/// "2006-01-01"}`: what `setWindow` takes back.
+pub fn window_json(w: Window) -> Value {
+    serde_json::json!({ "from": crate::urlstate::day_string(w.start), "to": crate::urlstate::day_string(w.end) })
 }
 
 /// Presenter stepping: the position in `shown` after moving `by` from the
@@ -288,6 +334,54 @@ mod tests {
     use super::*;
     use crate::{load_json, BUILTIN_DATASET};
     use serde_json::json;
+
+    #[test]
+    fn window_view_grouping_fit_and_reveal_messages() {
+        let m = |v: Value| parse_host_message(&v);
+        let Some(HostCommand::SetWindow(w)) = m(
+            json!({"type": "sco-timeline", "action": "setWindow", "from": "2004", "to": "2006-07"}),
+        ) else {
+            panic!("setWindow")
+        };
+        assert_eq!(
+            window_json(w),
+            json!({"from": "2004-01-01", "to": "2006-07-01"})
+        );
+        // It round-trips.
+        let back = json!({"type": "sco-timeline", "action": "setWindow", "from": "2004-01-01", "to": "2006-07-01"});
+        assert_eq!(m(back), Some(HostCommand::SetWindow(w)));
+        for bad in [
+            json!({"type": "sco-timeline", "action": "setWindow", "from": "2006", "to": "2004"}),
+            json!({"type": "sco-timeline", "action": "setWindow", "from": "2006"}),
+            json!({"type": "sco-timeline", "action": "setWindow", "from": 2004, "to": 2006}),
+            json!({"type": "sco-timeline", "action": "setView", "view": "map"}),
+            json!({"type": "sco-timeline", "action": "setGrouping", "grouping": 1}),
+        ] {
+            assert_eq!(m(bad.clone()), None, "{bad}");
+        }
+        assert_eq!(
+            m(json!({"type": "sco-timeline", "action": "fit"})),
+            Some(HostCommand::Fit)
+        );
+        assert_eq!(
+            m(json!({"type": "sco-timeline", "action": "setView", "view": "list"})),
+            Some(HostCommand::SetView(ViewMode::List))
+        );
+        assert_eq!(
+            m(json!({"type": "sco-timeline", "action": "setGrouping", "grouping": "country"})),
+            Some(HostCommand::SetGrouping(Grouping::Country))
+        );
+        assert_eq!(
+            parse_reveal_message(&json!("slide:stop")),
+            Some(HostCommand::SlideVisible(false))
+        );
+        assert_eq!(
+            parse_reveal_message(&json!("slide:start")),
+            Some(HostCommand::SlideVisible(true))
+        );
+        assert_eq!(parse_reveal_message(&json!("slide:other")), None);
+        assert_eq!(parse_reveal_message(&json!({"type": "slide:start"})), None);
+    }
 
     #[test]
     fn embed_options_from_the_url() {

@@ -4,12 +4,14 @@
 //! is tested natively with `cargo test` and shared by the app, the command-line
 //! tools and the benchmarks. See `ARCHITECTURE.md` at the repository root.
 
+pub mod caption;
 pub mod category;
 pub mod csv_import;
 pub mod date;
 pub mod embed;
 pub mod export;
 pub mod filter;
+pub mod frame;
 pub mod import;
 pub mod iso;
 pub mod layout;

@@ -65,7 +65,8 @@ pub fn percent_decode(s: &str) -> String {
         .into_owned()
 }
 
-fn day_string(day: f64) -> String {
+/// A day number as a full date (`2004-09-01`).
+pub fn day_string(day: f64) -> String {
     PartialDate::from_day_number(day.round() as i32).to_string()
 }
 
