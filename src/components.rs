@@ -6,6 +6,7 @@ pub mod country_map;
 pub mod data_source;
 pub mod date_range;
 pub mod embed_dialog;
+pub mod event_caption;
 pub mod event_details;
 pub mod event_mark;
 pub mod kind_legend;

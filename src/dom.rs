@@ -15,6 +15,20 @@ pub fn set_root_attr(name: &str, value: &str) {
     }
 }
 
+/// The root font size in px (a frame's type scale), or the stylesheet's (`None`).
+pub fn set_root_font_px(px: Option<f64>) {
+    let root = document()
+        .and_then(|d| d.document_element())
+        .and_then(|r| r.dyn_into::<web_sys::HtmlElement>().ok());
+    if let Some(root) = root {
+        let st = root.style();
+        let _ = match px {
+            Some(px) => st.set_property("font-size", &format!("{px}px")),
+            None => st.remove_property("font-size").map(|_| ()),
+        };
+    }
+}
+
 thread_local! {
     static RENDER_SEQ: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
 }

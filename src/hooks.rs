@@ -4,3 +4,4 @@ pub mod use_host_api;
 pub mod use_presenter_keys;
 pub mod use_root_attrs;
 pub mod use_url_sync;
+pub mod use_window_size;

@@ -66,6 +66,9 @@ pub struct AppState {
     /// How the last opened file was read (importer, columns, mapping), for
     /// the data source line and the mapping step.
     pub import: Option<Rc<Import>>,
+    /// The slide holding this frame is hidden (reveal.js's `slide:stop`):
+    /// presenter keys are not taken until it shows again.
+    pub paused: bool,
 }
 
 /// A file read by an importer; for a table read through a column mapping,
@@ -134,6 +137,8 @@ pub enum Action {
     /// Presenter: move by `n` events in time order (wrapping), centre and open it.
     Step(i64),
     SetPresenting(bool),
+    /// The frame's slide was hidden (`true`) or shown again.
+    SetPaused(bool),
 }
 
 impl Action {
@@ -166,6 +171,7 @@ impl AppState {
             embed: EmbedOptions::default(),
             presenting: false,
             import: None,
+            paused: false,
         };
         s.refilter();
         s
@@ -315,6 +321,10 @@ impl Reducible for AppState {
                         s.view.window = Some(presenter_window(&s, i));
                     }
                 }
+            }
+            Action::SetPaused(p) => {
+                refilter = false;
+                s.paused = p;
             }
             Action::SetLoad(l) => {
                 s.push_history = false;

@@ -2,10 +2,10 @@
 
 use crate::components::{
     country_chips::CountryChips, data_source::DataSource, date_range::DateRange,
-    event_details::EventDetails, kind_legend::KindLegend, list_view::ListView,
-    print_list::PrintList, problems_panel::ProblemsPanel, search_box::SearchBox,
-    stats_panel::StatsPanel, summary_line::SummaryLine, timeline_chart::TimelineChart,
-    toolbar::Toolbar,
+    event_caption::EventCaption, event_details::EventDetails, kind_legend::KindLegend,
+    list_view::ListView, print_list::PrintList, problems_panel::ProblemsPanel,
+    search_box::SearchBox, stats_panel::StatsPanel, summary_line::SummaryLine,
+    timeline_chart::TimelineChart, toolbar::Toolbar,
 };
 use crate::components::{
     country_map::CountryMap, embed_dialog::EmbedDialog, presenter_bar::PresenterBar,
@@ -52,7 +52,26 @@ pub fn app() -> Html {
     use_host_api(state.clone());
     {
         let state = state.clone();
-        use_presenter_keys(state.presenting, Callback::from(move |a| state.dispatch(a)));
+        use_presenter_keys(
+            state.presenting && !state.paused,
+            Callback::from(move |a| state.dispatch(a)),
+        );
+    }
+    // Type sized to the frame (timeline_core::frame::type_px): set on <html>
+    // in a frame, where every size in the styles is in rem.
+    let (vw, vh) = crate::hooks::use_window_size::use_window_size();
+    let em = timeline_core::frame::type_px(
+        vw,
+        vh,
+        state.embed.theme,
+        state.embed.embed,
+        state.presenting,
+    );
+    {
+        let embed = state.embed.embed;
+        use_effect_with((em.to_bits(), embed), move |&(bits, embed)| {
+            crate::dom::set_root_font_px(embed.then_some(f64::from_bits(bits)));
+        });
     }
     // Theme and embed mode on <html>, for the styles.
     {
@@ -216,30 +235,36 @@ pub fn app() -> Html {
     };
     let main_view = html! {
         <>
-            <Toolbar view={state.view.view} grouping={state.view.grouping} dispatch={dispatch.clone()} {onexport}
-                embed={state.embed.clone()} presenting={state.presenting}
-                onembed={ let o = embed_open.clone(); Callback::from(move |_| o.set(true)) } />
-            if state.presenting {
-                <PresenterBar {position} total={state.shown.len()} dispatch={dispatch.clone()} />
-            }
+            <div class="command-row">
+                <Toolbar view={state.view.view} grouping={state.view.grouping} dispatch={dispatch.clone()} {onexport}
+                    embed={state.embed.clone()} presenting={state.presenting}
+                    onembed={ let o = embed_open.clone(); Callback::from(move |_| o.set(true)) } />
+                if state.presenting {
+                    <PresenterBar {position} total={state.shown.len()} dispatch={dispatch.clone()} />
+                }
+            </div>
             if awaiting_link {
                 <p class="chart-placeholder" data-testid="chart-placeholder">{ "Loading the linked dataset…" }</p>
             } else if list {
                 <ListView dataset={ds.clone()} shown={state.shown.clone()} selected={state.view.selected.clone()} dispatch={dispatch.clone()} />
-                if let Some(ev) = selected.clone() {
+                if let Some(ev) = selected.clone().filter(|_| !e.embed) {
                     <EventDetails dataset={ds.clone()} event={ev} anchor={None::<(f64, f64)>} dispatch={dispatch.clone()} />
                 }
             } else {
-                <TimelineChart state={state.clone()} dispatch={dispatch.clone()} />
+                <TimelineChart state={state.clone()} dispatch={dispatch.clone()} {em} />
                 // The whole span with the visible window as a brush (not in frames: they keep the chart's height).
                 if !e.embed {
                     <TimeOverview dataset={ds.clone()} shown={state.shown.clone()} window={state.window()}
                         extent={state.data.fit} bounds={state.data.bounds} dispatch={dispatch.clone()} />
                 }
-                // Presenting: the current event's details as a panel under the chart, large and unclipped.
-                if let Some(ev) = selected.clone().filter(|_| state.presenting) {
+                // Presenting in the full page: the current event's details as a panel under the chart.
+                if let Some(ev) = selected.clone().filter(|_| state.presenting && !e.embed) {
                     <EventDetails dataset={ds.clone()} event={ev} anchor={None::<(f64, f64)>} dispatch={dispatch.clone()} />
                 }
+            }
+            // In a frame: the current event as a caption sized to the frame.
+            if let Some(ev) = selected.clone().filter(|_| e.embed && !awaiting_link) {
+                <EventCaption dataset={ds.clone()} event={ev} presenting={state.presenting} dispatch={dispatch.clone()} />
             }
         </>
     };
@@ -262,10 +287,10 @@ pub fn app() -> Html {
 
     if e.embed {
         return html! {
-            <div class="app embed">
+            <div class={classes!("app", "embed", state.presenting.then_some("presenting"))}>
                 if has_filters { <div class="embed-filters" aria-label="Filters">{ filters }</div> }
                 <main class="main" id="main">{ main_view }{ stats }</main>
-                <p class="embed-source">if !awaiting_link { <SummaryLine dataset={ds.clone()} shown={state.shown.clone()} />{ " · " } }{ format!("Source: {source}") }</p>
+                <div class="embed-source">if !awaiting_link { <SummaryLine dataset={ds.clone()} shown={state.shown.clone()} />{ " · " } }{ format!("Source: {source}") }</div>
             </div>
         };
     }

@@ -95,20 +95,7 @@ pub fn event_details(props: &EventDetailsProps) -> Html {
         .iter()
         .map(|c| ds.country_name(c).to_string())
         .collect();
-    let cas = e
-        .casualties
-        .as_ref()
-        .map(|c| {
-            let mut parts = Vec::new();
-            if let Some(k) = c.killed {
-                parts.push(format!("{k} killed"));
-            }
-            if let Some(w) = c.wounded {
-                parts.push(format!("{w} wounded"));
-            }
-            parts.join(", ")
-        })
-        .filter(|s| !s.is_empty());
+    let cas = timeline_core::caption::casualties_text(e);
     let title_id = format!("details-title-{}", e.id);
     // Related events, both directions (an index built once in the dataset).
     let related: Vec<&Event> = ds

@@ -1,5 +1,6 @@
 use crate::components::kind_symbol::{kind_class, kind_style, KindSymbol};
 use crate::state::Action;
+use timeline_core::frame::ChartMetrics;
 use timeline_core::{Category, Event, Precision};
 use yew::prelude::*;
 
@@ -20,6 +21,10 @@ pub struct EventMarkProps {
     pub aria_label: String,
     pub dispatch: Callback<Action>,
     pub onhover: Callback<Option<String>>,
+    /// Sizes at the chart's type size.
+    pub metrics: ChartMetrics,
+    /// The plot's left edge: a span that starts before it shows its symbol there.
+    pub plot_left: f64,
 }
 
 /// One event: a span or a point with its kind's symbol; a date known only to
@@ -33,17 +38,19 @@ pub fn event_mark(props: &EventMarkProps) -> Html {
     let uncertain = e.date.precision() != Precision::Day
         || e.end.is_some_and(|d| d.precision() != Precision::Day);
     let span = e.end.is_some() && !uncertain;
+    let m = &props.metrics;
+    let k = m.label_px / 12.0;
     let cx = if span {
-        props.x_start
+        props.x_start.max(props.plot_left + m.symbol)
     } else {
         props.x_start + width / 2.0
     };
-    let (cx, label_x) = if span {
-        (cx, props.x_end + 4.0)
+    let label_x = if span {
+        props.x_end + 4.0 * k
     } else {
-        (cx, (cx + 9.0).max(props.x_end + 4.0))
+        (cx + 9.0 * k).max(props.x_end + 4.0 * k)
     };
-    let max_chars = ((props.label_room - (label_x - props.x_end)) / 6.6)
+    let max_chars = ((props.label_room - (label_x - props.x_end)) / m.char_w)
         .floor()
         .max(0.0) as usize;
     let label = if max_chars >= 9 {
@@ -97,13 +104,13 @@ pub fn event_mark(props: &EventMarkProps) -> Html {
             aria-label={props.aria_label.clone()} aria-haspopup="dialog" aria-expanded={props.selected.to_string()}
             {onclick} {onkeydown} onpointerenter={hover_on} onpointerleave={hover_off} onfocus={focus_on} onblur={focus_off}>
             if uncertain {
-                <rect class={classes!("band", kind.clone())} x={props.x_start.to_string()} y={(props.y - 7.0).to_string()} width={width.to_string()} height="14" rx="3" />
+                <rect class={classes!("band", kind.clone())} x={props.x_start.to_string()} y={(props.y - 7.0 * k).to_string()} width={width.to_string()} height={(14.0 * k).to_string()} rx="3" />
             } else if span {
-                <rect class={classes!("bar", kind.clone())} x={props.x_start.to_string()} y={(props.y - 5.0).to_string()} width={width.to_string()} height="10" rx="5" />
+                <rect class={classes!("bar", kind.clone())} x={props.x_start.to_string()} y={(props.y - 5.0 * k).to_string()} width={width.to_string()} height={(10.0 * k).to_string()} rx={(5.0 * k).to_string()} />
             }
-            <g transform={format!("translate({cx:.1},{:.1})", props.y)}><KindSymbol category={props.category.clone()} size={6.0} /></g>
+            <g transform={format!("translate({cx:.1},{:.1})", props.y)}><KindSymbol category={props.category.clone()} size={m.symbol} /></g>
             if let Some(text) = label {
-                <text class="mark-label" x={format!("{label_x:.1}")} y={format!("{:.1}", props.y + 4.0)}>{ text }</text>
+                <text class="mark-label" x={format!("{label_x:.1}")} y={format!("{:.1}", props.y + 4.0 * k)}>{ text }</text>
             }
         </g>
     }

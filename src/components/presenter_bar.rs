@@ -19,7 +19,9 @@ pub fn presenter_bar(props: &PresenterBarProps) -> Html {
             <button data-action="present-prev" aria-label="Previous event (←, Page Up)" onclick={d.reform(|_| Action::Step(-1))}>{ "◀" }</button>
             <span class="progress" data-testid="presenter-progress" aria-live="polite">{ format!("{pos} / {}", props.total) }</span>
             <button data-action="present-next" aria-label="Next event (→, Page Down, Space)" onclick={d.reform(|_| Action::Step(1))}>{ "▶" }</button>
-            <button data-action="present-exit" onclick={d.reform(|_| Action::SetPresenting(false))}>{ "Leave presenter mode (Esc)" }</button>
+            // In a narrow frame only "✕ Leave" shows (styles: .leave-more); the name stays whole.
+            <button data-action="present-exit" aria-label="Leave presenter mode (Esc)" title="Leave presenter mode (Esc)"
+                onclick={d.reform(|_| Action::SetPresenting(false))}>{ "✕ Leave" }<span class="leave-more" aria-hidden="true">{ " presenter mode (Esc)" }</span></button>
         </div>
     }
 }

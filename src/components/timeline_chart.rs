@@ -7,6 +7,7 @@ use crate::state::{Action, AppState};
 use gloo::events::{EventListener, EventListenerOptions};
 use std::cell::RefCell;
 use std::rc::Rc;
+use timeline_core::frame::{fit_lanes, ChartMetrics};
 use timeline_core::layout::{layout, LaneKey, LayoutParams};
 use timeline_core::scale::Window;
 use timeline_core::Dataset;
@@ -18,18 +19,19 @@ use yew::prelude::*;
 pub struct TimelineChartProps {
     pub state: UseReducerHandle<AppState>,
     pub dispatch: Callback<Action>,
+    /// The root font size in px: the chart's type and rows scale with it.
+    #[prop_or(16.0)]
+    pub em: f64,
 }
 
-const AXIS_H: f64 = 26.0;
-const ROW_H: f64 = 24.0;
-const LANE_PAD: f64 = 10.0;
-
-fn gutter(width: f64) -> f64 {
-    if width < 600.0 {
-        74.0
-    } else {
-        118.0
+/// `label` cut to `chars` characters, with an ellipsis when cut.
+fn cut(label: &str, chars: usize) -> String {
+    if label.chars().count() <= chars {
+        return label.to_string();
     }
+    let mut t: String = label.chars().take(chars.saturating_sub(1)).collect();
+    t.push('…');
+    t
 }
 
 /// The chart's content width the stylesheet will give, from the window's width.
@@ -98,14 +100,16 @@ pub fn timeline_chart(props: &TimelineChartProps) -> Html {
     // .app padding, the 260 px filter column and its gap on a desktop), so the
     // first frame has the right height and nothing shifts when it is measured.
     let w = measured.map_or_else(|| estimated_width(state.embed.embed), |(w, _)| w);
-    let g = gutter(w);
+    let m = ChartMetrics::at(props.em);
+    let k = m.label_px / 12.0;
+    let g = m.gutter(w);
     let plot_w = (w - g - 8.0).max(100.0);
 
     // Wheel and trackpad pinch zoom, anchored under the pointer (a non-passive listener).
     {
         let container = container.clone();
         let dispatch = props.dispatch.clone();
-        use_effect_with(plot_w, move |&plot_w| {
+        use_effect_with((plot_w, g), move |&(plot_w, g)| {
             let listener = container.cast::<HtmlElement>().map(|el| {
                 let el2 = el.clone();
                 EventListener::new_with_options(
@@ -124,7 +128,6 @@ pub fn timeline_chart(props: &TimelineChartProps) -> Html {
                         }
                         e.prevent_default();
                         let rect = el2.get_bounding_client_rect();
-                        let g = gutter(rect.width());
                         let anchor =
                             ((e.client_x() as f64 - rect.left() - g) / plot_w).clamp(0.0, 1.0);
                         let speed = if e.ctrl_key() { 0.01 } else { 0.0015 };
@@ -157,35 +160,69 @@ pub fn timeline_chart(props: &TimelineChartProps) -> Html {
 
     let window = state.window();
     let shown = state.shown.clone();
-    let lanes = layout(
-        &ds,
-        &shown,
-        state.view.grouping,
-        window,
-        LayoutParams {
-            width: plot_w,
-            max_rows: 5,
-            ..LayoutParams::default()
-        },
-    );
-    // In an embed the chart fills its frame's height: rows grow (up to a limit) to use it.
-    let total_rows: f64 = lanes.iter().map(|l| l.rows as f64).sum::<f64>().max(1.0);
-    let fill = measured
+    // In a frame the lanes are fitted into the height the chart gets
+    // (timeline_core::frame, where the order of what gives way is written).
+    let avail = measured
         .filter(|_| state.embed.embed)
         .map_or(0.0, |(_, h)| h);
-    let row_h = ((fill - AXIS_H - 6.0 - lanes.len() as f64 * LANE_PAD * 2.0) / total_rows)
-        .clamp(ROW_H, ROW_H * 2.0);
+    let lay = |max_rows: usize| {
+        layout(
+            &ds,
+            &shown,
+            state.view.grouping,
+            window,
+            LayoutParams {
+                width: plot_w,
+                max_rows,
+                min_mark: 14.0 * k,
+                bin: 36.0 * k,
+                gap: 4.0 * k,
+                keep: state
+                    .view
+                    .selected
+                    .as_deref()
+                    .and_then(|id| ds.position(id)),
+            },
+        )
+    };
+    let rows_of = |lanes: &[timeline_core::layout::Lane]| -> Vec<usize> {
+        lanes.iter().map(|l| l.rows).collect()
+    };
+    let mut lanes = lay(5);
+    let mut fitted = fit_lanes(&rows_of(&lanes), avail, &m);
+    for max_rows in [2, 1] {
+        if fitted.is_some() {
+            break;
+        }
+        lanes = lay(max_rows);
+        fitted = fit_lanes(&rows_of(&lanes), avail, &m);
+    }
+    if fitted.is_none() && state.presenting {
+        lanes.retain(|l| !l.marks.is_empty() || !l.clusters.is_empty());
+        fitted = fit_lanes(&rows_of(&lanes), avail, &m);
+    }
+    // Still too many lanes: at their least, the chart scrolls (kept on the current lane).
+    let fitted = fitted.unwrap_or_else(|| {
+        let pad = m.lane_pad * 0.3;
+        let rows: f64 = lanes.iter().map(|l| l.rows.max(1) as f64).sum();
+        timeline_core::frame::Fit {
+            row_h: m.row_min,
+            lane_pad: pad,
+            content_h: m.axis_h + 6.0 + rows * m.row_min + lanes.len() as f64 * pad * 2.0,
+        }
+    });
+    let (row_h, lane_pad) = (fitted.row_h, fitted.lane_pad);
     // Lane tops.
-    let mut y = AXIS_H;
+    let mut y = m.axis_h;
     let tops: Vec<f64> = lanes
         .iter()
         .map(|l| {
             let top = y;
-            y += l.rows as f64 * row_h + LANE_PAD * 2.0;
+            y += l.rows.max(1) as f64 * row_h + lane_pad * 2.0;
             top
         })
         .collect();
-    let height = (y + 6.0).max(fill);
+    let height = (y + 6.0).max(avail);
 
     // All marks of all lanes, in time order, so Tab walks events in time order.
     let mut marks: Vec<(usize, usize)> = lanes
@@ -202,31 +239,48 @@ pub fn timeline_chart(props: &TimelineChartProps) -> Html {
         let hovered = hovered.clone();
         Callback::from(move |id: Option<String>| hovered.set(id))
     };
+    let mut sel_lane = None;
     let mark_html: Html = marks.iter().map(|&(li, mi)| {
-        let m = &lanes[li].marks[mi];
-        let e = &ds.events[m.event];
-        let first = seen.insert(m.event);
-        let cy = tops[li] + LANE_PAD + (m.row as f64 + 0.5) * row_h;
+        let mk = &lanes[li].marks[mi];
+        let e = &ds.events[mk.event];
+        let first = seen.insert(mk.event);
+        let cy = tops[li] + lane_pad + (mk.row as f64 + 0.5) * row_h;
         let x_start = g + window.x(e.start_day() as f64, plot_w);
         let x_end = g + window.x(e.end_day() as f64 + 1.0, plot_w);
         let is_sel = selected_id.as_deref() == Some(e.id.as_str());
         if is_sel && first {
             anchor = Some(((x_start + x_end) / 2.0, cy));
+            sel_lane = Some((tops[li], lanes[li].rows.max(1) as f64 * row_h + lane_pad * 2.0));
         }
         html! {
             <EventMark key={format!("{}-{li}", e.id)} event={e.clone()} category={ds.category(e.kind).clone()} x_start={x_start} x_end={x_end.max(x_start + 1.0)} y={cy}
-                label_room={m.label_room + (g + m.x1 - x_end.max(x_start)).max(0.0)} focusable={first} selected={is_sel}
+                label_room={mk.label_room + (g + mk.x1 - x_end.max(x_start)).max(0.0)} focusable={first} selected={is_sel}
+                metrics={m} plot_left={g}
                 aria_label={aria_label(&ds, e)} dispatch={props.dispatch.clone()} onhover={onhover.clone()} />
         }
     }).collect();
 
+    // The current event's lane is kept in view when the chart scrolls inside itself
+    // (a frame too short for all lanes): only the chart scrolls, never the page or its host.
+    {
+        let container = container.clone();
+        let key = sel_lane.map(|(t, h)| (t.round() as i64, h.round() as i64));
+        use_effect_with((key, selected_id.clone()), move |(key, _)| {
+            if let (Some((top, h)), Some(el)) = (key, container.cast::<HtmlElement>()) {
+                let (st, ch) = (el.scroll_top() as i64, el.client_height() as i64);
+                if *top < st || top + h > st + ch {
+                    el.set_scroll_top((top + h / 2 - ch / 2).max(0) as i32);
+                }
+            }
+        });
+    }
     let densest = lanes
         .iter()
         .flat_map(|l| l.clusters.iter().map(|c| c.events.len()))
         .max()
         .unwrap_or(1) as f64;
     let clusters: Html = lanes.iter().enumerate().flat_map(|(li, l)| l.clusters.iter().map(move |c| (li, c))).map(|(li, c)| {
-        let cy = tops[li] + LANE_PAD + 0.5 * row_h;
+        let cy = tops[li] + lane_pad + 0.5 * row_h;
         let (a, b) = (ds.events[c.events[0]].start_day(), c.events.iter().map(|&i| ds.events[i].end_day()).max().unwrap_or(0));
         let target = Window::new(a as f64 - 3.0, b as f64 + 4.0);
         let n = c.events.len();
@@ -236,20 +290,23 @@ pub fn timeline_chart(props: &TimelineChartProps) -> Html {
         let key = Callback::from(move |e: KeyboardEvent| if e.key() == "Enter" || e.key() == " " { e.prevent_default(); d.emit(Action::SetWindow(target)); });
         html! {
             <g class="cluster" role="button" tabindex="0" data-cluster-size={n.to_string()} data-event-ids={ids} aria-label={format!("{n} events close together; zoom in to see them")} onclick={zoom} onkeydown={key}>
-                <rect x={format!("{:.1}", g + c.x0)} y={format!("{:.1}", cy - 9.0)} width={format!("{:.1}", (c.x1 - c.x0).max(22.0))} height="18" rx="9"
+                <rect x={format!("{:.1}", g + c.x0)} y={format!("{:.1}", cy - 9.0 * k)} width={format!("{:.1}", (c.x1 - c.x0).max(22.0 * k))} height={format!("{:.1}", 18.0 * k)} rx={format!("{:.1}", 9.0 * k)}
                     fill-opacity={format!("{:.2}", 0.45 + 0.55 * (n as f64 / densest).sqrt())} />
-                <text x={format!("{:.1}", g + c.x0 + (c.x1 - c.x0).max(22.0) / 2.0)} y={format!("{:.1}", cy + 4.0)} text-anchor="middle">{ short_count(n) }</text>
+                <text x={format!("{:.1}", g + c.x0 + (c.x1 - c.x0).max(22.0 * k) / 2.0)} y={format!("{:.1}", cy + 4.0 * k)} text-anchor="middle">{ short_count(n) }</text>
             </g>
         }
     }).collect();
 
+    // Lane labels are cut to the gutter (bold type: a little wider per character).
+    let label_chars = ((g - 12.0) / (m.char_w * 1.1)).floor().max(3.0) as usize;
     let lane_bg: Html = lanes.iter().enumerate().map(|(li, l)| {
-        let h = l.rows as f64 * row_h + LANE_PAD * 2.0;
+        let h = l.rows.max(1) as f64 * row_h + lane_pad * 2.0;
         let class = match &l.key { LaneKey::Kind(k) => format!("lane {}", kind_class(ds.category(*k))), _ => "lane".to_string() };
         html! {
             <g class={class}>
                 <rect class="lane-bg" x="0" y={tops[li].to_string()} width={w.to_string()} height={h.to_string()} />
-                <text class="lane-label" x="8" y={format!("{:.1}", tops[li] + LANE_PAD + row_h * 0.5 + 4.0)}>{ l.label.clone() }</text>
+                <text class="lane-label" x="8" y={format!("{:.1}", tops[li] + lane_pad + row_h * 0.5 + 4.0 * k)}>{ cut(&l.label, label_chars) }
+                    if l.label.chars().count() > label_chars { <title>{ l.label.clone() }</title> }</text>
             </g>
         }
     }).collect();
@@ -361,17 +418,22 @@ pub fn timeline_chart(props: &TimelineChartProps) -> Html {
 
     html! {
         <div class="chart" ref={container} tabindex="0" role="group" data-testid="chart"
+            data-content-height={format!("{:.0}", fitted.content_h)}
             aria-label="Timeline chart. Tab moves through events in time order; Enter opens one. Plus and minus zoom, arrow keys pan, 0 fits all."
             {onkeydown}>
             <svg class="chart-svg" width={w.to_string()} height={height.to_string()} viewBox={format!("0 0 {w} {height}")}
                 {onpointerdown} {onpointermove} onpointerup={end_drag.clone()} onpointercancel={end_drag.clone()} onpointerleave={end_drag} onclick={onclick_bg}>
+                // Marks, spans and their labels are clipped to the plot area: a span that
+                // starts before the window never covers the lane labels.
+                <defs><clipPath id="plot-clip"><rect x={format!("{g:.1}")} y="0" width={format!("{:.1}", w - g)} height={format!("{height:.1}")} /></clipPath></defs>
                 { lane_bg }
-                <g transform={format!("translate({g},0)")}><TimeAxis window={window} width={plot_w} height={height} /></g>
-                <g class="clusters">{ clusters }</g>
-                <g class="marks">{ mark_html }</g>
+                <g transform={format!("translate({g},0)")}><TimeAxis window={window} width={plot_w} height={height} scale={k} /></g>
+                <g class="clusters" clip-path="url(#plot-clip)">{ clusters }</g>
+                <g class="marks" clip-path="url(#plot-clip)">{ mark_html }</g>
             </svg>
             { tooltip.unwrap_or_default() }
-            if let Some(ev) = selected.filter(|_| !state.presenting) {
+            // In a frame the app shows a caption under the chart instead.
+            if let Some(ev) = selected.filter(|_| !state.presenting && !state.embed.embed) {
                 <EventDetails dataset={ds.clone()} event={ev} anchor={popover_anchor} {above} dispatch={props.dispatch.clone()} />
             }
         </div>

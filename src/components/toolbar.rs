@@ -56,7 +56,8 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
                     <button aria-pressed={(props.grouping == Grouping::Country).to_string()} data-action="group-country" onclick={d.reform(|_| Action::SetGrouping(Grouping::Country))}>{ "By country" }</button>
                 </div>
             }
-            if e.shows(Control::Present) {
+            // While presenting in a frame, the presenter bar beside it leaves presenter mode.
+            if e.shows(Control::Present) && !(e.embed && props.presenting) {
                 <div class="group">
                     <button data-action="present" aria-pressed={props.presenting.to_string()} title="Step through the events with → ← Space (Esc leaves)"
                         onclick={d.reform({ let on = !props.presenting; move |_| Action::SetPresenting(on) })}>{ "Present" }</button>

@@ -6,7 +6,7 @@
 
 use crate::state::{Action, AppState};
 use gloo::events::EventListener;
-use timeline_core::embed::{parse_host_message, HostCommand};
+use timeline_core::embed::{parse_host_message, parse_reveal_message, window_json, HostCommand};
 use timeline_core::urlstate::encode;
 use wasm_bindgen::{JsCast, JsValue};
 use yew::prelude::*;
@@ -62,6 +62,11 @@ fn apply(state: &UseReducerHandle<AppState>, cmd: HostCommand) {
         HostCommand::Step(by) => state.dispatch(Action::Step(by)),
         HostCommand::SetPresent(on) => state.dispatch(Action::SetPresenting(on)),
         HostCommand::GetState => tell_host(state, state_message(state, "state")),
+        HostCommand::SetWindow(w) => state.dispatch(Action::SetWindow(w)),
+        HostCommand::Fit => state.dispatch(Action::Fit),
+        HostCommand::SetView(v) => state.dispatch(Action::SetView(v)),
+        HostCommand::SetGrouping(g) => state.dispatch(Action::SetGrouping(g)),
+        HostCommand::SlideVisible(on) => state.dispatch(Action::SetPaused(!on)),
     }
 }
 
@@ -74,7 +79,33 @@ fn state_message(state: &AppState, event: &str) -> serde_json::Value {
         "total": state.data.dataset.events.len(),
         "selected": state.view.selected,
         "presenting": state.presenting,
+        "window": window_json(state.window()),
+        "paused": state.paused,
     })
+}
+
+/// The height the embed's content needs to show without scrolling inside
+/// (all lanes at their natural size, the caption and filters whole), in CSS
+/// px: what a host may size the frame to. `None` outside an embed.
+fn content_height() -> Option<f64> {
+    let doc = crate::dom::document()?;
+    doc.query_selector(".app.embed").ok()??;
+    let inner = web_sys::window()?.inner_height().ok()?.as_f64()?;
+    // Each part that scrolls or cuts inside itself adds what it hides.
+    let mut extra = 0.0;
+    for sel in [".embed-filters", ".caption", ".list-view"] {
+        if let Some(el) = doc.query_selector(sel).ok().flatten() {
+            extra += (el.scroll_height() - el.client_height()).max(0) as f64;
+        }
+    }
+    if let Some(chart) = doc.query_selector(".app.embed .chart").ok().flatten() {
+        let natural: f64 = chart
+            .get_attribute("data-content-height")
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(0.0);
+        extra += natural - chart.client_height() as f64;
+    }
+    Some((inner + extra).ceil().max(0.0))
 }
 
 #[hook]
@@ -88,6 +119,20 @@ pub fn use_host_api(state: UseReducerHandle<AppState>) {
                     let Some(e) = e.dyn_ref::<web_sys::MessageEvent>() else {
                         return;
                     };
+                    // reveal.js's "slide:start" / "slide:stop" come from the parent page,
+                    // whatever its origin: they only pause and resume.
+                    let from_parent = web_sys::window()
+                        .and_then(|w| w.parent().ok().flatten())
+                        .zip(e.source())
+                        .is_some_and(|(p, s)| js_sys::Object::is(&p, &s));
+                    if from_parent {
+                        if let Some(cmd) = parse_reveal_message(&serde_json::Value::String(
+                            e.data().as_string().unwrap_or_default(),
+                        )) {
+                            apply(&state, cmd);
+                            return;
+                        }
+                    }
                     if !state.embed.allows(&e.origin(), &own_origin()) {
                         return;
                     }
@@ -144,11 +189,32 @@ pub fn use_host_api(state: UseReducerHandle<AppState>) {
     {
         let st = state.clone();
         use_effect_with(
-            (state.view.clone(), state.shown.len(), state.presenting),
+            (
+                state.view.clone(),
+                state.shown.len(),
+                state.presenting,
+                state.paused,
+            ),
             move |_| {
                 tell_host(&st, state_message(&st, "state"));
             },
         );
+    }
+    // `size` after every render that changes the height the content needs.
+    {
+        let st = state.clone();
+        let last = use_mut_ref(|| None::<f64>);
+        use_effect(move || {
+            if let Some(h) = content_height() {
+                if *last.borrow() != Some(h) {
+                    *last.borrow_mut() = Some(h);
+                    tell_host(
+                        &st,
+                        serde_json::json!({ "type": "sco-timeline", "event": "size", "height": h }),
+                    );
+                }
+            }
+        });
     }
     let _ = JsValue::NULL;
 }

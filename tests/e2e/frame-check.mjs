@@ -14,6 +14,14 @@ export function textBoxes() {
         c = { l: Math.max(c.l, b.left), t: Math.max(c.t, b.top), r: Math.min(c.r, b.right), b: Math.min(c.b, b.bottom) };
       }
     }
+    // SVG clip paths (the chart's plot area) clip too.
+    const clipped = el.closest && el.closest('[clip-path]');
+    const id = clipped?.getAttribute('clip-path')?.match(/url\(#([^)]+)\)/)?.[1];
+    const shape = id && document.getElementById(id)?.firstElementChild;
+    if (shape) {
+      const b = shape.getBoundingClientRect();
+      c = { l: Math.max(c.l, b.left), t: Math.max(c.t, b.top), r: Math.min(c.r, b.right), b: Math.min(c.b, b.bottom) };
+    }
     return c;
   };
   const visible = (el) => {

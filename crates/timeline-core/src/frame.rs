@@ -17,7 +17,7 @@ use crate::embed::Theme;
 /// The root font size, in CSS pixels, for a frame of `w`×`h`: a 1280×720
 /// slide gets 18 px while presenting, so it reads from the back of a room;
 /// never below 16 px (so the smallest text, at .75 rem, stays at 12 px).
-/// Outside frames the page keeps the browser's 16 px (19 px high contrast).
+/// Outside frames the page keeps 16 px (19 px in high contrast, as its styles say).
 pub fn type_px(w: f64, h: f64, theme: Theme, embed: bool, presenting: bool) -> f64 {
     let base = if !embed {
         16.0
@@ -130,6 +130,7 @@ mod tests {
         assert!(t(1920.0, 1080.0, false) < t(1920.0, 1080.0, true));
         assert_eq!(type_px(1920.0, 1080.0, Theme::Light, false, true), 16.0);
         assert_eq!(type_px(480.0, 270.0, Theme::Contrast, true, true), 19.0);
+        assert_eq!(type_px(1920.0, 1080.0, Theme::Contrast, false, false), 19.0);
     }
 
     #[test]

@@ -66,6 +66,9 @@ pub struct LayoutParams {
     pub max_rows: usize,
     /// Width of a density bin where marks are too dense to stack.
     pub bin: f64,
+    /// An event (index into `Dataset::events`) never hidden in a cluster: the
+    /// current one, so it is always drawn and can be pointed at.
+    pub keep: Option<usize>,
 }
 
 impl Default for LayoutParams {
@@ -76,6 +79,7 @@ impl Default for LayoutParams {
             gap: 4.0,
             max_rows: 3,
             bin: 36.0,
+            keep: None,
         }
     }
 }
@@ -237,7 +241,8 @@ fn lay_lane(
             // (bin number, its items: event, x0, x1)
             type Bin = (i64, Vec<(usize, f64, f64)>);
             let mut bins: Vec<Bin> = Vec::new();
-            for &it in &g {
+            let kept = p.keep.and_then(|k| g.iter().find(|t| t.0 == k).copied());
+            for &it in g.iter().filter(|t| Some(t.0) != p.keep) {
                 let b = (it.1.max(0.0) / p.bin).floor() as i64;
                 match bins.last_mut() {
                     Some((k, v)) if *k == b => v.push(it),
@@ -257,6 +262,24 @@ fn lay_lane(
                 row_ends.push(end);
             } else {
                 row_ends[0] = row_ends[0].max(end);
+            }
+            // The kept event: a mark of its own, in a free row (or a new one) beside its cluster.
+            if let Some((event, x0, x1)) = kept {
+                let row = match row_ends.iter().skip(1).position(|&e| e + p.gap <= x0) {
+                    Some(r) => r + 1,
+                    None => {
+                        row_ends.push(f64::NEG_INFINITY);
+                        row_ends.len() - 1
+                    }
+                };
+                row_ends[row] = x1;
+                marks.push(Mark {
+                    event,
+                    x0,
+                    x1,
+                    row,
+                    label_room: 0.0,
+                });
             }
         }
     }
@@ -356,6 +379,27 @@ mod tests {
         let inc = &lanes[0];
         assert_eq!(inc.clusters.len(), 1);
         assert_eq!(inc.clusters[0].events, vec![0, 1, 2, 3]);
+        // The current event is kept out of its cluster, a mark in a row of its own.
+        let kept = layout(
+            &d,
+            &[0, 1, 2, 3],
+            Grouping::Kind,
+            w,
+            LayoutParams {
+                keep: Some(2),
+                ..LayoutParams::default()
+            },
+        );
+        assert_eq!(kept[0].clusters[0].events, vec![0, 1, 3]);
+        assert_eq!(
+            kept[0]
+                .marks
+                .iter()
+                .map(|m| (m.event, m.row))
+                .collect::<Vec<_>>(),
+            vec![(2, 1)]
+        );
+        assert_eq!(kept[0].rows, 2);
         // Dense data becomes density bins, not one cluster.
         let many: Vec<String> = (0..400)
             .map(|i| format!("{}-{:02}-{:02}", 2001 + i % 12, 1 + i % 12, 1 + i % 28))
