@@ -36,3 +36,15 @@ if (!html.includes('Content-Security-Policy')) {
 }
 fs.writeFileSync(file, html);
 console.log(`post-build: loader moved to ${name}; CSP added`);
+
+// The example deck's reveal.js, the version pinned in package.json (node_modules).
+const reveal = path.join('node_modules', 'reveal.js', 'dist');
+const deck = path.join(dir, 'examples', 'presentation', 'reveal');
+if (fs.existsSync(reveal)) {
+  fs.mkdirSync(path.join(deck, 'theme'), { recursive: true });
+  for (const f of ['reveal.js', 'reveal.css', 'reset.css']) fs.copyFileSync(path.join(reveal, f), path.join(deck, f));
+  fs.copyFileSync(path.join(reveal, 'theme', 'white.css'), path.join(deck, 'theme', 'white.css'));
+  console.log('post-build: reveal.js copied into examples/presentation/reveal/');
+} else {
+  console.warn('post-build: node_modules/reveal.js is missing (npm ci): the example deck has no reveal.js');
+}

@@ -311,7 +311,14 @@ impl Reducible for AppState {
             Action::SetPresenting(on) => {
                 refilter = false;
                 s.presenting = on;
-                if on && s.view.selected.is_none() {
+                // Presenting starts at the open event if it is shown, else at the first shown.
+                let shown_sel = s
+                    .view
+                    .selected
+                    .as_deref()
+                    .and_then(|id| ds.position(id))
+                    .filter(|i| s.shown.contains(i));
+                if on && shown_sel.is_none() {
                     if let Some(i) = timeline_core::embed::step(&ds, &s.shown, None, 1) {
                         s.view.selected = Some(ds.events[i].id.clone());
                         s.view.window = Some(presenter_window(&s, i));

@@ -1,39 +1,46 @@
-// The example deck: slide navigation, and the host side of the timeline's
-// postMessage API (docs/embedding.md). Both embeds are on this page's origin.
-const slides = [...document.querySelectorAll('.slide')];
-let current = 0;
-function show(i) {
-  current = (i + slides.length) % slides.length;
-  slides.forEach((s, k) => { s.hidden = k !== current; });
-  document.getElementById('slide-no').textContent = `${current + 1} / ${slides.length}`;
-  document.body.dataset.slide = String(current + 1);
+// The example deck: reveal.js drives one embedded timeline through the host
+// API (docs/embedding.md). The timeline may be on another origin: `?app=` gives
+// its address (default: the app this deck ships with, two folders up).
+// reveal.js is loaded before this script (index.html) as a classic script: `window.Reveal`.
+const Reveal = window.Reveal;
+
+const params = new URLSearchParams(location.search);
+const app = new URL(params.get('app') ?? '../../', location.href);
+const appOrigin = app.origin;
+// Lazy frames: reveal.js loads `data-src` when the slide comes near (or shows).
+for (const f of document.querySelectorAll('iframe[data-app-query]')) {
+  const url = new URL(`index.html?${f.dataset.appQuery}`, app);
+  // This deck may drive the timeline: its origin is allowed in the frame's link.
+  url.searchParams.set('origins', location.origin);
+  f.dataset.src = url.href;
 }
-document.getElementById('prev-slide').addEventListener('click', () => show(current - 1));
-document.getElementById('next-slide').addEventListener('click', () => show(current + 1));
-document.addEventListener('keydown', (e) => {
-  if (e.key === 'ArrowRight' || e.key === 'PageDown') show(current + 1);
-  if (e.key === 'ArrowLeft' || e.key === 'PageUp') show(current - 1);
-});
 
-const driven = document.getElementById('frame-driven');
-const send = (msg) => driven.contentWindow.postMessage({ type: 'sco-timeline', ...msg }, location.origin);
-const actions = {
-  exercises: { action: 'setFilters', kinds: ['exercise'], countries: 'all' },
-  kazakhstan: { action: 'setFilters', countries: ['KZ'] },
-  all: { action: 'setFilters', countries: 'all', kinds: 'all' },
-  beslan: { action: 'goTo', id: 'beslan-2004' },
-  prev: { action: 'step', by: -1 },
-  next: { action: 'step', by: 1 },
-};
-for (const b of document.querySelectorAll('[data-host]')) b.addEventListener('click', () => send(actions[b.dataset.host]));
+const timeline = document.getElementById('timeline');
+const send = (msg) => timeline.contentWindow?.postMessage({ type: 'sco-timeline', ...msg }, appOrigin);
+const commands = (el) => (el?.dataset.timeline ? JSON.parse(el.dataset.timeline) : []);
 
-// What the timelines say back: ready, selected, state.
+// The view a slide talks about: its own data-timeline, then each fragment shown so far.
+// Sent whole on every change, so going back (a fragment hidden) restores the view too.
+function sync() {
+  const slide = Reveal.getCurrentSlide();
+  if (!slide?.contains(timeline)) return;
+  const msgs = [{ action: 'present', on: false }, ...commands(slide)];
+  for (const f of slide.querySelectorAll('.fragment.visible[data-timeline]')) msgs.push(...commands(f));
+  msgs.forEach(send);
+  document.body.dataset.synced = String(Number(document.body.dataset.synced ?? 0) + 1);
+}
+
+// What the timeline says back: ready, selected, state, size.
 window.heard = [];
 window.addEventListener('message', (e) => {
-  if (e.origin !== location.origin || e.data?.type !== 'sco-timeline') return;
+  if (e.origin !== appOrigin || e.data?.type !== 'sco-timeline') return;
   window.heard.push(e.data);
   const out = document.getElementById('heard');
-  if (e.data.event === 'selected') out.textContent = `selected “${e.data.title}” (${e.data.date}), ${e.data.position} of ${e.data.of}`;
-  else if (e.data.event === 'ready') out.textContent = `ready, ${e.data.shown} events`;
+  const d = e.data;
+  if (d.event === 'ready') sync();
+  if (d.event === 'selected') out.textContent = `“${d.title}” (${d.date}), ${d.position} of ${d.of}`;
+  else if (d.event === 'state' && !d.selected) out.textContent = `${d.shown} of ${d.total} events, ${d.window.from} to ${d.window.to}${d.paused ? ' (paused)' : ''}`;
 });
-show(0);
+
+Reveal.initialize({ hash: true, viewDistance: 2, transition: 'none', width: 1280, height: 720, margin: 0.04 });
+for (const ev of ['slidechanged', 'fragmentshown', 'fragmenthidden', 'ready']) Reveal.on(ev, sync);

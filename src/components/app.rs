@@ -73,6 +73,10 @@ pub fn app() -> Html {
             crate::dom::set_root_font_px(embed.then_some(f64::from_bits(bits)));
         });
     }
+    // Paused (its slide hidden): on <html>, for hosts' tests.
+    use_effect_with(state.paused, |&p| {
+        crate::dom::set_root_attr("data-paused", if p { "true" } else { "false" })
+    });
     // Theme and embed mode on <html>, for the styles.
     {
         let (theme, embed) = (state.embed.theme, state.embed.embed);

@@ -189,6 +189,8 @@ pub fn timeline_chart(props: &TimelineChartProps) -> Html {
         lanes.iter().map(|l| l.rows).collect()
     };
     let mut lanes = lay(5);
+    // The height the lanes need at their natural size: what a host may size the frame to.
+    let natural_h = fit_lanes(&rows_of(&lanes), 0.0, &m).map_or(0.0, |f| f.content_h);
     let mut fitted = fit_lanes(&rows_of(&lanes), avail, &m);
     for max_rows in [2, 1] {
         if fitted.is_some() {
@@ -379,8 +381,10 @@ pub fn timeline_chart(props: &TimelineChartProps) -> Html {
     let onclick_bg = {
         let d = props.dispatch.clone();
         let suppress: Rc<RefCell<bool>> = suppress_click.clone();
+        // Presenting, a click into the chart (to give the frame the keys) keeps the current event.
+        let presenting = state.presenting;
         Callback::from(move |_: MouseEvent| {
-            if !std::mem::take(&mut *suppress.borrow_mut()) {
+            if !std::mem::take(&mut *suppress.borrow_mut()) && !presenting {
                 d.emit(Action::Select(None));
             }
         })
@@ -418,7 +422,7 @@ pub fn timeline_chart(props: &TimelineChartProps) -> Html {
 
     html! {
         <div class="chart" ref={container} tabindex="0" role="group" data-testid="chart"
-            data-content-height={format!("{:.0}", fitted.content_h)}
+            data-content-height={format!("{natural_h:.0}")}
             aria-label="Timeline chart. Tab moves through events in time order; Enter opens one. Plus and minus zoom, arrow keys pan, 0 fits all."
             {onkeydown}>
             <svg class="chart-svg" width={w.to_string()} height={height.to_string()} viewBox={format!("0 0 {w} {height}")}

@@ -27,7 +27,13 @@ pub fn use_presenter_keys(presenting: bool, dispatch: Callback<Action>) {
                     .is_some_and(|t| {
                         matches!(t.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
                     });
-                if typing || k.alt_key() || k.ctrl_key() || k.meta_key() {
+                // Esc in an open dialog (the full details) closes the dialog, not presenter mode.
+                let in_dialog = k.key() == "Escape"
+                    && k.target()
+                        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                        .and_then(|t| t.closest("[role=dialog]").ok().flatten())
+                        .is_some();
+                if typing || in_dialog || k.alt_key() || k.ctrl_key() || k.meta_key() {
                     return;
                 }
                 let action = match k.key().as_str() {

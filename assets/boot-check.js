@@ -1,0 +1,44 @@
+// Runs before the app, as a classic script: it runs even where the app's module
+// scripts are refused. When the app cannot start here, the static content of
+// index.html (#boot) says why and what to do, instead of a blank frame; the
+// reason is also on <html data-boot-problem="…"> for tests. The app removes
+// #boot when it starts, and with it everything said here.
+(function () {
+  'use strict';
+  var said = false;
+  function say(kind, why) {
+    var status = document.getElementById('boot-status');
+    if (said || !status || !document.getElementById('boot')) return;
+    said = true;
+    document.documentElement.setAttribute('data-boot-problem', kind);
+    status.textContent = why + ' ';
+    var a = document.createElement('a');
+    a.href = location.href;
+    a.target = '_blank';
+    a.rel = 'noopener';
+    a.textContent = 'Open the timeline in its own tab.';
+    status.appendChild(a);
+  }
+  if (typeof WebAssembly !== 'object' || typeof WebAssembly.instantiate !== 'function') {
+    say('no-wasm', 'This browser cannot run WebAssembly, which the timeline needs (it may be turned off by a policy). Open it in a current browser.');
+    return;
+  }
+  var opaque = false;
+  try { opaque = String(self.origin) === 'null'; } catch (e) { opaque = true; }
+  if (opaque && location.protocol === 'file:') {
+    say('file', 'Opened from a file: browsers refuse the timeline’s module scripts from file://. Serve the folder (scripts/serve.sh), or use the single-file build (dist-single/sco-timeline.html).');
+  } else if (opaque) {
+    say('sandboxed', 'This frame is sandboxed without “allow-same-origin”, so the browser refuses the timeline’s module scripts. The page’s author can add allow-same-origin to the frame’s sandbox attribute (see docs/embedding.md).');
+  }
+  // A script or the WebAssembly that fails to load (resource errors reach window only when captured).
+  window.addEventListener('error', function (e) {
+    var t = e.target;
+    if (t && t !== window && (t.tagName === 'SCRIPT' || t.tagName === 'LINK')) {
+      say('load', 'The timeline’s scripts could not be loaded here (' + (t.src || t.href || 'a file') + '). The server may be missing them, or a policy of this page refuses them.');
+    }
+  }, true);
+  window.addEventListener('unhandledrejection', function (e) {
+    var r = e.reason;
+    say('start', 'The timeline could not start here: ' + (r && r.message ? r.message : String(r)) + '.');
+  });
+})();
