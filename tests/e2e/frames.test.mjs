@@ -77,8 +77,13 @@ for (const [mode, query] of Object.entries(MODES)) {
           await f.waitForFunction((s) => Number(document.documentElement.dataset.renderSeq) > s && document.querySelector('.mark.selected'), seq);
           await check(f, `${label}, one step on`, h);
         }
-        // The caption names the current event, its full details one button away.
-        assert.ok(await f.isVisible('[data-testid=caption] [data-action=caption-full]'), `${label}: no Full details button`);
+        // The caption names the current event, its full details one button away (not cut off).
+        const button = await f.evaluate(() => {
+          const b = document.querySelector('[data-testid=caption] [data-action=caption-full]')?.getBoundingClientRect();
+          const c = document.querySelector('[data-testid=caption]')?.getBoundingClientRect();
+          return b && c && b.width > 0 && b.left >= c.left - 1 && b.right <= c.right + 1 && b.top >= c.top - 1 && b.bottom <= c.bottom + 1 && b.bottom <= innerHeight;
+        });
+        assert.ok(button, `${label}: the Full details button is cut off`);
         await page.screenshot({ path: path.join(SHOTS, `${mode.replace(/ /g, '-')}-${theme}-${w}x${h}.png`) });
       }
     }
