@@ -138,18 +138,6 @@ test('Full details opens everything in the frame, Esc returns to the caption', a
   await page.close();
 });
 
-test('a sandboxed frame says why the timeline cannot run, not a blank frame', async () => {
-  const page = await browser.newPage();
-  await page.setContent(`<iframe sandbox="allow-scripts" src="${server.url}index.html?embed=1" width="640" height="360"></iframe>`);
-  const f = page.frames()[1];
-  await f.waitForSelector('html[data-boot-problem]', { state: 'attached' });
-  assert.equal(await f.getAttribute('html', 'data-boot-problem'), 'sandboxed');
-  assert.match(await f.textContent('#boot-status'), /sandboxed without “allow-same-origin”/);
-  assert.match(await f.textContent('#boot h1'), /SCO counter-terrorism cooperation/);
-  await page.screenshot({ path: path.join(SHOTS, 'sandboxed.png') });
-  await page.close();
-});
-
 test('the app posts the height its content needs, for a host to size the frame', async () => {
   const page = await browser.newPage();
   await page.goto(`${host.url}size-host.html`);

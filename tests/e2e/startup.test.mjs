@@ -52,7 +52,9 @@ test('in a sandboxed frame that refuses module scripts, the frame explains itsel
   const frame = page.frameLocator('#f');
   await frame.locator('#boot h1').waitFor();
   assert.match(await frame.locator('#boot h1').textContent(), /SCO counter-terrorism cooperation/);
-  assert.match(await frame.locator('.boot-status').first().textContent(), /sandboxed frame/);
+  // boot-check.js names the cause and the fix (docs/embedding.md).
+  assert.match(await frame.locator('.boot-status').first().textContent(), /sandboxed without “allow-same-origin”.*add allow-same-origin/);
+  assert.equal(await page.frame({ url: /index\.html/ })?.getAttribute('html', 'data-boot-problem') ?? await frame.locator('html').getAttribute('data-boot-problem'), 'sandboxed');
   assert.equal(await frame.locator('.boot-status a').first().getAttribute('target'), '_blank');
   await page.close();
 });
