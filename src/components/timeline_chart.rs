@@ -7,7 +7,7 @@ use crate::state::{Action, AppState};
 use gloo::events::{EventListener, EventListenerOptions};
 use std::cell::RefCell;
 use std::rc::Rc;
-use timeline_core::frame::{fit_lanes, ChartMetrics};
+use timeline_core::frame::{fit_layout, ChartMetrics};
 use timeline_core::layout::{layout, LaneKey, LayoutParams};
 use timeline_core::scale::Window;
 use timeline_core::Dataset;
@@ -185,34 +185,9 @@ pub fn timeline_chart(props: &TimelineChartProps) -> Html {
             },
         )
     };
-    let rows_of = |lanes: &[timeline_core::layout::Lane]| -> Vec<usize> {
-        lanes.iter().map(|l| l.rows).collect()
-    };
-    let mut lanes = lay(5);
-    // The height the lanes need at their natural size: what a host may size the frame to.
-    let natural_h = fit_lanes(&rows_of(&lanes), 0.0, &m).map_or(0.0, |f| f.content_h);
-    let mut fitted = fit_lanes(&rows_of(&lanes), avail, &m);
-    for max_rows in [2, 1] {
-        if fitted.is_some() {
-            break;
-        }
-        lanes = lay(max_rows);
-        fitted = fit_lanes(&rows_of(&lanes), avail, &m);
-    }
-    if fitted.is_none() && state.presenting {
-        lanes.retain(|l| !l.marks.is_empty() || !l.clusters.is_empty());
-        fitted = fit_lanes(&rows_of(&lanes), avail, &m);
-    }
-    // Still too many lanes: at their least, the chart scrolls (kept on the current lane).
-    let fitted = fitted.unwrap_or_else(|| {
-        let pad = m.lane_pad * 0.3;
-        let rows: f64 = lanes.iter().map(|l| l.rows.max(1) as f64).sum();
-        timeline_core::frame::Fit {
-            row_h: m.row_min,
-            lane_pad: pad,
-            content_h: m.axis_h + 6.0 + rows * m.row_min + lanes.len() as f64 * pad * 2.0,
-        }
-    });
+    // What gives way, in order (timeline_core::frame::fit_layout); the height the
+    // lanes need at their natural size is what a host may size the frame to.
+    let (lanes, fitted, natural_h) = fit_layout(lay, avail, &m, state.presenting);
     let (row_h, lane_pad) = (fitted.row_h, fitted.lane_pad);
     // Lane tops.
     let mut y = m.axis_h;

@@ -13,6 +13,7 @@
 //! The chart keeps at least half of the frame's height (styles: `.app.embed`).
 
 use crate::embed::Theme;
+use crate::layout::Lane;
 
 /// The root font size, in CSS pixels, for a frame of `w`×`h`: a 1280×720
 /// slide gets 18 px while presenting, so it reads from the back of a room;
@@ -116,6 +117,44 @@ pub fn fit_lanes(rows: &[usize], avail: f64, m: &ChartMetrics) -> Option<Fit> {
     })
 }
 
+/// The lanes as they are drawn in `avail` px, in the order of what gives way
+/// (the module's doc): `lay(max_rows)` lays them out with 5 rows per lane,
+/// then 2, then 1; while `presenting`, lanes with nothing in view are left
+/// out; failing all that, rows at their least (the chart then scrolls).
+/// Also returns the height the lanes need at their natural size.
+pub fn fit_layout(
+    lay: impl Fn(usize) -> Vec<Lane>,
+    avail: f64,
+    m: &ChartMetrics,
+    presenting: bool,
+) -> (Vec<Lane>, Fit, f64) {
+    let rows_of = |lanes: &[Lane]| -> Vec<usize> { lanes.iter().map(|l| l.rows).collect() };
+    let mut lanes = lay(5);
+    let natural_h = fit_lanes(&rows_of(&lanes), 0.0, m).map_or(0.0, |f| f.content_h);
+    let mut fitted = fit_lanes(&rows_of(&lanes), avail, m);
+    for max_rows in [2, 1] {
+        if fitted.is_some() {
+            break;
+        }
+        lanes = lay(max_rows);
+        fitted = fit_lanes(&rows_of(&lanes), avail, m);
+    }
+    if fitted.is_none() && presenting {
+        lanes.retain(|l| !l.marks.is_empty() || !l.clusters.is_empty());
+        fitted = fit_lanes(&rows_of(&lanes), avail, m);
+    }
+    let fitted = fitted.unwrap_or_else(|| {
+        let pad = m.lane_pad * 0.3;
+        let rows: f64 = lanes.iter().map(|l| l.rows.max(1) as f64).sum();
+        Fit {
+            row_h: m.row_min,
+            lane_pad: pad,
+            content_h: m.axis_h + 6.0 + rows * m.row_min + lanes.len() as f64 * pad * 2.0,
+        }
+    });
+    (lanes, fitted, natural_h)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -143,6 +182,56 @@ mod tests {
         assert_eq!(m.gutter(500.0), 74.0);
         assert_eq!(m.gutter(1000.0), 118.0);
         assert_eq!(ChartMetrics::at(24.0).label_px, 18.0);
+    }
+
+    #[test]
+    fn what_gives_way_first_rows_then_empty_lanes_then_scrolling() {
+        use crate::layout::{layout, Grouping, LayoutParams};
+        use crate::scale::Window;
+        let ds = crate::load_json(crate::BUILTIN_DATASET).dataset;
+        let shown: Vec<usize> = (0..ds.events.len()).collect();
+        let (a, b) = ds.span().unwrap();
+        let m = ChartMetrics::at(16.0);
+        let (ds, shown) = (&ds, &shown);
+        let lay = |g: Grouping, w: Window| {
+            move |max_rows: usize| {
+                layout(
+                    ds,
+                    shown,
+                    g,
+                    w,
+                    LayoutParams {
+                        width: 400.0,
+                        max_rows,
+                        ..LayoutParams::default()
+                    },
+                )
+            }
+        };
+        let all = Window::fit(a, b);
+        // Tall: 5 rows per lane allowed, natural sizes.
+        let (lanes, fit, natural) = fit_layout(lay(Grouping::Kind, all), 2000.0, &m, false);
+        assert_eq!(lanes.len(), 5);
+        assert!(fit.row_h >= m.row_h && natural > 0.0);
+        // Short: fewer rows per lane, everything fits.
+        let (lanes, fit, natural) = fit_layout(lay(Grouping::Kind, all), 160.0, &m, false);
+        assert!(
+            lanes.iter().all(|l| l.rows <= 2),
+            "{:?}",
+            lanes.iter().map(|l| l.rows).collect::<Vec<_>>()
+        );
+        assert!(fit.content_h <= 160.0 && natural > 160.0);
+        // Presenting a narrow window by country: empty lanes are left out.
+        let narrow = Window::new(a as f64, a as f64 + 60.0);
+        let (lanes, _, _) = fit_layout(lay(Grouping::Country, narrow), 120.0, &m, true);
+        assert!(lanes
+            .iter()
+            .all(|l| !l.marks.is_empty() || !l.clusters.is_empty()));
+        // Not presenting, they stay, at their least: the chart scrolls.
+        let (kept, fit, _) = fit_layout(lay(Grouping::Country, narrow), 120.0, &m, false);
+        assert!(kept.len() > lanes.len());
+        assert_eq!(fit.row_h, m.row_min);
+        assert!(fit.content_h > 120.0);
     }
 
     #[test]
