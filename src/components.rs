@@ -1,4 +1,5 @@
 //! One component per file, named after it, with its props beside it.
+pub mod announcer;
 pub mod app;
 pub mod column_mapping;
 pub mod country_chips;

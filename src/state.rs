@@ -4,10 +4,11 @@
 
 use std::collections::BTreeSet;
 use std::rc::Rc;
+use timeline_core::chartnav::{Cursor, Move};
 use timeline_core::embed::EmbedOptions;
 use timeline_core::filter::FacetCounts;
 use timeline_core::layout::Grouping;
-use timeline_core::scale::Window;
+use timeline_core::scale::{TickUnit, Window};
 use timeline_core::urlstate::{ViewMode, ViewState};
 use timeline_core::{Dataset, Filter, PartialDate, Problem};
 use yew::Reducible;
@@ -69,6 +70,9 @@ pub struct AppState {
     /// The slide holding this frame is hidden (reveal.js's `slide:stop`):
     /// presenter keys are not taken until it shows again.
     pub paused: bool,
+    /// Where the keyboard is in the chart (timeline_core::chartnav); follows
+    /// the open event, and is dropped when a filter hides its event.
+    pub cursor: Option<Cursor>,
 }
 
 /// A file read by an importer; for a table read through a column mapping,
@@ -139,6 +143,13 @@ pub enum Action {
     SetPresenting(bool),
     /// The frame's slide was hidden (`true`) or shown again.
     SetPaused(bool),
+    /// A key moved the chart's cursor; the window follows it (`unit`: the axis's tick unit).
+    Nav {
+        mv: Move,
+        unit: TickUnit,
+    },
+    /// An event's mark got focus (a click, Tab back into the chart).
+    SetCursor(Option<Cursor>),
 }
 
 impl Action {
@@ -172,6 +183,7 @@ impl AppState {
             presenting: false,
             import: None,
             paused: false,
+            cursor: None,
         };
         s.refilter();
         s
@@ -181,6 +193,34 @@ impl AppState {
         let ds = &self.data.dataset;
         self.shown = Rc::new(self.view.filter.apply(ds));
         self.counts = Rc::new(self.view.filter.facet_counts(ds));
+    }
+
+    /// The cursor kept only where its event is still shown (in a lane of the current grouping).
+    fn revalidate_cursor(&mut self) {
+        self.cursor = timeline_core::chartnav::valid(
+            &self.data.dataset,
+            &self.shown,
+            self.view.grouping,
+            self.cursor.as_ref(),
+        );
+    }
+
+    /// The cursor moves to the open event (keeping its lane where the event is in it).
+    fn cursor_to_selected(&mut self) {
+        let ds = &self.data.dataset;
+        if let Some(i) = self.view.selected.as_deref().and_then(|id| ds.position(id)) {
+            let lane = self
+                .cursor
+                .as_ref()
+                .map(|c| c.lane.clone())
+                .unwrap_or(timeline_core::layout::LaneKey::NoCountry);
+            self.cursor = timeline_core::chartnav::valid(
+                ds,
+                &self.shown,
+                self.view.grouping,
+                Some(&Cursor { lane, event: i }),
+            );
+        }
     }
 
     /// The visible window.
@@ -333,6 +373,31 @@ impl Reducible for AppState {
                 refilter = false;
                 s.paused = p;
             }
+            Action::Nav { mv, unit } => {
+                refilter = false;
+                s.push_history = false;
+                let w = s.window();
+                s.cursor = timeline_core::chartnav::step(
+                    &ds,
+                    &s.shown,
+                    s.view.grouping,
+                    s.cursor.as_ref(),
+                    mv,
+                    w,
+                    unit,
+                );
+                if let Some(c) = &s.cursor {
+                    let follow = timeline_core::chartnav::follow(&ds, c.event, w, s.data.bounds);
+                    if follow != w {
+                        s.set_window(follow);
+                    }
+                }
+            }
+            Action::SetCursor(c) => {
+                refilter = false;
+                s.push_history = false;
+                s.cursor = c;
+            }
             Action::SetLoad(l) => {
                 s.push_history = false;
                 // A linked dataset that failed: check the link against the dataset shown instead.
@@ -348,6 +413,10 @@ impl Reducible for AppState {
         if refilter {
             s.refilter();
         }
+        if s.view.selected != self.view.selected {
+            s.cursor_to_selected();
+        }
+        s.revalidate_cursor();
         if s == *self {
             return self;
         }

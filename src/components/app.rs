@@ -1,15 +1,15 @@
 //! The root: loads the built-in dataset once, owns the state, lays out the page.
 
 use crate::components::{
+    announcer::Announcer, country_map::CountryMap, embed_dialog::EmbedDialog,
+    presenter_bar::PresenterBar, time_overview::TimeOverview,
+};
+use crate::components::{
     country_chips::CountryChips, data_source::DataSource, date_range::DateRange,
     event_caption::EventCaption, event_details::EventDetails, kind_legend::KindLegend,
     list_view::ListView, print_list::PrintList, problems_panel::ProblemsPanel,
     search_box::SearchBox, stats_panel::StatsPanel, summary_line::SummaryLine,
     timeline_chart::TimelineChart, toolbar::Toolbar,
-};
-use crate::components::{
-    country_map::CountryMap, embed_dialog::EmbedDialog, presenter_bar::PresenterBar,
-    time_overview::TimeOverview,
 };
 use crate::hooks::{
     use_data_source::{open_file, use_data_source},
@@ -49,6 +49,7 @@ pub fn app() -> Html {
     });
     use_url_sync(state.clone());
     use_data_source(state.clone());
+    let announcement = crate::hooks::use_announcement::use_announcement(&state);
     use_host_api(state.clone());
     {
         let state = state.clone();
@@ -292,14 +293,22 @@ pub fn app() -> Html {
     if e.embed {
         return html! {
             <div class={classes!("app", "embed", state.presenting.then_some("presenting"))}>
-                if has_filters { <div class="embed-filters" aria-label="Filters">{ filters }</div> }
-                <main class="main" id="main">{ main_view }{ stats }</main>
-                <div class="embed-source">if !awaiting_link { <SummaryLine dataset={ds.clone()} shown={state.shown.clone()} />{ " · " } }{ format!("Source: {source}") }</div>
+                <Announcer message={announcement.clone()} />
+                if has_filters { <aside class="embed-filters" aria-label="Filters">{ filters }</aside> }
+                <main class="main" id="main">
+                    // The frame's page has its own level-one heading, for screen readers only (the host page shows its title).
+                    <h1 class="visually-hidden">{ title }</h1>
+                    // The summary a screen reader meets before the chart (the footer's line is short).
+                    if !awaiting_link { <SummaryLine dataset={ds.clone()} shown={state.shown.clone()} class="visually-hidden" /> }
+                    { main_view }{ stats }
+                </main>
+                <footer class="embed-source">if !awaiting_link { <SummaryLine dataset={ds.clone()} shown={state.shown.clone()} full={false} />{ " · " } }{ format!("Source: {source}") }</footer>
             </div>
         };
     }
     html! {
         <div class="app" {ondragover} {ondrop}>
+            <Announcer message={announcement} />
             <header class="app-header">
                 <h1>{ title }</h1>
                 // They speak of the dataset shown: not of the built-in one while a linked dataset loads.

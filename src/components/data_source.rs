@@ -37,7 +37,7 @@ pub fn data_source(props: &DataSourceProps) -> Html {
         format!("Dataset: {}", props.source)
     };
     html! {
-        <div class="data-source">
+        <section class="data-source" aria-label="Dataset">
             <span class="source-name" data-testid="source">{ label }</span>
             <label class="file-button">
                 { "Open a dataset…" }
@@ -68,6 +68,6 @@ pub fn data_source(props: &DataSourceProps) -> Html {
                     LoadStatus::Failed(why) => html! { <p class="notice error" role="alert" data-testid="load-status">{ why.clone() }</p> },
                 }
             }
-        </div>
+        </section>
     }
 }

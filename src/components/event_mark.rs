@@ -15,7 +15,10 @@ pub struct EventMarkProps {
     pub y: f64,
     /// Room for the label to the right, in pixels.
     pub label_room: f64,
-    pub focusable: bool,
+    /// The chart's one Tab stop (roving tabindex): the cursor's mark.
+    pub tabbable: bool,
+    /// The lane's position in the chart, for the chart's focus handling.
+    pub lane: usize,
     pub selected: bool,
     /// Screen-reader label: kind, title, date, countries.
     pub aria_label: String,
@@ -98,20 +101,33 @@ pub fn event_mark(props: &EventMarkProps) -> Html {
         props.onhover.reform(move |_: FocusEvent| Some(id.clone()))
     };
     let focus_off = props.onhover.reform(|_: FocusEvent| None);
+    // The label is the mark's sibling, not its child: the mark's name is the
+    // whole "Attack: title, date, where", the label a cut of the title for the
+    // eye (a cut inside the button would not be part of its name).
+    let label_click = {
+        let id = id.clone();
+        props.dispatch.reform(move |ev: MouseEvent| {
+            ev.stop_propagation();
+            Action::Select(Some(id.clone()))
+        })
+    };
     html! {
+        <>
         <g class={classes!("mark", kind.clone(), props.selected.then_some("selected"), uncertain.then_some("uncertain"))} {style}
-            data-event-id={e.id.clone()} role="button" tabindex={if props.focusable { "0" } else { "-1" }}
+            data-event-id={e.id.clone()} data-lane={props.lane.to_string()} role="button" tabindex={if props.tabbable { "0" } else { "-1" }}
             aria-label={props.aria_label.clone()} aria-haspopup="dialog" aria-expanded={props.selected.to_string()}
-            {onclick} {onkeydown} onpointerenter={hover_on} onpointerleave={hover_off} onfocus={focus_on} onblur={focus_off}>
+            {onclick} {onkeydown} onpointerenter={hover_on.clone()} onpointerleave={hover_off.clone()} onfocus={focus_on} onblur={focus_off}>
             if uncertain {
                 <rect class={classes!("band", kind.clone())} x={props.x_start.to_string()} y={(props.y - 7.0 * k).to_string()} width={width.to_string()} height={(14.0 * k).to_string()} rx="3" />
             } else if span {
                 <rect class={classes!("bar", kind.clone())} x={props.x_start.to_string()} y={(props.y - 5.0 * k).to_string()} width={width.to_string()} height={(10.0 * k).to_string()} rx={(5.0 * k).to_string()} />
             }
             <g transform={format!("translate({cx:.1},{:.1})", props.y)}><KindSymbol category={props.category.clone()} size={m.symbol} /></g>
-            if let Some(text) = label {
-                <text class="mark-label" x={format!("{label_x:.1}")} y={format!("{:.1}", props.y + 4.0 * k)}>{ text }</text>
-            }
         </g>
+        if let Some(text) = label {
+            <text class="mark-label" aria-hidden="true" x={format!("{label_x:.1}")} y={format!("{:.1}", props.y + 4.0 * k)}
+                onclick={label_click} onpointerenter={hover_on} onpointerleave={hover_off}>{ text }</text>
+        }
+        </>
     }
 }

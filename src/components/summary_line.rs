@@ -1,4 +1,5 @@
 use std::rc::Rc;
+use timeline_core::describe;
 use timeline_core::Dataset;
 use yew::prelude::*;
 
@@ -6,36 +7,29 @@ use yew::prelude::*;
 pub struct SummaryLineProps {
     pub dataset: Rc<Dataset>,
     pub shown: Rc<Vec<usize>>,
+    /// With the busiest year and the most named state (else the count and span only).
+    #[prop_or(true)]
+    pub full: bool,
+    #[prop_or_default]
+    pub class: Classes,
 }
 
-/// "Showing 31 of 65 events, 2001–2012", announced politely on change.
+/// "Showing 31 of 65 events, 2001–2012. Busiest year: 2004 (9 events). Most
+/// named state: Russia (14 events)." — read before the chart, it follows the
+/// filters (the live region announces the change: Announcer).
 #[function_component(SummaryLine)]
 pub fn summary_line(props: &SummaryLineProps) -> Html {
-    let ds = &props.dataset;
-    let total = ds.events.len();
-    let n = props.shown.len();
-    let years = match (
-        props.shown.first(),
-        props
-            .shown
-            .iter()
-            .map(|&i| ds.events[i].end.unwrap_or(ds.events[i].date).year())
-            .max(),
-    ) {
-        (Some(&first), Some(last)) => {
-            let a = ds.events[first].date.year();
-            let label = timeline_core::date::year_label;
-            if a == last {
-                format!(", {}", label(a))
+    let text = use_memo(
+        (props.dataset.clone(), props.shown.clone(), props.full),
+        |(ds, shown, full)| {
+            if *full {
+                describe::summary(ds, shown)
             } else {
-                format!(", {}–{}", label(a), label(last))
+                describe::count_line(ds, shown)
             }
-        }
-        _ => String::new(),
-    };
+        },
+    );
     html! {
-        <p class="summary" role="status" aria-live="polite" data-testid="summary">
-            { format!("Showing {n} of {total} events{years}") }
-        </p>
+        <p class={classes!("summary", props.class.clone())} data-testid="summary">{ (*text).clone() }</p>
     }
 }

@@ -7,6 +7,7 @@ use crate::state::{Action, AppState};
 use gloo::events::{EventListener, EventListenerOptions};
 use std::cell::RefCell;
 use std::rc::Rc;
+use timeline_core::chartnav::{Cursor, Move};
 use timeline_core::frame::{fit_layout, ChartMetrics};
 use timeline_core::layout::{layout, LaneKey, LayoutParams};
 use timeline_core::scale::Window;
@@ -50,6 +51,13 @@ fn estimated_width(embed: bool) -> f64 {
     (w - 2.0).max(300.0)
 }
 
+/// What the chart's keys do, read by screen readers when the chart gets focus.
+pub const KEYS_HELP: &str = "One event at a time: Left and Right arrows go to the previous and next event of the lane, \
+Up and Down to the nearest event of the lane above or below, Home and End to the lane's first and last, \
+Page Up and Page Down by the axis's step. Enter opens the event, Escape closes it. \
+Plus and minus zoom, Shift with the arrows pans, 0 shows everything. \
+A count of events close together opens with a click, or by walking into it with the arrows.";
+
 /// "7", "312", "1.2k", "15k": fits a density bin.
 fn short_count(n: usize) -> String {
     match n {
@@ -90,6 +98,8 @@ pub fn timeline_chart(props: &TimelineChartProps) -> Html {
     let drag = use_mut_ref(|| None::<(f64, Window, bool)>);
     let last_selected = use_mut_ref(|| None::<String>);
     let suppress_click = use_mut_ref(|| false);
+    // Whether the keyboard is in the chart (see the focus effect below).
+    let had_focus = use_mut_ref(|| false);
     // Active pointers (id, client x) and a pinch in progress (start positions, window then).
     let touches = use_mut_ref(Vec::<(i32, f64)>::new);
     let pinch = use_mut_ref(|| None::<((f64, f64), Window)>);
@@ -156,6 +166,35 @@ pub fn timeline_chart(props: &TimelineChartProps) -> Html {
             *last.borrow_mut() = sel.clone();
         });
     }
+    // The keyboard's cursor keeps the focus through redraws: when it moved by a
+    // key, or when a zoom, pan or filter removed the focused mark.
+    {
+        let container = container.clone();
+        let had_focus = had_focus.clone();
+        use_effect(move || {
+            let Some(el) = container.cast::<web_sys::Element>() else {
+                return;
+            };
+            let active = web_sys::window()
+                .and_then(|w| w.document())
+                .and_then(|d| d.active_element());
+            let on_mark = active
+                .as_ref()
+                .is_some_and(|a| a.has_attribute("data-event-id") && el.contains(Some(a.as_ref())));
+            let lost =
+                active.as_ref().is_none_or(|a| a.tag_name() == "BODY") && *had_focus.borrow();
+            let on_chart = active.as_ref().is_some_and(|a| a == &el);
+            if on_mark || lost || on_chart {
+                if let Ok(Some(stop)) = el.query_selector(".mark[tabindex=\"0\"]") {
+                    if active.as_ref() != Some(&stop) {
+                        let _ = stop.dyn_into::<web_sys::SvgElement>().map(|s| s.focus());
+                    }
+                } else if lost {
+                    let _ = el.dyn_into::<HtmlElement>().map(|h| h.focus());
+                }
+            }
+        });
+    }
     use_effect(bump_render_seq);
 
     let window = state.window();
@@ -177,11 +216,14 @@ pub fn timeline_chart(props: &TimelineChartProps) -> Html {
                 min_mark: 14.0 * k,
                 bin: 36.0 * k,
                 gap: 4.0 * k,
-                keep: state
-                    .view
-                    .selected
-                    .as_deref()
-                    .and_then(|id| ds.position(id)),
+                // The keyboard's cursor, else the open event, is never hidden in a cluster.
+                keep: state.cursor.as_ref().map(|c| c.event).or_else(|| {
+                    state
+                        .view
+                        .selected
+                        .as_deref()
+                        .and_then(|id| ds.position(id))
+                }),
             },
         )
     };
@@ -201,7 +243,7 @@ pub fn timeline_chart(props: &TimelineChartProps) -> Html {
         .collect();
     let height = (y + 6.0).max(avail);
 
-    // All marks of all lanes, in time order, so Tab walks events in time order.
+    // All marks of all lanes, in time order.
     let mut marks: Vec<(usize, usize)> = lanes
         .iter()
         .enumerate()
@@ -210,6 +252,17 @@ pub fn timeline_chart(props: &TimelineChartProps) -> Html {
     marks.sort_by_key(|&(li, mi)| (lanes[li].marks[mi].event, li));
     let mut seen = std::collections::HashSet::new();
     let selected_id = state.view.selected.clone();
+    // The chart is one Tab stop: the cursor's mark, else the first mark in time.
+    let tab_stop = state
+        .cursor
+        .as_ref()
+        .and_then(|c| {
+            marks
+                .iter()
+                .copied()
+                .find(|&(li, mi)| lanes[li].key == c.lane && lanes[li].marks[mi].event == c.event)
+        })
+        .or_else(|| marks.first().copied());
     let mut anchor = None;
 
     let onhover = {
@@ -231,7 +284,7 @@ pub fn timeline_chart(props: &TimelineChartProps) -> Html {
         }
         html! {
             <EventMark key={format!("{}-{li}", e.id)} event={e.clone()} category={ds.category(e.kind).clone()} x_start={x_start} x_end={x_end.max(x_start + 1.0)} y={cy}
-                label_room={mk.label_room + (g + mk.x1 - x_end.max(x_start)).max(0.0)} focusable={first} selected={is_sel}
+                label_room={mk.label_room + (g + mk.x1 - x_end.max(x_start)).max(0.0)} tabbable={tab_stop == Some((li, mi))} lane={li} selected={is_sel}
                 metrics={m} plot_left={g}
                 aria_label={aria_label(&ds, e)} dispatch={props.dispatch.clone()} onhover={onhover.clone()} />
         }
@@ -266,7 +319,7 @@ pub fn timeline_chart(props: &TimelineChartProps) -> Html {
         let zoom = d.reform(move |_: MouseEvent| Action::SetWindow(target));
         let key = Callback::from(move |e: KeyboardEvent| if e.key() == "Enter" || e.key() == " " { e.prevent_default(); d.emit(Action::SetWindow(target)); });
         html! {
-            <g class="cluster" role="button" tabindex="0" data-cluster-size={n.to_string()} data-event-ids={ids} aria-label={format!("{n} events close together; zoom in to see them")} onclick={zoom} onkeydown={key}>
+             <g class="cluster" role="button" tabindex="-1" data-cluster-size={n.to_string()} data-event-ids={ids} aria-label={format!("{n} events close together; zoom in to see them")} onclick={zoom} onkeydown={key}>
                 <rect x={format!("{:.1}", g + c.x0)} y={format!("{:.1}", cy - 9.0 * k)} width={format!("{:.1}", (c.x1 - c.x0).max(22.0 * k))} height={format!("{:.1}", 18.0 * k)} rx={format!("{:.1}", 9.0 * k)}
                     fill-opacity={format!("{:.2}", 0.45 + 0.55 * (n as f64 / densest).sqrt())} />
                 <text x={format!("{:.1}", g + c.x0 + (c.x1 - c.x0).max(22.0 * k) / 2.0)} y={format!("{:.1}", cy + 4.0 * k)} text-anchor="middle">{ short_count(n) }</text>
@@ -364,23 +417,102 @@ pub fn timeline_chart(props: &TimelineChartProps) -> Html {
             }
         })
     };
+    // Keys: arrows, Home/End and PageUp/PageDown move the cursor from event to
+    // event (timeline_core::chartnav), Shift+arrows pan, +/- zoom around the
+    // cursor's event, 0 fits all, Esc closes the open event.
     let onkeydown = {
         let d = props.dispatch.clone();
+        let unit = timeline_core::scale::tick_unit(window, plot_w);
+        let cursor_day = state
+            .cursor
+            .as_ref()
+            .map(|c| ds.events[c.event].start_day() as f64)
+            .filter(|&day| day >= window.start && day < window.end);
         Callback::from(move |e: KeyboardEvent| {
+            // Keys inside the open event's popover are its own (links, buttons, text).
+            let in_popover = e
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                .and_then(|t| t.closest("[role=dialog]").ok().flatten())
+                .is_some();
+            if in_popover && e.key() != "Escape" {
+                return;
+            }
             let key = e.key();
-            let action = if let Some(zoom) = Action::zoom_key(&key) {
-                zoom
+            let action = if let Some(Action::Zoom { factor, .. }) = Action::zoom_key(&key) {
+                let anchor = cursor_day.map_or(0.5, |day| (day - window.start) / window.span());
+                Action::Zoom { factor, anchor }
+            } else if e.shift_key() && key == "ArrowLeft" {
+                Action::Pan(-0.1)
+            } else if e.shift_key() && key == "ArrowRight" {
+                Action::Pan(0.1)
+            } else if let Some(mv) = Move::from_key(&key) {
+                Action::Nav { mv, unit }
             } else {
                 match key.as_str() {
-                    "ArrowLeft" => Action::Pan(-0.1),
-                    "ArrowRight" => Action::Pan(0.1),
-                    "0" | "Home" => Action::Fit,
+                    "0" => Action::Fit,
                     "Escape" => Action::Select(None),
                     _ => return,
                 }
             };
             e.prevent_default();
             d.emit(action);
+        })
+    };
+    // A mark that gets focus (a click, Tab back in) becomes the cursor.
+    let onfocusin = {
+        let d = props.dispatch.clone();
+        let keys: Vec<LaneKey> = lanes.iter().map(|l| l.key.clone()).collect();
+        let ds = ds.clone();
+        let cursor = state.cursor.clone();
+        let had_focus = had_focus.clone();
+        Callback::from(move |e: FocusEvent| {
+            *had_focus.borrow_mut() = true;
+            let Some(el) = e
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            else {
+                return;
+            };
+            let (Some(id), Some(li)) = (
+                el.get_attribute("data-event-id"),
+                el.get_attribute("data-lane")
+                    .and_then(|l| l.parse::<usize>().ok()),
+            ) else {
+                return;
+            };
+            let c = ds
+                .position(&id)
+                .zip(keys.get(li))
+                .map(|(event, lane)| Cursor {
+                    lane: lane.clone(),
+                    event,
+                });
+            if c.is_some() && c != cursor {
+                d.emit(Action::SetCursor(c));
+            }
+        })
+    };
+    // Focus that leaves for another element, or for nothing while the element is
+    // still there (a click outside), has left the chart; a focused mark that a
+    // redraw removed (zoom, filter) has not: the focus effect puts it back.
+    let onfocusout = {
+        let had_focus = had_focus.clone();
+        let container = container.clone();
+        Callback::from(move |e: FocusEvent| {
+            let to = e
+                .related_target()
+                .and_then(|t| t.dyn_into::<web_sys::Node>().ok());
+            let inside = container
+                .cast::<web_sys::Node>()
+                .is_some_and(|c| to.as_ref().is_some_and(|n| c.contains(Some(n))));
+            let removed = e
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::Node>().ok())
+                .is_some_and(|n| !n.is_connected());
+            if !inside && !removed {
+                *had_focus.borrow_mut() = false;
+            }
         })
     };
     let tooltip = hovered.as_ref().filter(|id| selected_id.as_ref() != Some(*id)).and_then(|id| ds.event(id)).map(|e| {
@@ -396,10 +528,11 @@ pub fn timeline_chart(props: &TimelineChartProps) -> Html {
     });
 
     html! {
-        <div class="chart" ref={container} tabindex="0" role="group" data-testid="chart"
+        <div class="chart" ref={container} tabindex={if tab_stop.is_some() { "-1" } else { "0" }} role="group" data-testid="chart"
             data-content-height={format!("{natural_h:.0}")}
-            aria-label="Timeline chart. Tab moves through events in time order; Enter opens one. Plus and minus zoom, arrow keys pan, 0 fits all."
-            {onkeydown}>
+            aria-label="Timeline chart" aria-describedby="chart-keys"
+            {onkeydown} {onfocusin} {onfocusout}>
+            <p id="chart-keys" class="visually-hidden">{ KEYS_HELP }</p>
             <svg class="chart-svg" width={w.to_string()} height={height.to_string()} viewBox={format!("0 0 {w} {height}")}
                 {onpointerdown} {onpointermove} onpointerup={end_drag.clone()} onpointercancel={end_drag.clone()} onpointerleave={end_drag} onclick={onclick_bg}>
                 // Marks, spans and their labels are clipped to the plot area: a span that

@@ -95,7 +95,7 @@ test('type grows with the frame: a 1280×720 slide reads larger than a 640×360 
   const page = await browser.newPage();
   const size = async (w, h) => {
     const f = await framed(page, MODES.present('beslan-2004', 'light'), w, h);
-    return f.evaluate(() => parseFloat(getComputedStyle(document.querySelector('.mark.selected .mark-label') ?? document.querySelector('.caption-title')).fontSize));
+    return f.evaluate(() => parseFloat(getComputedStyle(document.querySelector('.mark.selected + .mark-label') ?? document.querySelector('.caption-title')).fontSize));
   };
   const small = await size(640, 360);
   const big = await size(1280, 720);

@@ -99,17 +99,15 @@ pub fn lanes_of(ds: &Dataset, i: usize, grouping: Grouping) -> Vec<LaneKey> {
     }
 }
 
-/// Lays out `shown` (indexes into `ds.events`, in time order) in lanes.
-/// With `Grouping::Kind` every kind has a lane, even an empty one; with
-/// `Grouping::Country` the lanes are the countries present, in metadata order,
-/// then the organisation-wide lane.
-pub fn layout(
+/// The lanes for `shown` (indexes into `ds.events`, in time order), each with
+/// its key, its label and its members in time order. With `Grouping::Kind`
+/// every kind has a lane, even an empty one; with `Grouping::Country` the lanes
+/// are the countries present, in metadata order, then the organisation-wide lane.
+pub fn lane_members(
     ds: &Dataset,
     shown: &[usize],
     grouping: Grouping,
-    w: Window,
-    p: LayoutParams,
-) -> Vec<Lane> {
+) -> Vec<(LaneKey, String, Vec<usize>)> {
     // One pass puts each shown event in its lanes' buckets.
     let n_countries = ds.meta.countries.len();
     let n_lanes = match grouping {
@@ -154,8 +152,23 @@ pub fn layout(
                 LaneKey::Country(c) => ds.country_name(c).to_string(),
                 LaneKey::Organisation => "SCO-wide".to_string(),
             };
-            lay_lane(ds, key, label, &members, w, p)
+            (key, label, members)
         })
+        .collect()
+}
+
+/// Lays out `shown` (indexes into `ds.events`, in time order) in the lanes
+/// [`lane_members`] gives.
+pub fn layout(
+    ds: &Dataset,
+    shown: &[usize],
+    grouping: Grouping,
+    w: Window,
+    p: LayoutParams,
+) -> Vec<Lane> {
+    lane_members(ds, shown, grouping)
+        .into_iter()
+        .map(|(key, label, members)| lay_lane(ds, key, label, &members, w, p))
         .collect()
 }
 

@@ -6,8 +6,10 @@
 
 pub mod caption;
 pub mod category;
+pub mod chartnav;
 pub mod csv_import;
 pub mod date;
+pub mod describe;
 pub mod embed;
 pub mod export;
 pub mod filter;

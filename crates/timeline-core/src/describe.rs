@@ -1,0 +1,156 @@
+//! The chart in words: a short summary read before the chart (it follows the
+//! filters), and what the live region announces — the result of a filter,
+//! loading progress, presenter steps. Pure text from the data; the app shows it.
+
+use crate::date::year_label;
+use crate::model::Dataset;
+use crate::stats::Stats;
+
+/// "Showing 31 of 65 events, 2001–2012": the count and the span.
+pub fn count_line(ds: &Dataset, shown: &[usize]) -> String {
+    let total = ds.events.len();
+    let n = shown.len();
+    let years = match (
+        shown.first(),
+        shown
+            .iter()
+            .map(|&i| ds.events[i].end.unwrap_or(ds.events[i].date).year())
+            .max(),
+    ) {
+        (Some(&first), Some(last)) => {
+            let a = ds.events[first].date.year();
+            if a == last {
+                format!(", {}", year_label(a))
+            } else {
+                format!(", {}–{}", year_label(a), year_label(last))
+            }
+        }
+        _ => String::new(),
+    };
+    format!("Showing {} of {} events{years}", group(n), group(total))
+}
+
+/// "Busiest year: 2004 (9 events). Most named state: Russia (14 events)." —
+/// empty when nothing is shown. Ties go to the earlier year and the state listed first.
+pub fn highlights(ds: &Dataset, shown: &[usize]) -> String {
+    let stats = Stats::compute(ds, shown);
+    let mut out = Vec::new();
+    let busiest = stats
+        .years
+        .iter()
+        .map(|y| (y.total(), std::cmp::Reverse(y.year)))
+        .max();
+    if let Some((n, std::cmp::Reverse(year))) = busiest.filter(|(n, _)| *n > 0) {
+        out.push(format!(
+            "Busiest year: {} ({}).",
+            year_label(year),
+            events(n)
+        ));
+    }
+    if let Some((_, name, n)) = stats.countries.first() {
+        out.push(format!("Most named state: {name} ({}).", events(*n)));
+    }
+    out.join(" ")
+}
+
+/// The summary before the chart: count, span and highlights.
+pub fn summary(ds: &Dataset, shown: &[usize]) -> String {
+    let h = highlights(ds, shown);
+    if h.is_empty() {
+        format!("{}.", count_line(ds, shown))
+    } else {
+        format!("{}. {h}", count_line(ds, shown))
+    }
+}
+
+/// A presenter step: "Event 3 of 31: Attack: Beslan, September 2004, Russia".
+pub fn step_line(position: usize, of: usize, label: &str) -> String {
+    format!("Event {} of {}: {label}", group(position), group(of))
+}
+
+/// Loading progress in quarters (0–4), so that a screen reader hears a few
+/// steps, not every batch.
+pub fn quarter(done: usize, total: usize) -> usize {
+    (done * 4).checked_div(total).unwrap_or(0).min(4)
+}
+
+/// "Reading big.json: 50% of 100,000 entries".
+pub fn progress_line(name: &str, done: usize, total: usize) -> String {
+    format!(
+        "Reading {name}: {}% of {} entries",
+        quarter(done, total) * 25,
+        group(total)
+    )
+}
+
+fn events(n: usize) -> String {
+    if n == 1 {
+        "1 event".into()
+    } else {
+        format!("{} events", group(n))
+    }
+}
+
+/// 100000 → "100,000". Hand-written: three lines; no kept crate is worth a dependency for it.
+pub fn group(n: usize) -> String {
+    let s = n.to_string();
+    let mut out = String::new();
+    for (i, c) in s.chars().enumerate() {
+        if i > 0 && (s.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{load_json, BUILTIN_DATASET};
+
+    #[test]
+    fn the_summary_follows_the_filter() {
+        let ds = load_json(BUILTIN_DATASET).dataset;
+        let all: Vec<usize> = (0..ds.events.len()).collect();
+        let s = summary(&ds, &all);
+        assert!(
+            s.starts_with(&format!(
+                "Showing {0} of {0} events, 2001–",
+                ds.events.len()
+            )),
+            "{s}"
+        );
+        assert!(s.contains("Busiest year: "), "{s}");
+        assert!(s.contains("Most named state: "), "{s}");
+        // Only Kyrgyzstan's events: the most named state is Kyrgyzstan.
+        let kg: Vec<usize> = all
+            .iter()
+            .copied()
+            .filter(|&i| ds.events[i].countries.iter().any(|c| c == "KG"))
+            .collect();
+        let s = summary(&ds, &kg);
+        assert!(s.contains("Most named state: Kyrgyzstan"), "{s}");
+        assert_eq!(
+            summary(&ds, &[]),
+            format!("Showing 0 of {} events.", ds.events.len())
+        );
+    }
+
+    #[test]
+    fn numbers_read_well() {
+        assert_eq!(group(0), "0");
+        assert_eq!(group(999), "999");
+        assert_eq!(group(1000), "1,000");
+        assert_eq!(group(100000), "100,000");
+        assert_eq!(group(1234567), "1,234,567");
+        assert_eq!(quarter(0, 0), 0);
+        assert_eq!(quarter(50, 100), 2);
+        assert_eq!(quarter(100, 100), 4);
+        assert_eq!(
+            progress_line("a.json", 30_000, 100_000),
+            "Reading a.json: 25% of 100,000 entries"
+        );
+        assert_eq!(step_line(3, 31, "Attack: X"), "Event 3 of 31: Attack: X");
+    }
+}
