@@ -98,8 +98,8 @@ pub fn timeline_chart(props: &TimelineChartProps) -> Html {
     let drag = use_mut_ref(|| None::<(f64, Window, bool)>);
     let last_selected = use_mut_ref(|| None::<String>);
     let suppress_click = use_mut_ref(|| false);
-    // Whether the keyboard is in the chart (see the focus effect below).
-    let had_focus = use_mut_ref(|| false);
+    // The element in the chart that had focus after the last redraw (see the focus effect).
+    let last_focus = use_mut_ref(|| None::<web_sys::Element>);
     // Active pointers (id, client x) and a pinch in progress (start positions, window then).
     let touches = use_mut_ref(Vec::<(i32, f64)>::new);
     let pinch = use_mut_ref(|| None::<((f64, f64), Window)>);
@@ -167,10 +167,11 @@ pub fn timeline_chart(props: &TimelineChartProps) -> Html {
         });
     }
     // The keyboard's cursor keeps the focus through redraws: when it moved by a
-    // key, or when a zoom, pan or filter removed the focused mark.
+    // key, or when a zoom, pan or filter removed the focused mark (the focus fell
+    // to the page because its element is gone — not because the user went elsewhere).
     {
         let container = container.clone();
-        let had_focus = had_focus.clone();
+        let last_focus = last_focus.clone();
         use_effect(move || {
             let Some(el) = container.cast::<web_sys::Element>() else {
                 return;
@@ -181,18 +182,29 @@ pub fn timeline_chart(props: &TimelineChartProps) -> Html {
             let on_mark = active
                 .as_ref()
                 .is_some_and(|a| a.has_attribute("data-event-id") && el.contains(Some(a.as_ref())));
-            let lost =
-                active.as_ref().is_none_or(|a| a.tag_name() == "BODY") && *had_focus.borrow();
             let on_chart = active.as_ref().is_some_and(|a| a == &el);
-            if on_mark || lost || on_chart {
+            let fell = active.as_ref().is_none_or(|a| a.tag_name() == "BODY")
+                && last_focus
+                    .borrow()
+                    .as_ref()
+                    .is_some_and(|f| !f.is_connected());
+            if on_mark || on_chart || fell {
                 if let Ok(Some(stop)) = el.query_selector(".mark[tabindex=\"0\"]") {
                     if active.as_ref() != Some(&stop) {
-                        let _ = stop.dyn_into::<web_sys::SvgElement>().map(|s| s.focus());
+                        let _ = stop
+                            .clone()
+                            .dyn_into::<web_sys::SvgElement>()
+                            .map(|s| s.focus());
                     }
-                } else if lost {
-                    let _ = el.dyn_into::<HtmlElement>().map(|h| h.focus());
+                } else if fell {
+                    let _ = el.clone().dyn_into::<HtmlElement>().map(|h| h.focus());
                 }
             }
+            let now = web_sys::window()
+                .and_then(|w| w.document())
+                .and_then(|d| d.active_element())
+                .filter(|a| el.contains(Some(a.as_ref())));
+            *last_focus.borrow_mut() = now;
         });
     }
     use_effect(bump_render_seq);
@@ -465,15 +477,28 @@ pub fn timeline_chart(props: &TimelineChartProps) -> Html {
         let keys: Vec<LaneKey> = lanes.iter().map(|l| l.key.clone()).collect();
         let ds = ds.clone();
         let cursor = state.cursor.clone();
-        let had_focus = had_focus.clone();
+        let nav_unit = timeline_core::scale::tick_unit(window, plot_w);
         Callback::from(move |e: FocusEvent| {
-            *had_focus.borrow_mut() = true;
             let Some(el) = e
                 .target()
                 .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
             else {
                 return;
             };
+            // The chart itself focused (a script, a link to it): its stop is the cursor's event.
+            if el.get_attribute("data-testid").as_deref() == Some("chart") {
+                if let Ok(Some(stop)) = el.query_selector(".mark[tabindex=\"0\"]") {
+                    let _ = stop.dyn_into::<web_sys::SvgElement>().map(|s| s.focus());
+                } else {
+                    // Only clusters in view (many events): the first event in view
+                    // becomes the cursor, drawn as a mark, and gets the focus.
+                    d.emit(Action::Nav {
+                        mv: Move::Next,
+                        unit: nav_unit,
+                    });
+                }
+                return;
+            }
             let (Some(id), Some(li)) = (
                 el.get_attribute("data-event-id"),
                 el.get_attribute("data-lane")
@@ -493,28 +518,6 @@ pub fn timeline_chart(props: &TimelineChartProps) -> Html {
             }
         })
     };
-    // Focus that leaves for another element, or for nothing while the element is
-    // still there (a click outside), has left the chart; a focused mark that a
-    // redraw removed (zoom, filter) has not: the focus effect puts it back.
-    let onfocusout = {
-        let had_focus = had_focus.clone();
-        let container = container.clone();
-        Callback::from(move |e: FocusEvent| {
-            let to = e
-                .related_target()
-                .and_then(|t| t.dyn_into::<web_sys::Node>().ok());
-            let inside = container
-                .cast::<web_sys::Node>()
-                .is_some_and(|c| to.as_ref().is_some_and(|n| c.contains(Some(n))));
-            let removed = e
-                .target()
-                .and_then(|t| t.dyn_into::<web_sys::Node>().ok())
-                .is_some_and(|n| !n.is_connected());
-            if !inside && !removed {
-                *had_focus.borrow_mut() = false;
-            }
-        })
-    };
     let tooltip = hovered.as_ref().filter(|id| selected_id.as_ref() != Some(*id)).and_then(|id| ds.event(id)).map(|e| {
         html! { <div class="tooltip" role="tooltip"><strong>{ e.title.clone() }</strong><span>{ e.date_label() }</span></div> }
     });
@@ -530,8 +533,9 @@ pub fn timeline_chart(props: &TimelineChartProps) -> Html {
     html! {
         <div class="chart" ref={container} tabindex={if tab_stop.is_some() { "-1" } else { "0" }} role="group" data-testid="chart"
             data-content-height={format!("{natural_h:.0}")}
+            data-step-days={format!("{:.2}", timeline_core::chartnav::unit_days(timeline_core::scale::tick_unit(window, plot_w)))}
             aria-label="Timeline chart" aria-describedby="chart-keys"
-            {onkeydown} {onfocusin} {onfocusout}>
+            {onkeydown} {onfocusin}>
             <p id="chart-keys" class="visually-hidden">{ KEYS_HELP }</p>
             <svg class="chart-svg" width={w.to_string()} height={height.to_string()} viewBox={format!("0 0 {w} {height}")}
                 {onpointerdown} {onpointermove} onpointerup={end_drag.clone()} onpointercancel={end_drag.clone()} onpointerleave={end_drag} onclick={onclick_bg}>

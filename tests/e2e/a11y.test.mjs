@@ -6,15 +6,20 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
-import { serve, launch, open, afterRender, waitLoaded } from './harness.mjs';
+import { execFileSync } from 'node:child_process';
+import { serve, launch, open, afterRender, waitLoaded, press, DATA } from './harness.mjs';
 
 const require = createRequire(import.meta.url);
 const AXE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 const FIX = path.resolve('crates/timeline-core/tests/fixtures/import');
 
+// 10,000 events from the repo's generator (crates/timeline-core/src/synth.rs), deterministic for a seed.
+const SYNTH = execFileSync('cargo', ['run', '-q', '-p', 'timeline-core', '--bin', 'synth', '--', '10000', '42'], { maxBuffer: 1 << 28 }).toString();
+const SYN = JSON.parse(SYNTH);
+
 let server, browser;
 before(async () => {
-  server = await serve(undefined, { '/fixtures/table.csv': fs.readFileSync(path.join(FIX, 'table.csv'), 'utf8') });
+  server = await serve(undefined, { '/fixtures/table.csv': fs.readFileSync(path.join(FIX, 'table.csv'), 'utf8'), '/fixtures/synth.json': SYNTH });
   browser = await launch();
 });
 after(async () => { await browser?.close(); await server?.close(); });
@@ -67,3 +72,150 @@ for (const [name, query, viewport, then] of VIEWS) {
     await page.close();
   });
 }
+
+/** What has focus: an event's id and lane, or the element's tag. */
+const focused = (page) => page.evaluate(() => {
+  const a = document.activeElement;
+  return a?.dataset?.eventId ? { id: a.dataset.eventId, lane: Number(a.dataset.lane) } : { tag: a?.tagName ?? null };
+});
+
+/** Every Tab stop of the page, in order (at most `max`). */
+async function tabStops(page, max = 400) {
+  await page.evaluate(() => document.activeElement?.blur());
+  const stops = [];
+  for (let i = 0; i < max; i++) {
+    await page.keyboard.press('Tab');
+    const s = await page.evaluate(() => {
+      const a = document.activeElement;
+      if (!a || a === document.body) return null;
+      return { inChart: !!a.closest('[data-testid=chart]'), what: a.dataset?.eventId ?? a.tagName };
+    });
+    if (!s) break; // past the last stop: the page's body
+    stops.push(s);
+  }
+  return stops;
+}
+
+test('the chart is one Tab stop, and arrows walk its events', async () => {
+  const page = await open(browser, server.url);
+  const stops = await tabStops(page);
+  const inChart = stops.filter((s) => s.inChart);
+  assert.equal(inChart.length, 1, `chart stops: ${JSON.stringify(inChart)}`);
+  // The stop is the first event in time; Right walks its lane in time order.
+  await page.focus('.chart .mark[tabindex="0"]');
+  const first = await focused(page);
+  const lane = DATA.events.filter((e) => e.kind === DATA.events.find((x) => x.id === first.id).kind).map((e) => e.id);
+  const walked = [first.id];
+  for (let i = 1; i < lane.length; i++) {
+    await afterRender(page, () => page.keyboard.press('ArrowRight'));
+    walked.push((await focused(page)).id);
+  }
+  assert.deepEqual(walked, lane, 'Right arrow: the lane\'s events in time order');
+  // Down goes to another lane; Enter opens; Esc closes and gives focus back to the mark.
+  await afterRender(page, () => page.keyboard.press('ArrowDown'));
+  const down = await focused(page);
+  assert.notEqual(down.lane, first.lane);
+  await afterRender(page, () => page.keyboard.press('Enter'));
+  assert.equal(await page.getAttribute('[data-testid=details]', 'role'), 'dialog');
+  await afterRender(page, () => page.keyboard.press('Escape'));
+  assert.deepEqual(await focused(page), down, 'focus back on the event after Esc');
+  // Still one stop after moving: Tab leaves the chart, Shift+Tab comes back to the same event.
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => !!document.activeElement.closest('[data-testid=chart]')), false);
+  await page.keyboard.press('Shift+Tab');
+  assert.deepEqual(await focused(page), down);
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
+test('focus is never lost: zooming away from the focused event, filtering it out, closing its details', async () => {
+  const page = await open(browser, server.url);
+  await page.focus('.chart .mark[tabindex="0"]');
+  // Zoom keys zoom around the focused event: it stays drawn and focused.
+  for (let i = 0; i < 4; i++) await afterRender(page, () => page.keyboard.press('+'));
+  const z = await focused(page);
+  assert.ok(z.id, `after zooming in: ${JSON.stringify(z)}`);
+  // Shift+arrows pan it out of view: focus stays in the chart (on the event now first in view).
+  for (let i = 0; i < 12; i++) await afterRender(page, () => page.keyboard.press('Shift+ArrowRight'));
+  const p = await focused(page);
+  assert.ok(p.id || p.tag === 'DIV', `after panning: ${JSON.stringify(p)}`);
+  assert.equal(await page.evaluate(() => !!document.activeElement.closest('[data-testid=chart]')), true);
+  // A filter that hides the focused event (typed in the search box) leaves focus in the box.
+  await page.focus('[data-testid=chart] .mark[tabindex="0"]');
+  const before = await focused(page);
+  await page.fill('input[type=search]', 'zzzz-nothing');
+  await page.waitForFunction(() => document.documentElement.dataset.shownCount === '0');
+  assert.equal(await page.evaluate(() => document.activeElement.type), 'search');
+  await page.fill('input[type=search]', '');
+  await page.waitForFunction((n) => document.documentElement.dataset.shownCount === String(n), DATA.events.length);
+  await page.focus('[data-testid=chart]');
+  assert.ok((await focused(page)).id, 'the chart gives its stop to an event again');
+  assert.ok(before.id);
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
+test('among 10,000 events a given one is reached with few keys', async () => {
+  const page = await open(browser, `${server.url}?data=/fixtures/synth.json`);
+  await waitLoaded(page);
+  const day = (d) => Date.parse(d.padEnd(10, '-01').slice(0, 10)) / 864e5;
+  const byId = new Map(SYN.events.map((e) => [e.id, e]));
+  // Lanes by kind, in the order of the kind filter's chips.
+  const kinds = await page.$$eval('button[data-kind]', (b) => b.map((x) => x.dataset.kind));
+  const target = SYN.events[6543];
+  const targetLane = kinds.indexOf(target.kind);
+  const laneDays = SYN.events.filter((e) => e.kind === target.kind).map((e) => day(e.date));
+  const tDay = day(target.date);
+  // Only clusters at this zoom: the chart itself is the stop, and focusing it puts the cursor on the first event in view.
+  assert.equal(await page.locator('.chart .mark').count(), 0);
+  await page.focus('[data-testid=chart]');
+  await page.waitForSelector('.chart .mark[tabindex="0"]:focus');
+  // A user who knows the date: lanes first, then pages of the axis's step, zooming
+  // in when many events are left between, then arrows.
+  let keys = 1; // the Tab into the chart
+  let sameDay = 'ArrowRight';
+  let zoomed = null; // the step when '+' last changed nothing (the deepest zoom)
+  for (; keys < 200; keys++) {
+    const f = await focused(page);
+    if (f.id === target.id) break;
+    const step = Number(await page.getAttribute('[data-testid=chart]', 'data-step-days'));
+    const cDay = day(byId.get(f.id).date);
+    const d = tDay - cDay;
+    const [lo, hi] = [Math.min(cDay, tDay), Math.max(cDay, tDay)];
+    const between = laneDays.filter((x) => x >= lo && x <= hi).length;
+    if (d < 0) sameDay = 'ArrowLeft';
+    const key = f.lane < targetLane ? 'ArrowDown' : f.lane > targetLane ? 'ArrowUp'
+      : d >= step ? 'PageDown' : d <= -step ? 'PageUp'
+      : between > 8 && step !== zoomed ? '+' : d > 0 ? 'ArrowRight' : d < 0 ? 'ArrowLeft' : sameDay;
+    if (process.env.DEBUG_KEYS) console.log(key, f, step, d, between);
+    await press(page, key);
+    if (key === '+' && Number(await page.getAttribute('[data-testid=chart]', 'data-step-days')) === step) zoomed = step;
+  }
+  assert.equal((await focused(page)).id, target.id);
+  console.log(`# reached event 6,544 of 10,000 in ${keys} keys`);
+  assert.ok(keys <= 60, `${keys} keys`);
+  await page.close();
+});
+
+test('the live region says the result of a filter; the summary before the chart follows it', async () => {
+  const page = await open(browser, server.url);
+  const live = page.locator('[data-testid=announce]');
+  assert.equal(await live.getAttribute('aria-live'), 'polite');
+  await afterRender(page, () => page.click('[data-country=KG]'));
+  const n = Number(await page.getAttribute('html', 'data-shown-count'));
+  await page.waitForFunction((n) => document.querySelector('[data-testid=announce]').textContent.startsWith(`Showing ${n} of`), n);
+  assert.match(await live.textContent(), new RegExp(`^Showing ${n} of ${DATA.events.length} events, \\d{4}–\\d{4}$`));
+  const summary = await page.textContent('[data-testid=summary]');
+  assert.match(summary, new RegExp(`^Showing ${n} of ${DATA.events.length} events, .*Busiest year: \\d{4} \\(\\d+ events?\\)\\. Most named state: Kyrgyzstan`));
+  // The summary comes before the chart in reading order.
+  assert.equal(await page.evaluate(() => !!(document.querySelector('[data-testid=summary]').compareDocumentPosition(document.querySelector('[data-testid=chart]')) & Node.DOCUMENT_POSITION_FOLLOWING)), true);
+  await page.close();
+});
+
+test('presenter steps are announced', async () => {
+  const page = await open(browser, `${server.url}?embed=1&present=1`, { width: 1280, height: 720 });
+  await page.waitForFunction(() => /^Event 1 of \d+: /.test(document.querySelector('[data-testid=announce]').textContent));
+  await page.keyboard.press('ArrowRight');
+  await page.waitForFunction(() => /^Event 2 of \d+: /.test(document.querySelector('[data-testid=announce]').textContent));
+  await page.close();
+});

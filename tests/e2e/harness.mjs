@@ -67,3 +67,10 @@ export async function waitLoaded(page) {
 }
 
 export const shownCount = async (page) => Number(await page.getAttribute('html', 'data-shown-count'));
+
+/** Presses `key` and waits until the app has handled it: two animation frames
+ *  (a key that changes nothing, like Home on a lane's first event, does not redraw). */
+export async function press(page, key) {
+  await page.keyboard.press(key);
+  await page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok))));
+}

@@ -1,7 +1,7 @@
 // The user's journeys, end to end, against the built dist/ in headless Chromium.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, open, afterRender, shownCount, DATA } from './harness.mjs';
+import { serve, launch, open, afterRender, shownCount, press, DATA } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await serve(); browser = await launch(); });
@@ -150,19 +150,31 @@ test('a deep link reproduces a state, and back/forward works', async () => {
   await page.close();
 });
 
-test('keyboard navigation reaches every event, in time order', async () => {
+test('keyboard navigation reaches every event: each lane in time order, Down to the next lane', async () => {
   const page = await open(browser, server.url);
   assert.equal(await page.locator('.chart [data-cluster-size]').count(), 0, 'no clusters at 1280 px: every event is a mark');
   await page.focus('[data-testid=chart]');
   const seen = [];
-  for (let i = 0; i < DATA.events.length; i++) {
-    await page.keyboard.press('Tab');
-    seen.push(await page.evaluate(() => document.activeElement?.dataset?.eventId ?? null));
+  const start = Object.fromEntries(DATA.events.map((e) => [e.id, e.date.padEnd(10, '-01').slice(0, 10)]));
+  const at = () => page.evaluate(() => ({ id: document.activeElement?.dataset?.eventId, lane: document.activeElement?.dataset?.lane }));
+  for (let lane = 0; lane < 10; lane++) {
+    await press(page, 'Home');
+    let cur = await at();
+    const ids = [cur.id];
+    for (;;) {
+      await press(page, 'ArrowRight');
+      const next = await at();
+      if (next.id === cur.id) break;
+      // Time order within the lane.
+      assert.ok(start[cur.id] <= start[next.id], `${cur.id} before ${next.id}`);
+      ids.push(next.id);
+      cur = next;
+    }
+    seen.push(...ids);
+    await press(page, 'ArrowDown');
+    if ((await at()).lane === cur.lane) break;
   }
   assert.deepEqual([...seen].sort(), ALL_IDS);
-  // Time order: each focused event starts no earlier than the one before.
-  const start = Object.fromEntries(DATA.events.map((e) => [e.id, e.date.padEnd(10, '-01').slice(0, 10)]));
-  for (let i = 1; i < seen.length; i++) assert.ok(start[seen[i - 1]] <= start[seen[i]], `${seen[i - 1]} before ${seen[i]}`);
   // Each has an accessible name.
   const label = await page.getAttribute('.chart [data-event-id="beslan-2004"]', 'aria-label');
   assert.equal(label, 'Attack: Beslan, September 2004, Russia');
@@ -175,7 +187,7 @@ test('zoom and pan by keys and buttons change the window and the URL', async () 
   await afterRender(page, () => page.keyboard.press('+'));
   assert.match(page.url(), /[?&]w=\d{4}-\d\d-\d\d~\d{4}-\d\d-\d\d/);
   const w1 = new URL(page.url()).searchParams.get('w');
-  await afterRender(page, () => page.keyboard.press('ArrowRight'));
+  await afterRender(page, () => page.keyboard.press('Shift+ArrowRight'));
   const w2 = new URL(page.url()).searchParams.get('w');
   assert.notEqual(w1, w2);
   await afterRender(page, () => page.click('[data-action=fit]'));
