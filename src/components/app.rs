@@ -276,7 +276,7 @@ pub fn app() -> Html {
     // Under the chart on a desktop, after the filters on a phone (styles: .stats-area).
     let stats = html! {
         if e.shows(Control::Stats) && *later && !awaiting_link {
-            <div class="stats-area"><StatsPanel dataset={ds.clone()} shown={state.shown.clone()} dispatch={dispatch.clone()} /></div>
+            <div class="stats-area"><StatsPanel dataset={ds.clone()} shown={state.shown.clone()} dispatch={dispatch.clone()} theme={state.embed.theme} /></div>
         }
     };
     let source = ds

@@ -14,6 +14,26 @@ pub struct StatsPanelProps {
     pub dataset: Rc<Dataset>,
     pub shown: Rc<Vec<usize>>,
     pub dispatch: Callback<Action>,
+    /// The page's theme: the canvases are drawn in its colours.
+    #[prop_or_default]
+    pub theme: timeline_core::embed::Theme,
+}
+
+/// The charts' colours for a theme (`System` follows the browser's colour scheme).
+fn colours(theme: timeline_core::embed::Theme) -> timeline_charts::palette::Colours {
+    use timeline_charts::palette::Colours;
+    use timeline_core::embed::Theme;
+    let dark = || {
+        web_sys::window()
+            .and_then(|w| w.match_media("(prefers-color-scheme: dark)").ok().flatten())
+            .is_some_and(|m| m.matches())
+    };
+    match theme {
+        Theme::Contrast => Colours::contrast(),
+        Theme::Dark => Colours::dark(),
+        Theme::System if dark() => Colours::dark(),
+        _ => Colours::light(),
+    }
 }
 
 /// CSS height of each chart, in pixels.
@@ -76,15 +96,15 @@ pub fn stats_panel(props: &StatsPanelProps) -> Html {
         .map(|w| w.device_pixel_ratio())
         .unwrap_or(1.0)
         .max(1.0);
-    let size = (measured.unwrap_or(0.0), dpr);
+    let size = (measured.unwrap_or(0.0), dpr, props.theme);
     // Draw whenever the figures or the size change — in a task after the
     // timeline's frame, so the charts follow a filter without delaying it.
     // A newer change cancels a drawing not yet done (the Timeout is dropped).
     {
         let refs = refs.clone();
         let hits = hits.clone();
-        use_effect_with((stats.clone(), size), move |(stats, (w, dpr))| {
-            let (stats, w, dpr) = (stats.clone(), *w, *dpr);
+        use_effect_with((stats.clone(), size), move |(stats, (w, dpr, theme))| {
+            let (stats, w, dpr, theme) = (stats.clone(), *w, *dpr, *theme);
             // After the next frame (which shows the timeline), when the browser
             // is idle (within 300 ms): a filter or zoom paints first, the charts follow.
             let pending: Rc<std::cell::RefCell<Option<crate::dom::Idle>>> = Rc::default();
@@ -93,7 +113,10 @@ pub fn stats_panel(props: &StatsPanelProps) -> Html {
                 gloo::render::request_animation_frame(move |_| {
                     *slot.borrow_mut() = Some(crate::dom::when_idle(
                         move || {
-                            let st = ChartStyle { scale: dpr };
+                            let st = ChartStyle {
+                                scale: dpr,
+                                colours: colours(theme),
+                            };
                             let mut out: [Vec<Hit>; 3] = Default::default();
                             for (i, which) in Which::ALL.into_iter().enumerate() {
                                 let Some(canvas) = refs[i].cast::<HtmlCanvasElement>() else {
@@ -134,7 +157,7 @@ pub fn stats_panel(props: &StatsPanelProps) -> Html {
         use_effect_with(hits.clone(), |_| crate::dom::bump_render_seq());
     }
 
-    let (w, dpr) = size;
+    let (w, dpr, _) = size;
     let charts = Which::ALL.into_iter().enumerate().map(|(i, which)| {
         let layer: Html = hits[i].iter().map(|h| {
             let (x, y) = (h.x0.min(h.x1) as f64 / dpr, h.y0.min(h.y1) as f64 / dpr);

@@ -12,15 +12,20 @@ pub use map_chart::draw_map;
 pub use slide::{draw_slide, slide_svg};
 pub use stats_charts::{draw_casualties, draw_countries, draw_per_year, Hit, Target};
 
-/// How to draw: `scale` multiplies sizes (device pixel ratio on a canvas).
+/// How to draw: `scale` multiplies sizes (device pixel ratio on a canvas);
+/// `colours` follow the page's theme (a download is drawn light).
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct ChartStyle {
     pub scale: f64,
+    pub colours: palette::Colours,
 }
 
 impl Default for ChartStyle {
     fn default() -> Self {
-        ChartStyle { scale: 1.0 }
+        ChartStyle {
+            scale: 1.0,
+            colours: palette::Colours::light(),
+        }
     }
 }
 

@@ -3,7 +3,6 @@
 //! every bar (from the chart's own coordinate translation) so that a pointer
 //! can be mapped back to the year or country under it.
 
-use crate::palette::{self, BAR, INK, KILLED, LINE, MUTED, PAPER, WOUNDED};
 use crate::{err, ChartStyle, DrawResult};
 use plotters::chart::MeshStyle;
 use plotters::coord::ranged1d::Ranged;
@@ -50,12 +49,14 @@ fn empty<DB: DrawingBackend>(
     area.draw(&Text::new(
         title.to_string(),
         (st.px(8.0), st.px(6.0)),
-        ("sans-serif", st.font(14.0)).into_font().color(&INK),
+        ("sans-serif", st.font(14.0))
+            .into_font()
+            .color(&st.colours.ink),
     ))
     .map_err(err)?;
     let style = ("sans-serif", st.font(12.0))
         .into_font()
-        .color(&MUTED)
+        .color(&st.colours.muted)
         .pos(Pos::new(HPos::Center, VPos::Center));
     area.draw(&Text::new(
         "No events shown".to_string(),
@@ -79,10 +80,14 @@ fn calm<'m, 'a, 'b, X: Ranged, Y: Ranged, DB: DrawingBackend>(
     mesh: &'m mut MeshStyle<'a, 'b, X, Y, DB>,
     st: &ChartStyle,
 ) -> &'m mut MeshStyle<'a, 'b, X, Y, DB> {
-    mesh.light_line_style(LINE.mix(0.5))
-        .bold_line_style(LINE)
-        .axis_style(MUTED)
-        .label_style(("sans-serif", st.font(11.0)).into_font().color(&MUTED))
+    mesh.light_line_style(st.colours.line.mix(0.5))
+        .bold_line_style(st.colours.line)
+        .axis_style(st.colours.muted)
+        .label_style(
+            ("sans-serif", st.font(12.0))
+                .into_font()
+                .color(&st.colours.muted),
+        )
 }
 
 type YearChart<'a, DB> = ChartContext<'a, DB, Cartesian2d<RangedCoordf64, RangedCoordf64>>;
@@ -97,7 +102,7 @@ fn year_chart<'a, DB: DrawingBackend>(
     top: f64,
     st: &ChartStyle,
 ) -> DrawResult<Option<(YearChart<'a, DB>, f64)>> {
-    area.fill(&PAPER).map_err(err)?;
+    area.fill(&st.colours.paper).map_err(err)?;
     let (Some(first), Some(last)) = (s.years.first(), s.years.last()) else {
         empty(area, title, st)?;
         return Ok(None);
@@ -105,7 +110,12 @@ fn year_chart<'a, DB: DrawingBackend>(
     let (first, last) = (first.year as f64, last.year as f64);
     let max = (top.max(1.0) * 1.18).ceil();
     let mut chart = ChartBuilder::on(area)
-        .caption(title, ("sans-serif", st.font(14.0)).into_font().color(&INK))
+        .caption(
+            title,
+            ("sans-serif", st.font(14.0))
+                .into_font()
+                .color(&st.colours.ink),
+        )
         .margin(st.px(8.0))
         .x_label_area_size(st.px(20.0))
         .y_label_area_size(st.px(36.0))
@@ -164,7 +174,7 @@ pub fn draw_per_year<DB: DrawingBackend>(
                 chart
                     .draw_series(std::iter::once(Rectangle::new(
                         [(x - 0.38, base), (x + 0.38, base + n)],
-                        palette::kind(c).filled(),
+                        st.colours.kind(c).filled(),
                     )))
                     .map_err(err)?;
                 base += n;
@@ -172,9 +182,9 @@ pub fn draw_per_year<DB: DrawingBackend>(
         }
         let total = row.total();
         if total > 0 {
-            let style = ("sans-serif", st.font(10.5))
+            let style = ("sans-serif", st.font(12.0))
                 .into_font()
-                .color(&INK)
+                .color(&st.colours.ink)
                 .pos(Pos::new(HPos::Center, VPos::Bottom));
             chart
                 .draw_series(std::iter::once(Text::new(
@@ -229,7 +239,10 @@ pub fn draw_casualties<DB: DrawingBackend>(
     let mut hits = Vec::new();
     for row in &s.years {
         let x = row.year as f64;
-        for (v, dx, color) in [(row.killed, -0.38, KILLED), (row.wounded, 0.0, WOUNDED)] {
+        for (v, dx, color) in [
+            (row.killed, -0.38, st.colours.killed),
+            (row.wounded, 0.0, st.colours.wounded),
+        ] {
             if v > 0 {
                 chart
                     .draw_series(std::iter::once(Rectangle::new(
@@ -256,9 +269,12 @@ pub fn draw_casualties<DB: DrawingBackend>(
     }
     // A small legend, top right.
     let (w, _) = area.dim_in_pixel();
-    for (i, (name, color)) in [("killed", KILLED), ("wounded", WOUNDED)]
-        .into_iter()
-        .enumerate()
+    for (i, (name, color)) in [
+        ("killed", st.colours.killed),
+        ("wounded", st.colours.wounded),
+    ]
+    .into_iter()
+    .enumerate()
     {
         let x = w as i32 - st.px(140.0) + i as i32 * st.px(70.0);
         let y = st.px(30.0);
@@ -270,7 +286,9 @@ pub fn draw_casualties<DB: DrawingBackend>(
         area.draw(&Text::new(
             name.to_string(),
             (x + st.px(14.0), y - st.px(1.0)),
-            ("sans-serif", st.font(11.0)).into_font().color(&MUTED),
+            ("sans-serif", st.font(12.0))
+                .into_font()
+                .color(&st.colours.muted),
         ))
         .map_err(err)?;
     }
@@ -283,7 +301,7 @@ pub fn draw_countries<DB: DrawingBackend>(
     s: &Stats,
     st: &ChartStyle,
 ) -> DrawResult<Vec<Hit>> {
-    area.fill(&PAPER).map_err(err)?;
+    area.fill(&st.colours.paper).map_err(err)?;
     const TITLE: &str = "Events per country";
     if s.countries.is_empty() {
         return empty(area, TITLE, st);
@@ -292,7 +310,12 @@ pub fn draw_countries<DB: DrawingBackend>(
     let n = rows.len() as f64;
     let max = (rows[0].2 as f64 * 1.2).ceil();
     let mut chart = ChartBuilder::on(area)
-        .caption(TITLE, ("sans-serif", st.font(14.0)).into_font().color(&INK))
+        .caption(
+            TITLE,
+            ("sans-serif", st.font(14.0))
+                .into_font()
+                .color(&st.colours.ink),
+        )
         .margin(st.px(8.0))
         .x_label_area_size(st.px(20.0))
         .y_label_area_size(st.px(86.0))
@@ -316,12 +339,12 @@ pub fn draw_countries<DB: DrawingBackend>(
         chart
             .draw_series(std::iter::once(Rectangle::new(
                 [(0.0, y + 0.15), (c, y + 0.85)],
-                BAR.filled(),
+                st.colours.bar.filled(),
             )))
             .map_err(err)?;
-        let value = ("sans-serif", st.font(10.5))
+        let value = ("sans-serif", st.font(12.0))
             .into_font()
-            .color(&INK)
+            .color(&st.colours.ink)
             .pos(Pos::new(HPos::Left, VPos::Center));
         chart
             .draw_series(std::iter::once(Text::new(
@@ -332,9 +355,9 @@ pub fn draw_countries<DB: DrawingBackend>(
             .map_err(err)?;
         let (x0, y0) = chart.backend_coord(&(0.0, y + 1.0));
         let (x1, y1) = chart.backend_coord(&(max, y));
-        let label_style = ("sans-serif", st.font(11.0))
+        let label_style = ("sans-serif", st.font(12.0))
             .into_font()
-            .color(&INK)
+            .color(&st.colours.ink)
             .pos(Pos::new(HPos::Right, VPos::Center));
         // backend_coord is in the backend's pixels; the area draws relative to its own corner.
         let (bx, by) = area.get_base_pixel();
