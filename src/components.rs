@@ -1,6 +1,7 @@
 //! One component per file, named after it, with its props beside it.
 pub mod announcer;
 pub mod app;
+pub mod chart_outline;
 pub mod column_mapping;
 pub mod country_chips;
 pub mod country_map;

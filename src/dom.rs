@@ -31,6 +31,21 @@ pub fn set_root_font_px(px: Option<f64>) {
 
 thread_local! {
     static RENDER_SEQ: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
+    static RETURN_FOCUS: std::cell::RefCell<Option<HtmlElement>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Where focus goes back to when the open event's details close, if not to its
+/// mark in the chart: the element that opened them (an outline row).
+pub fn set_return_focus(el: Option<HtmlElement>) {
+    RETURN_FOCUS.with(|r| *r.borrow_mut() = el);
+}
+
+/// Focuses the element the details were opened from, if it is still there.
+pub fn return_focus() -> bool {
+    RETURN_FOCUS
+        .with(|r| r.borrow_mut().take())
+        .filter(|el| el.is_connected())
+        .is_some_and(|el| el.focus().is_ok())
 }
 
 /// Bumps `data-render-seq` on `<html>`: called after every redraw.

@@ -1,8 +1,8 @@
 //! The root: loads the built-in dataset once, owns the state, lays out the page.
 
 use crate::components::{
-    announcer::Announcer, country_map::CountryMap, embed_dialog::EmbedDialog,
-    presenter_bar::PresenterBar, time_overview::TimeOverview,
+    announcer::Announcer, chart_outline::ChartOutline, country_map::CountryMap,
+    embed_dialog::EmbedDialog, presenter_bar::PresenterBar, time_overview::TimeOverview,
 };
 use crate::components::{
     country_chips::CountryChips, data_source::DataSource, date_range::DateRange,
@@ -261,6 +261,8 @@ pub fn app() -> Html {
                 if !e.embed {
                     <TimeOverview dataset={ds.clone()} shown={state.shown.clone()} window={state.window()}
                         extent={state.data.fit} bounds={state.data.bounds} dispatch={dispatch.clone()} />
+                    // The same events as a tree to walk (lanes → years → events).
+                    <ChartOutline dataset={ds.clone()} shown={state.shown.clone()} grouping={state.view.grouping} dispatch={dispatch.clone()} />
                 }
                 // Presenting in the full page: the current event's details as a panel under the chart.
                 if let Some(ev) = selected.clone().filter(|_| state.presenting && !e.embed) {

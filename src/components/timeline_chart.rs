@@ -67,23 +67,9 @@ fn short_count(n: usize) -> String {
     }
 }
 
-/// "Attack: Beslan, September 2004, Russia."
+/// "Attack: Beslan, September 2004, Russia" (timeline_core::describe::event_label).
 pub fn aria_label(ds: &Dataset, e: &timeline_core::Event) -> String {
-    let names: Vec<&str> = e.countries.iter().map(|c| ds.country_name(c)).collect();
-    let where_ = if names.is_empty() && e.scope == timeline_core::Scope::Organisation {
-        "SCO-wide".to_string()
-    } else if names.is_empty() {
-        "no country given".to_string()
-    } else {
-        names.join(", ")
-    };
-    format!(
-        "{}: {}, {}, {}",
-        ds.category(e.kind).label,
-        e.title,
-        e.date_label(),
-        where_
-    )
+    timeline_core::describe::event_label(ds, e)
 }
 
 /// The chart: lanes, axis, marks and clusters drawn as SVG; zoom with the wheel
@@ -160,7 +146,9 @@ pub fn timeline_chart(props: &TimelineChartProps) -> Html {
             let prev = last.borrow().clone();
             if sel.is_none() {
                 if let Some(id) = prev {
-                    focus(&event_selector(&id));
+                    if !crate::dom::return_focus() {
+                        focus(&event_selector(&id));
+                    }
                 }
             }
             *last.borrow_mut() = sel.clone();
@@ -513,6 +501,8 @@ pub fn timeline_chart(props: &TimelineChartProps) -> Html {
                     lane: lane.clone(),
                     event,
                 });
+            // An event opened from its mark closes back to its mark.
+            crate::dom::set_return_focus(None);
             if c.is_some() && c != cursor {
                 d.emit(Action::SetCursor(c));
             }

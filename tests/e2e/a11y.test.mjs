@@ -51,6 +51,12 @@ const VIEWS = [
   ['import mapping step', 'data=/fixtures/table.csv', null, async (p) => {
     await waitLoaded(p); await p.click('[data-testid=column-mapping] summary');
   }],
+  ['the outline, open two levels down', '', null, async (p) => {
+    await p.click('[data-testid=outline] summary');
+    await p.focus('[role=tree] [tabindex="0"]');
+    for (const k of ['ArrowRight', 'ArrowRight', 'ArrowRight']) await p.keyboard.press(k);
+    await p.waitForSelector('[role=treeitem][aria-level="3"]');
+  }],
   ['presenting', '', null, async (p) => { await p.click('[data-action=present]'); await p.waitForSelector('[data-testid=presenter-progress]'); }],
   ...THEMES.flatMap((t) => [
     [`embed, ${t}`, `embed=1&theme=${t}&e=beslan-2004`, { width: 960, height: 540 }],
@@ -217,5 +223,47 @@ test('presenter steps are announced', async () => {
   await page.waitForFunction(() => /^Event 1 of \d+: /.test(document.querySelector('[data-testid=announce]').textContent));
   await page.keyboard.press('ArrowRight');
   await page.waitForFunction(() => /^Event 2 of \d+: /.test(document.querySelector('[data-testid=announce]').textContent));
+  await page.close();
+});
+
+test('the outline walks lanes → years → events: any of 10,000 events in few keys, Enter opens it, Esc comes back', async () => {
+  const page = await open(browser, `${server.url}?data=/fixtures/synth.json`);
+  await waitLoaded(page);
+  await page.click('[data-testid=outline] summary');
+  await page.focus('[role=tree] [tabindex="0"]');
+  const target = SYN.events[6543];
+  const y = Number(target.date.slice(0, 4));
+  const row = () => page.evaluate(() => {
+    const a = document.activeElement;
+    return { level: Number(a.getAttribute('aria-level')), text: a.textContent, expanded: a.getAttribute('aria-expanded'), ref: a.dataset.eventRef ?? null };
+  });
+  const kinds = await page.$$eval('button[data-kind]', (b) => b.map((x) => x.dataset.kind));
+  const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+  const [ty, tm, td] = [y, Number(target.date.slice(5, 7) || 0), Number(target.date.slice(8, 10) || 0)];
+  /** Whether a row holds the target, from what it says (a user who knows the event's kind and date). */
+  const holds = (r, pos) => {
+    if (r.level === 1) return kinds.indexOf(target.kind) === pos - 1;
+    if (/^Events /.test(r.text)) return true; // a run of one day's events: look inside
+    const year = r.text.match(/^(\d{4}),/);
+    if (year) return Number(year[1]) === ty;
+    const m = r.text.match(/^(?:(\d+) )?(\w+) (\d{4})/);
+    return !!m && Number(m[3]) === ty && MONTHS.indexOf(m[2]) + 1 === tm && (!m[1] || Number(m[1]) === td);
+  };
+  let keys = 1; // the Tab into the tree
+  for (; keys < 120; keys++) {
+    const r = await row();
+    if (r.ref === target.id) break;
+    const pos = Number(await page.evaluate(() => document.activeElement.getAttribute('aria-posinset')));
+    const key = r.expanded === 'false' && holds(r, pos) ? 'ArrowRight' : 'ArrowDown';
+    await press(page, key);
+  }
+  assert.equal((await row()).ref, target.id);
+  console.log(`# the outline reached event 6,544 of 10,000 in ${keys} keys`);
+  assert.ok(keys <= 80, `${keys} keys`);
+  await press(page, 'Enter');
+  await page.waitForSelector('[data-testid=details]');
+  assert.match(await page.textContent('[data-testid=details] h2'), new RegExp(target.title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
+  await press(page, 'Escape');
+  assert.equal((await row()).ref, target.id, 'Esc comes back to the outline row');
   await page.close();
 });

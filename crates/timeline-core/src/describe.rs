@@ -63,6 +63,26 @@ pub fn summary(ds: &Dataset, shown: &[usize]) -> String {
     }
 }
 
+/// An event in words: "Attack: Beslan, September 2004, Russia" (the name of
+/// its mark, its outline entry and its presenter step).
+pub fn event_label(ds: &Dataset, e: &crate::model::Event) -> String {
+    let names: Vec<&str> = e.countries.iter().map(|c| ds.country_name(c)).collect();
+    let where_ = if names.is_empty() && e.scope == crate::model::Scope::Organisation {
+        "SCO-wide".to_string()
+    } else if names.is_empty() {
+        "no country given".to_string()
+    } else {
+        names.join(", ")
+    };
+    format!(
+        "{}: {}, {}, {}",
+        ds.category(e.kind).label,
+        e.title,
+        e.date_label(),
+        where_
+    )
+}
+
 /// A presenter step: "Event 3 of 31: Attack: Beslan, September 2004, Russia".
 pub fn step_line(position: usize, of: usize, label: &str) -> String {
     format!("Event {} of {}: {label}", group(position), group(of))

@@ -20,6 +20,7 @@ pub mod layout;
 pub mod load;
 pub mod map;
 pub mod model;
+pub mod outline;
 pub mod overview;
 pub mod problem;
 pub mod scale;
