@@ -52,7 +52,7 @@ async fn summary_line_counts_what_is_shown() {
     let root = root();
     yew::Renderer::<SummaryLine>::with_root_and_props(
         root.clone(),
-        SummaryLineProps { dataset: ds, shown },
+        yew::props!(SummaryLineProps { dataset: ds, shown }),
     )
     .render();
     let p = wait_for(&root, ".summary").await;
