@@ -49,7 +49,6 @@ pub fn app() -> Html {
     });
     use_url_sync(state.clone());
     use_data_source(state.clone());
-    let announcement = crate::hooks::use_announcement::use_announcement(&state);
     use_host_api(state.clone());
     {
         let state = state.clone();
@@ -295,7 +294,7 @@ pub fn app() -> Html {
     if e.embed {
         return html! {
             <div class={classes!("app", "embed", state.presenting.then_some("presenting"))}>
-                <Announcer message={announcement.clone()} />
+                <Announcer state={state.clone()} />
                 if has_filters { <aside class="embed-filters" aria-label="Filters">{ filters }</aside> }
                 <main class="main" id="main">
                     // The frame's page has its own level-one heading, for screen readers only (the host page shows its title).
@@ -310,7 +309,7 @@ pub fn app() -> Html {
     }
     html! {
         <div class="app" {ondragover} {ondrop}>
-            <Announcer message={announcement} />
+            <Announcer state={state.clone()} />
             <header class="app-header">
                 <h1>{ title }</h1>
                 // They speak of the dataset shown: not of the built-in one while a linked dataset loads.

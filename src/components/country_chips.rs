@@ -53,18 +53,18 @@ pub fn country_chips(props: &CountryChipsProps) -> Html {
     html! {
         <fieldset class="facet">
             <legend class="facet-title">{ title }</legend>
-            if props.selected.is_some() {
-                <div class="facet-actions">
-                    <button class="link-button" data-action="countries-clear" onclick={props.dispatch.reform(|_| Action::SetCountries(None))}>{ "Clear" }</button>
-                </div>
-            }
+            // Always there (hidden while nothing is pressed): pressing a chip never moves what is below it.
+            <div class={classes!("facet-actions", props.selected.is_none().then_some("idle"))}>
+                <button class="link-button" data-action="countries-clear" onclick={props.dispatch.reform(|_| Action::SetCountries(None))}>{ "Clear" }</button>
+            </div>
             <div class="chips">{ for members.into_iter().map(chip) }</div>
             if !others.is_empty() {
                 if !others_title.is_empty() { <div class="facet-subtitle">{ others_title }</div> }
                 <div class="chips">{ for others.into_iter().map(chip) }</div>
             }
             <p class="hint">
-                { if props.selected.is_some() { "Showing the selected states. Click more to add them, or a pressed one to take it out." } else { "All states shown. Click a state to show only its events." } }
+                // One text whatever is pressed, so that the map below never moves under the pointer.
+                { "Click a state to show only its events; click more to add them, or a pressed one to take it out." }
                 if title == "Member states" { { " SCO-wide events (declarations, treaties) count for every member state." } }
             </p>
         </fieldset>

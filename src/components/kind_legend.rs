@@ -20,11 +20,10 @@ pub fn kind_legend(props: &KindLegendProps) -> Html {
     html! {
         <fieldset class={classes!("facet", "legend", props.selected.is_some().then_some("narrowed"))}>
             <legend class="facet-title">{ "Kinds" }</legend>
-            if props.selected.is_some() {
-                <div class="facet-actions">
-                    <button class="link-button" data-action="kinds-clear" onclick={props.dispatch.reform(|_| Action::SetKinds(None))}>{ "Clear" }</button>
-                </div>
-            }
+            // Always there (hidden while nothing is pressed): pressing a chip never moves what is below it.
+            <div class={classes!("facet-actions", props.selected.is_none().then_some("idle"))}>
+                <button class="link-button" data-action="kinds-clear" onclick={props.dispatch.reform(|_| Action::SetKinds(None))}>{ "Clear" }</button>
+            </div>
             <div class="chips">
             { for props.dataset.meta.categories.iter().map(|c| {
                 let k = c.id.clone();

@@ -22,14 +22,21 @@ pub fn summary_line(props: &SummaryLineProps) -> Html {
     let text = use_memo(
         (props.dataset.clone(), props.shown.clone(), props.full),
         |(ds, shown, full)| {
+            let count = describe::count_line(ds, shown);
             if *full {
-                describe::summary(ds, shown)
+                (format!("{count}."), describe::highlights(ds, shown))
             } else {
-                describe::count_line(ds, shown)
+                (count, String::new())
             }
         },
     );
+    // Two lines, the second kept even when empty: a filter never shifts the page.
     html! {
-        <p class={classes!("summary", props.class.clone())} data-testid="summary">{ (*text).clone() }</p>
+        <p class={classes!("summary", props.class.clone())} data-testid="summary">
+            <span class="summary-count">{ text.0.clone() }</span>
+            if props.full {
+                { " " }<span class="summary-highlights">{ text.1.clone() }</span>
+            }
+        </p>
     }
 }
