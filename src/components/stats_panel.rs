@@ -6,6 +6,7 @@ use timeline_charts::{draw_casualties, draw_countries, draw_per_year, ChartStyle
 use timeline_core::scale::Window;
 use timeline_core::stats::Stats;
 use timeline_core::{Dataset, PartialDate};
+use wasm_bindgen::JsCast;
 use web_sys::HtmlCanvasElement;
 use yew::prelude::*;
 
@@ -85,6 +86,8 @@ pub fn stats_panel(props: &StatsPanelProps) -> Html {
     let hits = use_state(|| [Vec::<Hit>::new(), Vec::new(), Vec::new()]);
     let hover = use_state(|| None::<String>);
     let table_open = use_state(|| false);
+    // Each chart is one Tab stop: its active bar (arrows move between bars).
+    let active = use_state(|| [0usize; 3]);
     let stats = {
         let (ds, shown) = (props.dataset.clone(), props.shown.clone());
         use_memo(shown, move |shown| Stats::compute(&ds, shown))
@@ -159,7 +162,31 @@ pub fn stats_panel(props: &StatsPanelProps) -> Html {
 
     let (w, dpr, _) = size;
     let charts = Which::ALL.into_iter().enumerate().map(|(i, which)| {
-        let layer: Html = hits[i].iter().map(|h| {
+        let n_bars = hits[i].len();
+        let stop = active[i].min(n_bars.saturating_sub(1));
+        // Arrows, Home and End move between the chart's bars; the focus goes with them.
+        let onkeydown_layer = {
+            let active = active.clone();
+            Callback::from(move |e: KeyboardEvent| {
+                let Some(el) = e.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else { return };
+                let at = el.get_attribute("data-index").and_then(|v| v.parse::<usize>().ok()).unwrap_or(0);
+                let to = match e.key().as_str() {
+                    "ArrowRight" | "ArrowDown" => (at + 1).min(n_bars.saturating_sub(1)),
+                    "ArrowLeft" | "ArrowUp" => at.saturating_sub(1),
+                    "Home" => 0,
+                    "End" => n_bars.saturating_sub(1),
+                    _ => return,
+                };
+                e.prevent_default();
+                let mut a = *active;
+                a[i] = to;
+                active.set(a);
+                if let Some(next) = el.parent_element().and_then(|p| p.children().item(to as u32)) {
+                    let _ = next.dyn_into::<web_sys::SvgElement>().map(|s| s.focus());
+                }
+            })
+        };
+        let layer: Html = hits[i].iter().enumerate().map(|(bar, h)| {
             let (x, y) = (h.x0.min(h.x1) as f64 / dpr, h.y0.min(h.y1) as f64 / dpr);
             let (bw, bh) = ((h.x1 - h.x0).abs() as f64 / dpr, (h.y1 - h.y0).abs() as f64 / dpr);
             let (year, country) = match &h.target {
@@ -177,14 +204,14 @@ pub fn stats_panel(props: &StatsPanelProps) -> Html {
             let onf = { let hover = hover.clone(); let l = label.clone(); Callback::from(move |_: FocusEvent| hover.set(Some(l.clone()))) };
             html! {
                 <rect class="hit" x={format!("{x:.1}")} y={format!("{y:.1}")} width={format!("{bw:.1}")} height={format!("{bh:.1}")}
-                    role="button" tabindex="0" aria-label={label} data-bar-year={year} data-bar-country={country}
+                    role="button" tabindex={if bar == stop { "0" } else { "-1" }} data-index={bar.to_string()} aria-label={label} data-bar-year={year} data-bar-country={country}
                     {onclick} {onkeydown} onpointerenter={on} onfocus={onf} />
             }
         }).collect();
         html! {
             <figure class="stat-chart" data-chart={which.key()}>
                 <canvas ref={refs[i].clone()} role="img" aria-label={which.description()}></canvas>
-                <svg class="hit-layer" viewBox={format!("0 0 {} {CHART_H}", w.max(1.0))} preserveAspectRatio="none"
+                <svg class="hit-layer" viewBox={format!("0 0 {} {CHART_H}", w.max(1.0))} preserveAspectRatio="none" onkeydown={onkeydown_layer}
                     onpointerleave={ let hover = hover.clone(); Callback::from(move |_| hover.set(None)) }>{ layer }</svg>
             </figure>
         }
@@ -194,7 +221,7 @@ pub fn stats_panel(props: &StatsPanelProps) -> Html {
     html! {
         <section class="stats" aria-label="Statistics of the events shown" data-testid="stats">
             <div class="stats-charts">{ for charts }</div>
-            <p class="stats-hover" aria-live="polite">{ hover.as_deref().unwrap_or("Point at or focus a bar for its figures; click it to zoom to a year or filter to a country.") }</p>
+            <p class="stats-hover" aria-live="polite">{ hover.as_deref().unwrap_or("Point at or focus a bar for its figures (arrow keys go from bar to bar); click it or press Enter to zoom to a year or filter to a country.") }</p>
             <details class="stats-table" ontoggle={ let t = table_open.clone(); Callback::from(move |e: Event| {
                 t.set(e.target_dyn_into::<web_sys::HtmlDetailsElement>().is_some_and(|d| d.open()));
             }) }>

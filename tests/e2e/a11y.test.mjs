@@ -94,7 +94,7 @@ async function tabStops(page, max = 400) {
     const s = await page.evaluate(() => {
       const a = document.activeElement;
       if (!a || a === document.body) return null;
-      return { inChart: !!a.closest('[data-testid=chart]'), what: a.dataset?.eventId ?? a.tagName };
+      return { inChart: !!a.closest('[data-testid=chart]'), inStats: !!a.closest('[data-testid=stats] .hit-layer'), what: a.dataset?.eventId ?? a.tagName };
     });
     if (!s) break; // past the last stop: the page's body
     stops.push(s);
@@ -107,6 +107,9 @@ test('the chart is one Tab stop, and arrows walk its events', async () => {
   const stops = await tabStops(page);
   const inChart = stops.filter((s) => s.inChart);
   assert.equal(inChart.length, 1, `chart stops: ${JSON.stringify(inChart)}`);
+  // Each statistics chart is one stop too (arrows go from bar to bar).
+  assert.equal(stops.filter((s) => s.inStats).length, 3);
+  console.log(`# ${stops.length} Tab stops on the page`);
   // The stop is the first event in time; Right walks its lane in time order.
   await page.focus('.chart .mark[tabindex="0"]');
   const first = await focused(page);
@@ -265,5 +268,21 @@ test('the outline walks lanes → years → events: any of 10,000 events in few 
   assert.match(await page.textContent('[data-testid=details] h2'), new RegExp(target.title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
   await press(page, 'Escape');
   assert.equal((await row()).ref, target.id, 'Esc comes back to the outline row');
+  await page.close();
+});
+
+test("a statistics chart is one Tab stop; arrows go from bar to bar and Enter does what a click does", async () => {
+  const page = await open(browser, server.url);
+  await page.waitForSelector('[data-chart=per-year] .hit[tabindex="0"]');
+  await page.focus('[data-chart=per-year] .hit[tabindex="0"]');
+  const at = () => page.evaluate(() => document.activeElement.dataset.barYear);
+  const first = await at();
+  await press(page, 'ArrowRight');
+  const second = await at();
+  assert.equal(Number(second), Number(first) + 1);
+  assert.equal(await page.getAttribute(`[data-chart=per-year] [data-bar-year="${second}"]`, 'tabindex'), '0');
+  await press(page, 'End');
+  await afterRender(page, () => page.keyboard.press('Enter'));
+  assert.match(page.url(), /[?&]w=/, 'Enter zooms to the year, as a click does');
   await page.close();
 });
