@@ -3,6 +3,7 @@ use std::collections::BTreeSet;
 use std::rc::Rc;
 use timeline_core::map::{map_view, MapItem, MapShapes};
 use timeline_core::{Dataset, FacetCounts};
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -34,6 +35,8 @@ pub fn country_map(props: &CountryMapProps) -> Html {
     let ds = &props.dataset;
     let view = map_view(ds, &props.counts, props.selected.as_ref(), &props.shapes);
     let hovered = use_state(|| None::<String>);
+    // The map is one Tab stop: the state last focused; arrows go from state to state.
+    let active = use_state(|| 0usize);
     if view.shaped.is_empty() && view.unshaped.is_empty() {
         return html! {};
     }
@@ -58,16 +61,50 @@ pub fn country_map(props: &CountryMapProps) -> Html {
         let (code, hovered) = (code.map(String::from), hovered.clone());
         move || hovered.set(code.clone())
     };
-    let paths = view.shaped.iter().map(|item| {
+    let n_states = view.shaped.len();
+    let stop = (*active).min(n_states.saturating_sub(1));
+    let onkeydown_map = {
+        let active = active.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            let Some(el) = e
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            else {
+                return;
+            };
+            let at = el
+                .get_attribute("data-index")
+                .and_then(|v| v.parse::<usize>().ok())
+                .unwrap_or(0);
+            let last = n_states.saturating_sub(1);
+            let to = match e.key().as_str() {
+                "ArrowRight" | "ArrowDown" => (at + 1).min(last),
+                "ArrowLeft" | "ArrowUp" => at.saturating_sub(1),
+                "Home" => 0,
+                "End" => last,
+                _ => return,
+            };
+            e.prevent_default();
+            active.set(to);
+            if let Some(next) = el
+                .parent_element()
+                .and_then(|p| p.children().item(to as u32))
+            {
+                let _ = next.dyn_into::<web_sys::SvgElement>().map(|s| s.focus());
+            }
+        })
+    };
+    let paths = view.shaped.iter().enumerate().map(|(i, item)| {
         let d = props.shapes.path(&item.code).unwrap_or_default().to_string();
+        let focus_here = { let active = active.clone(); move || active.set(i) };
         html! {
             <path class={classes!("map-state", format!("shade-{}", item.shade), item.selected.then_some("selected"))}
-                d={d} data-map-country={item.code.clone()} role="button" tabindex="0"
+                d={d} data-map-country={item.code.clone()} data-index={i.to_string()} role="button" tabindex={if i == stop { "0" } else { "-1" }}
                 aria-pressed={item.selected.to_string()} aria-label={label(item)}
                 onclick={toggle(&item.code)} onkeydown={key(&item.code)}
                 onpointerenter={ let f = on(Some(&item.code)); Callback::from(move |_: PointerEvent| f()) }
                 onpointerleave={ let f = on(None); Callback::from(move |_: PointerEvent| f()) }
-                onfocus={ let f = on(Some(&item.code)); Callback::from(move |_: FocusEvent| f()) }
+                onfocus={ let f = on(Some(&item.code)); Callback::from(move |_: FocusEvent| { f(); focus_here(); }) }
                 onblur={ let f = on(None); Callback::from(move |_: FocusEvent| f()) }>
                 <title>{ label(item) }</title>
             </path>
@@ -83,13 +120,13 @@ pub fn country_map(props: &CountryMapProps) -> Html {
         })
         .map(label)
         .unwrap_or_else(|| {
-            "Hover or focus a state for its count; click to show its events.".to_string()
+            "Hover or focus a state for its count (arrow keys go from state to state); click it or press Enter to show its events.".to_string()
         });
     html! {
         <figure class="country-map" data-testid="country-map">
             <figcaption class="facet-title">{ "Map of the states" }</figcaption>
-            <svg class="map-svg" viewBox={format!("{x} {y} {w} {h}")} preserveAspectRatio="xMidYMid meet" role="group"
-                aria-label="Map of the states in the data. Each state is a button that filters the timeline to it.">
+            <svg class="map-svg" viewBox={format!("{x} {y} {w} {h}")} preserveAspectRatio="xMidYMid meet" role="group" onkeydown={onkeydown_map}
+                aria-label="Map of the states in the data. Each state is a button that filters the timeline to it; arrow keys go from state to state.">
                 { for paths }
             </svg>
             <p class="map-caption" aria-live="polite" data-testid="map-caption">{ caption }</p>

@@ -94,7 +94,7 @@ async function tabStops(page, max = 400) {
     const s = await page.evaluate(() => {
       const a = document.activeElement;
       if (!a || a === document.body) return null;
-      return { inChart: !!a.closest('[data-testid=chart]'), inStats: !!a.closest('[data-testid=stats] .hit-layer'), what: a.dataset?.eventId ?? a.tagName };
+      return { inMap: !!a.closest('.map-svg'), inChart: !!a.closest('[data-testid=chart]'), inStats: !!a.closest('[data-testid=stats] .hit-layer'), what: a.dataset?.eventId ?? a.tagName };
     });
     if (!s) break; // past the last stop: the page's body
     stops.push(s);
@@ -109,6 +109,8 @@ test('the chart is one Tab stop, and arrows walk its events', async () => {
   assert.equal(inChart.length, 1, `chart stops: ${JSON.stringify(inChart)}`);
   // Each statistics chart is one stop too (arrows go from bar to bar).
   assert.equal(stops.filter((s) => s.inStats).length, 3);
+  // And the map (arrows go from state to state).
+  assert.equal(stops.filter((s) => s.inMap).length, 1);
   console.log(`# ${stops.length} Tab stops on the page`);
   // The stop is the first event in time; Right walks its lane in time order.
   await page.focus('.chart .mark[tabindex="0"]');

@@ -66,6 +66,12 @@ test('the map works from the keyboard, shades follow the other filters, and the 
   assert.equal(await shownCount(page), want.length);
   await afterRender(page, () => page.keyboard.press('Space'));
   assert.equal(await shownCount(page), DATA.events.filter((e) => e.kind === 'incident').length);
+  // The map is one Tab stop: arrows go from state to state, the focused one is the stop.
+  await page.keyboard.press('ArrowRight');
+  const next = await page.evaluate(() => document.activeElement.dataset.mapCountry);
+  assert.ok(next && next !== 'TJ', next);
+  assert.equal(await page.getAttribute(`path[data-map-country=${next}]`, 'tabindex'), '0');
+  assert.equal(await page.locator('path[data-map-country][tabindex="0"]').count(), 1);
   // No incident names Mongolia: it is in the "0" shade; Russia, with the most attacks, in the darkest.
   assert.match(await page.getAttribute('path[data-map-country=MN]', 'class'), /shade-0/);
   assert.match(await page.getAttribute('path[data-map-country=RU]', 'class'), /shade-5/);
