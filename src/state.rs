@@ -209,17 +209,8 @@ impl AppState {
     fn cursor_to_selected(&mut self) {
         let ds = &self.data.dataset;
         if let Some(i) = self.view.selected.as_deref().and_then(|id| ds.position(id)) {
-            let lane = self
-                .cursor
-                .as_ref()
-                .map(|c| c.lane.clone())
-                .unwrap_or(timeline_core::layout::LaneKey::NoCountry);
-            self.cursor = timeline_core::chartnav::valid(
-                ds,
-                &self.shown,
-                self.view.grouping,
-                Some(&Cursor { lane, event: i }),
-            );
+            let lane = self.cursor.as_ref().map(|c| &c.lane);
+            self.cursor = timeline_core::chartnav::at(ds, &self.shown, self.view.grouping, i, lane);
         }
     }
 

@@ -2,7 +2,7 @@ use crate::components::{
     event_details::EventDetails, event_mark::EventMark, kind_symbol::kind_class,
     time_axis::TimeAxis,
 };
-use crate::dom::{bump_render_seq, event_selector, focus};
+use crate::dom::bump_render_seq;
 use crate::state::{Action, AppState};
 use gloo::events::{EventListener, EventListenerOptions};
 use std::cell::RefCell;
@@ -11,7 +11,6 @@ use timeline_core::chartnav::{Cursor, Move};
 use timeline_core::frame::{fit_layout, ChartMetrics};
 use timeline_core::layout::{layout, LaneKey, LayoutParams};
 use timeline_core::scale::Window;
-use timeline_core::Dataset;
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlElement, WheelEvent};
 use yew::prelude::*;
@@ -67,11 +66,6 @@ fn short_count(n: usize) -> String {
     }
 }
 
-/// "Attack: Beslan, September 2004, Russia" (timeline_core::describe::event_label).
-pub fn aria_label(ds: &Dataset, e: &timeline_core::Event) -> String {
-    timeline_core::describe::event_label(ds, e)
-}
-
 /// The chart: lanes, axis, marks and clusters drawn as SVG; zoom with the wheel
 /// or pinch (anchored under the pointer), buttons and keys; pan by dragging and
 /// with arrow keys; events open a popover.
@@ -82,10 +76,7 @@ pub fn timeline_chart(props: &TimelineChartProps) -> Html {
     let container = use_node_ref();
     let hovered = use_state(|| None::<String>);
     let drag = use_mut_ref(|| None::<(f64, Window, bool)>);
-    let last_selected = use_mut_ref(|| None::<String>);
     let suppress_click = use_mut_ref(|| false);
-    // The element in the chart that had focus after the last redraw (see the focus effect).
-    let last_focus = use_mut_ref(|| None::<web_sys::Element>);
     // Active pointers (id, client x) and a pinch in progress (start positions, window then).
     let touches = use_mut_ref(Vec::<(i32, f64)>::new);
     let pinch = use_mut_ref(|| None::<((f64, f64), Window)>);
@@ -138,63 +129,7 @@ pub fn timeline_chart(props: &TimelineChartProps) -> Html {
         });
     }
 
-    // Focus moves into the popover when it opens and back to the event when it closes.
-    {
-        let selected = state.view.selected.clone();
-        let last = last_selected.clone();
-        use_effect_with(selected, move |sel| {
-            let prev = last.borrow().clone();
-            if sel.is_none() {
-                if let Some(id) = prev {
-                    if !crate::dom::return_focus() {
-                        focus(&event_selector(&id));
-                    }
-                }
-            }
-            *last.borrow_mut() = sel.clone();
-        });
-    }
-    // The keyboard's cursor keeps the focus through redraws: when it moved by a
-    // key, or when a zoom, pan or filter removed the focused mark (the focus fell
-    // to the page because its element is gone — not because the user went elsewhere).
-    {
-        let container = container.clone();
-        let last_focus = last_focus.clone();
-        use_effect(move || {
-            let Some(el) = container.cast::<web_sys::Element>() else {
-                return;
-            };
-            let active = web_sys::window()
-                .and_then(|w| w.document())
-                .and_then(|d| d.active_element());
-            let on_mark = active
-                .as_ref()
-                .is_some_and(|a| a.has_attribute("data-event-id") && el.contains(Some(a.as_ref())));
-            let on_chart = active.as_ref().is_some_and(|a| a == &el);
-            let fell = active.as_ref().is_none_or(|a| a.tag_name() == "BODY")
-                && last_focus
-                    .borrow()
-                    .as_ref()
-                    .is_some_and(|f| !f.is_connected());
-            if on_mark || on_chart || fell {
-                if let Ok(Some(stop)) = el.query_selector(".mark[tabindex=\"0\"]") {
-                    if active.as_ref() != Some(&stop) {
-                        let _ = stop
-                            .clone()
-                            .dyn_into::<web_sys::SvgElement>()
-                            .map(|s| s.focus());
-                    }
-                } else if fell {
-                    let _ = el.clone().dyn_into::<HtmlElement>().map(|h| h.focus());
-                }
-            }
-            let now = web_sys::window()
-                .and_then(|w| w.document())
-                .and_then(|d| d.active_element())
-                .filter(|a| el.contains(Some(a.as_ref())));
-            *last_focus.borrow_mut() = now;
-        });
-    }
+    crate::hooks::use_chart_focus::use_chart_focus(container.clone(), state.view.selected.clone());
     use_effect(bump_render_seq);
 
     let window = state.window();
@@ -286,7 +221,7 @@ pub fn timeline_chart(props: &TimelineChartProps) -> Html {
             <EventMark key={format!("{}-{li}", e.id)} event={e.clone()} category={ds.category(e.kind).clone()} x_start={x_start} x_end={x_end.max(x_start + 1.0)} y={cy}
                 label_room={mk.label_room + (g + mk.x1 - x_end.max(x_start)).max(0.0)} tabbable={tab_stop == Some((li, mi))} lane={li} selected={is_sel}
                 metrics={m} plot_left={g}
-                aria_label={aria_label(&ds, e)} dispatch={props.dispatch.clone()} onhover={onhover.clone()} />
+                aria_label={timeline_core::describe::event_label(&ds, e)} dispatch={props.dispatch.clone()} onhover={onhover.clone()} />
         }
     }).collect();
 

@@ -73,7 +73,7 @@ pub fn use_announcement(state: &AppState) -> AttrValue {
         use_effect_with(at, move |&at| {
             if let Some(i) = at {
                 let pos = shown.binary_search(&i).map_or(0, |p| p + 1);
-                let label = crate::components::timeline_chart::aria_label(&ds, &ds.events[i]);
+                let label = describe::event_label(&ds, &ds.events[i]);
                 message.set(describe::step_line(pos, shown.len(), &label).into());
             }
         });

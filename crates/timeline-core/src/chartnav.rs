@@ -60,6 +60,24 @@ pub fn unit_days(unit: TickUnit) -> f64 {
     }
 }
 
+/// A cursor on `event` if it is shown: in `lane` if the event is in that lane,
+/// else in the first of its lanes.
+pub fn at(
+    ds: &Dataset,
+    shown: &[usize],
+    grouping: Grouping,
+    event: usize,
+    lane: Option<&LaneKey>,
+) -> Option<Cursor> {
+    shown.binary_search(&event).ok()?;
+    let lanes = lanes_of(ds, event, grouping);
+    let lane = match lane {
+        Some(l) if lanes.contains(l) => l.clone(),
+        _ => lanes.into_iter().next()?,
+    };
+    Some(Cursor { lane, event })
+}
+
 /// The cursor still valid for these lanes: its event shown in its lane, else
 /// the same event in another of its lanes, else none.
 pub fn valid(
@@ -69,17 +87,7 @@ pub fn valid(
     cursor: Option<&Cursor>,
 ) -> Option<Cursor> {
     let c = cursor?;
-    shown.binary_search(&c.event).ok()?;
-    let lanes = lanes_of(ds, c.event, grouping);
-    let lane = if lanes.contains(&c.lane) {
-        c.lane.clone()
-    } else {
-        lanes.into_iter().next()?
-    };
-    Some(Cursor {
-        lane,
-        event: c.event,
-    })
+    at(ds, shown, grouping, c.event, Some(&c.lane))
 }
 
 /// Where the cursor goes for `mv`. Without a (valid) cursor, any move starts at

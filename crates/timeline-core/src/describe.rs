@@ -44,11 +44,11 @@ pub fn highlights(ds: &Dataset, shown: &[usize]) -> String {
         out.push(format!(
             "Busiest year: {} ({}).",
             year_label(year),
-            events(n)
+            count_events(n)
         ));
     }
     if let Some((_, name, n)) = stats.countries.first() {
-        out.push(format!("Most named state: {name} ({}).", events(*n)));
+        out.push(format!("Most named state: {name} ({}).", count_events(*n)));
     }
     out.join(" ")
 }
@@ -103,7 +103,8 @@ pub fn progress_line(name: &str, done: usize, total: usize) -> String {
     )
 }
 
-fn events(n: usize) -> String {
+/// "1 event", "9 events", "100,000 events".
+pub fn count_events(n: usize) -> String {
     if n == 1 {
         "1 event".into()
     } else {

@@ -4,7 +4,7 @@
 //! Pure: the app renders the nodes of the expanded branches only.
 
 use crate::date::{month_name, year_label};
-use crate::describe::group;
+use crate::describe::{count_events, group};
 use crate::layout::{lane_members, Grouping};
 use crate::model::Dataset;
 
@@ -71,7 +71,7 @@ impl Outline {
                     to: m.len(),
                     unit: Unit::Lane,
                 },
-                label: format!("{label}, {}", events(m.len())),
+                label: format!("{label}, {}", count_events(m.len())),
                 event: None,
             })
             .collect()
@@ -114,7 +114,7 @@ impl Outline {
                         to: id.from + b,
                         unit,
                     },
-                    label: format!("{when}, {}", events(b - a)),
+                    label: format!("{when}, {}", count_events(b - a)),
                     event: None,
                 });
                 a = b;
@@ -215,14 +215,6 @@ impl Outline {
                 None => return path,
             }
         }
-    }
-}
-
-fn events(n: usize) -> String {
-    if n == 1 {
-        "1 event".into()
-    } else {
-        format!("{} events", group(n))
     }
 }
 
