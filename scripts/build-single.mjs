@@ -1,5 +1,6 @@
-// One self-contained HTML file of the built app — code, wasm, styles, icon and
-// the built-in data inlined — that works opened from disk with no network.
+// One self-contained HTML file of the built app — code, both wasm modules (the
+// worker's as a blob URL), styles, icon and the built-in data inlined — that
+// works opened from disk with no network.
 //   node scripts/build-single.mjs [dist] [out]   (default: dist → dist-single/sco-timeline.html)
 import fs from 'node:fs';
 import path from 'node:path';
@@ -18,9 +19,20 @@ const icon = fs.readFileSync(path.join(dist, pick(/<link rel="icon" href="\.\/([
 let glue = fs.readFileSync(path.join(dist, glueName), 'utf8');
 const wasm = fs.readFileSync(path.join(dist, wasmName));
 
+// The second module (src/bin/sco-worker.rs), run in a worker from a blob URL
+// (src/worker.rs reads window.__scoWorker): its boot script with the glue in
+// place of importScripts, and its wasm, decoded on first use.
+const workerBoot = fs.readFileSync(path.join(dist, 'sco-worker-boot.js'), 'utf8');
+const workerGlue = fs.readFileSync(path.join(dist, 'sco-worker.js'), 'utf8');
+const workerWasm = fs.readFileSync(path.join(dist, 'sco-worker_bg.wasm'));
+const importLine = "importScripts('./sco-worker.js');";
+if (!workerBoot.includes(importLine)) throw new Error('build-single: sco-worker-boot.js no longer imports ./sco-worker.js');
+const workerSrc = workerBoot.replace(importLine, workerGlue);
+
 // The glue is an ES module; inlined, it cannot be imported, so drop its export line and call init directly.
 glue = glue.replace(/^export \{[^}]*\};?\s*$/m, '');
-const script = `${glue}
+const script = `window.__scoWorker = { src: ${JSON.stringify(workerSrc).replace(/<\/script/gi, '<\\/script')}, wasm: () => Uint8Array.from(atob(${JSON.stringify(workerWasm.toString('base64'))}), (c) => c.charCodeAt(0)) };
+${glue}
 const __bytes = Uint8Array.from(atob(${JSON.stringify(wasm.toString('base64'))}), (c) => c.charCodeAt(0));
 await __wbg_init({ module_or_path: __bytes });
 dispatchEvent(new CustomEvent("TrunkApplicationStarted"));
@@ -30,7 +42,8 @@ const csp = [
   "default-src 'none'",
   `script-src 'sha256-${hash}' 'wasm-unsafe-eval'`,
   "style-src 'unsafe-inline'",
-  'img-src data:',
+  'img-src data: blob:',
+  'worker-src blob:',
   "connect-src 'self' http: https:",
   "base-uri 'none'",
   "form-action 'none'",

@@ -22,10 +22,12 @@ html = html.replace(re, `<script type="module" src="./${name}" integrity="${sri}
 export const CSP = [
   "default-src 'self'",
   "script-src 'self' 'wasm-unsafe-eval'",
-  // plotters measures text with an inline-styled <span> (plotters/src/style/font/web.rs);
-  // inline *styles* are allowed for that, inline *scripts* are not.
+  // Style attributes (a kind's declared colour); inline *scripts* are not allowed.
   "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data:",
+  // blob: the statistics' pictures and the PNG export's SVG, drawn by the worker.
+  "img-src 'self' data: blob:",
+  // The second module runs in a worker of this origin (src/worker.rs, assets/sco-worker-boot.js).
+  "worker-src 'self'",
   "connect-src 'self' http: https:",
   "object-src 'none'",
   "base-uri 'none'",
@@ -48,3 +50,23 @@ if (fs.existsSync(reveal)) {
 } else {
   console.warn('post-build: node_modules/reveal.js is missing (npm ci): the example deck has no reveal.js');
 }
+
+// Precompressed copies beside each text and wasm file (name.br, name.gz), for
+// servers that send them as they are (scripts/serve.sh; README "Hosting").
+import zlib from 'node:zlib';
+const COMPRESS = /\.(html|js|mjs|css|wasm|svg|json|txt|map)$/;
+let packed = 0;
+const walk = (d) => {
+  for (const e of fs.readdirSync(d, { withFileTypes: true })) {
+    const f = path.join(d, e.name);
+    if (e.isDirectory()) { walk(f); continue; }
+    if (!COMPRESS.test(e.name)) continue;
+    const raw = fs.readFileSync(f);
+    fs.writeFileSync(f + '.br', zlib.brotliCompressSync(raw, { params: {
+      [zlib.constants.BROTLI_PARAM_QUALITY]: 11, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: raw.length } }));
+    fs.writeFileSync(f + '.gz', zlib.gzipSync(raw, { level: 9 }));
+    packed++;
+  }
+};
+walk(dir);
+console.log(`post-build: ${packed} files precompressed (.br, .gz)`);

@@ -1,11 +1,13 @@
 //! The web app: a thin Yew shell over `timeline-core`.
 //! See ARCHITECTURE.md for the map and the rules.
 
+pub mod builtin;
 pub mod components;
 pub mod dom;
 pub mod export;
 pub mod hooks;
 pub mod state;
+pub mod worker;
 
 /// Mounts the app on `<body>`, in place of the static content `index.html`
 /// shows until then.

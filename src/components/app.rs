@@ -20,14 +20,12 @@ use crate::hooks::{use_host_api::use_host_api, use_presenter_keys::use_presenter
 use crate::state::{Action, AppState, Data};
 use timeline_core::embed::{Control, EmbedOptions};
 use timeline_core::urlstate::ViewMode;
-use timeline_core::{load_json, BUILTIN_DATASET};
 use yew::prelude::*;
 
 #[function_component(App)]
 pub fn app() -> Html {
     let state = use_reducer(|| {
-        let loaded = load_json(BUILTIN_DATASET);
-        let data = Data::new(loaded.dataset, loaded.problems);
+        let data = Data::new(crate::builtin::dataset(), Vec::new());
         // A linked dataset (`?data=`) is still to come: the link's countries and
         // event are checked against it when it arrives, not against the built-in one.
         let pending = crate::hooks::use_data_source::data_param();
@@ -115,7 +113,7 @@ pub fn app() -> Html {
     }
     // Parsed once, after the first frame (the map is not part of it).
     let shapes = use_memo(*later, |later| {
-        later.then(|| std::rc::Rc::new(timeline_core::map::MapShapes::builtin()))
+        later.then(|| std::rc::Rc::new(crate::builtin::map_shapes()))
     });
     // The print-only event list exists only while printing (it can be long).
     let printing = use_state(|| false);

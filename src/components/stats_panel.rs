@@ -1,13 +1,11 @@
 use crate::state::Action;
-use plotters::prelude::IntoDrawingArea;
-use plotters_canvas::CanvasBackend;
+use js_sys::Array;
 use std::rc::Rc;
-use timeline_charts::{draw_casualties, draw_countries, draw_per_year, ChartStyle, Hit, Target};
+use timeline_charts::{Hit, Target};
 use timeline_core::scale::Window;
 use timeline_core::stats::Stats;
 use timeline_core::{Dataset, PartialDate};
-use wasm_bindgen::JsCast;
-use web_sys::HtmlCanvasElement;
+use wasm_bindgen::{JsCast, JsValue};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -20,9 +18,9 @@ pub struct StatsPanelProps {
     pub theme: timeline_core::embed::Theme,
 }
 
-/// The charts' colours for a theme (`System` follows the browser's colour scheme).
-fn colours(theme: timeline_core::embed::Theme) -> timeline_charts::palette::Colours {
-    use timeline_charts::palette::Colours;
+/// The charts' colours for a theme (`System` follows the browser's colour scheme),
+/// as the worker names them.
+fn colours(theme: timeline_core::embed::Theme) -> &'static str {
     use timeline_core::embed::Theme;
     let dark = || {
         web_sys::window()
@@ -30,10 +28,10 @@ fn colours(theme: timeline_core::embed::Theme) -> timeline_charts::palette::Colo
             .is_some_and(|m| m.matches())
     };
     match theme {
-        Theme::Contrast => Colours::contrast(),
-        Theme::Dark => Colours::dark(),
-        Theme::System if dark() => Colours::dark(),
-        _ => Colours::light(),
+        Theme::Contrast => "contrast",
+        Theme::Dark => "dark",
+        Theme::System if dark() => "dark",
+        _ => "light",
     }
 }
 
@@ -76,10 +74,69 @@ fn action_for(target: &Target) -> Action {
     }
 }
 
-/// Linked statistics drawn with plotters on canvases: they follow the filters,
-/// are crisp at any device pixel ratio, redraw on resize, and every bar is a
-/// focusable button (an SVG layer over the canvas, from the chart's own
-/// coordinates) with its value as label. A table gives the same figures as text.
+type Pictures = [Option<AttrValue>; 3];
+
+/// Shown until the worker's picture is there: an empty picture, not a broken one.
+const BLANK: &str = "data:image/svg+xml,%3Csvg%20xmlns='http://www.w3.org/2000/svg'/%3E";
+
+/// Gives back the pictures' blob URLs.
+fn revoke(urls: &Pictures) {
+    for url in urls.iter().flatten() {
+        let _ = web_sys::Url::revoke_object_url(url);
+    }
+}
+
+/// A bar as the worker lists it: `[x0, y0, x1, y1, label, year or null, country or null]`.
+fn hit(v: JsValue) -> Option<Hit> {
+    let a: Array = v.dyn_into().ok()?;
+    let n = |i| a.get(i).as_f64().map(|v| v as i32);
+    let target = match (a.get(5).as_f64(), a.get(6).as_string()) {
+        (Some(y), _) => Target::Year(y as i32),
+        (None, Some(c)) => Target::Country(c),
+        _ => return None,
+    };
+    Some(Hit {
+        x0: n(0)?,
+        y0: n(1)?,
+        x1: n(2)?,
+        y1: n(3)?,
+        label: a.get(4).as_string()?,
+        target,
+    })
+}
+
+/// The three charts drawn in the worker: their pictures (blob URLs) and bars.
+async fn draw(stats: &Stats, w: f64, theme: &str) -> Result<(Pictures, [Vec<Hit>; 3]), String> {
+    let mut packed = timeline_core::pack::Writer::default();
+    timeline_core::pack::write_stats(&mut packed, stats);
+    let (array, buffer) = crate::worker::bytes(&packed.buf);
+    let job = Array::of5(
+        &"stats".into(),
+        &array,
+        &w.into(),
+        &CHART_H.into(),
+        &theme.into(),
+    );
+    let answer = crate::worker::run(job, Array::of1(&buffer), |_, _| ()).await?;
+    let mut urls: Pictures = Default::default();
+    let mut hits: [Vec<Hit>; 3] = Default::default();
+    for i in 0..3 {
+        let blob = crate::export::text_blob(&answer.get(1 + i as u32), "image/svg+xml")?;
+        let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(|e| format!("{e:?}"))?;
+        urls[i] = Some(url.into());
+        hits[i] = Array::from(&answer.get(4 + i as u32))
+            .iter()
+            .filter_map(hit)
+            .collect();
+    }
+    Ok((urls, hits))
+}
+
+/// Linked statistics drawn with plotters (as SVG, in the worker): they follow
+/// the filters, are crisp at any device pixel ratio, redraw on resize, and
+/// every bar is a focusable button (an SVG layer over the picture, from the
+/// chart's own coordinates) with its value as label. A table gives the same
+/// figures as text.
 #[function_component(StatsPanel)]
 pub fn stats_panel(props: &StatsPanelProps) -> Html {
     let refs = [use_node_ref(), use_node_ref(), use_node_ref()];
@@ -93,21 +150,27 @@ pub fn stats_panel(props: &StatsPanelProps) -> Html {
         use_memo(shown, move |shown| Stats::compute(&ds, shown))
     };
 
-    // Width from a ResizeObserver on the first chart; the device pixel ratio with it.
+    // Width from a ResizeObserver on the first chart.
     let measured = crate::hooks::use_element_width::use_element_width(refs[0].clone());
-    let dpr = web_sys::window()
-        .map(|w| w.device_pixel_ratio())
-        .unwrap_or(1.0)
-        .max(1.0);
-    let size = (measured.unwrap_or(0.0), dpr, props.theme);
+    let size = (measured.unwrap_or(0.0).round(), props.theme);
+    // The charts as SVG pictures (blob URLs), drawn by plotters in the worker.
+    let images = use_state(Pictures::default);
+    // The URLs shown, to give back when they are replaced or the panel goes.
+    let shown_urls = use_mut_ref(Pictures::default);
+    // Only the newest drawing is shown (an older answer arriving late is dropped).
+    let generation = use_mut_ref(|| 0u32);
+    {
+        let shown_urls = shown_urls.clone();
+        use_effect_with((), move |_| move || revoke(&shown_urls.borrow()))
+    }
     // Draw whenever the figures or the size change — in a task after the
     // timeline's frame, so the charts follow a filter without delaying it.
-    // A newer change cancels a drawing not yet done (the Timeout is dropped).
+    // A newer change cancels a drawing not yet started (the Timeout is dropped).
     {
-        let refs = refs.clone();
         let hits = hits.clone();
-        use_effect_with((stats.clone(), size), move |(stats, (w, dpr, theme))| {
-            let (stats, w, dpr, theme) = (stats.clone(), *w, *dpr, *theme);
+        let images = images.clone();
+        use_effect_with((stats.clone(), size), move |(stats, (w, theme))| {
+            let (stats, w, theme) = (stats.clone(), *w, *theme);
             // After the next frame (which shows the timeline), when the browser
             // is idle (within 300 ms): a filter or zoom paints first, the charts follow.
             let pending: Rc<std::cell::RefCell<Option<crate::dom::Idle>>> = Rc::default();
@@ -116,34 +179,19 @@ pub fn stats_panel(props: &StatsPanelProps) -> Html {
                 gloo::render::request_animation_frame(move |_| {
                     *slot.borrow_mut() = Some(crate::dom::when_idle(
                         move || {
-                            let st = ChartStyle {
-                                scale: dpr,
-                                colours: colours(theme),
-                            };
-                            let mut out: [Vec<Hit>; 3] = Default::default();
-                            for (i, which) in Which::ALL.into_iter().enumerate() {
-                                let Some(canvas) = refs[i].cast::<HtmlCanvasElement>() else {
-                                    continue;
-                                };
-                                canvas.set_width((w * dpr).round() as u32);
-                                canvas.set_height((CHART_H * dpr).round() as u32);
-                                let Some(backend) = CanvasBackend::with_canvas_object(canvas)
-                                else {
-                                    continue;
-                                };
-                                let root = backend.into_drawing_area();
-                                let drawn = match which {
-                                    Which::PerYear => draw_per_year(&root, &stats, &st),
-                                    Which::Casualties => draw_casualties(&root, &stats, &st),
-                                    Which::Countries => draw_countries(&root, &stats, &st),
-                                };
-                                match drawn {
-                                    Ok(h) => out[i] = h,
+                            *generation.borrow_mut() += 1;
+                            let mine = *generation.borrow();
+                            wasm_bindgen_futures::spawn_local(async move {
+                                match draw(&stats, w, colours(theme)).await {
+                                    Ok((urls, _)) if *generation.borrow() != mine => revoke(&urls),
+                                    Ok((urls, out)) => {
+                                        revoke(&shown_urls.replace(urls.clone()));
+                                        images.set(urls);
+                                        hits.set(out);
+                                    }
                                     Err(e) => web_sys::console::error_1(&e.into()),
                                 }
-                                let _ = root.present();
-                            }
-                            hits.set(out);
+                            });
                         },
                         300,
                     ));
@@ -160,7 +208,7 @@ pub fn stats_panel(props: &StatsPanelProps) -> Html {
         use_effect_with(hits.clone(), |_| crate::dom::bump_render_seq());
     }
 
-    let (w, dpr, _) = size;
+    let w = size.0;
     let charts = Which::ALL.into_iter().enumerate().map(|(i, which)| {
         let n_bars = hits[i].len();
         let stop = active[i].min(n_bars.saturating_sub(1));
@@ -187,8 +235,8 @@ pub fn stats_panel(props: &StatsPanelProps) -> Html {
             })
         };
         let layer: Html = hits[i].iter().enumerate().map(|(bar, h)| {
-            let (x, y) = (h.x0.min(h.x1) as f64 / dpr, h.y0.min(h.y1) as f64 / dpr);
-            let (bw, bh) = ((h.x1 - h.x0).abs() as f64 / dpr, (h.y1 - h.y0).abs() as f64 / dpr);
+            let (x, y) = (h.x0.min(h.x1), h.y0.min(h.y1));
+            let (bw, bh) = ((h.x1 - h.x0).abs(), (h.y1 - h.y0).abs());
             let (year, country) = match &h.target {
                 Target::Year(y) => (Some(y.to_string()), None),
                 Target::Country(c) => (None, Some(c.clone())),
@@ -203,14 +251,14 @@ pub fn stats_panel(props: &StatsPanelProps) -> Html {
             let on = { let hover = hover.clone(); let l = label.clone(); Callback::from(move |_: PointerEvent| hover.set(Some(l.clone()))) };
             let onf = { let hover = hover.clone(); let l = label.clone(); Callback::from(move |_: FocusEvent| hover.set(Some(l.clone()))) };
             html! {
-                <rect class="hit" x={format!("{x:.1}")} y={format!("{y:.1}")} width={format!("{bw:.1}")} height={format!("{bh:.1}")}
+                <rect class="hit" x={x.to_string()} y={y.to_string()} width={bw.to_string()} height={bh.to_string()}
                     role="button" tabindex={if bar == stop { "0" } else { "-1" }} data-index={bar.to_string()} aria-label={label} data-bar-year={year} data-bar-country={country}
                     {onclick} {onkeydown} onpointerenter={on} onfocus={onf} />
             }
         }).collect();
         html! {
             <figure class="stat-chart" data-chart={which.key()}>
-                <canvas ref={refs[i].clone()} role="img" aria-label={which.description()}></canvas>
+                <img ref={refs[i].clone()} src={images[i].clone().unwrap_or(AttrValue::Static(BLANK))} alt={which.description()} />
                 <svg class="hit-layer" viewBox={format!("0 0 {} {CHART_H}", w.max(1.0))} preserveAspectRatio="none" onkeydown={onkeydown_layer}
                     onpointerleave={ let hover = hover.clone(); Callback::from(move |_| hover.set(None)) }>{ layer }</svg>
             </figure>

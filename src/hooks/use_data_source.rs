@@ -5,6 +5,7 @@
 use crate::state::{Action, AppState, Data, Import, LoadStatus};
 use gloo::timers::callback::Timeout;
 use std::rc::Rc;
+use timeline_core::pack::Read;
 use timeline_core::Mapping;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::{spawn_local, JsFuture};
@@ -22,7 +23,7 @@ fn js_error(e: JsValue) -> String {
         .unwrap_or_else(|| "the request failed".into())
 }
 
-async fn fetch_text(url: &str) -> Result<String, String> {
+async fn fetch_bytes(url: &str) -> Result<Vec<u8>, String> {
     let win = web_sys::window().ok_or("no window")?;
     let ctrl = web_sys::AbortController::new().map_err(js_error)?;
     let init = web_sys::RequestInit::new();
@@ -46,47 +47,37 @@ async fn fetch_text(url: &str) -> Result<String, String> {
             resp.status_text()
         ));
     }
-    let text = JsFuture::from(resp.text().map_err(js_error)?)
+    let body = JsFuture::from(resp.array_buffer().map_err(js_error)?)
         .await
         .map_err(js_error)?;
     drop(timer);
-    text.as_string()
-        .ok_or_else(|| "the answer is not text".into())
+    Ok(js_sys::Uint8Array::new(&body).to_vec())
 }
 
-/// Entries validated between two yields to the browser.
-const STEP_ENTRIES: usize = 5_000;
-
-/// Reads `text` with the importer its content calls for (through `mapping`
-/// for a table of unknown shape) and hands the dataset to the state, or says
-/// why it cannot. Every format is read a few thousand entries at a time,
-/// yielding to the browser in between (input and painting go on) and
-/// reporting progress.
-pub async fn accept_text(
+/// Reads `data` (a file's bytes) with the importer its content calls for
+/// (through `mapping` for a table of unknown shape) and hands the dataset to
+/// the state, or says why it cannot. The reading runs in the worker
+/// (`crate::worker`), which reports its progress every few thousand entries.
+pub async fn accept_bytes(
     state: UseReducerHandle<AppState>,
-    text: String,
+    data: Vec<u8>,
     name: String,
     from_link: bool,
     mapping: Option<Mapping>,
 ) {
     // Kept for the mapping step, which only a list or a table can need: our
     // own and TimelineJS3 objects (large files among them) are not copied.
-    let kept: Option<Rc<str>> =
-        (!text.trim_start().starts_with('{')).then(|| Rc::from(text.as_str()));
-    let mut inc = timeline_core::import::open(text, &name, mapping.as_ref());
-    loop {
-        let finished = inc.step(STEP_ENTRIES);
-        if finished {
-            break;
+    let kept: Option<Rc<str>> = (data.iter().find(|b| !b.is_ascii_whitespace()) != Some(&b'{'))
+        .then(|| Rc::from(String::from_utf8_lossy(&data).as_ref()));
+    let loaded = match read_in_worker(&state, data, &name, mapping).await {
+        Ok(l) => l,
+        Err(why) => {
+            state.dispatch(Action::SetLoad(LoadStatus::Failed(format!(
+                "Could not read {name}: {why}. Showing the built-in dataset."
+            ))));
+            return;
         }
-        state.dispatch(Action::SetLoad(LoadStatus::Parsing {
-            name: name.clone(),
-            done: inc.done(),
-            total: inc.total(),
-        }));
-        gloo::timers::future::TimeoutFuture::new(0).await;
-    }
-    let loaded = inc.finish();
+    };
     let mapped = loaded.format.is_mapped();
     state.dispatch(Action::SetImport(Some(Rc::new(Import {
         name: name.clone(),
@@ -100,12 +91,39 @@ pub async fn accept_text(
     accept_loaded(&state, loaded, &name, from_link);
 }
 
-fn accept_loaded(
+/// Bytes in, the dataset and its problems out (and how the file was read).
+async fn read_in_worker(
     state: &UseReducerHandle<AppState>,
-    loaded: timeline_core::Loaded,
+    data: Vec<u8>,
     name: &str,
-    from_link: bool,
-) {
+    mapping: Option<Mapping>,
+) -> Result<Read, String> {
+    let (array, buffer) = crate::worker::bytes(&data);
+    drop(data);
+    let mapping = mapping.map(|m| JsValue::from_str(&m.encode()));
+    let job = js_sys::Array::of4(
+        &"load".into(),
+        &array,
+        &name.into(),
+        &mapping.unwrap_or(JsValue::NULL),
+    );
+    let progress = {
+        let (state, name) = (state.clone(), name.to_string());
+        move |done, total| {
+            state.dispatch(Action::SetLoad(LoadStatus::Parsing {
+                name: name.clone(),
+                done,
+                total,
+            }))
+        }
+    };
+    let answer = crate::worker::run(job, js_sys::Array::of1(&buffer), progress).await?;
+    let packed = js_sys::Uint8Array::new(&answer.get(1)).to_vec();
+    timeline_core::pack::unpack_read(&packed)
+        .ok_or_else(|| "the worker's answer is unreadable".into())
+}
+
+fn accept_loaded(state: &UseReducerHandle<AppState>, loaded: Read, name: &str, from_link: bool) {
     if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
         let _ = p.mark("data-parsed");
     }
@@ -133,8 +151,11 @@ pub fn open_file(state: UseReducerHandle<AppState>, file: web_sys::File) {
     let name = file.name();
     state.dispatch(Action::SetLoad(LoadStatus::Loading(name.clone())));
     spawn_local(async move {
-        match JsFuture::from(file.text()).await {
-            Ok(t) => accept_text(state, t.as_string().unwrap_or_default(), name, false, None).await,
+        match JsFuture::from(file.array_buffer()).await {
+            Ok(b) => {
+                let data = js_sys::Uint8Array::new(&b).to_vec();
+                accept_bytes(state, data, name, false, None).await
+            }
             Err(e) => state.dispatch(Action::SetLoad(LoadStatus::Failed(format!(
                 "Could not read {name}: {}",
                 js_error(e)
@@ -181,9 +202,9 @@ pub fn remap(state: UseReducerHandle<AppState>, mapping: Mapping) {
     }
     state.dispatch(Action::SetLoad(LoadStatus::Loading(import.name.clone())));
     spawn_local(async move {
-        accept_text(
+        accept_bytes(
             state,
-            text.to_string(),
+            text.as_bytes().to_vec(),
             import.name.clone(),
             import.from_link,
             Some(mapping),
@@ -199,8 +220,8 @@ pub fn use_data_source(state: UseReducerHandle<AppState>) {
     use_effect_with((), move |_| {
         if let Some(url) = data_param() {
             spawn_local(async move {
-                match fetch_text(&url).await {
-                    Ok(text) => accept_text(state, text, url, true, map_param()).await,
+                match fetch_bytes(&url).await {
+                    Ok(data) => accept_bytes(state, data, url, true, map_param()).await,
                     Err(why) => state.dispatch(Action::SetLoad(LoadStatus::Failed(format!(
                         "Could not load the dataset at {url}: {why}. Showing the built-in dataset."
                     )))),

@@ -185,6 +185,10 @@ test('the single-file build works from a file:// URL', async () => {
   await ready(page);
   assert.equal(await shown(page), DATA.events.filter((e) => matches(e, new Set(['TJ']))).length);
   assert.ok(!fs.readFileSync(out, 'utf8').match(/<script[^>]+src=|<link[^>]+stylesheet/), 'nothing loaded from outside the file');
+  // The second module runs from the file too (a worker from a blob URL): the charts, an export.
+  await page.waitForSelector('[data-chart=per-year] .hit');
+  const [dl] = await Promise.all([page.waitForEvent('download'), page.click('[data-action=export-csv]')]);
+  assert.equal(dl.suggestedFilename(), 'timeline-events.csv');
   assert.deepEqual(errors, []);
   await page.close();
 });

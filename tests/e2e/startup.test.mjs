@@ -2,7 +2,7 @@
 // in its place once it runs, and an explanation where scripts cannot run.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, open } from './harness.mjs';
+import { serve, launch, open, afterRender } from './harness.mjs';
 
 let server, browser;
 before(async () => {
@@ -39,6 +39,35 @@ test('the static content is replaced by the app; the chart shows before the map 
   // Everything is there once ready.
   assert.ok(await page.locator('[data-testid=country-map]').count() === 1);
   assert.ok(await page.locator('[data-testid=stats]').count() === 1);
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
+test('the first view loads one wasm module; the second (importers, exports, charts) comes on first use, once', async () => {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+  page.errors = [];
+  page.on('pageerror', (e) => page.errors.push(String(e)));
+  const fetched = [];
+  page.on('request', (r) => fetched.push(new URL(r.url()).pathname));
+  await page.addInitScript(() => {
+    new MutationObserver((_, obs) => {
+      if (document.documentElement?.dataset.firstView === 'true') {
+        obs.disconnect();
+        window.__atFirstView = performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname);
+      }
+    }).observe(document, { attributes: true, subtree: true, childList: true });
+  });
+  await page.goto(server.url);
+  await page.waitForSelector('html[data-ready="true"]');
+  const first = await page.evaluate(() => window.__atFirstView);
+  assert.equal(first.filter((p) => p.endsWith('.wasm')).length, 1, `one wasm at the first view: ${first}`);
+  assert.ok(!first.some((p) => p.includes('sco-worker')), 'the worker is not fetched for the first view');
+  // The statistics are drawn by the second module, fetched then.
+  await page.waitForSelector('[data-chart=per-year] .hit');
+  assert.ok(await page.locator('[data-chart=per-year] img[src^="blob:"]').count() === 1);
+  await afterRender(page, () => page.click('[data-country=KZ]'));
+  await page.waitForFunction(() => performance.getEntriesByName('job-stats-done').length >= 2);
+  assert.equal(fetched.filter((p) => p.endsWith('sco-worker_bg.wasm')).length, 1, 'compiled once, used by every job');
   assert.deepEqual(page.errors, []);
   await page.close();
 });

@@ -1,0 +1,43 @@
+// The worker's start (src/worker.rs spawns it, src/bin/sco-worker.rs is its
+// module): the page posts [compiled module, job] once; this instantiates the
+// module and runs the job, whose answer the module posts back. In the
+// single-file build, scripts/build-single.mjs puts the glue in place of the
+// importScripts line.
+importScripts('./sco-worker.js');
+
+// plotters (wasm32) measures text with a <span> in document.body
+// (plotters/src/style/font/web.rs); a worker has no DOM. This stand-in gives
+// it what it reads — window, document, an element's offsetWidth/offsetHeight —
+// measured with an OffscreenCanvas.
+(function () {
+  'use strict';
+  var ctx = typeof OffscreenCanvas === 'function' ? new OffscreenCanvas(1, 1).getContext('2d') : null;
+  function Element() { this.textContent = ''; this.style = ''; }
+  Element.prototype.setAttribute = function (k, v) { if (k === 'style') this.style = String(v); };
+  Element.prototype.remove = function () {};
+  Element.prototype.append = function () {};
+  Element.prototype.measure = function () {
+    var size = Number((/font-size:\s*([\d.]+)px/.exec(this.style) || [])[1] || 12);
+    var family = ((/font-family:\s*([^;]+)/.exec(this.style) || [])[1] || 'sans-serif').trim();
+    var style = ((/font-style:\s*([^;]+)/.exec(this.style) || [])[1] || 'normal').trim();
+    var text = String(this.textContent);
+    var w = text.length * size * 0.55;
+    if (ctx) { ctx.font = style + ' ' + size + 'px ' + family; w = ctx.measureText(text).width; }
+    return [Math.ceil(w), Math.ceil(size * 1.15)];
+  };
+  Object.defineProperty(Element.prototype, 'offsetWidth', { get: function () { return this.measure()[0]; } });
+  Object.defineProperty(Element.prototype, 'offsetHeight', { get: function () { return this.measure()[1]; } });
+  var body = new Element();
+  self.document = { body: body, createElement: function () { return new Element(); } };
+  self.HTMLElement = function () {};
+  Object.defineProperty(self.HTMLElement, Symbol.hasInstance, { value: function (x) { return x instanceof Element; } });
+  self.Window = function () {};
+  Object.defineProperty(self.Window, Symbol.hasInstance, { value: function (x) { return x === self; } });
+})();
+
+self.onmessage = function (e) {
+  self.onmessage = null;
+  wasm_bindgen({ module_or_path: e.data[0] })
+    .then(function () { wasm_bindgen.run(e.data[1]); })
+    .catch(function (err) { self.postMessage(['error', String((err && err.message) || err)]); });
+};
