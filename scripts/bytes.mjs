@@ -8,30 +8,39 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
+import { fileURLToPath } from 'node:url';
 
-const dist = process.argv[2] ?? 'dist';
 const gz = (b) => zlib.gzipSync(b, { level: 9 }).length;
 const br = (b) => zlib.brotliCompressSync(b, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
 const kb = (n) => (n / 1024).toFixed(1).padStart(8);
 
-const html = fs.readFileSync(path.join(dist, 'index.html'), 'utf8');
-// What index.html makes the browser fetch at once, and what the module loader imports.
-const first = new Set(['index.html']);
-for (const m of html.matchAll(/(?:src|href)="\.\/([^"?#]+)"/g)) {
-  if (!/^https?:/.test(m[1]) && fs.existsSync(path.join(dist, m[1]))) first.add(m[1]);
+/** The files the first view of `dist` loads: index.html, what it links, what the loader imports. */
+export function firstViewFiles(dist) {
+  const html = fs.readFileSync(path.join(dist, 'index.html'), 'utf8');
+  const first = new Set(['index.html']);
+  for (const m of html.matchAll(/(?:src|href)="\.\/([^"?#]+)"/g)) {
+    if (fs.existsSync(path.join(dist, m[1]))) first.add(m[1]);
+  }
+  for (const f of [...first].filter((f) => f.endsWith('.js'))) {
+    const js = fs.readFileSync(path.join(dist, f), 'utf8');
+    for (const m of js.matchAll(/(?:from |import\(|module_or_path: )'\.\/([^']+)'/g)) first.add(m[1]);
+  }
+  return first;
 }
-for (const f of [...first].filter((f) => f.endsWith('.js'))) {
-  const js = fs.readFileSync(path.join(dist, f), 'utf8');
-  for (const m of js.matchAll(/(?:from |import\(|module_or_path: )'\.\/([^']+)'/g)) first.add(m[1]);
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) report(process.argv[2] ?? 'dist');
+
+function report(dist) {
+  const first = firstViewFiles(dist);
+  // A preload the page does not use at first (the worker's) would show here too.
+  const rows = fs.readdirSync(dist)
+    .filter((f) => fs.statSync(path.join(dist, f)).isFile() && !/\.(br|gz)$/.test(f))
+    .map((f) => { const b = fs.readFileSync(path.join(dist, f)); return { f, raw: b.length, gz: gz(b), br: br(b), first: first.has(f) }; })
+    .sort((a, b) => b.gz - a.gz);
+  console.log(`${'file'.padEnd(44)}${'raw KB'.padStart(8)}${'gzip KB'.padStart(9)}${'br KB'.padStart(8)}  first view`);
+  for (const r of rows) console.log(`${r.f.padEnd(44)}${kb(r.raw)}${kb(r.gz).padStart(9)}${kb(r.br)}  ${r.first ? 'yes' : ''}`);
+  const sum = (k) => rows.filter((r) => r.first).reduce((s, r) => s + r[k], 0);
+  console.log(`\nfirst view (${rows.filter((r) => r.first).length} files): raw ${(sum('raw') / 1024).toFixed(1)} KB, gzip ${(sum('gz') / 1024).toFixed(1)} KB, brotli ${(sum('br') / 1024).toFixed(1)} KB`);
+  const later = rows.filter((r) => !r.first && /\.(js|wasm)$/.test(r.f));
+  if (later.length) console.log(`on first use (${later.map((r) => r.f).join(', ')}): gzip ${(later.reduce((s, r) => s + r.gz, 0) / 1024).toFixed(1)} KB`);
 }
-// A preload the page does not use at first (the worker's) would show here too.
-const rows = fs.readdirSync(dist)
-  .filter((f) => fs.statSync(path.join(dist, f)).isFile() && !/\.(br|gz)$/.test(f))
-  .map((f) => { const b = fs.readFileSync(path.join(dist, f)); return { f, raw: b.length, gz: gz(b), br: br(b), first: first.has(f) }; })
-  .sort((a, b) => b.gz - a.gz);
-console.log(`${'file'.padEnd(44)}${'raw KB'.padStart(8)}${'gzip KB'.padStart(9)}${'br KB'.padStart(8)}  first view`);
-for (const r of rows) console.log(`${r.f.padEnd(44)}${kb(r.raw)}${kb(r.gz).padStart(9)}${kb(r.br)}  ${r.first ? 'yes' : ''}`);
-const sum = (k) => rows.filter((r) => r.first).reduce((s, r) => s + r[k], 0);
-console.log(`\nfirst view (${rows.filter((r) => r.first).length} files): raw ${(sum('raw') / 1024).toFixed(1)} KB, gzip ${(sum('gz') / 1024).toFixed(1)} KB, brotli ${(sum('br') / 1024).toFixed(1)} KB`);
-const later = rows.filter((r) => !r.first && /\.(js|wasm)$/.test(r.f));
-if (later.length) console.log(`on first use (${later.map((r) => r.f).join(', ')}): gzip ${(later.reduce((s, r) => s + r.gz, 0) / 1024).toFixed(1)} KB`);

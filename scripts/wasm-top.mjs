@@ -38,9 +38,15 @@ while (at < buf.length) {
 }
 const demangle = (s) => s.replace(/^_ZN/, '').replace(/\d+([A-Za-z_$][^\d]*)/g, '$1::').replace(/17h[0-9a-f]{16}E$/, '');
 const fns = sizes.map((size, i) => ({ size, name: names.get(i + imports) ?? `#${i + imports}` }));
+// The crate of a (legacy-mangled) name: its first path segment; for an impl
+// (`<T as Trait>`), the crate of the type (generic code is counted where it is used).
+const segments = (n) => { const out = []; let i = 3; while (i < n.length && /\d/.test(n[i])) { const m = n.slice(i).match(/^(\d+)/); const l = Number(m[1]); i += m[1].length; out.push(n.slice(i, i + l)); i += l; } return out; };
 const crate = (n) => {
-  const m = n.match(/^_ZN\d+([A-Za-z_0-9]+)/) ?? n.match(/^<?([a-z_0-9]+)::/);
-  return m ? m[1] : n.startsWith('_ZN') ? '?' : n.split(/[:<]/)[0] || '?';
+  if (!n.startsWith('_ZN')) return n.split(/[:<.]/)[0] || '?';
+  const [first = '?', second = ''] = segments(n);
+  const seg = first.startsWith('_$LT$') || first.startsWith('$LT$') ? first + second : first;
+  const m = seg.replace(/\$(LT|GT|RF|BP|u20|u7b|u7d|C)\$|impl|dyn|mut|_\$/g, ' ').match(/[A-Za-z_][A-Za-z0-9_]*/);
+  return m ? m[0] : '?';
 };
 const code = sizes.reduce((a, b) => a + b, 0);
 console.log(`code ${(code / 1024).toFixed(0)} KB in ${sizes.length} functions, data ${(data / 1024).toFixed(0)} KB`);
