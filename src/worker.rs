@@ -73,7 +73,14 @@ async fn module() -> Result<JsValue, String> {
         // A failed fetch is tried again next time.
         MODULE.with(|m| m.borrow_mut().take());
     }
-    r.map_err(js_error)
+    r.map_err(|e| {
+        let why = js_error(e);
+        format!(
+            "the timeline's second module ({}) could not be loaded ({})",
+            WASM.trim_start_matches("./"),
+            why.trim_end_matches('.')
+        )
+    })
 }
 
 fn spawn() -> Result<web_sys::Worker, String> {

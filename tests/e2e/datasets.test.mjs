@@ -160,3 +160,20 @@ test('a large dataset (100,000 events, 25 MB) loads with progress while the page
   assert.ok(frames >= 5, `${frames} frames painted while loading`);
   await page.close();
 });
+
+test('when the second module cannot be had, opening a file says why and the built-in dataset stays', async () => {
+  // A server whose worker module is not wasm (a broken deploy, a proxy's error page).
+  const broken = await serve(undefined, { '/sco-worker_bg.wasm': '<html>gateway error</html>' });
+  try {
+    const page = await open(browser, broken.url);
+    await page.setInputFiles('[data-action=open-file]', { name: 'mine.csv', mimeType: 'text/csv', buffer: Buffer.from(CSV) });
+    await page.waitForFunction(() => document.documentElement.dataset.load === 'failed');
+    assert.match(await page.textContent('[data-testid=load-status]'), /^Could not read mine\.csv: the timeline's second module \(sco-worker_bg\.wasm\) could not be loaded \(.+\)\. Showing the built-in dataset\.$/);
+    assert.equal(await shownCount(page), 65);
+    await afterRender(page, () => page.click('[data-country=RU]'));
+    assert.ok((await shownCount(page)) < 65);
+    await page.close();
+  } finally {
+    await broken.close();
+  }
+});
