@@ -1,8 +1,8 @@
-// The worker's start (src/worker.rs spawns it, src/bin/sco-worker.rs is its
-// module): the page posts [compiled module, job] once; this instantiates the
-// module and runs the job, whose answer the module posts back. In the
-// single-file build, scripts/build-single.mjs puts the glue in place of the
-// importScripts line.
+// The worker's start (src/bin/sco-worker.rs is its module): the page posts
+// [compiled module, job] once; this instantiates the module and runs the job,
+// whose answer the module posts back. The page (src/worker.rs) and the
+// single-file build (scripts/build-single.mjs) put the glue in place of the
+// importScripts line and start the worker from a blob URL of the whole.
 importScripts('./sco-worker.js');
 
 // plotters (wasm32) measures text with a <span> in document.body

@@ -26,8 +26,8 @@ export const CSP = [
   "style-src 'self' 'unsafe-inline'",
   // blob: the statistics' pictures and the PNG export's SVG, drawn by the worker.
   "img-src 'self' data: blob:",
-  // The second module runs in a worker of this origin (src/worker.rs, assets/sco-worker-boot.js).
-  "worker-src 'self'",
+  // The second module's worker, started from a blob URL of its script (src/worker.rs).
+  "worker-src blob:",
   "connect-src 'self' http: https:",
   "object-src 'none'",
   "base-uri 'none'",

@@ -1,8 +1,9 @@
 //! Jobs for the second module (`src/bin/sco-worker.rs`), which holds what the
 //! first view does not need: the importers, JSON/CSV export, the statistics'
 //! and the slide's drawing (plotters). Its wasm is fetched and compiled on
-//! first use (once per page); each job runs in a worker of its own, which ends
-//! with the job (so a large file's parsing memory is given back).
+//! first use, and its script made a blob URL (once per page); each job runs
+//! in a worker of its own, which ends with the job (so a large file's parsing
+//! memory is given back).
 //!
 //! The single-file build (scripts/build-single.mjs) carries the worker in the
 //! page: `window.__scoWorker = { src, wasm() }` (its script, and a function
@@ -19,13 +20,16 @@ use wasm_bindgen_futures::JsFuture;
 type Handler = Closure<dyn FnMut(JsValue)>;
 
 const BOOT: &str = "./sco-worker-boot.js";
+const GLUE: &str = "./sco-worker.js";
 const WASM: &str = "./sco-worker_bg.wasm";
+/// The boot script's line that loads the glue: replaced by the glue itself
+/// (as scripts/build-single.mjs does), so a worker starts without a request.
+const IMPORT: &str = "importScripts('./sco-worker.js');";
 
 thread_local! {
-    /// The worker's module, compiled once (a promise shared by every job).
-    static MODULE: RefCell<Option<Promise>> = const { RefCell::new(None) };
-    /// The single file's worker script, as a blob URL made once.
-    static INLINE_URL: RefCell<Option<String>> = const { RefCell::new(None) };
+    /// The compiled module and the worker script's blob URL, made once (a
+    /// promise shared by every job).
+    static READY: RefCell<Option<Promise>> = const { RefCell::new(None) };
 }
 
 fn inline() -> Option<JsValue> {
@@ -43,64 +47,78 @@ fn js_error(e: JsValue) -> String {
         .unwrap_or_else(|| "the worker failed".into())
 }
 
-async fn wasm_bytes() -> Result<JsValue, JsValue> {
-    if let Some(i) = inline() {
-        let f: Function = Reflect::get(&i, &"wasm".into())?.dyn_into()?;
-        return f.call0(&JsValue::NULL);
-    }
+async fn fetch(url: &str) -> Result<web_sys::Response, JsValue> {
     let win = web_sys::window().ok_or("no window")?;
-    let resp: web_sys::Response = JsFuture::from(win.fetch_with_str(WASM)).await?.dyn_into()?;
+    let resp: web_sys::Response = JsFuture::from(win.fetch_with_str(url)).await?.dyn_into()?;
     if !resp.ok() {
-        return Err(format!("{WASM}: the server answered {}", resp.status()).into());
+        return Err(format!("{url}: the server answered {}", resp.status()).into());
     }
-    JsFuture::from(resp.array_buffer()?).await
+    Ok(resp)
 }
 
-/// The compiled module (fetched and compiled on the first call).
-async fn module() -> Result<JsValue, String> {
-    let p = MODULE.with(|m| {
+async fn compile() -> Result<JsValue, JsValue> {
+    let bytes = match inline() {
+        Some(i) => {
+            let f: Function = Reflect::get(&i, &"wasm".into())?.dyn_into()?;
+            f.call0(&JsValue::NULL)?
+        }
+        None => JsFuture::from(fetch(WASM).await?.array_buffer()?).await?,
+    };
+    JsFuture::from(js_sys::WebAssembly::compile(&bytes)).await
+}
+
+/// The worker's script (boot and glue in one) as a blob URL.
+async fn script_url() -> Result<JsValue, JsValue> {
+    let src = match inline() {
+        Some(i) => Reflect::get(&i, &"src".into())?,
+        None => {
+            let boot = JsFuture::from(fetch(BOOT).await?.text()?).await?;
+            let glue = JsFuture::from(fetch(GLUE).await?.text()?).await?;
+            let (boot, glue) = (
+                boot.as_string().unwrap_or_default(),
+                glue.as_string().unwrap_or_default(),
+            );
+            if !boot.contains(IMPORT) {
+                return Err(format!("{BOOT} does not load {GLUE}").into());
+            }
+            boot.replace(IMPORT, &glue).into()
+        }
+    };
+    let opts = web_sys::BlobPropertyBag::new();
+    opts.set_type("text/javascript");
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&Array::of1(&src), &opts)?;
+    Ok(web_sys::Url::create_object_url_with_blob(&blob)?.into())
+}
+
+/// The compiled module and the script's URL (fetched and made on the first call).
+async fn ready() -> Result<(JsValue, String), String> {
+    let p = READY.with(|m| {
         m.borrow_mut()
             .get_or_insert_with(|| {
-                wasm_bindgen_futures::future_to_promise(async {
-                    let bytes = wasm_bytes().await?;
-                    JsFuture::from(js_sys::WebAssembly::compile(&bytes)).await
-                })
+                let both = Array::of2(
+                    &wasm_bindgen_futures::future_to_promise(compile()),
+                    &wasm_bindgen_futures::future_to_promise(script_url()),
+                );
+                Promise::all(&both)
             })
             .clone()
     });
     let r = JsFuture::from(p).await;
     if r.is_err() {
         // A failed fetch is tried again next time.
-        MODULE.with(|m| m.borrow_mut().take());
+        READY.with(|m| m.borrow_mut().take());
     }
-    r.map_err(|e| {
-        let why = js_error(e);
-        format!(
-            "the timeline's second module ({}) could not be loaded ({})",
-            WASM.trim_start_matches("./"),
-            why.trim_end_matches('.')
-        )
-    })
-}
-
-fn spawn() -> Result<web_sys::Worker, String> {
-    let url = match inline() {
-        Some(i) => INLINE_URL.with(|u| {
-            if let Some(url) = u.borrow().clone() {
-                return Ok::<String, String>(url);
-            }
-            let src = Reflect::get(&i, &"src".into()).map_err(js_error)?;
-            let opts = web_sys::BlobPropertyBag::new();
-            opts.set_type("text/javascript");
-            let blob = web_sys::Blob::new_with_str_sequence_and_options(&Array::of1(&src), &opts)
-                .map_err(js_error)?;
-            let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(js_error)?;
-            *u.borrow_mut() = Some(url.clone());
-            Ok(url)
-        })?,
-        None => BOOT.to_string(),
-    };
-    web_sys::Worker::new(&url).map_err(js_error)
+    let both: Array = r
+        .map_err(|e| {
+            let why = js_error(e);
+            format!(
+                "the timeline's second module ({}) could not be loaded ({})",
+                WASM.trim_start_matches("./"),
+                why.trim_end_matches('.')
+            )
+        })?
+        .unchecked_into();
+    Ok((both.get(0), both.get(1).as_string().unwrap_or_default()))
 }
 
 /// Runs `job` (see `src/bin/sco-worker.rs`) in a new worker, handing over the
@@ -113,8 +131,8 @@ pub async fn run(
 ) -> Result<Array, String> {
     let op = job.get(0).as_string().unwrap_or_default();
     mark(&format!("job-{op}-start"));
-    let module = module().await?;
-    let worker = spawn()?;
+    let (module, url) = ready().await?;
+    let worker = web_sys::Worker::new(&url).map_err(js_error)?;
     let handlers: Rc<RefCell<Vec<Handler>>> = Rc::default();
     let keep = handlers.clone();
     let w = worker.clone();

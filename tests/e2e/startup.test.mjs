@@ -68,6 +68,7 @@ test('the first view loads one wasm module; the second (importers, exports, char
   await afterRender(page, () => page.click('[data-country=KZ]'));
   await page.waitForFunction(() => performance.getEntriesByName('job-stats-done').length >= 2);
   assert.equal(fetched.filter((p) => p.endsWith('sco-worker_bg.wasm')).length, 1, 'compiled once, used by every job');
+  assert.equal(fetched.filter((p) => p.endsWith('/sco-worker.js')).length, 1, 'the worker script fetched once: each worker starts from a blob URL');
   assert.deepEqual(page.errors, []);
   await page.close();
 });
