@@ -1,5 +1,7 @@
 pub mod use_announcement;
 pub mod use_chart_focus;
+pub mod use_chart_gestures;
+pub mod use_chart_keys;
 pub mod use_data_source;
 pub mod use_element_width;
 pub mod use_host_api;

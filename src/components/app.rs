@@ -185,10 +185,9 @@ pub fn app() -> Html {
             }
         })
     };
-    let dispatch = {
-        let state = state.clone();
-        Callback::from(move |a: Action| state.dispatch(a))
-    };
+    // Stable across renders (it compares by pointer), so children given only it and
+    // unchanged data do not re-render.
+    let dispatch = state.dispatcher().to_callback();
     crate::dom::fault_injection();
     let ds = state.data.dataset.clone();
     let title = ds.meta.title.clone();
@@ -332,8 +331,7 @@ pub fn app() -> Html {
                     }
                     if !awaiting_link {
                         <DateRange from={state.view.filter.from} to={state.view.filter.to} dispatch={dispatch.clone()}
-                            first_year={ds.events.first().map(|e| e.date.year()).unwrap_or(2001)}
-                            last_year={ds.events.last().map(|e| e.date.year()).unwrap_or(2012)} />
+                            first_year={state.data.years().0} last_year={state.data.years().1} />
                         <button class="link-button" onclick={dispatch.reform(|_| Action::ClearFilters)}>{ "Clear all filters" }</button>
                     }
                 </aside>
