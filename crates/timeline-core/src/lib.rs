@@ -27,6 +27,7 @@ pub mod overview;
 pub mod problem;
 pub mod scale;
 pub mod stats;
+pub mod symbol;
 pub mod synth;
 pub mod urlstate;
 mod validate;
