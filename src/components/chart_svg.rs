@@ -46,6 +46,9 @@ pub fn axis(m: &ChartModel) -> Html {
     }
 }
 
+/// A cluster lists its events' ids (`data-event-ids`) up to this many.
+const MAX_IDS: usize = 500;
+
 /// The clusters: a count each; a click or Enter zooms to its events' days.
 pub fn clusters(m: &ChartModel, ds: &Dataset, d: &Callback<Action>) -> Html {
     let onclick = {
@@ -72,7 +75,8 @@ pub fn clusters(m: &ChartModel, ds: &Dataset, d: &Callback<Action>) -> Html {
         <g class="clusters" clip-path="url(#plot-clip)" {onclick} {onkeydown}>
             { for m.clusters.iter().map(|c| {
                 let n = c.events.len();
-                let ids = c.events.iter().map(|&i| ds.events[i].id.as_str()).collect::<Vec<_>>().join(" ");
+                // The members' ids, for automation, where they are few enough to write out.
+                let ids = (n <= MAX_IDS).then(|| c.events.iter().map(|&i| ds.events[i].id.as_str()).collect::<Vec<_>>().join(" "));
                 let WindowAction::Days { first, last } = c.zoom else { return html! {} };
                 html! {
                     <g class="cluster" role="button" tabindex="-1" data-cluster-size={n.to_string()} data-event-ids={ids}

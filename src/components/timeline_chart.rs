@@ -150,11 +150,28 @@ pub fn timeline_chart(props: &TimelineChartProps) -> Html {
             }
         });
     }
-    let symbol = frame.metrics().symbol;
-    let marks: Html = m.marks.iter().map(|mk| html! {
-        <EventMark key={format!("{}-{}", ds.events[mk.event].id, mk.lane)} mark={mk.clone()} dataset={ds.clone()} {symbol} k={m.k}
-            dispatch={props.dispatch.clone()} onhover={onhover.clone()} />
-    }).collect();
+    // The drawing, rebuilt only with the model: a hover redraws the tooltip alone.
+    let drawing = {
+        let (d, onhover, symbol) = (
+            props.dispatch.clone(),
+            onhover.clone(),
+            frame.metrics().symbol,
+        );
+        use_memo((model.clone(), ds.clone()), move |(m, ds)| {
+            let marks: Html = m.marks.iter().map(|mk| html! {
+                <EventMark key={format!("{}-{}", ds.events[mk.event].id, mk.lane)} mark={mk.clone()} dataset={ds.clone()} {symbol} k={m.k}
+                    dispatch={d.clone()} onhover={onhover.clone()} />
+            }).collect();
+            html! {
+                <>
+                { chart_svg::lanes(m, ds) }
+                { chart_svg::axis(m) }
+                { chart_svg::clusters(m, ds, &d) }
+                <g class="marks" clip-path="url(#plot-clip)">{ marks }</g>
+                </>
+            }
+        })
+    };
     let tooltip = hovered.as_ref().filter(|id| state.view.selected.as_ref() != Some(*id)).and_then(|id| ds.event(id)).map(|e| {
         html! { <div class="tooltip" role="tooltip"><strong>{ e.title.clone() }</strong><span>{ e.date_label() }</span></div> }
     });
@@ -174,10 +191,7 @@ pub fn timeline_chart(props: &TimelineChartProps) -> Html {
                 // Marks, spans and their labels are clipped to the plot area: a span that
                 // starts before the window never covers the lane labels.
                 <defs><clipPath id="plot-clip"><rect x={px(g)} y="0" width={px(m.width - g)} height={px(h)} /></clipPath></defs>
-                { chart_svg::lanes(m, &ds) }
-                { chart_svg::axis(m) }
-                { chart_svg::clusters(m, &ds, &props.dispatch) }
-                <g class="marks" clip-path="url(#plot-clip)">{ marks }</g>
+                { (*drawing).clone() }
             </svg>
             { tooltip.unwrap_or_default() }
             // In a frame the app shows a caption under the chart instead.
