@@ -5,7 +5,7 @@
 //! window it leads to. The limits come from the data ([`Windows::of`]), never
 //! from fixed years.
 
-use crate::date::PartialDate;
+use crate::date::{PartialDate, MAX_YEAR, MIN_YEAR};
 use crate::model::Dataset;
 use crate::scale::Window;
 
@@ -56,11 +56,15 @@ impl Windows {
     /// The windows of `ds`; a dataset without events gets the year around `today`.
     pub fn of(ds: &Dataset, today: i32) -> Windows {
         let (a, b) = ds.span().unwrap_or((today - 182, today + 182));
-        let fit = Window::fit(a, b);
+        // Never beyond the days a date can name (the years -9999 to 9999).
+        let first = PartialDate::from_year(MIN_YEAR).first_day() as f64;
+        let last = PartialDate::from_year(MAX_YEAR).last_day() as f64 + 1.0;
+        let within = |w: Window| Window::new(w.start.max(first), w.end.min(last));
+        let fit = within(Window::fit(a, b));
         let pad = fit.span() * 0.5;
         Windows {
             fit,
-            bounds: Window::new(fit.start - pad, fit.end + pad),
+            bounds: within(Window::new(fit.start - pad, fit.end + pad)),
         }
     }
 

@@ -209,3 +209,33 @@ fn a_wheel_step_looks_only_at_what_may_be_in_view() {
     assert!(!m.marks.is_empty() || !m.clusters.is_empty());
     assert!(!m.ticks.is_empty());
 }
+
+#[test]
+fn the_axis_and_the_drawing_hold_over_any_span_the_dates_allow() {
+    let text = r#"{"events":[
+        {"id":"a","kind":"incident","title":"First","date":"-9999-01-01","summary":"s","source":{"document":"x","section":"y"}},
+        {"id":"b","kind":"incident","title":"Middle","date":"0001-06-01","summary":"s","source":{"document":"x","section":"y"}},
+        {"id":"c","kind":"incident","title":"Last","date":"9999-12-31","summary":"s","source":{"document":"x","section":"y"}}]}"#;
+    let l = load_json(text);
+    assert_eq!(l.dataset.events.len(), 3, "{:?}", l.problems);
+    let ds = l.dataset;
+    let ws = Windows::of(&ds, 0);
+    // The limits stay within the days the dates can name.
+    let (a, b) = ds.span().unwrap();
+    assert!(
+        ws.bounds.start >= a as f64 - 366.0 && ws.bounds.end <= b as f64 + 367.0,
+        "{ws:?}"
+    );
+    let shown: Vec<usize> = (0..3).collect();
+    let f = frame(1000.0);
+    for w in [ws.fit, ws.bounds, ws.fit.zoom(1e-3, 0.5, ws.bounds)] {
+        let m = model(&ds, &shown, Grouping::Kind, &f, w);
+        assert!(m.ticks.len() >= 2, "ticks in {w:?}: {:?}", m.ticks);
+        assert!(m.ticks.len() <= 40, "ticks bounded by pixels in {w:?}");
+        assert!(m.marks.len() + m.clusters.len() <= 3 * 5);
+        let labels: Vec<&str> = m.ticks.iter().map(|t| t.label.as_str()).collect();
+        let mut dedup = labels.clone();
+        dedup.dedup();
+        assert_eq!(labels, dedup, "no tick repeats");
+    }
+}
