@@ -239,3 +239,18 @@ fn the_axis_and_the_drawing_hold_over_any_span_the_dates_allow() {
         assert_eq!(labels, dedup, "no tick repeats");
     }
 }
+
+#[test]
+fn statistics_over_millennia_list_the_years_with_events() {
+    let text = r#"{"events":[
+        {"id":"a","kind":"incident","title":"First","date":"-9999-01-01","summary":"s","source":{"document":"x","section":"y"}},
+        {"id":"b","kind":"incident","title":"Last","date":"9999-12-31","summary":"s","source":{"document":"x","section":"y"}}]}"#;
+    let ds = load_json(text).dataset;
+    let s = timeline_core::stats::Stats::compute(&ds, &[0, 1]);
+    assert_eq!(s.years.len(), 2);
+    // A decade keeps its gaps.
+    let ds = builtin();
+    let all: Vec<usize> = (0..ds.events.len()).collect();
+    let s = timeline_core::stats::Stats::compute(&ds, &all);
+    assert_eq!(s.years.len(), 12);
+}
