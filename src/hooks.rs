@@ -7,6 +7,7 @@ pub mod use_data_source;
 pub mod use_element_width;
 pub mod use_frame_style;
 pub mod use_host_api;
+pub mod use_mark_events;
 pub mod use_presenter_keys;
 pub mod use_presenter_start;
 pub mod use_printing;

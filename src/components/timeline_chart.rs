@@ -1,4 +1,4 @@
-use crate::components::{chart_svg, event_details::EventDetails, event_mark::EventMark};
+use crate::components::{chart_svg, event_details::EventDetails, event_mark::event_mark};
 use crate::dom::bump_render_seq;
 use crate::hooks::use_chart_gestures::{use_chart_gestures, Plot};
 use crate::hooks::use_chart_keys::{use_chart_keys, KeyContext};
@@ -150,18 +150,17 @@ pub fn timeline_chart(props: &TimelineChartProps) -> Html {
             }
         });
     }
+    let marks_events =
+        crate::hooks::use_mark_events::use_mark_events(props.dispatch.clone(), onhover.clone());
     // The drawing, rebuilt only with the model: a hover redraws the tooltip alone.
     let drawing = {
-        let (d, onhover, symbol) = (
-            props.dispatch.clone(),
-            onhover.clone(),
-            frame.metrics().symbol,
-        );
+        let (d, symbol) = (props.dispatch.clone(), frame.metrics().symbol);
         use_memo((model.clone(), ds.clone()), move |(m, ds)| {
-            let marks: Html = m.marks.iter().map(|mk| html! {
-                <EventMark key={format!("{}-{}", ds.events[mk.event].id, mk.lane)} mark={mk.clone()} dataset={ds.clone()} {symbol} k={m.k}
-                    dispatch={d.clone()} onhover={onhover.clone()} />
-            }).collect();
+            let marks: Html = m
+                .marks
+                .iter()
+                .map(|mk| event_mark(mk, ds, symbol, m.k))
+                .collect();
             html! {
                 <>
                 { chart_svg::lanes(m, ds) }
@@ -191,7 +190,8 @@ pub fn timeline_chart(props: &TimelineChartProps) -> Html {
                 // Marks, spans and their labels are clipped to the plot area: a span that
                 // starts before the window never covers the lane labels.
                 <defs><clipPath id="plot-clip"><rect x={px(g)} y="0" width={px(m.width - g)} height={px(h)} /></clipPath></defs>
-                { (*drawing).clone() }
+                <g onclick={marks_events.onclick} onpointerover={marks_events.onpointerover} onpointerout={marks_events.onpointerout}
+                    onfocusin={marks_events.onfocusin} onfocusout={marks_events.onfocusout}>{ (*drawing).clone() }</g>
             </svg>
             { tooltip.unwrap_or_default() }
             // In a frame the app shows a caption under the chart instead.

@@ -69,6 +69,10 @@ fn key_action(e: &KeyboardEvent, c: &KeyContext) -> Option<Action> {
     if in_popover && key != "Escape" {
         return None;
     }
+    // Enter or Space on a mark opens its event.
+    if key == "Enter" || key == " " {
+        return crate::hooks::use_mark_events::mark_id(e).map(|id| Action::Select(Some(id)));
+    }
     let w = c.window;
     Some(
         if let Some(WindowAction::Zoom { factor, .. }) = Action::zoom_key(&key) {
