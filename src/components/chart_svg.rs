@@ -79,7 +79,7 @@ pub fn clusters(m: &ChartModel, ds: &Dataset, d: &Callback<Action>) -> Html {
                 let ids = (n <= MAX_IDS).then(|| c.events.iter().map(|&i| ds.events[i].id.as_str()).collect::<Vec<_>>().join(" "));
                 let WindowAction::Days { first, last } = c.zoom else { return html! {} };
                 html! {
-                    <g class="cluster" role="button" tabindex="-1" data-cluster-size={n.to_string()} data-event-ids={ids}
+                    <g key={format!("{}-{}", c.events[0], c.lane)} class="cluster" role="button" tabindex="-1" data-cluster-size={n.to_string()} data-event-ids={ids}
                         data-zoom={format!("{first} {last}")} aria-label={format!("{n} events close together; zoom in to see them")}>
                         <rect x={px(c.rect.x)} y={px(c.rect.y)} width={px(c.rect.w)} height={px(c.rect.h)} rx={px(9.0 * k)}
                             fill-opacity={px2(c.opacity)} />

@@ -25,8 +25,10 @@ pub fn event_mark(mk: &MarkBox, ds: &Dataset, symbol: f64, k: f64) -> Html {
         };
         html! { <rect class={classes!(class, kind.clone())} x={px(r.x)} y={px(r.y)} width={px(r.w)} height={px(r.h)} {rx} /> }
     });
+    // Keyed by event and lane: a redraw moves a mark's element with its event
+    // (focus and hover stay with the event, not with a position in the list).
     html! {
-        <>
+        <g class="mark-item" key={format!("{}-{}", e.id, mk.lane)}>
         <g class={classes!("mark", kind.clone(), mk.selected.then_some("selected"), uncertain.then_some("uncertain"))} style={kind_style(category)}
             data-event-id={e.id.clone()} data-lane={mk.lane.to_string()} role="button" tabindex={if mk.tabbable { "0" } else { "-1" }}
             aria-label={timeline_core::describe::event_label(ds, e)} aria-haspopup="dialog" aria-expanded={mk.selected.to_string()}>
@@ -36,6 +38,6 @@ pub fn event_mark(mk: &MarkBox, ds: &Dataset, symbol: f64, k: f64) -> Html {
         if let Some((x, y, text)) = &mk.label {
             <text class="mark-label" aria-hidden="true" data-label-for={e.id.clone()} x={px(*x)} y={px(*y)}>{ text.clone() }</text>
         }
-        </>
+        </g>
     }
 }

@@ -311,7 +311,7 @@ impl ChartModel {
             let lb = &boxes[mk.lane];
             selected_lane = Some((lb.top, lb.height));
         }
-        let clusters = clusters_of(ds, &lanes, frame, &row_y);
+        let clusters = clusters_of(ds, &lanes, &boxes, frame, &row_y);
         let ticks = ticks(window, plot_w / k)
             .into_iter()
             .map(|t| TickMark {
@@ -467,6 +467,7 @@ fn marks_of(
 fn clusters_of(
     ds: &Dataset,
     lanes: &[Lane],
+    boxes: &[LaneBox],
     frame: &Frame,
     row_y: &dyn Fn(usize, usize) -> f64,
 ) -> Vec<ClusterBox> {
@@ -480,6 +481,7 @@ fn clusters_of(
     let mut out = Vec::new();
     for (li, l) in lanes.iter().enumerate() {
         let cy = row_y(li, 0);
+        let b = &boxes[li];
         for c in &l.clusters {
             let first = ds.events[c.events[0]].start_day();
             let last = c
@@ -490,16 +492,27 @@ fn clusters_of(
                 .unwrap_or(first);
             let bw = (c.x1 - c.x0).max(22.0 * k);
             let n = c.events.len();
+            // A density bar as tall as the lane's rows (the rows its marks take
+            // when zoomed in), unless a mark of its own (the cursor's) sits beside it.
+            let beside = l.marks.iter().any(|m| m.x0 < c.x0 + bw && m.x1 > c.x0);
+            // From the first row's centre to the last's (they mirror each other in the lane).
+            let last_row = b.top + b.height - (cy - b.top);
+            let top = cy - 9.0 * k;
+            let h = if beside {
+                18.0 * k
+            } else {
+                last_row - cy + 18.0 * k
+            };
             out.push(ClusterBox {
                 lane: li,
                 events: c.events.clone(),
                 rect: Rect {
                     x: g + c.x0,
-                    y: cy - 9.0 * k,
+                    y: top,
                     w: bw,
-                    h: 18.0 * k,
+                    h: h.max(18.0 * k),
                 },
-                text: (g + c.x0 + bw / 2.0, cy + 4.0 * k),
+                text: (g + c.x0 + bw / 2.0, top + h.max(18.0 * k) / 2.0 + 4.0 * k),
                 count: short_count(n),
                 opacity: 0.45 + 0.55 * (n as f64 / densest).sqrt(),
                 zoom: WindowAction::Days { first, last },

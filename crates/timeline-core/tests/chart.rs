@@ -254,3 +254,33 @@ fn statistics_over_millennia_list_the_years_with_events() {
     let s = timeline_core::stats::Stats::compute(&ds, &all);
     assert_eq!(s.years.len(), 12);
 }
+
+#[test]
+fn a_cluster_never_covers_a_mark() {
+    let ds = load_json(&timeline_core::synth::generate(5_000, 3)).dataset;
+    let shown: Vec<usize> = (0..ds.events.len()).collect();
+    let ws = Windows::of(&ds, 0);
+    let f = frame(1000.0);
+    let base = ChartBase::new(&ds, &shown, Grouping::Kind, ws.fit, &f);
+    let m0 = f.metrics();
+    for (wi, w) in windows(&ws).into_iter().enumerate() {
+        // The cursor on some event: kept out of its cluster, beside it.
+        let i = shown[(wi * 997) % shown.len()];
+        let lane = lanes_of(&ds, i, Grouping::Kind)[0].clone();
+        let cursor = Cursor { lane, event: i };
+        let focus = Focus {
+            window: w,
+            cursor: Some(&cursor),
+            selected: None,
+        };
+        let m = ChartModel::new(&ds, &base, &f, focus);
+        for c in &m.clusters {
+            for mk in m.marks.iter().filter(|mk| mk.lane == c.lane) {
+                let (x, y) = mk.symbol;
+                let inside_x = x + m0.symbol > c.rect.x && x - m0.symbol < c.rect.x + c.rect.w;
+                let inside_y = y + m0.symbol > c.rect.y && y - m0.symbol < c.rect.y + c.rect.h;
+                assert!(!(inside_x && inside_y), "a cluster covers a mark in {w:?}");
+            }
+        }
+    }
+}
