@@ -23,6 +23,8 @@ pub struct Data {
     pub bounds: Window,
     /// The window that fits all events.
     pub fit: Window,
+    /// The first and last years of the events (of the window when there are none).
+    years: (i32, i32),
 }
 
 /// Loaded once: two `Data` are the same when they share the dataset.
@@ -47,7 +49,12 @@ fn today() -> i32 {
 impl Data {
     pub fn new(dataset: Dataset, problems: Vec<Problem>) -> Self {
         let Windows { fit, bounds } = Windows::of(&dataset, today());
+        let year = |d: f64| timeline_core::PartialDate::from_day_number(d as i32).year();
+        let (a, b) = dataset
+            .span()
+            .map_or((fit.start, fit.end), |(a, b)| (a as f64, b as f64));
         Data {
+            years: (year(a), year(b)),
             dataset: Rc::new(dataset),
             problems: Rc::new(problems),
             bounds,
@@ -57,14 +64,7 @@ impl Data {
 
     /// The first and last years of the data (of the window shown when it has no events).
     pub fn years(&self) -> (i32, i32) {
-        let year = |d: f64| timeline_core::PartialDate::from_day_number(d as i32).year();
-        let (a, b) = self
-            .dataset
-            .span()
-            .map_or((self.fit.start, self.fit.end), |(a, b)| {
-                (a as f64, b as f64)
-            });
-        (year(a), year(b))
+        self.years
     }
 
     /// The windows the data allows (timeline_core::windowing).

@@ -46,10 +46,13 @@ pub fn axis(m: &ChartModel) -> Html {
     }
 }
 
-/// A cluster lists its events' ids (`data-event-ids`) up to this many.
-const MAX_IDS: usize = 500;
+/// A cluster lists its events' ids (`data-event-ids`) up to this many (the
+/// strings cost time on every redraw of a dense chart).
+const MAX_IDS: usize = 50;
 
 /// The clusters: a count each; a click or Enter zooms to its events' days.
+/// Not keyed: as one zooms, bins change members, and their elements are
+/// patched in place rather than made anew.
 pub fn clusters(m: &ChartModel, ds: &Dataset, d: &Callback<Action>) -> Html {
     let onclick = {
         let d = d.clone();
@@ -79,7 +82,7 @@ pub fn clusters(m: &ChartModel, ds: &Dataset, d: &Callback<Action>) -> Html {
                 let ids = (n <= MAX_IDS).then(|| c.events.iter().map(|&i| ds.events[i].id.as_str()).collect::<Vec<_>>().join(" "));
                 let WindowAction::Days { first, last } = c.zoom else { return html! {} };
                 html! {
-                    <g key={format!("{}-{}", c.events[0], c.lane)} class="cluster" role="button" tabindex="-1" data-cluster-size={n.to_string()} data-event-ids={ids}
+                    <g class="cluster" role="button" tabindex="-1" data-cluster-size={n.to_string()} data-event-ids={ids}
                         data-zoom={format!("{first} {last}")} aria-label={format!("{n} events close together; zoom in to see them")}>
                         <rect x={px(c.rect.x)} y={px(c.rect.y)} width={px(c.rect.w)} height={px(c.rect.h)} rx={px(9.0 * k)}
                             fill-opacity={px2(c.opacity)} />

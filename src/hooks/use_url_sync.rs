@@ -52,26 +52,60 @@ fn url_for(view: &ViewState) -> String {
     }
 }
 
+/// Writes `view` to the address bar: a new history entry (`push`) or in place.
+fn write_url(view: &ViewState, push: bool) {
+    let Some(w) = web_sys::window() else { return };
+    let Ok(h) = w.history() else { return };
+    let url = url_for(view);
+    let l = w.location();
+    let current = l
+        .pathname()
+        .ok()
+        .zip(l.search().ok())
+        .map(|(p, s)| format!("{p}{s}"));
+    if current.as_deref() != Some(url.as_str()) {
+        let _ = if push {
+            h.push_state_with_url(&JsValue::NULL, "", Some(&url))
+        } else {
+            h.replace_state_with_url(&JsValue::NULL, "", Some(&url))
+        };
+    }
+}
+
+/// In-place URL writes closer than this (a wheel turn, a drag, typing) are
+/// coalesced into one at the end: a history write costs several milliseconds,
+/// and browsers throttle pages that write too often.
+const REPLACE_EVERY_MS: f64 = 300.0;
+
+fn now_ms() -> f64 {
+    web_sys::window()
+        .and_then(|w| w.performance())
+        .map_or(0.0, |p| p.now())
+}
+
 #[hook]
 pub fn use_url_sync(state: UseReducerHandle<AppState>) {
-    // Write the URL after each change of the view state.
+    // Write the URL after each change of the view state: at once for a new
+    // history entry or the first in-place change, then at most every 300 ms.
     {
         let view = state.view.clone();
         let push = state.push_history;
+        let last = use_mut_ref(|| f64::NEG_INFINITY);
+        let pending = use_mut_ref(|| None::<gloo::timers::callback::Timeout>);
         use_effect_with(view, move |view| {
-            if let Some(h) = web_sys::window().and_then(|w| w.history().ok()) {
-                let url = url_for(view);
-                let current = web_sys::window().and_then(|w| {
-                    let l = w.location();
-                    Some(format!("{}{}", l.pathname().ok()?, l.search().ok()?))
+            let now = now_ms();
+            let wait = REPLACE_EVERY_MS - (now - *last.borrow());
+            pending.borrow_mut().take();
+            if push || wait <= 0.0 {
+                write_url(view, push);
+                *last.borrow_mut() = now;
+            } else {
+                let (view, last2) = (view.clone(), last.clone());
+                let t = gloo::timers::callback::Timeout::new(wait.ceil() as u32, move || {
+                    write_url(&view, false);
+                    *last2.borrow_mut() = now_ms();
                 });
-                if current.as_deref() != Some(url.as_str()) {
-                    let _ = if push {
-                        h.push_state_with_url(&JsValue::NULL, "", Some(&url))
-                    } else {
-                        h.replace_state_with_url(&JsValue::NULL, "", Some(&url))
-                    };
-                }
+                *pending.borrow_mut() = Some(t);
             }
         });
     }

@@ -94,7 +94,7 @@ impl ChartBase {
                 };
                 let longest = members
                     .iter()
-                    .map(|&i| ds.events[i].end_day() - ds.events[i].start_day())
+                    .map(|&i| ds.days(i).1 - ds.days(i).0)
                     .max()
                     .unwrap_or(0);
                 BaseLane {
@@ -363,7 +363,7 @@ fn lay_window(
             let cap = if wider { kept_rows } else { max_rows };
             let p = params(frame, cap, keep);
             // Members are in time order: the ones that may show are a run of them.
-            let start = |i: usize| ds.events[i].start_day() as f64;
+            let start = |i: usize| ds.days(i).0 as f64;
             let lo = bl
                 .members
                 .partition_point(|&i| start(i) + (bl.longest as f64) + 1.0 < window.start - margin);
@@ -400,8 +400,9 @@ fn marks_of(
             let mk = &lanes[li].marks[mi];
             let e = &ds.events[mk.event];
             let y = row_y(li, mk.row);
-            let x_start = g + window.x(e.start_day() as f64, plot_w);
-            let x_end = (g + window.x(e.end_day() as f64 + 1.0, plot_w)).max(x_start + 1.0);
+            let (a, b) = ds.days(mk.event);
+            let x_start = g + window.x(a as f64, plot_w);
+            let x_end = (g + window.x(b as f64 + 1.0, plot_w)).max(x_start + 1.0);
             let uncertain = e.date.precision() != Precision::Day
                 || e.end.is_some_and(|d| d.precision() != Precision::Day);
             let body = match (uncertain, e.end.is_some()) {
@@ -483,11 +484,11 @@ fn clusters_of(
         let cy = row_y(li, 0);
         let b = &boxes[li];
         for c in &l.clusters {
-            let first = ds.events[c.events[0]].start_day();
+            let first = ds.days(c.events[0]).0;
             let last = c
                 .events
                 .iter()
-                .map(|&i| ds.events[i].end_day())
+                .map(|&i| ds.days(i).1)
                 .max()
                 .unwrap_or(first);
             let bw = (c.x1 - c.x0).max(22.0 * k);

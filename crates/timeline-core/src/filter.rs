@@ -108,8 +108,8 @@ impl Compiled {
                 .kinds
                 .as_ref()
                 .is_none_or(|m| m.get(e.kind.index()).copied().unwrap_or(false)))
-            && self.from.is_none_or(|f| e.end_day() >= f)
-            && self.to.is_none_or(|t| e.start_day() <= t)
+            && self.from.is_none_or(|f| ds.days(i).1 >= f)
+            && self.to.is_none_or(|t| ds.days(i).0 <= t)
             && (skip == Skip::Countries || self.country_ok(ds, i))
             && (self.words.is_empty()
                 || self

@@ -199,6 +199,10 @@ pub struct Dataset {
     id_index: std::collections::HashMap<String, usize>,
     /// Per event: indexes of related events, both directions, in time order.
     related: Vec<Vec<usize>>,
+    /// Per event: its first and last day (calendar arithmetic done once).
+    days: Vec<(i32, i32)>,
+    /// The first and last day of any event.
+    span: Option<(i32, i32)>,
 }
 
 impl Dataset {
@@ -209,6 +213,12 @@ impl Dataset {
             .map(|e| ((e.start_day(), e.date.precision(), e.end_day(), e.kind), e))
             .collect();
         keyed.sort_by(|(ka, a), (kb, b)| ka.cmp(kb).then_with(|| a.id.cmp(&b.id)));
+        let days: Vec<(i32, i32)> = keyed.iter().map(|(k, _)| (k.0, k.2)).collect();
+        let span = days
+            .iter()
+            .map(|d| d.0)
+            .min()
+            .zip(days.iter().map(|d| d.1).max());
         let events: Vec<Event> = keyed.into_iter().map(|(_, e)| e).collect();
         let country_index: BTreeMap<String, usize> = meta
             .countries
@@ -284,7 +294,14 @@ impl Dataset {
             used,
             id_index,
             related,
+            days,
+            span,
         }
+    }
+
+    /// The first and last day (inclusive) event `i` covers, computed once.
+    pub fn days(&self, i: usize) -> (i32, i32) {
+        self.days[i]
     }
 
     /// The category of `kind` (a fallback for an index out of range).
@@ -371,8 +388,6 @@ impl Dataset {
 
     /// First and last day (inclusive) covered by any event, or `None` when empty.
     pub fn span(&self) -> Option<(i32, i32)> {
-        let start = self.events.iter().map(Event::start_day).min()?;
-        let end = self.events.iter().map(Event::end_day).max()?;
-        Some((start, end))
+        self.span
     }
 }
