@@ -437,8 +437,16 @@ fn marks_of(
             } else {
                 (cx + 9.0 * k).max(x_end + 4.0 * k)
             };
-            // Room: up to the next mark of the row, or the plot's end, whichever the layout gave.
-            let room = mk.label_room + (g + mk.x1 - x_end.max(x_start)).max(0.0);
+            // Room: up to the next mark of the row, or the plot's end, whichever the layout gave,
+            // and never into a cluster of the lane (a density bar may cover every row).
+            let next_cluster = lanes[li]
+                .clusters
+                .iter()
+                .map(|c| g + c.x0)
+                .filter(|&x| x >= x_end)
+                .fold(f64::INFINITY, f64::min);
+            let room = (mk.label_room + (g + mk.x1 - x_end.max(x_start)).max(0.0))
+                .min(next_cluster - x_end - 4.0 * k);
             // The next mark's symbol reaches left of its day by its half size.
             let chars = ((room - (label_x - x_end) - m.symbol) / m.char_w)
                 .floor()

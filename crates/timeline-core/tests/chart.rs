@@ -99,32 +99,45 @@ fn a_label_never_shows_without_its_mark_nor_over_the_next_one() {
     let ds = builtin();
     let shown: Vec<usize> = (0..ds.events.len()).collect();
     let ws = Windows::of(&ds, 0);
-    let f = frame(1000.0);
-    let m0 = f.metrics();
-    for w in windows(&ws) {
-        let m = model(&ds, &shown, Grouping::Kind, &f, w);
-        for mk in &m.marks {
-            let Some((lx, _, text)) = &mk.label else {
-                continue;
-            };
-            let left = match (mk.body, mk.rect) {
-                (Body::Point, _) | (_, None) => mk.symbol.0 - m0.symbol,
-                (_, Some(r)) => r.x + r.w - m0.symbol,
-            };
-            assert!(
-                left >= m.gutter - 1e-6,
-                "'{text}' shows without its mark in {w:?}"
-            );
-            // The next mark of the same row starts after the label ends.
-            let end = lx + text.chars().count() as f64 * m0.char_w;
-            for other in &m.marks {
-                let same_row = other.lane == mk.lane && (other.symbol.1 - mk.symbol.1).abs() < 1e-6;
-                let ox = other.rect.map_or(other.symbol.0 - m0.symbol, |r| r.x);
-                if same_row && other.event != mk.event && ox > mk.symbol.0 {
+    for width in [390.0, 1000.0] {
+        let f = frame(width);
+        let m0 = f.metrics();
+        for w in windows(&ws) {
+            let m = model(&ds, &shown, Grouping::Kind, &f, w);
+            for mk in &m.marks {
+                let Some((lx, _, text)) = &mk.label else {
+                    continue;
+                };
+                let left = match (mk.body, mk.rect) {
+                    (Body::Point, _) | (_, None) => mk.symbol.0 - m0.symbol,
+                    (_, Some(r)) => r.x + r.w - m0.symbol,
+                };
+                assert!(
+                    left >= m.gutter - 1e-6,
+                    "'{text}' shows without its mark in {w:?}"
+                );
+                // The next mark of the same row, and any cluster of the lane, start after the label ends.
+                let end = lx + text.chars().count() as f64 * m0.char_w;
+                for c in m
+                    .clusters
+                    .iter()
+                    .filter(|c| c.lane == mk.lane && c.rect.x > mk.symbol.0)
+                {
                     assert!(
-                        end <= ox + 1e-6,
-                        "'{text}' runs into the next mark in {w:?}"
+                        end <= c.rect.x + 1e-6,
+                        "'{text}' runs into a cluster in {w:?}"
                     );
+                }
+                for other in &m.marks {
+                    let same_row =
+                        other.lane == mk.lane && (other.symbol.1 - mk.symbol.1).abs() < 1e-6;
+                    let ox = other.rect.map_or(other.symbol.0 - m0.symbol, |r| r.x);
+                    if same_row && other.event != mk.event && ox > mk.symbol.0 {
+                        assert!(
+                            end <= ox + 1e-6,
+                            "'{text}' runs into the next mark in {w:?}"
+                        );
+                    }
                 }
             }
         }
