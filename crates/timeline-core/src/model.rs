@@ -208,7 +208,12 @@ impl Addition {
     }
     /// One line for the details: "Date — general knowledge: …".
     pub fn describe(&self) -> String {
-        format!("{} — {}: {}", self.field_label(), self.basis.label(), self.text)
+        format!(
+            "{} — {}: {}",
+            self.field_label(),
+            self.basis.label(),
+            self.text
+        )
     }
 }
 
@@ -237,7 +242,11 @@ impl Event {
     /// `fields`; `None` when they all come from the source.
     pub fn added_mark(&self, fields: &[&str]) -> Option<String> {
         let mut bases: Vec<Basis> = Vec::new();
-        for a in self.added.iter().filter(|a| fields.contains(&a.field.as_str())) {
+        for a in self
+            .added
+            .iter()
+            .filter(|a| fields.contains(&a.field.as_str()))
+        {
             if !bases.contains(&a.basis) {
                 bases.push(a.basis);
             }

@@ -822,7 +822,10 @@ impl EntryCx {
                 self.push(
                     P::WrongType,
                     "added",
-                    format!("must be a list of {{field, basis, text}}, not {}", type_name(v)),
+                    format!(
+                        "must be a list of {{field, basis, text}}, not {}",
+                        type_name(v)
+                    ),
                 );
                 return None;
             }
@@ -834,7 +837,10 @@ impl EntryCx {
                 self.push(
                     P::WrongType,
                     &path,
-                    format!("must be an object with field, basis and text, not {}", type_name(v)),
+                    format!(
+                        "must be an object with field, basis and text, not {}",
+                        type_name(v)
+                    ),
                 );
                 continue;
             };
@@ -849,7 +855,10 @@ impl EntryCx {
                     Ok(f)
                 } else {
                     let names: Vec<&str> = ADDABLE_FIELDS.iter().map(|(k, _)| *k).collect();
-                    Err((P::BadValue, format!("\"{f}\" is not one of {}", names.join(", "))))
+                    Err((
+                        P::BadValue,
+                        format!("\"{f}\" is not one of {}", names.join(", ")),
+                    ))
                 }
             });
             let basis = text_of("basis").and_then(|b| {

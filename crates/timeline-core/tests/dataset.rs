@@ -111,9 +111,7 @@ fn quote_in_text(text: &[G], quote: &str, decode: bool) -> bool {
                     || (decode
                         && shifted(c).is_some_and(|s| {
                             let n = s.chars().count();
-                            q.len() >= n
-                                && s.chars().zip(q).all(|(a, &b)| b == G::C(a))
-                                && next(n)
+                            q.len() >= n && s.chars().zip(q).all(|(a, &b)| b == G::C(a)) && next(n)
                         }))
             }
             _ => qg == tg && next(1),
@@ -123,7 +121,8 @@ fn quote_in_text(text: &[G], quote: &str, decode: bool) -> bool {
     let (starts_lost, ends_lost) = (q.first() == Some(&G::Lost), q.last() == Some(&G::Lost));
     !q.is_empty()
         && (0..text.len()).any(|i| {
-            !(starts_lost && i > 0 && text[i - 1] == G::Lost) && at(&text[i..], &q, decode, ends_lost)
+            !(starts_lost && i > 0 && text[i - 1] == G::Lost)
+                && at(&text[i..], &q, decode, ends_lost)
         })
 }
 
@@ -162,8 +161,14 @@ fn lost_glyphs_are_counted_as_they_are() {
     assert!(quote_found(&t, "June␣␣␣ which"));
     assert!(!quote_found(&t, "June␣␣ which"), "one lost glyph too few");
     assert!(!quote_found(&t, "June␣␣␣␣ which"), "one too many");
-    assert!(!quote_found(&t, "June which"), "a lost glyph is not a space");
-    assert!(!quote_found(&t, "June 15, 2001, which"), "nor what it might have been");
+    assert!(
+        !quote_found(&t, "June which"),
+        "a lost glyph is not a space"
+    );
+    assert!(
+        !quote_found(&t, "June 15, 2001, which"),
+        "nor what it might have been"
+    );
     assert!(quote_found(&t, "a␣b") && !quote_found(&t, "a b"));
     assert!(
         !quote_found(&t, "June␣␣") && !quote_found(&t, "␣␣ which"),
@@ -179,7 +184,10 @@ fn the_shifted_encoding_is_read_only_when_asked() {
     assert!(quote_in_text(&t, "Extremism, June␣␣which␣first", true));
     assert!(!quote_in_text(&t, "Extremism, June", false));
     assert!(!quote_in_text(&t, "Extremism, June␣which", true));
-    assert!(!quote_in_text(&t, "Extremism, Juno", true), "a letter is not forgiven");
+    assert!(
+        !quote_in_text(&t, "Extremism, Juno", true),
+        "a letter is not forgiven"
+    );
 }
 
 /// The member states' codes, in the metadata's order.
@@ -231,10 +239,7 @@ fn counts_per_kind_match_the_source() {
 }
 
 /// The prepared text of a file the metadata names ("shared/seeds/…").
-fn text_of<'a>(
-    texts: &'a mut std::collections::HashMap<String, Vec<G>>,
-    path: &str,
-) -> &'a [G] {
+fn text_of<'a>(texts: &'a mut std::collections::HashMap<String, Vec<G>>, path: &str) -> &'a [G] {
     let file = path.trim_start_matches("shared/seeds/").to_string();
     texts
         .entry(file.clone())
@@ -332,7 +337,10 @@ fn uncertain_readings_carry_notes() {
     };
     // The Convention's date: the paper loses it, and says so; the date is general knowledge.
     let conv = note("shanghai-convention-2001");
-    assert!(conv.contains("not reconstructed") && conv.contains("11 lost glyphs"), "{conv}");
+    assert!(
+        conv.contains("not reconstructed") && conv.contains("11 lost glyphs"),
+        "{conv}"
+    );
     assert!(!conv.contains("elsewhere in the paper"), "{conv}");
     let date = added("shanghai-convention-2001", "date");
     assert_eq!(date.basis, Basis::GeneralKnowledge);
@@ -340,7 +348,10 @@ fn uncertain_readings_carry_notes() {
     // The exercises' names are legible; their years are lost (7 glyphs).
     for id in ["norak-anti-terror-2009", "volgograd-anti-terror-2008"] {
         let n = note(id);
-        assert!(n.contains("legible") && n.contains("7 glyphs lost"), "{id}: {n}");
+        assert!(
+            n.contains("legible") && n.contains("7 glyphs lost"),
+            "{id}: {n}"
+        );
         assert!(n.contains(&"␣".repeat(7)), "{id}: {n}");
         assert_eq!(added(id, "source").basis, Basis::Inference);
     }
@@ -348,7 +359,10 @@ fn uncertain_readings_carry_notes() {
     assert!(vostok.basis == Basis::Inference && vostok.text.contains("year is read from"));
     // Nazran's place in Russia is general knowledge; the note gives the paper's words.
     assert!(note("statement-nazran-2009").contains("“the terrorist act in Nazran”"));
-    assert_eq!(added("statement-nazran-2009", "countries").basis, Basis::GeneralKnowledge);
+    assert_eq!(
+        added("statement-nazran-2009", "countries").basis,
+        Basis::GeneralKnowledge
+    );
     for id in ["statement-domodedovo-2011", "statement-minsk-metro-2011"] {
         assert!(
             note(id).contains("only through this statement")
@@ -390,7 +404,11 @@ fn words_a_note_gives_as_the_sources_are_in_the_sources() {
     for e in &ds.events {
         if let Some(n) = &e.note {
             if n.contains("the paper") {
-                assert!(!fragments(n).is_empty(), "{}: a note about the paper quotes it: {n}", e.id);
+                assert!(
+                    !fragments(n).is_empty(),
+                    "{}: a note about the paper quotes it: {n}",
+                    e.id
+                );
             }
         }
         for t in e.note.iter().chain(e.added.iter().map(|a| &a.text)) {
@@ -429,12 +447,16 @@ fn every_value_comes_from_a_quote_or_is_marked_as_added() {
         let tokens: HashSet<&str> = text.split(|c: char| !c.is_alphanumeric()).collect();
         let dated = |d: timeline_core::date::PartialDate| {
             tokens.contains(d.year().to_string().as_str())
-                && d.month().is_none_or(|m| text.contains(timeline_core::date::month_name(m)))
-                && d.day().is_none_or(|day| tokens.contains(day.to_string().as_str()))
+                && d.month()
+                    .is_none_or(|m| text.contains(timeline_core::date::month_name(m)))
+                && d.day()
+                    .is_none_or(|day| tokens.contains(day.to_string().as_str()))
         };
         let named = |code: &str| {
             text.contains(ds.country_name(code))
-                || ALSO_NAMED.iter().any(|&(c, n)| c == code && text.contains(n))
+                || ALSO_NAMED
+                    .iter()
+                    .any(|&(c, n)| c == code && text.contains(n))
         };
         let mut check = |field: &str, ok: bool| {
             if !ok && !e.added.iter().any(|a| a.field == field) {
@@ -455,7 +477,10 @@ fn every_value_comes_from_a_quote_or_is_marked_as_added() {
             }),
         );
     }
-    assert!(unmarked.is_empty(), "not in the quotes and not marked: {unmarked:#?}");
+    assert!(
+        unmarked.is_empty(),
+        "not in the quotes and not marked: {unmarked:#?}"
+    );
 }
 
 #[test]
@@ -470,7 +495,10 @@ fn links_the_paper_makes_exist_both_ways_and_others_are_marked_inferences() {
     // The paper's own ties: the 2009 Convention "made the Shanghai Convention
     // … more concrete"; the Declaration of the Foundation is the founding's.
     let paper_links = [
-        ("convention-against-terrorism-2009", "shanghai-convention-2001"),
+        (
+            "convention-against-terrorism-2009",
+            "shanghai-convention-2001",
+        ),
         ("declaration-foundation-2001", "sco-founded-2001"),
     ];
     for (a, b) in paper_links {
@@ -502,7 +530,9 @@ fn the_details_mark_what_was_added() {
         Some("(not in the source: general knowledge)")
     );
     assert_eq!(conv.added_mark(&["places"]), None);
-    assert!(conv.added[0].describe().starts_with("Date — general knowledge: 15 June 2001"));
+    assert!(conv.added[0]
+        .describe()
+        .starts_with("Date — general knowledge: 15 June 2001"));
     let nazran = ds.event("statement-nazran-2009").unwrap();
     assert_eq!(
         nazran.added_mark(&["countries", "related"]).as_deref(),
