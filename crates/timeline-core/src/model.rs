@@ -109,7 +109,9 @@ impl QuoteIn {
     pub fn label(self) -> &'static str {
         match self {
             QuoteIn::File => "the original text",
-            QuoteIn::ReadingCopy => "the reading copy (glyphs lost in extraction restored)",
+            QuoteIn::ReadingCopy => {
+                "the reading copy (passages extracted in a shifted encoding, read back)"
+            }
         }
     }
 }
