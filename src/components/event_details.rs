@@ -98,10 +98,15 @@ pub fn event_details(props: &EventDetailsProps) -> Html {
     let cas = timeline_core::caption::casualties_text(e);
     let title_id = format!("details-title-{}", e.id);
     // Related events, both directions (an index built once in the dataset).
-    let related: Vec<&Event> = ds
-        .position(&e.id)
-        .map(|i| ds.related(i).iter().map(|&j| &ds.events[j]).collect())
+    let here = ds.position(&e.id);
+    let related: Vec<(usize, &Event)> = here
+        .map(|i| ds.related(i).iter().map(|&j| (j, &ds.events[j])).collect())
         .unwrap_or_default();
+    // What is not in the source: the event's own additions, and the links others wrote to it.
+    let added: Vec<&timeline_core::model::Addition> = match here {
+        Some(i) => ds.additions_shown(i),
+        None => e.added.iter().collect(),
+    };
     html! {
         <div class={classes!("details", if props.anchor.is_some() { "popover" } else { "panel" }, props.above.then_some("above"), kind_class(ds.category(e.kind)))} style={kind_style(ds.category(e.kind))}
             role="dialog" aria-labelledby={title_id.clone()} tabindex="-1" ref={node} {onkeydown} data-testid="details"
@@ -132,11 +137,11 @@ pub fn event_details(props: &EventDetailsProps) -> Html {
             if let Some(n) = &e.note {
                 <p class="details-note" data-field="note"><span class="note-label">{ "Note: " }</span>{ n.clone() }{ added_mark(e, &["note"]) }</p>
             }
-            if !e.added.is_empty() {
+            if !added.is_empty() {
                 <div class="details-added" data-field="added">
                     <p class="added-label">{ "Not in the source:" }</p>
                     <ul>
-                    { for e.added.iter().map(|a| html! {
+                    { for added.iter().map(|a| html! {
                         <li data-added-field={a.field.clone()} data-basis={a.basis.as_str()}>{ a.describe() }</li>
                     }) }
                     </ul>
@@ -144,14 +149,18 @@ pub fn event_details(props: &EventDetailsProps) -> Html {
             }
             if !related.is_empty() {
                 <div class="related" data-field="related">
-                    <span class="source-label">{ "Related: " }</span>{ added_mark(e, &["related"]) }
-                    { for related.iter().map(|r| {
+                    <span class="source-label">{ "Related: " }</span>
+                    { for related.iter().map(|&(j, r)| {
                         let id = r.id.clone();
+                        let mark = here.and_then(|i| ds.link_addition(i, j)).map(|a| a.mark());
                         html! {
+                            <span class="related-item">
                             <button class="link-button related-link" data-related={r.id.clone()}
                                 onclick={props.dispatch.reform(move |_| Action::Select(Some(id.clone())))}>
                                 { format!("{} ({})", r.title, r.date_label()) }
                             </button>
+                            if let Some(m) = mark { { " " }<span class="added-mark" data-added-mark="related">{ m }</span> }
+                            </span>
                         }
                     }) }
                 </div>

@@ -208,6 +208,10 @@ impl Addition {
             .find(|(f, _)| *f == self.field)
             .map_or(self.field.as_str(), |(_, l)| l)
     }
+    /// The mark beside its value: "(not in the source: inference)".
+    pub fn mark(&self) -> String {
+        format!("(not in the source: {})", self.basis.label())
+    }
     /// One line for the details: "Date — general knowledge: …".
     pub fn describe(&self) -> String {
         format!(
@@ -472,6 +476,34 @@ impl Dataset {
     /// Indexes of the events related to event `i`, in either direction, in time order.
     pub fn related(&self, i: usize) -> &[usize] {
         &self.related[i]
+    }
+
+    /// The `related` addition that marks the link between events `i` and `j`
+    /// (written on either side): `None` when the link is the source's own.
+    pub fn link_addition(&self, i: usize, j: usize) -> Option<&Addition> {
+        let written = |a: usize, b: usize| {
+            let (ea, eb) = (&self.events[a], &self.events[b]);
+            if ea.related.contains(&eb.id) {
+                ea.added.iter().find(|x| x.field == "related")
+            } else {
+                None
+            }
+        };
+        written(i, j).or_else(|| written(j, i))
+    }
+
+    /// What the details of event `i` list as not in the source: its own
+    /// additions, then those of the links other events wrote to it.
+    pub fn additions_shown(&self, i: usize) -> Vec<&Addition> {
+        let mut out: Vec<&Addition> = self.events[i].added.iter().collect();
+        for &j in self.related(i) {
+            if let Some(a) = self.link_addition(i, j) {
+                if !out.iter().any(|x| std::ptr::eq(*x, a)) {
+                    out.push(a);
+                }
+            }
+        }
+        out
     }
 
     /// First and last day (inclusive) covered by any event, or `None` when empty.

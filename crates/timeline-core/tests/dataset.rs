@@ -538,6 +538,27 @@ fn the_details_mark_what_was_added() {
         nazran.added_mark(&["countries", "related"]).as_deref(),
         Some("(not in the source: general knowledge, inference)")
     );
+    // A link the paper does not make is marked on both sides; the attack's
+    // details list what the statement's link rests on.
+    let (st, at) = (
+        ds.position("statement-nazran-2009").unwrap(),
+        ds.position("ingushetia-attack-2009").unwrap(),
+    );
+    let a = ds
+        .link_addition(at, st)
+        .expect("marked from the attack's side");
+    assert_eq!((a.field.as_str(), a.basis), ("related", Basis::Inference));
+    assert_eq!(a.mark(), "(not in the source: inference)");
+    assert!(std::ptr::eq(a, ds.link_addition(st, at).unwrap()));
+    assert_eq!(ds.additions_shown(at), [a]);
+    assert_eq!(ds.additions_shown(st).len(), 2);
+    // The paper's own links carry no mark.
+    let (c09, c01) = (
+        ds.position("convention-against-terrorism-2009").unwrap(),
+        ds.position("shanghai-convention-2001").unwrap(),
+    );
+    assert!(ds.link_addition(c09, c01).is_none() && ds.link_addition(c01, c09).is_none());
+    assert_eq!(ds.additions_shown(c01).len(), 1, "its date only");
     // What was added is searchable.
     let f = timeline_core::Filter {
         text: "founding summit".into(),
