@@ -67,14 +67,26 @@ pub fn event_details(props: &EventDetailsProps) -> Html {
     {
         let node = node.clone();
         use_effect_with(
-            props
-                .anchor
-                .map(|(l, t)| (l.round() as i64, t.round() as i64)),
-            move |anchor| {
+            (
+                props
+                    .anchor
+                    .map(|(l, t)| (l.round() as i64, t.round() as i64)),
+                props.above,
+                e.id.clone(),
+            ),
+            move |(anchor, above, _)| {
                 if let (Some((l, t)), Some(el)) = (anchor, node.cast::<HtmlElement>()) {
                     let st = el.style();
                     let _ = st.set_property("left", &format!("{l}px"));
                     let _ = st.set_property("top", &format!("{t}px"));
+                    // Opened upwards, it keeps its top in the window: a long
+                    // entry scrolls inside it rather than starting above the page.
+                    let _ = st.remove_property("max-height");
+                    let r = el.get_bounding_client_rect();
+                    if *above && r.top() < 8.0 {
+                        let h = (r.height() + r.top() - 8.0).max(160.0);
+                        let _ = st.set_property("max-height", &format!("{}px", h.round()));
+                    }
                 }
             },
         );

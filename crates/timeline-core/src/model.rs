@@ -200,6 +200,17 @@ pub const ADDABLE_FIELDS: &[(&str, &str)] = &[
     ("source", "Source"),
 ];
 
+/// "(not in the source: general knowledge)"; for a source, what is added is
+/// its attribution: "(attributed to this event by inference)".
+fn mark_text(field: &str, bases: &[Basis]) -> String {
+    let labels: Vec<&str> = bases.iter().map(|b| b.label()).collect();
+    if field == "source" {
+        format!("(attributed to this event by {})", labels.join(", "))
+    } else {
+        format!("(not in the source: {})", labels.join(", "))
+    }
+}
+
 impl Addition {
     /// The field's label: "Date", "Countries".
     pub fn field_label(&self) -> &str {
@@ -210,7 +221,7 @@ impl Addition {
     }
     /// The mark beside its value: "(not in the source: inference)".
     pub fn mark(&self) -> String {
-        format!("(not in the source: {})", self.basis.label())
+        mark_text(&self.field, &[self.basis])
     }
     /// One line for the details: "Date — general knowledge: …".
     pub fn describe(&self) -> String {
@@ -257,10 +268,7 @@ impl Event {
                 bases.push(a.basis);
             }
         }
-        (!bases.is_empty()).then(|| {
-            let labels: Vec<&str> = bases.iter().map(|b| b.label()).collect();
-            format!("(not in the source: {})", labels.join(", "))
-        })
+        (!bases.is_empty()).then(|| mark_text(fields.first().copied().unwrap_or(""), &bases))
     }
 }
 

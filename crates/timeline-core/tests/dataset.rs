@@ -530,6 +530,13 @@ fn the_details_mark_what_was_added() {
         Some("(not in the source: general knowledge)")
     );
     assert_eq!(conv.added_mark(&["places"]), None);
+    assert_eq!(
+        ds.event("norak-anti-terror-2009")
+            .unwrap()
+            .added_mark(&["source"])
+            .as_deref(),
+        Some("(attributed to this event by inference)")
+    );
     assert!(conv.added[0]
         .describe()
         .starts_with("Date — general knowledge: 15 June 2001"));
