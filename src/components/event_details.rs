@@ -67,14 +67,26 @@ pub fn event_details(props: &EventDetailsProps) -> Html {
     {
         let node = node.clone();
         use_effect_with(
-            props
-                .anchor
-                .map(|(l, t)| (l.round() as i64, t.round() as i64)),
-            move |anchor| {
+            (
+                props
+                    .anchor
+                    .map(|(l, t)| (l.round() as i64, t.round() as i64)),
+                props.above,
+                e.id.clone(),
+            ),
+            move |(anchor, above, _)| {
                 if let (Some((l, t)), Some(el)) = (anchor, node.cast::<HtmlElement>()) {
                     let st = el.style();
                     let _ = st.set_property("left", &format!("{l}px"));
                     let _ = st.set_property("top", &format!("{t}px"));
+                    // Opened upwards, it keeps its top in the window: a long
+                    // entry scrolls inside it rather than starting above the page.
+                    let _ = st.remove_property("max-height");
+                    let r = el.get_bounding_client_rect();
+                    if *above && r.top() < 8.0 {
+                        let h = (r.height() + r.top() - 8.0).max(160.0);
+                        let _ = st.set_property("max-height", &format!("{}px", h.round()));
+                    }
                 }
             },
         );
@@ -98,10 +110,15 @@ pub fn event_details(props: &EventDetailsProps) -> Html {
     let cas = timeline_core::caption::casualties_text(e);
     let title_id = format!("details-title-{}", e.id);
     // Related events, both directions (an index built once in the dataset).
-    let related: Vec<&Event> = ds
-        .position(&e.id)
-        .map(|i| ds.related(i).iter().map(|&j| &ds.events[j]).collect())
+    let here = ds.position(&e.id);
+    let related: Vec<(usize, &Event)> = here
+        .map(|i| ds.related(i).iter().map(|&j| (j, &ds.events[j])).collect())
         .unwrap_or_default();
+    // What is not in the source: the event's own additions, and the links others wrote to it.
+    let added: Vec<&timeline_core::model::Addition> = match here {
+        Some(i) => ds.additions_shown(i),
+        None => e.added.iter().collect(),
+    };
     html! {
         <div class={classes!("details", if props.anchor.is_some() { "popover" } else { "panel" }, props.above.then_some("above"), kind_class(ds.category(e.kind)))} style={kind_style(ds.category(e.kind))}
             role="dialog" aria-labelledby={title_id.clone()} tabindex="-1" ref={node} {onkeydown} data-testid="details"
@@ -110,34 +127,52 @@ pub fn event_details(props: &EventDetailsProps) -> Html {
             <button class="close" aria-label="Close details" data-action="close-details" onclick={close}>{ "×" }</button>
             <p class="details-kind">{ ds.category(e.kind).label.clone() }</p>
             <h2 id={title_id}>{ e.title.clone() }</h2>
+            if let Some(m) = e.added_mark(&["title", "kind"]) {
+                <p class="added-mark" data-added-mark="title">{ m }</p>
+            }
             <dl>
-                <dt>{ "Date" }</dt><dd data-field="date">{ e.date_label() }</dd>
+                <dt>{ "Date" }</dt><dd data-field="date">{ e.date_label() }{ added_mark(e, &["date", "end"]) }</dd>
                 if !e.places.is_empty() {
-                    <dt>{ "Places" }</dt><dd data-field="places">{ e.places.join("; ") }</dd>
+                    <dt>{ "Places" }</dt><dd data-field="places">{ e.places.join("; ") }{ added_mark(e, &["places"]) }</dd>
                 }
                 <dt>{ "Countries" }</dt>
                 <dd data-field="countries">{ if !countries.is_empty() { countries.join(", ") } else if e.scope == timeline_core::Scope::Organisation { "All SCO member states".to_string() } else { "None given".to_string() } }
-                    if e.scope == timeline_core::Scope::Organisation && !countries.is_empty() { { " (SCO-wide)" } }</dd>
+                    if e.scope == timeline_core::Scope::Organisation && !countries.is_empty() { { " (SCO-wide)" } }
+                    { added_mark(e, &["countries", "scope"]) }</dd>
                 if let Some(c) = cas {
-                    <dt>{ "Casualties" }</dt><dd data-field="casualties">{ c }</dd>
+                    <dt>{ "Casualties" }</dt><dd data-field="casualties">{ c }{ added_mark(e, &["casualties"]) }</dd>
                 }
             </dl>
             if !e.summary.is_empty() {
-                <p class="details-summary">{ e.summary.clone() }</p>
+                <p class="details-summary">{ e.summary.clone() }{ added_mark(e, &["summary"]) }</p>
             }
             if let Some(n) = &e.note {
-                <p class="details-note" data-field="note"><span class="note-label">{ "Note: " }</span>{ n.clone() }</p>
+                <p class="details-note" data-field="note"><span class="note-label">{ "Note: " }</span>{ n.clone() }{ added_mark(e, &["note"]) }</p>
+            }
+            if !added.is_empty() {
+                <div class="details-added" data-field="added">
+                    <p class="added-label">{ "Not in the source:" }</p>
+                    <ul>
+                    { for added.iter().map(|a| html! {
+                        <li data-added-field={a.field.clone()} data-basis={a.basis.as_str()}>{ a.describe() }</li>
+                    }) }
+                    </ul>
+                </div>
             }
             if !related.is_empty() {
                 <div class="related" data-field="related">
                     <span class="source-label">{ "Related: " }</span>
-                    { for related.iter().map(|r| {
+                    { for related.iter().map(|&(j, r)| {
                         let id = r.id.clone();
+                        let mark = here.and_then(|i| ds.link_addition(i, j)).map(|a| a.mark());
                         html! {
+                            <span class="related-item">
                             <button class="link-button related-link" data-related={r.id.clone()}
                                 onclick={props.dispatch.reform(move |_| Action::Select(Some(id.clone())))}>
                                 { format!("{} ({})", r.title, r.date_label()) }
                             </button>
+                            if let Some(m) = mark { { " " }<span class="added-mark" data-added-mark="related">{ m }</span> }
+                            </span>
                         }
                     }) }
                 </div>
@@ -149,28 +184,50 @@ pub fn event_details(props: &EventDetailsProps) -> Html {
                 })) }
                 </ul>
             }
-            if !e.sources.is_empty() {
-            <div class="source" data-field="source">
-                <span class="source-label">{ "Source: " }</span>
-                { for e.sources.iter().map(|s| {
-                    let doc = ds.source_doc(&s.document).map(|d| match &d.author { Some(a) => format!("{a}, “{}”", d.title), None => d.title.clone() }).unwrap_or_else(|| s.document.clone());
-                    html! {
-                        <p class="cite">
-                            { if s.section.is_empty() { format!("{doc}.") } else { format!("{doc}, section “{}”.", s.section) } }
-                            if let Some(q) = &s.quote { <q>{ q.clone() }</q> }
-                            if let Some(w) = s.quote_in { <span class="quote-in" data-quote-in={w.as_str()}>{ format!(" (quoted from {})", w.label()) }</span> }
-                            if let Some(url) = s.url.as_deref() {
-                                if let Some(href) = safe_link(url) {
-                                    { " Cited: " }<a href={href.to_string()} target="_blank" rel="noopener noreferrer">{ href.to_string() }</a>
-                                } else {
-                                    { format!(" Cited: {url}") }
-                                }
+            { source_block(ds, e) }
+        </div>
+    }
+}
+
+/// The mark beside a value the source does not give (see `Event::added_mark`).
+fn added_mark(e: &Event, fields: &[&str]) -> Html {
+    match e.added_mark(fields) {
+        Some(m) => {
+            html! { <>{ " " }<span class="added-mark" data-added-mark={fields[0].to_string()}>{ m }</span></> }
+        }
+        None => html! {},
+    }
+}
+
+/// The sources an event cites, each with its section, quote, the copy the
+/// quote is found in and the address the source cites.
+fn source_block(ds: &Dataset, e: &Event) -> Html {
+    if e.sources.is_empty() {
+        return html! {};
+    }
+    html! {
+        <div class="source" data-field="source">
+            <span class="source-label">{ "Source: " }</span>{ added_mark(e, &["source"]) }
+            { for e.sources.iter().map(|s| {
+                let doc = ds.source_doc(&s.document).map(|d| match &d.author { Some(a) => format!("{a}, “{}”", d.title), None => d.title.clone() }).unwrap_or_else(|| s.document.clone());
+                html! {
+                    <p class="cite">
+                        { if s.section.is_empty() { format!("{doc}.") } else { format!("{doc}, section “{}”.", s.section) } }
+                        if let Some(q) = &s.quote {
+                            <q>{ q.clone() }</q>
+                            if q.contains('␣') { <span class="quote-lost">{ " (each ␣ marks a glyph lost in the extraction)" }</span> }
+                        }
+                        if let Some(w) = s.quote_in { <span class="quote-in" data-quote-in={w.as_str()}>{ format!(" (quoted from {})", w.label()) }</span> }
+                        if let Some(url) = s.url.as_deref() {
+                            if let Some(href) = safe_link(url) {
+                                { " Cited: " }<a href={href.to_string()} target="_blank" rel="noopener noreferrer">{ href.to_string() }</a>
+                            } else {
+                                { format!(" Cited: {url}") }
                             }
-                        </p>
-                    }
-                }) }
-            </div>
-            }
+                        }
+                    </p>
+                }
+            }) }
         </div>
     }
 }

@@ -623,6 +623,7 @@ impl EntryCx {
         let related = self.related(o, id.as_deref());
         let links = self.links(o);
         let source_list = self.sources(o.get("source"), &known.sources);
+        let added = self.added(o);
         written?;
         let mut seen_codes = HashSet::new();
         codes.retain(|c| seen_codes.insert(c.clone()));
@@ -641,6 +642,7 @@ impl EntryCx {
             related: related?,
             links: links?,
             sources: source_list?,
+            added: added?,
         })
     }
 
@@ -807,5 +809,76 @@ impl EntryCx {
             }
         }
         (!out.is_empty()).then_some(out)
+    }
+
+    /// `added`: values the entry adds to its source, each `{field, basis, text}`.
+    /// One that cannot be read leaves the entry out, as a bad `note` does: a
+    /// value shown without its mark would pass for the source's.
+    fn added(&mut self, o: &Map<String, Value>) -> Option<Vec<Addition>> {
+        let list = match o.get("added") {
+            None | Some(Value::Null) => return Some(Vec::new()),
+            Some(Value::Array(a)) => a,
+            Some(v) => {
+                self.push(
+                    P::WrongType,
+                    "added",
+                    format!(
+                        "must be a list of {{field, basis, text}}, not {}",
+                        type_name(v)
+                    ),
+                );
+                return None;
+            }
+        };
+        let mut out = Vec::new();
+        for (i, v) in list.iter().enumerate() {
+            let path = format!("added[{i}]");
+            let Some(a) = v.as_object() else {
+                self.push(
+                    P::WrongType,
+                    &path,
+                    format!(
+                        "must be an object with field, basis and text, not {}",
+                        type_name(v)
+                    ),
+                );
+                continue;
+            };
+            let text_of = |key: &str| match a.get(key) {
+                Some(Value::String(s)) if !s.trim().is_empty() => Ok(s.trim().to_string()),
+                None | Some(Value::Null) => Err((P::MissingField, "is missing".to_string())),
+                Some(Value::String(_)) => Err((P::EmptyField, "is empty".to_string())),
+                Some(v) => Err((P::WrongType, format!("must be text, not {}", type_name(v)))),
+            };
+            let field = text_of("field").and_then(|f| {
+                if ADDABLE_FIELDS.iter().any(|(k, _)| *k == f) {
+                    Ok(f)
+                } else {
+                    let names: Vec<&str> = ADDABLE_FIELDS.iter().map(|(k, _)| *k).collect();
+                    Err((
+                        P::BadValue,
+                        format!("\"{f}\" is not one of {}", names.join(", ")),
+                    ))
+                }
+            });
+            let basis = text_of("basis").and_then(|b| {
+                Basis::parse(&b).ok_or((
+                    P::BadValue,
+                    format!("\"{b}\" is not \"general_knowledge\" or \"inference\""),
+                ))
+            });
+            let text = text_of("text");
+            match (field, basis, text) {
+                (Ok(field), Ok(basis), Ok(text)) => out.push(Addition { field, basis, text }),
+                (f, b, t) => {
+                    for (key, r) in [("field", f.err()), ("basis", b.err()), ("text", t.err())] {
+                        if let Some((kind, msg)) = r {
+                            self.push(kind, &format!("{path}.{key}"), msg);
+                        }
+                    }
+                }
+            }
+        }
+        (out.len() == list.len()).then_some(out)
     }
 }
