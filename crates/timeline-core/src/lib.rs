@@ -22,6 +22,7 @@ pub mod map;
 pub mod model;
 pub mod outline;
 pub mod overview;
+pub mod place;
 pub mod problem;
 pub mod scale;
 pub mod stats;
