@@ -2,6 +2,7 @@ pub mod use_announcement;
 pub mod use_chart_focus;
 pub mod use_data_source;
 pub mod use_element_width;
+pub mod use_float_placement;
 pub mod use_host_api;
 pub mod use_presenter_keys;
 pub mod use_root_attrs;

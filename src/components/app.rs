@@ -263,9 +263,9 @@ pub fn app() -> Html {
                     // The same events as a tree to walk (lanes → years → events).
                     <ChartOutline dataset={ds.clone()} shown={state.shown.clone()} grouping={state.view.grouping} dispatch={dispatch.clone()} />
                 }
-                // Presenting in the full page: the current event's details as a panel under the chart.
+                // Presenting in the full page: the current event's details float beside its mark.
                 if let Some(ev) = selected.clone().filter(|_| state.presenting && !e.embed) {
-                    <EventDetails dataset={ds.clone()} event={ev} anchor={None::<(f64, f64)>} dispatch={dispatch.clone()} />
+                    <EventDetails dataset={ds.clone()} event={ev} anchor={None::<(f64, f64)>} beside_mark={true} dispatch={dispatch.clone()} />
                 }
             }
             // In a frame: the current event as a caption sized to the frame.

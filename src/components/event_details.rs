@@ -1,7 +1,11 @@
 use crate::components::kind_symbol::{kind_class, kind_style};
+use crate::hooks::use_float_placement::{
+    attr_selector, use_float_placement, use_scroll_into_view, Anchor,
+};
 use crate::state::Action;
 use gloo::events::EventListener;
 use std::rc::Rc;
+use timeline_core::place::{Options, Side};
 use timeline_core::{Dataset, Event};
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement};
@@ -13,9 +17,13 @@ pub struct EventDetailsProps {
     pub event: Event,
     /// Where to anchor the popover (left, top) in the chart; `None` shows a panel.
     pub anchor: Option<(f64, f64)>,
-    /// Open upwards from the anchor (for marks in the lower half).
+    /// Open upwards from the anchor if there is room (else the placement rule decides).
     #[prop_or_default]
     pub above: bool,
+    /// Float beside the event's mark in the chart, as a popover, though the
+    /// details are not inside the chart (presenter mode in the full page).
+    #[prop_or_default]
+    pub beside_mark: bool,
     pub dispatch: Callback<Action>,
 }
 
@@ -63,22 +71,30 @@ pub fn event_details(props: &EventDetailsProps) -> Html {
             move || drop(listener)
         });
     }
-    // Position through the CSSOM, not a style attribute: the CSP allows no inline styles.
-    {
-        let node = node.clone();
-        use_effect_with(
-            props
-                .anchor
-                .map(|(l, t)| (l.round() as i64, t.round() as i64)),
-            move |anchor| {
-                if let (Some((l, t)), Some(el)) = (anchor, node.cast::<HtmlElement>()) {
-                    let st = el.style();
-                    let _ = st.set_property("left", &format!("{l}px"));
-                    let _ = st.set_property("top", &format!("{t}px"));
-                }
-            },
-        );
-    }
+    // Floating: beside the event's mark, by the placement rule (timeline_core::place);
+    // a panel in the page's flow is scrolled into view when it opens.
+    let floating = props.anchor.is_some() || props.beside_mark;
+    let mark = floating.then(|| {
+        Anchor::Selector(format!(
+            "[data-testid=chart] .mark{}",
+            attr_selector("data-event-id", &e.id)
+        ))
+    });
+    let prefer = if props.above {
+        vec![Side::Above, Side::Below, Side::Right, Side::Left]
+    } else {
+        Options::default().prefer
+    };
+    use_float_placement(
+        node.clone(),
+        mark,
+        Options {
+            prefer,
+            ..Options::default()
+        },
+        e.id.clone(),
+    );
+    use_scroll_into_view(node.clone(), (!floating).then(|| e.id.clone()));
     let onkeydown = {
         let d = props.dispatch.clone();
         Callback::from(move |ev: KeyboardEvent| {
@@ -103,13 +119,16 @@ pub fn event_details(props: &EventDetailsProps) -> Html {
         .map(|i| ds.related(i).iter().map(|&j| &ds.events[j]).collect())
         .unwrap_or_default();
     html! {
-        <div class={classes!("details", if props.anchor.is_some() { "popover" } else { "panel" }, props.above.then_some("above"), kind_class(ds.category(e.kind)))} style={kind_style(ds.category(e.kind))}
+        <div class={classes!("details", if floating { "popover" } else { "panel" }, kind_class(ds.category(e.kind)))} style={kind_style(ds.category(e.kind))}
             role="dialog" aria-labelledby={title_id.clone()} tabindex="-1" ref={node} {onkeydown} data-testid="details"
             onclick={Callback::from(|ev: MouseEvent| ev.stop_propagation())}
             onpointerdown={Callback::from(|ev: PointerEvent| ev.stop_propagation())}>
-            <button class="close" aria-label="Close details" data-action="close-details" onclick={close}>{ "×" }</button>
-            <p class="details-kind">{ ds.category(e.kind).label.clone() }</p>
-            <h2 id={title_id}>{ e.title.clone() }</h2>
+            // The head stays in view when the details scroll inside (a short window).
+            <div class="details-head">
+                <button class="close" aria-label="Close details" data-action="close-details" onclick={close}>{ "×" }</button>
+                <p class="details-kind">{ ds.category(e.kind).label.clone() }</p>
+                <h2 id={title_id}>{ e.title.clone() }</h2>
+            </div>
             <dl>
                 <dt>{ "Date" }</dt><dd data-field="date">{ e.date_label() }</dd>
                 if !e.places.is_empty() {
