@@ -18,6 +18,7 @@ pub mod presenter_bar;
 pub mod print_list;
 pub mod problems_panel;
 pub mod search_box;
+pub mod skip_link;
 pub mod stats_panel;
 pub mod summary_line;
 pub mod time_axis;

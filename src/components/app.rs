@@ -309,6 +309,7 @@ pub fn app() -> Html {
     }
     html! {
         <div class="app" {ondragover} {ondrop}>
+            <crate::components::skip_link::SkipLink {list} />
             <Announcer state={state.clone()} />
             <header class="app-header">
                 <h1>{ title }</h1>
