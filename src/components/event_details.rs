@@ -58,7 +58,7 @@ pub fn event_details(props: &EventDetailsProps) -> Html {
                     let target = ev.target().and_then(|t| t.dyn_into::<Element>().ok());
                     let inside = target.as_ref().is_some_and(|t| {
                         node.cast::<Element>().is_some_and(|n| n.contains(Some(t)))
-                            || t.closest("[data-event-id], .toolbar, .chart")
+                            || t.closest("[data-event-id], .toolbar, .chart, .presenter-bar")
                                 .ok()
                                 .flatten()
                                 .is_some()
@@ -119,7 +119,7 @@ pub fn event_details(props: &EventDetailsProps) -> Html {
         .map(|i| ds.related(i).iter().map(|&j| &ds.events[j]).collect())
         .unwrap_or_default();
     html! {
-        <div class={classes!("details", if floating { "popover" } else { "panel" }, kind_class(ds.category(e.kind)))} style={kind_style(ds.category(e.kind))}
+        <div class={classes!("details", if floating { "popover" } else { "panel" }, props.beside_mark.then_some("presenter-details"), kind_class(ds.category(e.kind)))} style={kind_style(ds.category(e.kind))}
             role="dialog" aria-labelledby={title_id.clone()} tabindex="-1" ref={node} {onkeydown} data-testid="details"
             onclick={Callback::from(|ev: MouseEvent| ev.stop_propagation())}
             onpointerdown={Callback::from(|ev: PointerEvent| ev.stop_propagation())}>
