@@ -69,7 +69,7 @@ impl Which {
         match self {
             Which::PerYear => "Bar chart of events per year, stacked by kind. Each bar is a button: it zooms the timeline to that year.",
             Which::Casualties => "Bar chart of killed and wounded per year. Each bar is a button: it zooms the timeline to that year.",
-            Which::Countries => "Bar chart of events per country. Each bar is a button: it filters to that country.",
+            Which::Countries => "Bar chart of the events naming each country (SCO-wide events count only for the states they name). Each bar is a button: it filters to that country.",
         }
     }
 }
@@ -257,7 +257,7 @@ pub fn stats_panel(props: &StatsPanelProps) -> Html {
                     </tbody>
                 </table>
                 <table>
-                    <caption>{ "Events per country" }</caption>
+                    <caption>{ "Events naming each country (SCO-wide events count only for the states they name)" }</caption>
                     <tbody>
                     { for s.countries.iter().map(|(code, name, n)| html! { <tr data-country-row={code.clone()}><th scope="row">{ name.clone() }</th><td>{ n }</td></tr> }) }
                     </tbody>
