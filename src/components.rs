@@ -7,6 +7,7 @@ pub mod country_chips;
 pub mod country_map;
 pub mod data_source;
 pub mod date_range;
+pub mod drop_target;
 pub mod embed_dialog;
 pub mod event_caption;
 pub mod event_details;

@@ -6,5 +6,6 @@ pub mod use_float_placement;
 pub mod use_host_api;
 pub mod use_presenter_keys;
 pub mod use_root_attrs;
+pub mod use_theme_memory;
 pub mod use_url_sync;
 pub mod use_window_size;

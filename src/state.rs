@@ -150,6 +150,8 @@ pub enum Action {
     },
     /// An event's mark got focus (a click, Tab back into the chart).
     SetCursor(Option<Cursor>),
+    /// The theme switch (the page's colours; remembered by use_theme_memory).
+    SetTheme(timeline_core::embed::Theme),
 }
 
 impl Action {
@@ -393,6 +395,11 @@ impl Reducible for AppState {
                 refilter = false;
                 s.push_history = false;
                 s.cursor = c;
+            }
+            Action::SetTheme(t) => {
+                refilter = false;
+                s.push_history = false;
+                s.embed.theme = t;
             }
             Action::SetLoad(l) => {
                 s.push_history = false;

@@ -44,6 +44,12 @@ pub fn app() -> Html {
             .and_then(|w| w.location().search().ok())
             .unwrap_or_default();
         s.embed = EmbedOptions::decode(&search);
+        // The theme picked on an earlier visit (the link's ?theme= wins; frames follow their host).
+        if !s.embed.embed && !crate::hooks::use_theme_memory::theme_in_link(&search) {
+            if let Some(t) = crate::hooks::use_theme_memory::stored_theme() {
+                s.embed.theme = t;
+            }
+        }
         s.presenting = s.embed.present;
         s
     });
@@ -98,6 +104,10 @@ pub fn app() -> Html {
             }
         });
     }
+    let ontheme = crate::hooks::use_theme_memory::use_theme_memory(Callback::from({
+        let state = state.clone();
+        move |a| state.dispatch(a)
+    }));
     let embed_open = use_state(|| false);
     // The dataset the page's link asks for (`?data=`), if any.
     let linked = use_memo((), |_| crate::hooks::use_data_source::data_param());
@@ -241,7 +251,7 @@ pub fn app() -> Html {
         <>
             <div class="command-row">
                 <Toolbar view={state.view.view} grouping={state.view.grouping} dispatch={dispatch.clone()} {onexport}
-                    embed={state.embed.clone()} presenting={state.presenting}
+                    embed={state.embed.clone()} presenting={state.presenting} {ontheme}
                     onembed={ let o = embed_open.clone(); Callback::from(move |_| o.set(true)) } />
                 if state.presenting {
                     <PresenterBar {position} total={state.shown.len()} dispatch={dispatch.clone()} />
@@ -310,6 +320,7 @@ pub fn app() -> Html {
     html! {
         <div class="app" {ondragover} {ondrop}>
             <crate::components::skip_link::SkipLink {list} />
+            <crate::components::drop_target::DropTarget />
             <Announcer state={state.clone()} />
             <header class="app-header">
                 <h1>{ title }</h1>
