@@ -2,6 +2,7 @@
 pub mod announcer;
 pub mod app;
 pub mod chart_outline;
+pub mod chart_tooltip;
 pub mod column_mapping;
 pub mod country_chips;
 pub mod country_map;

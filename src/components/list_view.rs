@@ -57,21 +57,24 @@ pub fn list_view(props: &ListViewProps) -> Html {
         let ds = ds.clone();
         // The dataset by pointer too: another file with as many events has the same indexes.
         let key = Rc::as_ptr(&props.dataset) as usize;
-        use_memo((props.shown.clone(), by, asc, key), move |(shown, by, asc, _)| {
-            let mut rows: Vec<usize> = shown.to_vec();
-            match by {
-                SortBy::Date => {}
-                SortBy::Kind => rows.sort_by_key(|&i| ds.events[i].kind),
-                SortBy::Country => rows.sort_by_cached_key(|&i| {
-                    let n = country_names(&ds, i);
-                    (n.is_empty(), n)
-                }),
-            }
-            if !*asc {
-                rows.reverse();
-            }
-            rows
-        })
+        use_memo(
+            (props.shown.clone(), by, asc, key),
+            move |(shown, by, asc, _)| {
+                let mut rows: Vec<usize> = shown.to_vec();
+                match by {
+                    SortBy::Date => {}
+                    SortBy::Kind => rows.sort_by_key(|&i| ds.events[i].kind),
+                    SortBy::Country => rows.sort_by_cached_key(|&i| {
+                        let n = country_names(&ds, i);
+                        (n.is_empty(), n)
+                    }),
+                }
+                if !*asc {
+                    rows.reverse();
+                }
+                rows
+            },
+        )
     };
     use_effect(crate::dom::bump_render_seq);
     let total = rows.len();

@@ -112,8 +112,10 @@ pub fn use_float_placement(node: NodeRef, anchor: Option<Anchor>, opts: Options,
         });
     }
     use_effect(move || {
-        if let (Some(el), Some(r)) = (node.cast::<HtmlElement>(), anchor.as_ref().and_then(resolve))
-        {
+        if let (Some(el), Some(r)) = (
+            node.cast::<HtmlElement>(),
+            anchor.as_ref().and_then(resolve),
+        ) {
             apply(&el, r, &opts);
         }
     });

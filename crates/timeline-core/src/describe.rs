@@ -200,9 +200,15 @@ mod tests {
         assert!(shows > named);
         assert_eq!(
             country_count("Russia", shows, named),
-            format!("{shows} events: {named} naming Russia, {} SCO-wide", shows - named)
+            format!(
+                "{shows} events: {named} naming Russia, {} SCO-wide",
+                shows - named
+            )
         );
-        assert_eq!(country_count("Belarus", 2, 2), "2 events, all naming Belarus");
+        assert_eq!(
+            country_count("Belarus", 2, 2),
+            "2 events, all naming Belarus"
+        );
         let h = highlights(&ds, &all);
         assert!(h.contains(&format!("(named in {named} events)")), "{h}");
     }
