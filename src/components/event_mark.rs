@@ -28,6 +28,9 @@ pub struct EventMarkProps {
     pub metrics: ChartMetrics,
     /// The plot's left edge: a span that starts before it shows its symbol there.
     pub plot_left: f64,
+    /// The plot's right edge (a label inside a span stops there; beyond it the plot's clip cuts).
+    #[prop_or(f64::INFINITY)]
+    pub plot_right: f64,
 }
 
 /// One event: a span or a point with its kind's symbol; a date known only to
@@ -53,9 +56,21 @@ pub fn event_mark(props: &EventMarkProps) -> Html {
     } else {
         (cx + 9.0 * k).max(props.x_end + 4.0 * k)
     };
-    let max_chars = ((props.label_room - (label_x - props.x_end)) / m.char_w)
+    let after_chars = ((props.label_room - (label_x - props.x_end)) / m.char_w)
         .floor()
         .max(0.0) as usize;
+    // A long span with no room after it (a TimelineJS3 era across the view)
+    // carries its label inside, after its symbol.
+    let inside_x = cx + m.symbol / 2.0 + 4.0 * k;
+    let inside_chars = ((props.x_end.min(props.plot_right) - 4.0 * k - inside_x) / m.char_w)
+        .floor()
+        .max(0.0) as usize;
+    let inside = e.end.is_some() && after_chars < 9 && inside_chars >= 9;
+    let (label_x, max_chars) = if inside {
+        (inside_x, inside_chars)
+    } else {
+        (label_x, after_chars)
+    };
     let label = if max_chars >= 9 {
         let t: String = e.title.chars().take(max_chars).collect();
         Some(if t.chars().count() < e.title.chars().count() {
@@ -125,7 +140,7 @@ pub fn event_mark(props: &EventMarkProps) -> Html {
             <g transform={format!("translate({cx:.1},{:.1})", props.y)}><KindSymbol category={props.category.clone()} size={m.symbol} /></g>
         </g>
         if let Some(text) = label {
-            <text class="mark-label" aria-hidden="true" x={format!("{label_x:.1}")} y={format!("{:.1}", props.y + 4.0 * k)}
+            <text class={classes!("mark-label", inside.then_some("inside"))} aria-hidden="true" x={format!("{label_x:.1}")} y={format!("{:.1}", props.y + 4.0 * k)}
                 onclick={label_click} onpointerenter={hover_on} onpointerleave={hover_off}>{ text }</text>
         }
         </>
