@@ -4,7 +4,11 @@
 // switch that is remembered, a drop target.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
 import { serve, launch, open, afterRender, shownCount, press, DATA } from './harness.mjs';
+
+const FIX = path.resolve('crates/timeline-core/tests/fixtures/import');
 
 let server, browser;
 before(async () => { server = await serve(); browser = await launch(); });
@@ -222,5 +226,15 @@ test('a newcomer on a phone: nothing scrolls sideways, the first click opens det
   await afterRender(page, () => page.click(`.chart .mark[data-event-id="${id}"]`));
   assertInView(await detailsInView(page), 'phone');
   assert.ok((await shownCount(page)) > 0);
+  await page.close();
+});
+
+test('a TimelineJS3 era shows with its label', async () => {
+  const page = await open(browser, server.url);
+  await page.setInputFiles('[data-action=open-file]', { name: 'timelinejs.json', mimeType: 'application/json', buffer: fs.readFileSync(path.join(FIX, 'timelinejs.json')) });
+  await page.waitForFunction(() => document.documentElement.dataset.source === 'timelinejs.json' && document.documentElement.dataset.ready === 'true');
+  await page.waitForSelector('.chart .mark[aria-label*="The first decade"]');
+  const labels = await page.$$eval('.chart .mark-label', (ts) => ts.map((t) => t.textContent));
+  assert.ok(labels.some((t) => t.startsWith('The first')), JSON.stringify(labels));
   await page.close();
 });
