@@ -59,6 +59,11 @@ test('1. a click on any mark in the lower or right part of the chart opens detai
     return [...new Set([...low, ...right].map((o) => o.id))];
   });
   for (const id of ids) {
+    // As after a scroll: the mark (low in the chart) high in the window, where the chart's lower half once opened upwards.
+    await page.evaluate((i) => {
+      const r = document.querySelector(`.chart .mark[data-event-id="${i}"]`).getBoundingClientRect();
+      window.scrollBy(0, r.top - 150);
+    }, id);
     await page.click(`.chart .mark[data-event-id="${id}"]`);
     assertInView(await detailsInView(page), id);
     await page.keyboard.press('Escape');
