@@ -2,6 +2,7 @@
 pub mod announcer;
 pub mod app;
 pub mod chart_outline;
+pub mod chart_svg;
 pub mod chart_tooltip;
 pub mod column_mapping;
 pub mod country_chips;
@@ -23,7 +24,6 @@ pub mod search_box;
 pub mod skip_link;
 pub mod stats_panel;
 pub mod summary_line;
-pub mod time_axis;
 pub mod time_overview;
 pub mod timeline_chart;
 pub mod toolbar;

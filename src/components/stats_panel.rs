@@ -3,9 +3,9 @@ use plotters::prelude::IntoDrawingArea;
 use plotters_canvas::CanvasBackend;
 use std::rc::Rc;
 use timeline_charts::{draw_casualties, draw_countries, draw_per_year, ChartStyle, Hit, Target};
-use timeline_core::scale::Window;
 use timeline_core::stats::Stats;
-use timeline_core::{Dataset, PartialDate};
+use timeline_core::windowing::WindowAction;
+use timeline_core::Dataset;
 use wasm_bindgen::JsCast;
 use web_sys::HtmlCanvasElement;
 use yew::prelude::*;
@@ -77,10 +77,7 @@ impl Which {
 /// The action a bar stands for: zoom to its year, or filter to its country.
 fn action_for(target: &Target) -> Action {
     match target {
-        Target::Year(y) => {
-            let a = PartialDate::from_year(*y);
-            Action::SetWindow(Window::new(a.first_day() as f64, a.last_day() as f64 + 1.0))
-        }
+        Target::Year(y) => Action::Window(WindowAction::Year(*y)),
         Target::Country(c) => Action::ToggleCountry(c.clone()),
     }
 }

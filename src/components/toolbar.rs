@@ -50,9 +50,9 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
             }
             if chart && e.shows(Control::Zoom) {
                 <div class="group" role="group" aria-label="Zoom">
-                    <button aria-label="Zoom in" title="Zoom in (+)" data-action="zoom-in" onclick={d.reform(|_| Action::Zoom { factor: 0.5, anchor: 0.5 })}>{ "+" }</button>
-                    <button aria-label="Zoom out" title="Zoom out (−)" data-action="zoom-out" onclick={d.reform(|_| Action::Zoom { factor: 2.0, anchor: 0.5 })}>{ "−" }</button>
-                    <button title="Show everything (0)" data-action="fit" onclick={d.reform(|_| Action::Fit)}>{ "Fit all" }</button>
+                    <button aria-label="Zoom in" title="Zoom in (+)" data-action="zoom-in" onclick={d.reform(|_| Action::zoom(0.5, 0.5))}>{ "+" }</button>
+                    <button aria-label="Zoom out" title="Zoom out (−)" data-action="zoom-out" onclick={d.reform(|_| Action::zoom(2.0, 0.5))}>{ "−" }</button>
+                    <button title="Show everything (0)" data-action="fit" onclick={d.reform(|_| Action::fit())}>{ "Fit all" }</button>
                 </div>
                 <div class="group" role="group" aria-label="Lanes">
                     <button aria-pressed={(props.grouping == Grouping::Kind).to_string()} data-action="group-kind" onclick={d.reform(|_| Action::SetGrouping(Grouping::Kind))}>{ "By kind" }</button>

@@ -183,7 +183,8 @@ fn extent(ds: &Dataset, i: usize, w: Window, p: LayoutParams) -> (f64, f64) {
     (x0, x1.max(x0 + p.min_mark))
 }
 
-fn lay_lane(
+/// Lays out one lane's `members` (in time order) in window `w`.
+pub fn lay_lane(
     ds: &Dataset,
     key: LaneKey,
     label: String,

@@ -6,6 +6,7 @@
 
 pub mod caption;
 pub mod category;
+pub mod chart;
 pub mod chartnav;
 pub mod csv_import;
 pub mod date;
@@ -13,6 +14,7 @@ pub mod describe;
 pub mod embed;
 pub mod export;
 pub mod filter;
+pub mod fmt;
 pub mod frame;
 pub mod import;
 pub mod iso;
@@ -26,9 +28,11 @@ pub mod place;
 pub mod problem;
 pub mod scale;
 pub mod stats;
+pub mod symbol;
 pub mod synth;
 pub mod urlstate;
 mod validate;
+pub mod windowing;
 
 pub use csv_import::load_csv;
 pub use date::{display_range, PartialDate, Precision};
