@@ -173,6 +173,8 @@ pub enum Action {
     },
     /// An event's mark got focus (a click, Tab back into the chart).
     SetCursor(Option<Cursor>),
+    /// The theme switch (the page's colours; remembered by use_theme_memory).
+    SetTheme(timeline_core::embed::Theme),
 }
 
 impl Action {
@@ -370,6 +372,11 @@ impl Reducible for AppState {
             }
             Action::SetPresenting(on) => {
                 refilter = false;
+                // Leaving in the full page closes the current event too (its popover would
+                // open in its place, and a second Esc be needed); a frame keeps its caption.
+                if !on && s.presenting && !s.embed.embed {
+                    s.view.selected = None;
+                }
                 s.presenting = on;
                 // Presenting starts at the open event if it is shown, else at the first shown.
                 let shown_sel = s
@@ -417,6 +424,11 @@ impl Reducible for AppState {
                 refilter = false;
                 s.push_history = false;
                 s.cursor = c;
+            }
+            Action::SetTheme(t) => {
+                refilter = false;
+                s.push_history = false;
+                s.embed.theme = t;
             }
             Action::SetLoad(l) => {
                 s.push_history = false;
@@ -479,6 +491,22 @@ mod tests {
             timeline_core::urlstate::decode("c=RU").state,
         ));
         assert!(!Rc::ptr_eq(&next.shown, &shown));
+    }
+
+    #[test]
+    fn one_esc_leaves_presenting_with_nothing_left_open() {
+        let s = state("").reduce(Action::SetPresenting(true));
+        assert!(s.presenting && s.view.selected.is_some());
+        let s = s.reduce(Action::SetPresenting(false));
+        assert!(!s.presenting);
+        assert_eq!(s.view.selected, None, "no popover is left for a second Esc");
+        // A frame keeps its current event (its caption) when the host ends presenting.
+        let mut framed = (*state("")).clone();
+        framed.embed.embed = true;
+        let s = Rc::new(framed)
+            .reduce(Action::SetPresenting(true))
+            .reduce(Action::SetPresenting(false));
+        assert!(s.view.selected.is_some());
     }
 
     #[test]

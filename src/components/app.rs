@@ -44,6 +44,12 @@ pub fn app() -> Html {
             .and_then(|w| w.location().search().ok())
             .unwrap_or_default();
         s.embed = EmbedOptions::decode(&search);
+        // The theme picked on an earlier visit (the link's ?theme= wins; frames follow their host).
+        if !s.embed.embed && !crate::hooks::use_theme_memory::theme_in_link(&search) {
+            if let Some(t) = crate::hooks::use_theme_memory::stored_theme() {
+                s.embed.theme = t;
+            }
+        }
         s.presenting = s.embed.present;
         s
     });
@@ -74,6 +80,10 @@ pub fn app() -> Html {
         state.paused,
     );
     crate::hooks::use_presenter_start::use_presenter_start(state.clone());
+    let ontheme = crate::hooks::use_theme_memory::use_theme_memory(Callback::from({
+        let state = state.clone();
+        move |a| state.dispatch(a)
+    }));
     let embed_open = use_state(|| false);
     // The dataset the page's link asks for (`?data=`), if any.
     let linked = use_memo((), |_| crate::hooks::use_data_source::data_param());
@@ -191,7 +201,7 @@ pub fn app() -> Html {
         <>
             <div class="command-row">
                 <Toolbar view={state.view.view} grouping={state.view.grouping} dispatch={dispatch.clone()} {onexport}
-                    embed={state.embed.clone()} presenting={state.presenting}
+                    embed={state.embed.clone()} presenting={state.presenting} {ontheme}
                     onembed={ let o = embed_open.clone(); Callback::from(move |_| o.set(true)) } />
                 if state.presenting {
                     <PresenterBar {position} total={state.shown.len()} dispatch={dispatch.clone()} />
@@ -213,9 +223,9 @@ pub fn app() -> Html {
                     // The same events as a tree to walk (lanes → years → events).
                     <ChartOutline dataset={ds.clone()} shown={state.shown.clone()} grouping={state.view.grouping} dispatch={dispatch.clone()} />
                 }
-                // Presenting in the full page: the current event's details as a panel under the chart.
+                // Presenting in the full page: the current event's details float beside its mark.
                 if let Some(ev) = selected.clone().filter(|_| state.presenting && !e.embed) {
-                    <EventDetails dataset={ds.clone()} event={ev} anchor={None::<(f64, f64)>} dispatch={dispatch.clone()} />
+                    <EventDetails dataset={ds.clone()} event={ev} anchor={None::<(f64, f64)>} beside_mark={true} dispatch={dispatch.clone()} />
                 }
             }
             // In a frame: the current event as a caption sized to the frame.
@@ -259,6 +269,8 @@ pub fn app() -> Html {
     }
     html! {
         <div class="app" {ondragover} {ondrop}>
+            <crate::components::skip_link::SkipLink {list} />
+            <crate::components::drop_target::DropTarget />
             <Announcer state={state.clone()} />
             <header class="app-header">
                 <h1>{ title }</h1>

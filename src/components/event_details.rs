@@ -1,7 +1,11 @@
 use crate::components::kind_symbol::{kind_class, kind_style};
+use crate::hooks::use_float_placement::{
+    attr_selector, use_float_placement, use_scroll_into_view, Anchor,
+};
 use crate::state::Action;
 use gloo::events::EventListener;
 use std::rc::Rc;
+use timeline_core::place::{Options, Side};
 use timeline_core::{Dataset, Event};
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement};
@@ -13,9 +17,13 @@ pub struct EventDetailsProps {
     pub event: Event,
     /// Where to anchor the popover (left, top) in the chart; `None` shows a panel.
     pub anchor: Option<(f64, f64)>,
-    /// Open upwards from the anchor (for marks in the lower half).
+    /// Open upwards from the anchor if there is room (else the placement rule decides).
     #[prop_or_default]
     pub above: bool,
+    /// Float beside the event's mark in the chart, as a popover, though the
+    /// details are not inside the chart (presenter mode in the full page).
+    #[prop_or_default]
+    pub beside_mark: bool,
     pub dispatch: Callback<Action>,
 }
 
@@ -50,7 +58,7 @@ pub fn event_details(props: &EventDetailsProps) -> Html {
                     let target = ev.target().and_then(|t| t.dyn_into::<Element>().ok());
                     let inside = target.as_ref().is_some_and(|t| {
                         node.cast::<Element>().is_some_and(|n| n.contains(Some(t)))
-                            || t.closest("[data-event-id], .toolbar, .chart")
+                            || t.closest("[data-event-id], .toolbar, .chart, .presenter-bar")
                                 .ok()
                                 .flatten()
                                 .is_some()
@@ -63,34 +71,30 @@ pub fn event_details(props: &EventDetailsProps) -> Html {
             move || drop(listener)
         });
     }
-    // Position through the CSSOM, not a style attribute: the CSP allows no inline styles.
-    {
-        let node = node.clone();
-        use_effect_with(
-            (
-                props
-                    .anchor
-                    .map(|(l, t)| (l.round() as i64, t.round() as i64)),
-                props.above,
-                e.id.clone(),
-            ),
-            move |(anchor, above, _)| {
-                if let (Some((l, t)), Some(el)) = (anchor, node.cast::<HtmlElement>()) {
-                    let st = el.style();
-                    let _ = st.set_property("left", &format!("{l}px"));
-                    let _ = st.set_property("top", &format!("{t}px"));
-                    // Opened upwards, it keeps its top in the window: a long
-                    // entry scrolls inside it rather than starting above the page.
-                    let _ = st.remove_property("max-height");
-                    let r = el.get_bounding_client_rect();
-                    if *above && r.top() < 8.0 {
-                        let h = (r.height() + r.top() - 8.0).max(160.0);
-                        let _ = st.set_property("max-height", &format!("{}px", h.round()));
-                    }
-                }
-            },
-        );
-    }
+    // Floating: beside the event's mark, by the placement rule (timeline_core::place);
+    // a panel in the page's flow is scrolled into view when it opens.
+    let floating = props.anchor.is_some() || props.beside_mark;
+    let mark = floating.then(|| {
+        Anchor::Selector(format!(
+            "[data-testid=chart] .mark{}",
+            attr_selector("data-event-id", &e.id)
+        ))
+    });
+    let prefer = if props.above {
+        vec![Side::Above, Side::Below, Side::Right, Side::Left]
+    } else {
+        Options::default().prefer
+    };
+    use_float_placement(
+        node.clone(),
+        mark,
+        Options {
+            prefer,
+            ..Options::default()
+        },
+        e.id.clone(),
+    );
+    use_scroll_into_view(node.clone(), (!floating).then(|| e.id.clone()));
     let onkeydown = {
         let d = props.dispatch.clone();
         Callback::from(move |ev: KeyboardEvent| {
@@ -120,13 +124,16 @@ pub fn event_details(props: &EventDetailsProps) -> Html {
         None => e.added.iter().collect(),
     };
     html! {
-        <div class={classes!("details", if props.anchor.is_some() { "popover" } else { "panel" }, props.above.then_some("above"), kind_class(ds.category(e.kind)))} style={kind_style(ds.category(e.kind))}
+        <div class={classes!("details", if floating { "popover" } else { "panel" }, props.beside_mark.then_some("presenter-details"), kind_class(ds.category(e.kind)))} style={kind_style(ds.category(e.kind))}
             role="dialog" aria-labelledby={title_id.clone()} tabindex="-1" ref={node} {onkeydown} data-testid="details"
             onclick={Callback::from(|ev: MouseEvent| ev.stop_propagation())}
             onpointerdown={Callback::from(|ev: PointerEvent| ev.stop_propagation())}>
-            <button class="close" aria-label="Close details" data-action="close-details" onclick={close}>{ "×" }</button>
-            <p class="details-kind">{ ds.category(e.kind).label.clone() }</p>
-            <h2 id={title_id}>{ e.title.clone() }</h2>
+            // The head stays in view when the details scroll inside (a short window).
+            <div class="details-head">
+                <button class="close" aria-label="Close details" data-action="close-details" onclick={close}>{ "×" }</button>
+                <p class="details-kind">{ ds.category(e.kind).label.clone() }</p>
+                <h2 id={title_id}>{ e.title.clone() }</h2>
+            </div>
             if let Some(m) = e.added_mark(&["title", "kind"]) {
                 <p class="added-mark" data-added-mark="title">{ m }</p>
             }

@@ -36,7 +36,7 @@ pub fn event_mark(mk: &MarkBox, ds: &Dataset, symbol: f64, k: f64) -> Html {
             <g transform={format!("translate({},{})", px(mk.symbol.0), px(mk.symbol.1))}>{ kind_symbol(category, symbol) }</g>
         </g>
         if let Some((x, y, text)) = &mk.label {
-            <text class="mark-label" aria-hidden="true" data-label-for={e.id.clone()} x={px(*x)} y={px(*y)}>{ text.clone() }</text>
+            <text class={classes!("mark-label", mk.label_inside.then_some("inside"))} aria-hidden="true" data-label-for={e.id.clone()} x={px(*x)} y={px(*y)}>{ text.clone() }</text>
         }
         </g>
     }

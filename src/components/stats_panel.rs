@@ -37,6 +37,15 @@ fn colours(theme: timeline_core::embed::Theme) -> timeline_charts::palette::Colo
     }
 }
 
+/// A dataset compared by pointer: a newly loaded one is another, whatever its size.
+struct SameData(Rc<Dataset>);
+
+impl PartialEq for SameData {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
 /// CSS height of each chart, in pixels.
 const CHART_H: f64 = 210.0;
 
@@ -60,7 +69,7 @@ impl Which {
         match self {
             Which::PerYear => "Bar chart of events per year, stacked by kind. Each bar is a button: it zooms the timeline to that year.",
             Which::Casualties => "Bar chart of killed and wounded per year. Each bar is a button: it zooms the timeline to that year.",
-            Which::Countries => "Bar chart of events per country. Each bar is a button: it filters to that country.",
+            Which::Countries => "Bar chart of the events naming each country (SCO-wide events count only for the states they name). Each bar is a button: it filters to that country.",
         }
     }
 }
@@ -85,10 +94,12 @@ pub fn stats_panel(props: &StatsPanelProps) -> Html {
     let table_open = use_state(|| false);
     // Each chart is one Tab stop: its active bar (arrows move between bars).
     let active = use_state(|| [0usize; 3]);
-    let stats = {
-        let (ds, shown) = (props.dataset.clone(), props.shown.clone());
-        use_memo(shown, move |shown| Stats::compute(&ds, shown))
-    };
+    // Keyed on the dataset (by pointer: each load is a new one) and the shown
+    // events: two datasets with as many events have the same indexes.
+    let stats = use_memo(
+        (SameData(props.dataset.clone()), props.shown.clone()),
+        |(ds, shown)| Stats::compute(&ds.0, shown),
+    );
 
     // Width from a ResizeObserver on the first chart; the device pixel ratio with it.
     let measured = crate::hooks::use_element_width::use_element_width(refs[0].clone());
@@ -243,7 +254,7 @@ pub fn stats_panel(props: &StatsPanelProps) -> Html {
                     </tbody>
                 </table>
                 <table>
-                    <caption>{ "Events per country" }</caption>
+                    <caption>{ "Events naming each country (SCO-wide events count only for the states they name)" }</caption>
                     <tbody>
                     { for s.countries.iter().map(|(code, name, n)| html! { <tr data-country-row={code.clone()}><th scope="row">{ name.clone() }</th><td>{ n }</td></tr> }) }
                     </tbody>

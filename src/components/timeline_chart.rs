@@ -1,4 +1,6 @@
-use crate::components::{chart_svg, event_details::EventDetails, event_mark::event_mark};
+use crate::components::{
+    chart_svg, chart_tooltip::ChartTooltip, event_details::EventDetails, event_mark::event_mark,
+};
 use crate::dom::bump_render_seq;
 use crate::hooks::use_chart_gestures::{use_chart_gestures, Plot};
 use crate::hooks::use_chart_keys::{use_chart_keys, KeyContext};
@@ -172,7 +174,7 @@ pub fn timeline_chart(props: &TimelineChartProps) -> Html {
         })
     };
     let tooltip = hovered.as_ref().filter(|id| state.view.selected.as_ref() != Some(*id)).and_then(|id| ds.event(id)).map(|e| {
-        html! { <div class="tooltip" role="tooltip"><strong>{ e.title.clone() }</strong><span>{ e.date_label() }</span></div> }
+        html! { <ChartTooltip event_id={e.id.clone()} title={e.title.clone()} date={e.date_label()} /> }
     });
     let open = selected.map(|i| ds.events[i].clone());
     let (h, g) = (m.height, m.gutter);

@@ -1,6 +1,6 @@
 use crate::state::Action;
 use gloo::timers::callback::Timeout;
-use timeline_core::embed::Control;
+use timeline_core::embed::{Control, Theme};
 use timeline_core::layout::Grouping;
 use timeline_core::urlstate::ViewMode;
 use yew::prelude::*;
@@ -16,6 +16,9 @@ pub struct ToolbarProps {
     pub presenting: bool,
     /// Opens the embed dialog.
     pub onembed: Callback<()>,
+    /// The theme switch (the current theme is `embed.theme`).
+    #[prop_or_default]
+    pub ontheme: Callback<timeline_core::embed::Theme>,
 }
 
 /// Zoom, fit, lanes, chart or list, and copy link.
@@ -72,6 +75,18 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
             <div class="group">
                 <button data-action="embed" title="Embed this view in a page or a slide" onclick={props.onembed.reform(|_| ())}>{ "Embed…" }</button>
             </div>
+            }
+            if full {
+                <label class="theme-switch">{ "Theme " }
+                    <select data-action="theme" onchange={props.ontheme.reform(|ev: Event| {
+                        let v = ev.target_unchecked_into::<web_sys::HtmlSelectElement>().value();
+                        Theme::parse(&v).unwrap_or_default()
+                    })}>
+                        { for [(Theme::System, "System"), (Theme::Light, "Light"), (Theme::Dark, "Dark"), (Theme::Contrast, "High contrast")].into_iter().map(|(t, label)| html! {
+                            <option value={t.as_str()} selected={e.theme == t}>{ label }</option>
+                        }) }
+                    </select>
+                </label>
             }
             if e.shows(Control::Link) {
             <div class="group">

@@ -217,7 +217,8 @@ pub fn chart_svg(ds: &Dataset, shown: &[usize], width: f64, label: &str) -> Stri
         if let Some((x, y, text)) = &mk.label {
             let _ = write!(
                 s,
-                r#"<text class="mark-label" x="{}" y="{}">{}</text>"#,
+                r#"<text class="mark-label{}" x="{}" y="{}">{}</text>"#,
+                if mk.label_inside { " inside" } else { "" },
                 px(*x),
                 px(*y),
                 esc(text)

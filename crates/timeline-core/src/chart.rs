@@ -180,6 +180,8 @@ pub struct MarkBox {
     /// The label's baseline start and its text cut to the room before the next mark; `None`
     /// where there is no room, and always where the mark itself is out of the plot.
     pub label: Option<(f64, f64, String)>,
+    /// The label sits inside the mark's bar or band (a long span with no room after it).
+    pub label_inside: bool,
     /// The chart's one Tab stop.
     pub tabbable: bool,
     pub selected: bool,
@@ -456,8 +458,16 @@ fn marks_of(
                 Body::Point => cx - m.symbol >= g,
                 _ => x_end >= g + m.symbol,
             } && label_x < g + plot_w;
-            let label =
+            let mut label =
                 (chars >= 9 && visible).then(|| (label_x, y + 4.0 * k, cut(&e.title, chars)));
+            // No room after a long span (an era): inside it, after its symbol, where it shows.
+            let inside_x = cx + m.symbol + 4.0 * k;
+            let inside_end = x_end.min(g + plot_w) - 4.0 * k;
+            let inside_chars = ((inside_end - inside_x) / m.char_w).floor().max(0.0) as usize;
+            let label_inside = label.is_none() && body != Body::Point && inside_chars >= 9;
+            if label_inside {
+                label = Some((inside_x, y + 4.0 * k, cut(&e.title, inside_chars)));
+            }
             MarkBox {
                 event: mk.event,
                 lane: li,
@@ -465,6 +475,7 @@ fn marks_of(
                 rect,
                 symbol: (cx, y),
                 label,
+                label_inside,
                 tabbable: false,
                 selected: false,
             }

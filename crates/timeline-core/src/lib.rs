@@ -24,6 +24,7 @@ pub mod map;
 pub mod model;
 pub mod outline;
 pub mod overview;
+pub mod place;
 pub mod problem;
 pub mod scale;
 pub mod stats;
