@@ -461,10 +461,11 @@ fn marks_of(
             let mut label =
                 (chars >= 9 && visible).then(|| (label_x, y + 4.0 * k, cut(&e.title, chars)));
             // No room after a long span (an era): inside it, after its symbol, where it shows.
-            let inside_x = cx + m.symbol + 4.0 * k;
+            let inside_x = (cx + m.symbol + 4.0 * k).max(g + 4.0 * k);
             let inside_end = x_end.min(g + plot_w) - 4.0 * k;
             let inside_chars = ((inside_end - inside_x) / m.char_w).floor().max(0.0) as usize;
-            let label_inside = label.is_none() && body != Body::Point && inside_chars >= 9;
+            let label_inside =
+                label.is_none() && visible && body != Body::Point && inside_chars >= 9;
             if label_inside {
                 label = Some((inside_x, y + 4.0 * k, cut(&e.title, inside_chars)));
             }
