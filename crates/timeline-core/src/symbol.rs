@@ -81,16 +81,7 @@ mod tests {
 
     #[test]
     fn every_shape_fits_about_its_size() {
-        for shape in [
-            Shape::Circle,
-            Shape::Pill,
-            Shape::Diamond,
-            Shape::Square,
-            Shape::Triangle,
-            Shape::TriangleDown,
-            Shape::Hexagon,
-            Shape::Cross,
-        ] {
+        for shape in Shape::ALL {
             let reach = match symbol(shape, 6.0) {
                 Symbol::Circle { r } => r,
                 Symbol::Rect { x, y, .. } => x.abs().max(y.abs()),
