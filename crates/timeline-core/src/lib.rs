@@ -20,23 +20,26 @@ pub mod layout;
 pub mod load;
 pub mod map;
 pub mod model;
+pub mod origin;
 pub mod outline;
 pub mod overview;
 pub mod problem;
 pub mod scale;
 pub mod stats;
 pub mod synth;
+pub mod text;
 pub mod urlstate;
 mod validate;
 
 pub use csv_import::load_csv;
 pub use date::{display_range, PartialDate, Precision};
 pub use filter::{FacetCounts, Filter};
-pub use import::{Format, Mapping, Role, Table};
-pub use load::{load_any, load_json, Loaded};
+pub use import::load_any;
+pub use load::{load_json, Loaded};
 pub use model::{
     Casualties, Category, Country, Dataset, Event, Kind, Link, Scope, Shape, SourceRef, Status,
 };
+pub use origin::{Format, Mapping, Role, Table};
 pub use problem::{Problem, ProblemKind};
 
 /// The built-in dataset, as shipped in `data/events.json`.

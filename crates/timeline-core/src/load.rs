@@ -4,8 +4,8 @@
 //! field, an entry with any problem is left out (and listed), and every valid
 //! entry loads. The format is documented in `docs/data-format.md`.
 
-use crate::import::{Format, Mapping, Table};
 use crate::model::*;
+use crate::origin::{Format, Mapping, Table};
 use crate::problem::{Location, Problem, ProblemKind as P};
 use crate::validate::{EntryCx, Known};
 use serde_json::{Map, Value};
@@ -221,7 +221,17 @@ enum Entries {
     Values(Vec<Value>),
     /// Rows of a table, turned into entries as they are read (after any
     /// entries already built from its first rows).
-    Rows(std::collections::VecDeque<Value>, Box<crate::import::Rows>),
+    Rows(std::collections::VecDeque<Value>, Box<dyn RowSource>),
+}
+
+/// Entries read one at a time from a source the loader does not know
+/// (an importer's table): the loader validates what it hands over.
+pub trait RowSource {
+    /// About how many entries there are, for progress.
+    fn estimate(&self) -> usize;
+    /// The next entry (entry `index`); `None` at the end; a source that
+    /// breaks stops with a problem.
+    fn next_entry(&mut self, index: usize) -> Option<Result<Value, Problem>>;
 }
 
 /// Loading in steps, so that a large dataset does not freeze a page: the
@@ -311,7 +321,7 @@ impl Incremental {
     /// Rows of a table, read as they are validated.
     pub(crate) fn from_rows(
         meta: &Map<String, Value>,
-        rows: crate::import::Rows,
+        rows: impl RowSource + 'static,
         format: Format,
     ) -> Self {
         let total = rows.estimate();
@@ -421,10 +431,4 @@ fn file_problem(message: &str) -> Problem {
         field: None,
         message: message.into(),
     }
-}
-
-/// Loads a file of any format the importers know, chosen from its content
-/// (and its name), with the columns guessed for a table of unknown shape.
-pub fn load_any(text: &str, name: &str) -> Loaded {
-    crate::import::open(text.to_string(), name, None).finish()
 }

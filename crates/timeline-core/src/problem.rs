@@ -77,3 +77,13 @@ impl fmt::Display for Problem {
         write!(f, ": {}", self.message)
     }
 }
+
+/// A problem in the metadata, at `field`.
+pub(crate) fn meta_problem(kind: ProblemKind, field: String, message: String) -> Problem {
+    Problem {
+        kind,
+        location: Location::Metadata,
+        field: Some(field),
+        message,
+    }
+}

@@ -3,7 +3,8 @@
 
 use crate::date::PartialDate;
 use crate::model::*;
-use crate::problem::{Location, Problem, ProblemKind as P};
+use crate::problem::{meta_problem, Location, Problem, ProblemKind as P};
+use crate::text::opt_str;
 use serde_json::{Map, Value};
 use std::collections::{HashMap, HashSet};
 
@@ -37,27 +38,6 @@ impl SourceIndex {
             QuoteIn::ReadingCopy => reading,
         })
     }
-}
-
-pub(crate) fn meta_problem(
-    kind: crate::problem::ProblemKind,
-    field: String,
-    message: String,
-) -> Problem {
-    Problem {
-        kind,
-        location: Location::Metadata,
-        field: Some(field),
-        message,
-    }
-}
-
-pub(crate) fn opt_str(obj: &Map<String, Value>, key: &str) -> Option<String> {
-    obj.get(key)
-        .and_then(Value::as_str)
-        .map(str::trim)
-        .filter(|s| !s.is_empty())
-        .map(String::from)
 }
 
 /// What entries are checked against: the metadata, and whether it declares

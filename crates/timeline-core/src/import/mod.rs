@@ -20,57 +20,12 @@ mod rows;
 mod timelinejs;
 mod vis;
 
-pub use mapping::{Mapping, Role};
-pub(crate) use rows::{Rows, NATIVE as NATIVE_CSV_COLUMNS};
+pub use crate::origin::{Format, Mapping, Role, Table};
+pub(crate) use rows::NATIVE as NATIVE_CSV_COLUMNS;
 
 use crate::load::{load_json, Incremental, Loaded};
 use crate::problem::{Location, Problem, ProblemKind};
 use serde_json::{Map, Value};
-
-/// Which importer read a file.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
-pub enum Format {
-    #[default]
-    Native,
-    NativeCsv,
-    TimelineJs,
-    TimelineJsSheet,
-    VisTimeline,
-    Acled,
-    Gtd,
-    /// A table (CSV) read through a column mapping.
-    Table,
-    /// A JSON list of objects read through a column mapping.
-    JsonList,
-}
-
-impl Format {
-    pub fn label(self) -> &'static str {
-        match self {
-            Format::Native => "this timeline's JSON",
-            Format::NativeCsv => "this timeline's CSV",
-            Format::TimelineJs => "TimelineJS3 JSON",
-            Format::TimelineJsSheet => "TimelineJS3 spreadsheet (CSV)",
-            Format::VisTimeline => "vis-timeline items",
-            Format::Acled => "ACLED CSV export",
-            Format::Gtd => "Global Terrorism Database CSV export",
-            Format::Table => "a table (CSV) with the columns mapped",
-            Format::JsonList => "a JSON list with the fields mapped",
-        }
-    }
-
-    /// Whether its columns are mapped by the user (the mapping step applies).
-    pub fn is_mapped(self) -> bool {
-        matches!(self, Format::Table | Format::JsonList)
-    }
-}
-
-/// A table's columns and its first rows, for the mapping step.
-#[derive(Clone, Debug, PartialEq, Eq, Default)]
-pub struct Table {
-    pub columns: Vec<String>,
-    pub preview: Vec<Vec<String>>,
-}
 
 /// Rows shown in the mapping step's preview.
 pub const PREVIEW_ROWS: usize = 5;
@@ -105,6 +60,12 @@ pub fn open(text: String, name: &str, mapping: Option<&Mapping>) -> Incremental 
         );
     }
     rows::open_csv(text, name, mapping)
+}
+
+/// Loads a file of any format the importers know, chosen from its content
+/// (and its name), with the columns guessed for a table of unknown shape.
+pub fn load_any(text: &str, name: &str) -> Loaded {
+    open(text.to_string(), name, None).finish()
 }
 
 /// Loads CSV text as a table, whatever its first character.

@@ -7,7 +7,7 @@ use super::{
     count, date_value, file_problem, put_text, split_list, timelinejs, Format, Mapping, Table,
     PREVIEW_ROWS,
 };
-use crate::load::Incremental;
+use crate::load::{Incremental, RowSource};
 use crate::problem::{Location, Problem, ProblemKind};
 use serde_json::{json, Map, Value};
 use std::io::Cursor;
@@ -79,21 +79,21 @@ pub(crate) struct Rows {
     record: csv::StringRecord,
 }
 
-impl Rows {
-    /// About how many rows there are (lines less the header), for progress.
-    pub(crate) fn estimate(&self) -> usize {
+impl RowSource for Rows {
+    fn estimate(&self) -> usize {
         self.estimate
     }
 
-    /// The next row as an entry; `None` at the end; a broken table stops with a problem.
-    pub(crate) fn next_entry(&mut self, index: usize) -> Option<Result<Value, Problem>> {
+    fn next_entry(&mut self, index: usize) -> Option<Result<Value, Problem>> {
         match self.reader.read_record(&mut self.record) {
             Ok(true) => Some(Ok(self.entry(index))),
             Ok(false) => None,
             Err(e) => Some(Err(csv_problem(&e))),
         }
     }
+}
 
+impl Rows {
     fn entry(&self, index: usize) -> Value {
         let rec = &self.record;
         let row = Row {
@@ -104,7 +104,7 @@ impl Rows {
             RowKind::Native => native_entry(&row),
             RowKind::Acled => acled_entry(&row),
             RowKind::Gtd => gtd_entry(&row, index),
-            RowKind::Mapped(m) => m.entry(|c| {
+            RowKind::Mapped(m) => super::mapping::entry(m, |c| {
                 self.cols
                     .names
                     .iter()
