@@ -9,6 +9,7 @@ pub mod category;
 pub mod chartnav;
 pub mod csv_import;
 pub mod date;
+pub mod decode;
 pub mod describe;
 pub mod embed;
 pub mod export;

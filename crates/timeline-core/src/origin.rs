@@ -124,32 +124,54 @@ impl Role {
         }
     }
 
-    /// Column names (folded: lower case, letters and digits only) that mean this role.
+    /// Column names (folded: lower case, letters and digits only) that mean
+    /// this role, the likeliest first.
     fn names(self) -> &'static [&'static str] {
         match self {
             Role::Date => &[
                 "date",
+                "when",
                 "start",
                 "startdate",
                 "eventdate",
+                "day",
                 "begin",
+                "begins",
                 "from",
-                "when",
                 "datetime",
+                "date1",
                 "year",
                 "time",
-                "day",
+                "timestamp",
+                "occurred",
+                "dated",
             ],
-            Role::End => &["end", "enddate", "to", "until", "finish", "stop"],
+            Role::End => &[
+                "end",
+                "enddate",
+                "to",
+                "until",
+                "finish",
+                "finished",
+                "stop",
+                "ends",
+                "enddatetime",
+                "endyear",
+                "resolution",
+            ],
             Role::Title => &[
                 "title",
-                "name",
-                "headline",
+                "what",
                 "event",
+                "headline",
+                "name",
+                "eventname",
+                "eventtitle",
                 "label",
                 "content",
                 "subject",
-                "eventname",
+                "heading",
+                "caption",
             ],
             Role::Category => &[
                 "category",
@@ -159,40 +181,86 @@ impl Role {
                 "group",
                 "class",
                 "classification",
+                "categories",
+                "tag",
+                "tags",
+                "theme",
             ],
             Role::Country => &[
                 "country",
                 "countries",
                 "nation",
+                "state",
                 "countrytxt",
                 "countryname",
+                "iso",
+                "countrycode",
             ],
             Role::Places => &[
-                "place", "places", "location", "city", "region", "site", "admin1",
+                "where", "place", "places", "location", "city", "town", "region", "site", "admin1",
+                "province", "area", "locality", "venue",
             ],
             Role::Killed => &[
-                "killed",
                 "deaths",
+                "killed",
                 "dead",
                 "fatalities",
+                "death",
                 "nkill",
                 "casualties",
+                "deathtoll",
+                "victims",
+                "kills",
             ],
-            Role::Wounded => &["wounded", "injured", "nwound"],
+            Role::Wounded => &["wounded", "injured", "injuries", "nwound", "hurt", "injury"],
             Role::Summary => &[
                 "summary",
                 "description",
-                "text",
                 "notes",
                 "note",
+                "text",
                 "details",
                 "body",
                 "comment",
+                "comments",
+                "desc",
+                "abstract",
+                "remarks",
             ],
-            Role::Source => &["source", "sources", "reference", "citation", "publisher"],
-            Role::Link => &["url", "link", "href", "sourceurl"],
-            Role::Id => &["id", "uid", "eventid", "key", "uniqueid"],
+            Role::Source => &[
+                "source",
+                "sources",
+                "reference",
+                "references",
+                "citation",
+                "publisher",
+                "ref",
+            ],
+            Role::Link => &[
+                "url",
+                "link",
+                "href",
+                "sourceurl",
+                "links",
+                "website",
+                "web",
+            ],
+            Role::Id => &[
+                "id",
+                "uid",
+                "eventid",
+                "key",
+                "uniqueid",
+                "identifier",
+                "ref_id",
+            ],
         }
+    }
+
+    /// Whether the role is needed to read a row at all (the step opens
+    /// itself when one is unmapped): a date to place it, a title to name it.
+    pub fn needed(self) -> bool {
+        matches!(self, Role::Date | Role::Title)
     }
 }
 
@@ -203,27 +271,42 @@ pub struct Mapping {
 }
 
 impl Mapping {
-    /// A first mapping from the column names: each role takes the first
-    /// column whose name means it (in the order of [`Role::names`]), and no
-    /// column serves two roles.
+    /// A first mapping from the column names (compared in lower case,
+    /// letters and digits only: " When " is `when`): each role takes the
+    /// first column whose name means it (in the order of [`Role::names`]);
+    /// then a role still without one takes a column whose name contains one
+    /// of its longer names ("Number of deaths", "Date of event"). No column
+    /// serves two roles.
     pub fn guess(columns: &[String]) -> Mapping {
         let folded: Vec<String> = columns.iter().map(|c| fold_name(c)).collect();
         let mut m = Mapping::default();
         let mut taken = vec![false; columns.len()];
-        for role in Role::ALL {
-            let found = role.names().iter().find_map(|n| {
-                folded
+        let exact = |f: &str, n: &str| f == n;
+        let within = |f: &str, n: &str| n.len() >= 4 && f.contains(n);
+        for test in [exact, within] {
+            for role in Role::ALL {
+                if m.columns.contains_key(&role) {
+                    continue;
+                }
+                let found = role
+                    .names()
                     .iter()
-                    .enumerate()
-                    .find(|(i, f)| !taken[*i] && f.as_str() == *n)
-                    .map(|(i, _)| i)
-            });
-            if let Some(i) = found {
-                taken[i] = true;
-                m.columns.insert(role, columns[i].clone());
+                    .find_map(|n| (0..folded.len()).find(|&i| !taken[i] && test(&folded[i], n)));
+                if let Some(i) = found {
+                    taken[i] = true;
+                    m.columns.insert(role, columns[i].clone());
+                }
             }
         }
         m
+    }
+
+    /// The needed roles ([`Role::needed`]) no column serves.
+    pub fn missing(&self) -> Vec<Role> {
+        Role::ALL
+            .into_iter()
+            .filter(|r| r.needed() && self.get(*r).is_none())
+            .collect()
     }
 
     pub fn get(&self, role: Role) -> Option<&str> {

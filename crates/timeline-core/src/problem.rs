@@ -22,6 +22,9 @@ pub enum ProblemKind {
     DuplicateId,
     NegativeCasualties,
     BadValue,
+    /// Not a fault: how the file's bytes were read as text (not UTF-8, read
+    /// as Windows-1252; or UTF-16). Listed first; it never refuses a file.
+    Encoding,
 }
 
 /// Where a problem is: in an entry of `events`, in the metadata, or the whole file.
@@ -39,6 +42,11 @@ pub struct Problem {
     /// The field, as a path: `date`, `casualties.killed`, `countries[2]`.
     pub field: Option<String>,
     pub message: String,
+    /// In a table, the row as a spreadsheet numbers it (the header is row 1).
+    pub row: Option<usize>,
+    /// The file's own name for `field`: a table's column header, or another
+    /// format's key (`event_date`, `start_date`), when an importer read it.
+    pub column: Option<String>,
 }
 
 impl Problem {
@@ -54,16 +62,32 @@ impl Problem {
             _ => None,
         }
     }
-    /// "entry 12 (beslan-2004)", "metadata", "file".
+    /// "entry 12 (beslan-2004)", "row 14 (beslan-2004)" in a table,
+    /// "metadata", "file". An id made up for an entry without one is not named.
     pub fn where_label(&self) -> String {
-        match &self.location {
-            Location::File => "file".to_string(),
-            Location::Metadata => "metadata".to_string(),
-            Location::Entry {
-                index,
-                id: Some(id),
-            } => format!("entry {index} ({id})"),
-            Location::Entry { index, id: None } => format!("entry {index}"),
+        let at = match self.row {
+            Some(row) => format!("row {row}"),
+            None => match &self.location {
+                Location::File => return "file".to_string(),
+                Location::Metadata => return "metadata".to_string(),
+                Location::Entry { index, .. } => format!("entry {index}"),
+            },
+        };
+        match self.entry_id() {
+            Some(id) if !id.starts_with("entry-") => format!("{at} ({id})"),
+            _ => at,
+        }
+    }
+
+    /// A problem with the whole file.
+    pub(crate) fn file(kind: ProblemKind, message: String) -> Problem {
+        Problem {
+            kind,
+            location: Location::File,
+            field: None,
+            message,
+            row: None,
+            column: None,
         }
     }
 }
@@ -71,8 +95,10 @@ impl Problem {
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}", self.where_label())?;
-        if let Some(field) = &self.field {
-            write!(f, ", field `{field}`")?;
+        match (&self.column, &self.field) {
+            (Some(column), _) => write!(f, ", column \"{column}\"")?,
+            (None, Some(field)) => write!(f, ", field `{field}`")?,
+            _ => {}
         }
         write!(f, ": {}", self.message)
     }
@@ -85,5 +111,7 @@ pub(crate) fn meta_problem(kind: ProblemKind, field: String, message: String) ->
         location: Location::Metadata,
         field: Some(field),
         message,
+        row: None,
+        column: None,
     }
 }

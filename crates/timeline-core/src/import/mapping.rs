@@ -5,7 +5,7 @@
 //! kept in the link (`map=`, see [`Mapping::encode`]).
 
 use super::{cell, count, date_value, put_text, split_list, Format, Table, PREVIEW_ROWS};
-use crate::load::Incremental;
+use crate::load::{Incremental, Naming, RowNumbers};
 pub use crate::origin::{Mapping, Role};
 use serde_json::{Map, Value};
 
@@ -74,6 +74,32 @@ pub(crate) fn entry(m: &Mapping, get: impl Fn(&str) -> String) -> Value {
     Value::Object(o)
 }
 
+/// Our field each role fills, with the file's column for it (problems name the column).
+pub(crate) fn naming(m: &Mapping, rows: RowNumbers) -> Naming {
+    let field = |role: Role| match role {
+        Role::Date => "date",
+        Role::End => "end",
+        Role::Title => "title",
+        Role::Category => "kind",
+        Role::Country => "countries",
+        Role::Places => "places",
+        Role::Killed => "casualties.killed",
+        Role::Wounded => "casualties.wounded",
+        Role::Summary => "summary",
+        Role::Source => "source",
+        Role::Link => "links",
+        Role::Id => "id",
+    };
+    Naming {
+        rows,
+        columns: m
+            .columns
+            .iter()
+            .map(|(&role, c)| (field(role), c.clone()))
+            .collect(),
+    }
+}
+
 /// A JSON list of objects: its keys are the columns (in order of first
 /// appearance), read through `mapping` or a guess.
 pub(crate) fn open_json_list(list: &[Value], mapping: Option<&Mapping>) -> Incremental {
@@ -103,7 +129,8 @@ pub(crate) fn open_json_list(list: &[Value], mapping: Option<&Mapping>) -> Incre
             other => other.clone(),
         })
         .collect();
-    let inc = Incremental::from_values(&Map::new(), values, Format::JsonList);
+    let inc = Incremental::from_values(&Map::new(), values, Format::JsonList)
+        .with_naming(naming(&m, RowNumbers::None));
     finish_mapped(inc, table, m)
 }
 

@@ -24,25 +24,32 @@ pub use crate::origin::{Format, Mapping, Role, Table};
 pub(crate) use rows::NATIVE as NATIVE_CSV_COLUMNS;
 
 use crate::load::{load_json, Incremental, Loaded};
-use crate::problem::{Location, Problem, ProblemKind};
+use crate::problem::{Problem, ProblemKind};
 use serde_json::{Map, Value};
 
 /// Rows shown in the mapping step's preview.
 pub const PREVIEW_ROWS: usize = 5;
 
 fn file_problem(message: String) -> Problem {
-    Problem {
-        kind: ProblemKind::WrongShape,
-        location: Location::File,
-        field: None,
-        message,
-    }
+    Problem::file(ProblemKind::WrongShape, message)
+}
+
+/// Opens a file's bytes: decoded as a browser would (`crate::decode`: a
+/// byte-order mark, else UTF-8, else Windows-1252, with a notice), then
+/// read as [`open`] reads text.
+pub fn open_bytes(bytes: &[u8], name: &str, mapping: Option<&Mapping>) -> Incremental {
+    let d = crate::decode::decode(bytes);
+    open(d.text, name, mapping).with_encoding(d.encoding, d.notice)
 }
 
 /// Opens `text` with the importer its content calls for; `mapping` is the
 /// column mapping for a table of unknown shape (guessed when `None`).
-pub fn open(text: String, name: &str, mapping: Option<&Mapping>) -> Incremental {
-    let head = text.trim_start_matches('\u{feff}').trim_start();
+/// A byte-order mark at its start is dropped on every path.
+pub fn open(mut text: String, name: &str, mapping: Option<&Mapping>) -> Incremental {
+    if text.starts_with('\u{feff}') {
+        text.drain(..'\u{feff}'.len_utf8());
+    }
+    let head = text.trim_start();
     if head.starts_with(['{', '[']) {
         return open_json(text, mapping);
     }
