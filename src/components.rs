@@ -17,6 +17,7 @@ pub mod list_view;
 pub mod presenter_bar;
 pub mod print_list;
 pub mod problems_panel;
+pub mod refused_problems;
 pub mod search_box;
 pub mod stats_panel;
 pub mod summary_line;

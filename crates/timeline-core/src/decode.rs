@@ -19,7 +19,7 @@ pub struct Decoded {
 }
 
 fn notice(message: String) -> Option<Problem> {
-    Some(Problem::file(ProblemKind::Encoding, message))
+    Some(Problem::file(ProblemKind::Notice, message))
 }
 
 /// UTF-16 without a byte-order mark, told by its zero bytes (text in Latin
@@ -44,6 +44,23 @@ fn bare_utf16(bytes: &[u8]) -> Option<&'static Encoding> {
     } else {
         None
     }
+}
+
+/// Decodes a file's bytes (see the module's documentation); never fails.
+/// Plain UTF-8 is taken as it is, without a copy.
+pub fn decode_owned(bytes: Vec<u8>) -> Decoded {
+    if Encoding::for_bom(&bytes).is_none() && bare_utf16(&bytes).is_none() {
+        return match String::from_utf8(bytes) {
+            Ok(text) => Decoded {
+                text,
+                encoding: "UTF-8",
+                notice: None,
+            },
+            // Not UTF-8: the error gives the bytes back.
+            Err(e) => decode(e.as_bytes()),
+        };
+    }
+    decode(&bytes)
 }
 
 /// Decodes a file's bytes (see the module's documentation); never fails.

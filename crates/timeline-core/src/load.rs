@@ -27,6 +27,35 @@ pub struct Loaded {
     pub encoding: Option<&'static str>,
 }
 
+/// The number of events the timeline is made for (README); more load, with a notice.
+pub const MAX_EVENTS: usize = 100_000;
+
+impl Loaded {
+    /// Why nothing of the file is shown, in a sentence: its first problem
+    /// with the whole file, or that none of its entries could be read.
+    /// `None` when it has events.
+    pub fn refusal(&self) -> Option<String> {
+        if !self.dataset.events.is_empty() {
+            return None;
+        }
+        let entries = self
+            .problems
+            .iter()
+            .filter(|p| p.entry_index().is_some())
+            .count();
+        Some(
+            self.problems
+                .iter()
+                .find(|p| p.location == Location::File && p.kind != P::Notice)
+                .map(|p| p.message.clone())
+                .unwrap_or_else(|| match entries {
+                    0 => "there are no events in it".into(),
+                    n => format!("none of its entries is an event this timeline can show ({n} problem(s) listed)"),
+                }),
+        )
+    }
+}
+
 /// The top level with each entry of `events` left as raw text: entries are
 /// then parsed and validated one at a time, so memory stays near the size of
 /// the result instead of a whole JSON tree (about 10× the text).
@@ -201,13 +230,26 @@ impl Validator {
     /// Links to ids that no loaded event has are reported and dropped; the
     /// event itself stays (a dangling link loses nothing else).
     pub(crate) fn finish(mut self) -> Loaded {
+        if self.events.len() > MAX_EVENTS {
+            self.problems.insert(
+                0,
+                Problem::file(
+                    P::Notice,
+                    format!(
+                        "it has {} events, more than the {} this timeline is made for: all are shown, but it may be slow",
+                        crate::text::group(self.events.len()),
+                        crate::text::group(MAX_EVENTS)
+                    ),
+                ),
+            );
+        }
         if self.events.is_empty() && !self.problems.iter().any(|p| p.location == Location::File) {
             self.problems.insert(
                 0,
                 file_problem(if self.entries == 0 {
                     "there are no events in it"
                 } else {
-                    "none of its entries is an event this timeline can show (see the problems listed)"
+                    "none of its entries is an event this timeline can show (each entry's problems are listed)"
                 }),
             );
         }
@@ -540,7 +582,7 @@ impl Incremental {
         while !self.step(usize::MAX) {}
         let mut l = self.validator.finish();
         // A problem with the whole file comes first; the "nothing loaded" line is then redundant.
-        let faults = self.extra.iter().any(|p| p.kind != P::Encoding);
+        let faults = self.extra.iter().any(|p| p.kind != P::Notice);
         if faults && l.dataset.events.is_empty() {
             l.problems.retain(|p| p.location != Location::File);
         }

@@ -22,9 +22,10 @@ pub enum ProblemKind {
     DuplicateId,
     NegativeCasualties,
     BadValue,
-    /// Not a fault: how the file's bytes were read as text (not UTF-8, read
-    /// as Windows-1252; or UTF-16). Listed first; it never refuses a file.
-    Encoding,
+    /// Not a fault, something to know: how the file's bytes were read as
+    /// text (not UTF-8: read as Windows-1252), or a dataset larger than the
+    /// timeline is made for. Listed first; it never refuses a file.
+    Notice,
 }
 
 /// Where a problem is: in an entry of `events`, in the metadata, or the whole file.

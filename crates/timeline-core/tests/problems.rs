@@ -243,3 +243,35 @@ fn too_large_numbers_and_too_deep_nesting_say_so() {
         l.problems
     );
 }
+
+/// A refused file says why in a sentence, and its own problems stay listed.
+#[test]
+fn a_refused_file_says_why_and_keeps_its_problems() {
+    let l = timeline_core::load_any(r#"[{"title":"A"},{"title":"B","date":"soon"}]"#, "x.json");
+    assert!(l.dataset.events.is_empty());
+    let why = l.refusal().unwrap();
+    assert!(why.starts_with("none of its entries is an event"), "{why}");
+    let fields: Vec<_> = l.problems.iter().filter_map(|p| p.field.clone()).collect();
+    assert_eq!(fields, ["date", "date"], "{:?}", l.problems);
+    let l = timeline_core::load_any("not json at all {", "x.json");
+    assert!(l.refusal().unwrap().starts_with("not valid JSON"));
+    assert_eq!(
+        timeline_core::load_json(&fixture("small.json")).refusal(),
+        None
+    );
+}
+
+/// More events than the README promises load, and the file is told so.
+#[test]
+fn more_than_100000_events_load_with_a_notice() {
+    let l = load_json(&timeline_core::synth::generate(100_001, 3));
+    assert_eq!(l.dataset.events.len(), 100_001);
+    assert_eq!(l.problems[0].kind, P::Notice);
+    assert!(
+        l.problems[0]
+            .message
+            .contains("100,001 events, more than the 100,000"),
+        "{:?}",
+        l.problems[0]
+    );
+}

@@ -37,8 +37,8 @@ fn file_problem(message: String) -> Problem {
 /// Opens a file's bytes: decoded as a browser would (`crate::decode`: a
 /// byte-order mark, else UTF-8, else Windows-1252, with a notice), then
 /// read as [`open`] reads text.
-pub fn open_bytes(bytes: &[u8], name: &str, mapping: Option<&Mapping>) -> Incremental {
-    let d = crate::decode::decode(bytes);
+pub fn open_bytes(bytes: Vec<u8>, name: &str, mapping: Option<&Mapping>) -> Incremental {
+    let d = crate::decode::decode_owned(bytes);
     open(d.text, name, mapping).with_encoding(d.encoding, d.notice)
 }
 
