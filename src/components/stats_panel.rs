@@ -208,6 +208,10 @@ pub fn stats_panel(props: &StatsPanelProps) -> Html {
                     {onclick} {onkeydown} onpointerenter={on} onfocus={onf} />
             }
         }).collect();
+        // A dataset that names no country has no chart of countries (not an empty one).
+        if which == Which::Countries && props.dataset.meta.countries.is_empty() {
+            return html! {};
+        }
         html! {
             <figure class="stat-chart" data-chart={which.key()}>
                 <canvas ref={refs[i].clone()} role="img" aria-label={which.description()}></canvas>
@@ -245,12 +249,14 @@ pub fn stats_panel(props: &StatsPanelProps) -> Html {
                     }) }
                     </tbody>
                 </table>
+                if !s.countries.is_empty() {
                 <table>
                     <caption>{ "Events per country" }</caption>
                     <tbody>
                     { for s.countries.iter().map(|(code, name, n)| html! { <tr data-country-row={code.clone()}><th scope="row">{ name.clone() }</th><td>{ n }</td></tr> }) }
                     </tbody>
                 </table>
+                }
                 }
             </details>
         </section>

@@ -257,3 +257,14 @@ test('a 5,000-column table does not build an option per column per role', async 
   assert.equal(await page.$eval('input[data-role=date]', (i) => i.value), 'date');
   await page.close();
 });
+
+test('a dataset that names no country shows no Countries facet and no per-country chart', async () => {
+  const page = await open(browser, server.url);
+  assert.equal(await page.locator('[data-chart=countries]').count(), 1, 'the built-in dataset has one');
+  await openFile(page, 'vis.json', 'application/json');
+  assert.equal(await shownCount(page), 2);
+  assert.deepEqual(await page.$$eval('.facet-title', (l) => l.map((x) => x.textContent)).then((t) => t.filter((x) => /Countr|Member/.test(x))), []);
+  assert.equal(await page.locator('[data-chart=countries]').count(), 0);
+  assert.equal(await page.locator('[data-country-row]').count(), 0);
+  await page.close();
+});
