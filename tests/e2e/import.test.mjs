@@ -174,9 +174,10 @@ test('GTD\'s Windows-1252 download reads "Genève", by file and by link, and say
     if (how === 'file') await openFile(page, 'gtd-windows-1252.csv', 'text/csv');
     await waitLoaded(page);
     assert.equal(await shownCount(page), 2, how);
-    const text = await page.textContent('.app');
-    assert.ok(text.includes('Genève'), `${how}: Genève is shown`);
-    assert.ok(!text.includes('\uFFFD'), `${how}: no replacement character`);
+    // Titles are drawn (and labelled) with the city: "Bombing/Explosion on business in Genève".
+    const html = await page.$eval('.app', (a) => a.innerHTML);
+    assert.ok(html.includes('in Genève'), `${how}: Genève is shown`);
+    assert.ok(!html.includes('\uFFFD') && !html.includes('Gen\u00c3'), `${how}: no replacement character or mojibake`);
     assert.match(await page.textContent('[data-testid=read-as]'), /GTD|Global Terrorism Database.*its text as windows-1252/);
     await page.click('[data-testid=problems] summary');
     const items = await problemsOf(page, 'problems');
@@ -188,7 +189,8 @@ test('GTD\'s Windows-1252 download reads "Genève", by file and by link, and say
 test('a UTF-16 file with a byte-order mark loads by link as by file', async () => {
   const page = await open(browser, `${server.url}?data=/fixtures/plain-utf16.json`);
   await waitLoaded(page);
-  assert.equal(await page.getAttribute('html', 'data-load'), 'done');
+  assert.equal(await page.getAttribute('html', 'data-load'), 'idle', 'loaded, not failed');
+  assert.equal(await page.getAttribute('html', 'data-source'), '/fixtures/plain-utf16.json');
   assert.equal(await shownCount(page), 3);
   await page.setInputFiles('[data-action=open-file]', { name: 'plain-utf16.json', mimeType: 'application/json', buffer: utf16(file('plain.json').toString()) });
   await page.waitForFunction(() => document.documentElement.dataset.source === 'plain-utf16.json');
@@ -211,9 +213,11 @@ test('a refused file says which dataset is still shown, and lists its own reason
   assert.equal(await shownCount(page), 3, 'the previous dataset stays');
   assert.equal(await page.getAttribute('[data-testid=read-as]', 'data-refused'), 'true');
   assert.match(await page.textContent('[data-testid=read-as]'), /undated\.json was read as .*not taken/);
+  // A list of objects read through the mapping: its keys named as the file writes them.
   assert.deepEqual(await problemsOf(page, 'refused-problems'), [
-    'entry 0, field `date`: is missing',
-    'entry 1, field `date`: "soon" is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD',
+    "file: none of its entries is an event this timeline can show (each entry's problems are listed)",
+    'entry 0, column "date": is missing',
+    'entry 1, column "date": "soon" is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD',
   ]);
   // The problems panel still lists the shown dataset's own (ACLED's bad row).
   await page.click('[data-testid=problems] summary');
