@@ -107,7 +107,7 @@ test('a javascript: link in our format drops the link, keeps the event and says 
   const d = await page.waitForSelector('[data-testid=details]');
   assert.equal(await d.$eval('h2', (h) => h.textContent), 'Kept event');
   assert.deepEqual(await d.$$eval('a', (as) => as.map((a) => a.getAttribute('href'))), ['https://example.org/report']);
-  await page.click('[data-testid=problems] summary');
+  // Read without opening the panel (the open details would cover it).
   const items = await page.$$eval('[data-testid=problems] li', (li) => li.map((l) => l.textContent));
   assert.equal(items.length, 1);
   assert.match(items[0], /^entry 0 \(a\), field `links\[0\]`: .*the link is left out; the event is kept/);
