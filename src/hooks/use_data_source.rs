@@ -136,7 +136,7 @@ fn accept_loaded(
         let listed = if loaded.problems.is_empty() {
             ""
         } else {
-            " Its problems are listed below."
+            " Its problems are listed above."
         };
         state.dispatch(Action::SetLoad(LoadStatus::Failed(format!(
             "{name} was not taken (read as {}): {why}. Still showing {}.{listed}",

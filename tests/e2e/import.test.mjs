@@ -216,8 +216,8 @@ test('a refused file says which dataset is still shown, and lists its own reason
   // A list of objects read through the mapping: its keys named as the file writes them.
   assert.deepEqual(await problemsOf(page, 'refused-problems'), [
     "file: none of its entries is an event this timeline can show (each entry's problems are listed)",
-    'entry 0, column "date": is missing',
-    'entry 1, column "date": "soon" is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD',
+    'entry 0, key "date": is missing',
+    'entry 1, key "date": "soon" is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD',
   ]);
   // The problems panel still lists the shown dataset's own (ACLED's bad row).
   await page.click('[data-testid=problems] summary');

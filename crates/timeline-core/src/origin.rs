@@ -209,6 +209,7 @@ impl Role {
                 "nkill",
                 "casualties",
                 "deathtoll",
+                "toll",
                 "victims",
                 "kills",
             ],

@@ -97,7 +97,9 @@ impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}", self.where_label())?;
         match (&self.column, &self.field) {
-            (Some(column), _) => write!(f, ", column \"{column}\"")?,
+            // A table's column (it has rows), or a JSON file's key.
+            (Some(column), _) if self.row.is_some() => write!(f, ", column \"{column}\"")?,
+            (Some(key), _) => write!(f, ", key \"{key}\"")?,
             (None, Some(field)) => write!(f, ", field `{field}`")?,
             _ => {}
         }

@@ -173,7 +173,7 @@ fn vis_timeline_items_and_groups() {
     // The item's own key (`group`) and the groups by their names, with the ids items use.
     assert_eq!(
         msgs[1],
-        "entry 2 (4), column \"group\": \"9\" is not one of Exercises (1), Statements (2)"
+        "entry 2 (4), key \"group\": \"9\" is not one of Exercises (1), Statements (2)"
     );
     assert_eq!(l.problems[1].field.as_deref(), Some("kind"));
 }
