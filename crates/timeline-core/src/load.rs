@@ -102,7 +102,7 @@ pub fn load_json(text: &str) -> Loaded {
 }
 
 /// serde_json's error in plain words, without its position.
-fn json_error(e: &serde_json::Error) -> String {
+pub(crate) fn json_error(e: &serde_json::Error) -> String {
     let msg = e.to_string();
     let msg = msg.find(" at line ").map_or(&msg[..], |i| &msg[..i]);
     match msg {

@@ -275,3 +275,20 @@ fn more_than_100000_events_load_with_a_notice() {
         l.problems[0]
     );
 }
+
+/// Another tool's JSON nested too deep says so, not "no events".
+#[test]
+fn another_formats_json_too_deep_says_so() {
+    let deep = format!("{}1{}", "[".repeat(10_000), "]".repeat(10_000));
+    for text in [
+        format!(r#"[{{"when":"2004","what":"x","extra":{deep}}}]"#),
+        format!(r#"{{"events":[{{"start_date":{{"year":"2004"}},"x":{deep}}}]}}"#),
+        format!(r#"[{{"start":"2004-01-01","content":"x","x":{deep}}}]"#),
+    ] {
+        let l = timeline_core::load_any(&text, "x.json");
+        assert!(l.dataset.events.is_empty());
+        assert!(l.refusal().is_some());
+        let all: String = l.problems.iter().map(|p| p.to_string()).collect();
+        assert!(all.contains("nested more than 128 levels deep"), "{all}");
+    }
+}

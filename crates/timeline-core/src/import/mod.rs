@@ -119,10 +119,27 @@ fn open_json(text: String, mapping: Option<&Mapping>) -> Incremental {
     let Some((container, first)) = peek(&text) else {
         return failed(load_json(&text));
     };
-    let tree = || serde_json::from_str::<Value>(&text).unwrap_or(Value::Null);
+    // Another tool's JSON is read whole; one that cannot be (nested too
+    // deep, a number beyond f64) says why rather than reading as empty.
+    let tree = || {
+        serde_json::from_str::<Value>(&text).map_err(|e| {
+            Incremental::from_values(&Map::new(), Vec::new(), Format::JsonList).with_problem(
+                file_problem(format!(
+                    "this file cannot be read: {} (at line {}, column {})",
+                    crate::load::json_error(&e),
+                    e.line(),
+                    e.column()
+                )),
+            )
+        })
+    };
     let ours = |text: String| Incremental::start(text).unwrap_or_else(|l| failed(*l));
     if first.contains_key("start_date") {
-        return match (container, tree()) {
+        let root = match tree() {
+            Ok(root) => root,
+            Err(inc) => return inc,
+        };
+        return match (container, root) {
             (Container::Events, root) => timelinejs::open_json(&root),
             (_, Value::Array(list)) => {
                 timelinejs::open_json(&serde_json::json!({ "events": list }))
@@ -132,14 +149,20 @@ fn open_json(text: String, mapping: Option<&Mapping>) -> Incremental {
     }
     match container {
         Container::Events => ours(text),
-        _ if first.contains_key("start") && first.contains_key("content") => vis::open(&tree()),
+        _ if first.contains_key("start") && first.contains_key("content") => match tree() {
+            Ok(root) => vis::open(&root),
+            Err(inc) => inc,
+        },
         Container::List
             if first.is_empty() || (first.contains_key("date") && first.contains_key("title")) =>
         {
             ours(text)
         }
         _ => {
-            let root = tree();
+            let root = match tree() {
+                Ok(root) => root,
+                Err(inc) => return inc,
+            };
             let list = match &root {
                 Value::Array(a) => a.as_slice(),
                 v => v
