@@ -123,13 +123,15 @@ fn open_json(text: String, mapping: Option<&Mapping>) -> Incremental {
     // deep, a number beyond f64) says why rather than reading as empty.
     let tree = || {
         serde_json::from_str::<Value>(&text).map_err(|e| {
-            Incremental::from_values(&Map::new(), Vec::new(), Format::JsonList).with_problem(
-                file_problem(format!(
-                    "this file cannot be read: {} (at line {}, column {})",
-                    crate::load::json_error(&e),
-                    e.line(),
-                    e.column()
-                )),
+            Box::new(
+                Incremental::from_values(&Map::new(), Vec::new(), Format::JsonList).with_problem(
+                    file_problem(format!(
+                        "this file cannot be read: {} (at line {}, column {})",
+                        crate::load::json_error(&e),
+                        e.line(),
+                        e.column()
+                    )),
+                ),
             )
         })
     };
@@ -137,7 +139,7 @@ fn open_json(text: String, mapping: Option<&Mapping>) -> Incremental {
     if first.contains_key("start_date") {
         let root = match tree() {
             Ok(root) => root,
-            Err(inc) => return inc,
+            Err(inc) => return *inc,
         };
         return match (container, root) {
             (Container::Events, root) => timelinejs::open_json(&root),
@@ -151,7 +153,7 @@ fn open_json(text: String, mapping: Option<&Mapping>) -> Incremental {
         Container::Events => ours(text),
         _ if first.contains_key("start") && first.contains_key("content") => match tree() {
             Ok(root) => vis::open(&root),
-            Err(inc) => inc,
+            Err(inc) => *inc,
         },
         Container::List
             if first.is_empty() || (first.contains_key("date") && first.contains_key("title")) =>
@@ -161,7 +163,7 @@ fn open_json(text: String, mapping: Option<&Mapping>) -> Incremental {
         _ => {
             let root = match tree() {
                 Ok(root) => root,
-                Err(inc) => return inc,
+                Err(inc) => return *inc,
             };
             let list = match &root {
                 Value::Array(a) => a.as_slice(),
