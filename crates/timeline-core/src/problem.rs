@@ -74,8 +74,10 @@ impl Problem {
                 Location::Entry { index, .. } => format!("entry {index}"),
             },
         };
-        match self.entry_id() {
-            Some(id) if !id.starts_with("entry-") => format!("{at} ({id})"),
+        match (&self.location, self.entry_id()) {
+            // The id the loader gives an entry without one ("entry-3") is not the file's.
+            (Location::Entry { index, .. }, Some(id)) if id == format!("entry-{index}") => at,
+            (_, Some(id)) => format!("{at} ({id})"),
             _ => at,
         }
     }
