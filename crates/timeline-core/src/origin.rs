@@ -346,3 +346,55 @@ impl Mapping {
         m
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn guess(cols: &[&str]) -> Mapping {
+        Mapping::guess(&cols.iter().map(|c| c.to_string()).collect::<Vec<_>>())
+    }
+
+    #[test]
+    fn common_names_in_any_case_and_names_that_contain_them() {
+        let m = guess(&[
+            " WHEN ",
+            "what",
+            "Where",
+            "Country",
+            "Number of deaths",
+            "INJURED",
+            "Kind",
+            "Description",
+            "Source",
+            "Link",
+            "End",
+        ]);
+        let got: Vec<(Role, &str)> = Role::ALL
+            .into_iter()
+            .filter_map(|r| m.get(r).map(|c| (r, c)))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (Role::Date, " WHEN "),
+                (Role::End, "End"),
+                (Role::Title, "what"),
+                (Role::Category, "Kind"),
+                (Role::Country, "Country"),
+                (Role::Places, "Where"),
+                (Role::Killed, "Number of deaths"),
+                (Role::Wounded, "INJURED"),
+                (Role::Summary, "Description"),
+                (Role::Source, "Source"),
+                (Role::Link, "Link"),
+            ]
+        );
+        assert!(m.missing().is_empty());
+        assert_eq!(
+            guess(&["Start date", "End date", "Event"]).get(Role::End),
+            Some("End date")
+        );
+        assert_eq!(guess(&["Day", "Toll"]).missing(), [Role::Title]);
+    }
+}
