@@ -109,14 +109,19 @@ impl Cols {
     /// A header that names a column twice (in any case): the first is read,
     /// and the file is told so (a silent choice would hide the other column).
     fn repeated(&self) -> Option<Problem> {
+        // Name → its place in `twice` (a map: a header may have thousands of columns).
+        let mut seen: std::collections::HashMap<&str, usize> = Default::default();
         let mut twice: Vec<(usize, Vec<usize>)> = Vec::new();
         for (i, h) in self.lower.iter().enumerate() {
             if h.is_empty() {
                 continue;
             }
-            match twice.iter_mut().find(|(first, _)| &self.lower[*first] == h) {
-                Some((_, at)) => at.push(i + 1),
-                None => twice.push((i, vec![i + 1])),
+            match seen.get(h.as_str()) {
+                Some(&k) => twice[k].1.push(i + 1),
+                None => {
+                    seen.insert(h, twice.len());
+                    twice.push((i, vec![i + 1]));
+                }
             }
         }
         twice.retain(|(_, at)| at.len() > 1);
