@@ -20,6 +20,7 @@ pub mod list_view;
 pub mod presenter_bar;
 pub mod print_list;
 pub mod problems_panel;
+pub mod refused_problems;
 pub mod search_box;
 pub mod skip_link;
 pub mod stats_panel;

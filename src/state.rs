@@ -106,15 +106,20 @@ pub struct AppState {
 }
 
 /// A file read by an importer; for a table read through a column mapping,
-/// its text is kept so the mapping can be changed and the file read again.
+/// its bytes are kept so the mapping can be changed and the file read again.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Import {
     pub name: String,
     pub format: timeline_core::Format,
     pub table: Option<timeline_core::Table>,
     pub mapping: Option<timeline_core::Mapping>,
-    pub text: Option<Rc<str>>,
+    pub bytes: Option<Rc<[u8]>>,
     pub from_link: bool,
+    /// How its bytes were read as text ("windows-1252", "UTF-16LE", …).
+    pub encoding: Option<&'static str>,
+    /// When nothing of it could be shown: its own problems (the dataset
+    /// shown before stays, with its problems in the problems panel).
+    pub refused: Option<Rc<Vec<timeline_core::Problem>>>,
 }
 
 /// Loading another dataset: a file opened by hand leaves the current view

@@ -18,6 +18,10 @@ pub struct CountryChipsProps {
 #[function_component(CountryChips)]
 pub fn country_chips(props: &CountryChipsProps) -> Html {
     let ds = &props.dataset;
+    // A dataset that names no country has no country facet (not an empty one).
+    if ds.meta.countries.is_empty() {
+        return html! {};
+    }
     let present = |code: &str| ds.names_country(code);
     let chip = |c: &timeline_core::Country| {
         let on = props.selected.as_ref().is_some_and(|s| s.contains(&c.code));

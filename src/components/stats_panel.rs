@@ -216,6 +216,10 @@ pub fn stats_panel(props: &StatsPanelProps) -> Html {
                     {onclick} {onkeydown} onpointerenter={on} onfocus={onf} />
             }
         }).collect();
+        // A dataset that names no country has no chart of countries (not an empty one).
+        if which == Which::Countries && props.dataset.meta.countries.is_empty() {
+            return html! {};
+        }
         html! {
             <figure class="stat-chart" data-chart={which.key()}>
                 <canvas ref={refs[i].clone()} role="img" aria-label={which.description()}></canvas>
@@ -253,12 +257,14 @@ pub fn stats_panel(props: &StatsPanelProps) -> Html {
                     }) }
                     </tbody>
                 </table>
+                if !s.countries.is_empty() {
                 <table>
                     <caption>{ "Events naming each country (SCO-wide events count only for the states they name)" }</caption>
                     <tbody>
                     { for s.countries.iter().map(|(code, name, n)| html! { <tr data-country-row={code.clone()}><th scope="row">{ name.clone() }</th><td>{ n }</td></tr> }) }
                     </tbody>
                 </table>
+                }
                 }
             </details>
         </section>

@@ -1,6 +1,8 @@
 //! Loads another dataset than the built-in one: `?data=<url>` on start, or a
 //! local file the user opens or drops (read in the browser, never uploaded).
-//! The built-in dataset stays shown while loading and after a failure.
+//! Both arrive as bytes and are decoded by the core as a browser would
+//! (`timeline_core::decode`), so a file and a link read the same. The
+//! dataset shown stays shown while loading and after a refusal.
 
 use crate::state::{Action, AppState, Data, Import, LoadStatus};
 use gloo::timers::callback::Timeout;
@@ -22,7 +24,15 @@ fn js_error(e: JsValue) -> String {
         .unwrap_or_else(|| "the request failed".into())
 }
 
-async fn fetch_text(url: &str) -> Result<String, String> {
+/// The bytes of an `ArrayBuffer` promise (a response's or a file's body).
+async fn bytes_of(promise: Result<js_sys::Promise, JsValue>) -> Result<Vec<u8>, String> {
+    let buf = JsFuture::from(promise.map_err(js_error)?)
+        .await
+        .map_err(js_error)?;
+    Ok(js_sys::Uint8Array::new(&buf).to_vec())
+}
+
+async fn fetch_bytes(url: &str) -> Result<Vec<u8>, String> {
     let win = web_sys::window().ok_or("no window")?;
     let ctrl = web_sys::AbortController::new().map_err(js_error)?;
     let init = web_sys::RequestInit::new();
@@ -46,34 +56,34 @@ async fn fetch_text(url: &str) -> Result<String, String> {
             resp.status_text()
         ));
     }
-    let text = JsFuture::from(resp.text().map_err(js_error)?)
-        .await
-        .map_err(js_error)?;
+    let bytes = bytes_of(resp.array_buffer()).await?;
     drop(timer);
-    text.as_string()
-        .ok_or_else(|| "the answer is not text".into())
+    Ok(bytes)
 }
 
 /// Entries validated between two yields to the browser.
 const STEP_ENTRIES: usize = 5_000;
 
-/// Reads `text` with the importer its content calls for (through `mapping`
-/// for a table of unknown shape) and hands the dataset to the state, or says
-/// why it cannot. Every format is read a few thousand entries at a time,
-/// yielding to the browser in between (input and painting go on) and
-/// reporting progress.
-pub async fn accept_text(
+/// Reads a file's bytes with the importer its content calls for (through
+/// `mapping` for a table of unknown shape) and hands the dataset to the
+/// state, or says why it cannot. Every format is read a few thousand
+/// entries at a time, yielding to the browser in between (input and
+/// painting go on) and reporting progress.
+pub async fn accept_bytes(
     state: UseReducerHandle<AppState>,
-    text: String,
+    bytes: Vec<u8>,
     name: String,
     from_link: bool,
     mapping: Option<Mapping>,
 ) {
     // Kept for the mapping step, which only a list or a table can need: our
     // own and TimelineJS3 objects (large files among them) are not copied.
-    let kept: Option<Rc<str>> =
-        (!text.trim_start().starts_with('{')).then(|| Rc::from(text.as_str()));
-    let mut inc = timeline_core::import::open(text, &name, mapping.as_ref());
+    let object = bytes
+        .iter()
+        .find(|b| !b.is_ascii_whitespace() && !matches!(b, 0xef | 0xbb | 0xbf))
+        == Some(&b'{');
+    let kept: Option<Rc<[u8]>> = (!object).then(|| Rc::from(bytes.as_slice()));
+    let mut inc = timeline_core::import::open_bytes(bytes, &name, mapping.as_ref());
     loop {
         let finished = inc.step(STEP_ENTRIES);
         if finished {
@@ -88,36 +98,50 @@ pub async fn accept_text(
     }
     let loaded = inc.finish();
     let mapped = loaded.format.is_mapped();
+    let refusal = loaded.refusal();
     state.dispatch(Action::SetImport(Some(Rc::new(Import {
         name: name.clone(),
         format: loaded.format,
         table: loaded.table.clone(),
         mapping: loaded.mapping.clone(),
         // Kept only where the mapping step can read the file again.
-        text: if mapped { kept } else { None },
+        bytes: if mapped { kept } else { None },
         from_link,
+        encoding: loaded.encoding,
+        refused: refusal.is_some().then(|| Rc::new(loaded.problems.clone())),
     }))));
-    accept_loaded(&state, loaded, &name, from_link);
+    accept_loaded(&state, loaded, refusal, &name, from_link);
+}
+
+/// What is shown while another file is refused, in words.
+fn shown_now(state: &AppState) -> String {
+    if state.source == "built-in" {
+        "the built-in dataset".into()
+    } else {
+        format!("the dataset {}", state.source)
+    }
 }
 
 fn accept_loaded(
     state: &UseReducerHandle<AppState>,
     loaded: timeline_core::Loaded,
+    refusal: Option<String>,
     name: &str,
     from_link: bool,
 ) {
     if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
         let _ = p.mark("data-parsed");
     }
-    if loaded.dataset.events.is_empty() {
-        let why = loaded
-            .problems
-            .first()
-            .map(|p| p.to_string())
-            .unwrap_or_else(|| "it has no events".into());
+    if let Some(why) = refusal {
+        let listed = if loaded.problems.is_empty() {
+            ""
+        } else {
+            " Its problems are listed above."
+        };
         state.dispatch(Action::SetLoad(LoadStatus::Failed(format!(
-            "Could not use {name} (read as {}): {why}. Showing the built-in dataset.",
-            loaded.format.label()
+            "{name} was not taken (read as {}): {why}. Still showing {}.{listed}",
+            loaded.format.label(),
+            shown_now(state)
         ))));
         return;
     }
@@ -133,11 +157,11 @@ pub fn open_file(state: UseReducerHandle<AppState>, file: web_sys::File) {
     let name = file.name();
     state.dispatch(Action::SetLoad(LoadStatus::Loading(name.clone())));
     spawn_local(async move {
-        match JsFuture::from(file.text()).await {
-            Ok(t) => accept_text(state, t.as_string().unwrap_or_default(), name, false, None).await,
+        match bytes_of(Ok(file.array_buffer())).await {
+            Ok(bytes) => accept_bytes(state, bytes, name, false, None).await,
             Err(e) => state.dispatch(Action::SetLoad(LoadStatus::Failed(format!(
-                "Could not read {name}: {}",
-                js_error(e)
+                "Could not read {name}: {e}. Still showing {}.",
+                shown_now(&state)
             )))),
         }
     });
@@ -173,7 +197,7 @@ pub fn remap(state: UseReducerHandle<AppState>, mapping: Mapping) {
     let Some(import) = state.import.clone() else {
         return;
     };
-    let Some(text) = import.text.clone() else {
+    let Some(bytes) = import.bytes.clone() else {
         return;
     };
     if import.from_link {
@@ -181,9 +205,9 @@ pub fn remap(state: UseReducerHandle<AppState>, mapping: Mapping) {
     }
     state.dispatch(Action::SetLoad(LoadStatus::Loading(import.name.clone())));
     spawn_local(async move {
-        accept_text(
+        accept_bytes(
             state,
-            text.to_string(),
+            bytes.to_vec(),
             import.name.clone(),
             import.from_link,
             Some(mapping),
@@ -199,10 +223,11 @@ pub fn use_data_source(state: UseReducerHandle<AppState>) {
     use_effect_with((), move |_| {
         if let Some(url) = data_param() {
             spawn_local(async move {
-                match fetch_text(&url).await {
-                    Ok(text) => accept_text(state, text, url, true, map_param()).await,
+                match fetch_bytes(&url).await {
+                    Ok(bytes) => accept_bytes(state, bytes, url, true, map_param()).await,
                     Err(why) => state.dispatch(Action::SetLoad(LoadStatus::Failed(format!(
-                        "Could not load the dataset at {url}: {why}. Showing the built-in dataset."
+                        "Could not load the dataset at {url}: {why}. Still showing {}.",
+                        shown_now(&state)
                     )))),
                 }
             });

@@ -133,18 +133,7 @@ pub fn count_events(n: usize) -> String {
     }
 }
 
-/// 100000 → "100,000". Hand-written: three lines; no kept crate is worth a dependency for it.
-pub fn group(n: usize) -> String {
-    let s = n.to_string();
-    let mut out = String::new();
-    for (i, c) in s.chars().enumerate() {
-        if i > 0 && (s.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
-}
+pub use crate::text::group;
 
 #[cfg(test)]
 mod tests {

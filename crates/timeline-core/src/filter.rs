@@ -38,10 +38,7 @@ enum Skip {
     Kinds,
 }
 
-/// Lower-cases text for search, folding curly quotes to straight ones.
-pub fn fold(s: &str) -> String {
-    s.to_lowercase().replace(['’', '‘'], "'")
-}
+pub use crate::text::fold;
 
 /// A filter resolved against one dataset: masks over country and kind
 /// indexes, day numbers, folded words. Testing an event is then a few array

@@ -10,6 +10,7 @@ pub mod chart;
 pub mod chartnav;
 pub mod csv_import;
 pub mod date;
+pub mod decode;
 pub mod describe;
 pub mod embed;
 pub mod export;
@@ -22,6 +23,7 @@ pub mod layout;
 pub mod load;
 pub mod map;
 pub mod model;
+pub mod origin;
 pub mod outline;
 pub mod overview;
 pub mod place;
@@ -30,6 +32,7 @@ pub mod scale;
 pub mod stats;
 pub mod symbol;
 pub mod synth;
+pub mod text;
 pub mod urlstate;
 mod validate;
 pub mod windowing;
@@ -37,11 +40,12 @@ pub mod windowing;
 pub use csv_import::load_csv;
 pub use date::{display_range, PartialDate, Precision};
 pub use filter::{FacetCounts, Filter};
-pub use import::{Format, Mapping, Role, Table};
-pub use load::{load_any, load_json, Loaded};
+pub use import::load_any;
+pub use load::{load_json, Loaded};
 pub use model::{
     Casualties, Category, Country, Dataset, Event, Kind, Link, Scope, Shape, SourceRef, Status,
 };
+pub use origin::{Format, Mapping, Role, Table};
 pub use problem::{Problem, ProblemKind};
 
 /// The built-in dataset, as shipped in `data/events.json`.

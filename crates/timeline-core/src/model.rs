@@ -342,16 +342,16 @@ impl Dataset {
         let search = events
             .iter()
             .map(|e| {
-                let mut h = crate::filter::fold(&e.title);
+                let mut h = crate::text::fold(&e.title);
                 h.push('\n');
-                h.push_str(&crate::filter::fold(&e.summary));
+                h.push_str(&crate::text::fold(&e.summary));
                 for p in &e.places {
                     h.push('\n');
-                    h.push_str(&crate::filter::fold(p));
+                    h.push_str(&crate::text::fold(p));
                 }
                 if let Some(n) = &e.note {
                     h.push('\n');
-                    h.push_str(&crate::filter::fold(n));
+                    h.push_str(&crate::text::fold(n));
                 }
                 for a in &e.added {
                     h.push('\n');

@@ -1,9 +1,10 @@
 //! Field-by-field validation of the metadata and of one entry: each problem
 //! names the entry (index and id), the field, and what is wrong.
 
-use crate::date::PartialDate;
+use crate::date::{DateError, PartialDate};
 use crate::model::*;
-use crate::problem::{Location, Problem, ProblemKind as P};
+use crate::problem::{meta_problem, Location, Problem, ProblemKind as P};
+use crate::text::opt_str;
 use serde_json::{Map, Value};
 use std::collections::{HashMap, HashSet};
 
@@ -37,27 +38,6 @@ impl SourceIndex {
             QuoteIn::ReadingCopy => reading,
         })
     }
-}
-
-pub(crate) fn meta_problem(
-    kind: crate::problem::ProblemKind,
-    field: String,
-    message: String,
-) -> Problem {
-    Problem {
-        kind,
-        location: Location::Metadata,
-        field: Some(field),
-        message,
-    }
-}
-
-pub(crate) fn opt_str(obj: &Map<String, Value>, key: &str) -> Option<String> {
-    obj.get(key)
-        .and_then(Value::as_str)
-        .map(str::trim)
-        .filter(|s| !s.is_empty())
-        .map(String::from)
 }
 
 /// What entries are checked against: the metadata, and whether it declares
@@ -165,11 +145,19 @@ impl Known {
         Some(Kind(i as u16))
     }
 
+    /// The declared categories as the file names them: the label, and the id
+    /// it is written with where that differs ("Attacks (1)").
     fn category_ids(&self) -> String {
         self.meta
             .categories
             .iter()
-            .map(|c| c.id.as_str())
+            .map(|c| {
+                if c.label.eq_ignore_ascii_case(&c.id) || c.plural.eq_ignore_ascii_case(&c.id) {
+                    c.id.clone()
+                } else {
+                    format!("{} ({})", c.label, c.id)
+                }
+            })
             .collect::<Vec<_>>()
             .join(", ")
     }
@@ -316,7 +304,10 @@ fn type_name(v: &Value) -> &'static str {
 pub(crate) struct EntryCx {
     pub(crate) index: usize,
     pub(crate) id: Option<String>,
+    /// What keeps the entry out.
     pub(crate) problems: Vec<Problem>,
+    /// What was left out of an entry that still loads (a link that is not http(s)).
+    pub(crate) notes: Vec<Problem>,
 }
 
 impl EntryCx {
@@ -329,6 +320,8 @@ impl EntryCx {
             },
             field: (!field.is_empty()).then(|| field.to_string()),
             message,
+            row: None,
+            column: None,
         });
     }
 
@@ -355,7 +348,16 @@ impl EntryCx {
         }
         let s = self.string(o, key)?;
         PartialDate::parse(&s)
-            .map_err(|e| self.push(P::BadDate, key, e.to_string()))
+            .map_err(|e| {
+                // A date written another way ("30 February 2023") that names a
+                // month or day that does not exist says so, in its own words.
+                let e = match (e, PartialDate::parse_loose(&s)) {
+                    (DateError::Format(_), Err(DateError::Day(_))) => DateError::Day(s.clone()),
+                    (DateError::Format(_), Err(DateError::Month(_))) => DateError::Month(s.clone()),
+                    (e, _) => e,
+                };
+                self.push(P::BadDate, key, e.to_string())
+            })
             .ok()
     }
 
@@ -525,12 +527,16 @@ impl EntryCx {
                 _ => (String::new(), String::new()),
             };
             if !(url.starts_with("https://") || url.starts_with("http://")) {
+                // Only this link is left out: the event keeps the rest.
                 self.push(
                     P::BadValue,
                     &format!("links[{i}]"),
-                    "must be an http(s) address, or an object with `url` and `text`".into(),
+                    "must be an http(s) address, or an object with `url` and `text` (the link is left out; the event is kept)".into(),
                 );
-                return None;
+                if let Some(p) = self.problems.pop() {
+                    self.notes.push(p);
+                }
+                continue;
             }
             let text = if text.is_empty() { url.clone() } else { text };
             out.push(Link { url, text });
