@@ -53,9 +53,14 @@ fn url_for(view: &ViewState) -> String {
 }
 
 /// Writes `view` to the address bar: a new history entry (`push`) or in place.
-fn write_url(view: &ViewState, push: bool) {
-    let Some(w) = web_sys::window() else { return };
-    let Ok(h) = w.history() else { return };
+/// Whether it wrote (the address may already say it).
+fn write_url(view: &ViewState, push: bool) -> bool {
+    let Some(w) = web_sys::window() else {
+        return false;
+    };
+    let Ok(h) = w.history() else {
+        return false;
+    };
     let url = url_for(view);
     let l = w.location();
     let current = l
@@ -63,19 +68,22 @@ fn write_url(view: &ViewState, push: bool) {
         .ok()
         .zip(l.search().ok())
         .map(|(p, s)| format!("{p}{s}"));
-    if current.as_deref() != Some(url.as_str()) {
-        let _ = if push {
-            h.push_state_with_url(&JsValue::NULL, "", Some(&url))
-        } else {
-            h.replace_state_with_url(&JsValue::NULL, "", Some(&url))
-        };
+    if current.as_deref() == Some(url.as_str()) {
+        return false;
     }
+    let _ = if push {
+        h.push_state_with_url(&JsValue::NULL, "", Some(&url))
+    } else {
+        h.replace_state_with_url(&JsValue::NULL, "", Some(&url))
+    };
+    true
 }
 
-/// In-place URL writes closer than this (a wheel turn, a drag, typing) are
-/// coalesced into one at the end: a history write costs several milliseconds,
-/// and browsers throttle pages that write too often.
-const REPLACE_EVERY_MS: f64 = 300.0;
+/// In-place URL writes closer than this to the last (a wheel turn, a drag at
+/// frame rate) are coalesced into one at the end: a history write costs
+/// several milliseconds, and browsers throttle pages that write too often.
+/// A single change is written at once.
+const REPLACE_EVERY_MS: f64 = 100.0;
 
 fn now_ms() -> f64 {
     web_sys::window()
@@ -86,7 +94,7 @@ fn now_ms() -> f64 {
 #[hook]
 pub fn use_url_sync(state: UseReducerHandle<AppState>) {
     // Write the URL after each change of the view state: at once for a new
-    // history entry or the first in-place change, then at most every 300 ms.
+    // history entry or a single change, at most every 100 ms during a gesture.
     {
         let view = state.view.clone();
         let push = state.push_history;
@@ -97,13 +105,15 @@ pub fn use_url_sync(state: UseReducerHandle<AppState>) {
             let wait = REPLACE_EVERY_MS - (now - *last.borrow());
             pending.borrow_mut().take();
             if push || wait <= 0.0 {
-                write_url(view, push);
-                *last.borrow_mut() = now;
+                if write_url(view, push) {
+                    *last.borrow_mut() = now;
+                }
             } else {
                 let (view, last2) = (view.clone(), last.clone());
                 let t = gloo::timers::callback::Timeout::new(wait.ceil() as u32, move || {
-                    write_url(&view, false);
-                    *last2.borrow_mut() = now_ms();
+                    if write_url(&view, false) {
+                        *last2.borrow_mut() = now_ms();
+                    }
                 });
                 *pending.borrow_mut() = Some(t);
             }
