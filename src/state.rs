@@ -10,6 +10,7 @@ use timeline_core::filter::FacetCounts;
 use timeline_core::layout::Grouping;
 use timeline_core::scale::{TickUnit, Window};
 use timeline_core::urlstate::{ViewMode, ViewState};
+use timeline_core::windowing::{WindowAction, Windows};
 use timeline_core::{Dataset, Filter, PartialDate, Problem};
 use yew::Reducible;
 
@@ -22,6 +23,8 @@ pub struct Data {
     pub bounds: Window,
     /// The window that fits all events.
     pub fit: Window,
+    /// The first and last years of the events (of the window when there are none).
+    years: (i32, i32),
 }
 
 /// Loaded once: two `Data` are the same when they share the dataset.
@@ -31,17 +34,44 @@ impl PartialEq for Data {
     }
 }
 
+/// Today's day number (a dataset without events is shown around it).
+fn today() -> i32 {
+    #[cfg(target_arch = "wasm32")]
+    let ms = js_sys::Date::now();
+    #[cfg(not(target_arch = "wasm32"))]
+    let ms = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0.0, |d| d.as_millis() as f64);
+    // Day 2440588 is 1 January 1970.
+    2_440_588 + (ms / 86_400_000.0).floor() as i32
+}
+
 impl Data {
     pub fn new(dataset: Dataset, problems: Vec<Problem>) -> Self {
-        let (a, b) = dataset.span().unwrap_or((2451911, 2456293));
-        let fit = Window::fit(a, b);
-        let pad = fit.span() * 0.5;
-        let bounds = Window::new(fit.start - pad, fit.end + pad);
+        let Windows { fit, bounds } = Windows::of(&dataset, today());
+        let year = |d: f64| timeline_core::PartialDate::from_day_number(d as i32).year();
+        let (a, b) = dataset
+            .span()
+            .map_or((fit.start, fit.end), |(a, b)| (a as f64, b as f64));
         Data {
+            years: (year(a), year(b)),
             dataset: Rc::new(dataset),
             problems: Rc::new(problems),
             bounds,
             fit,
+        }
+    }
+
+    /// The first and last years of the data (of the window shown when it has no events).
+    pub fn years(&self) -> (i32, i32) {
+        self.years
+    }
+
+    /// The windows the data allows (timeline_core::windowing).
+    pub fn windows(&self) -> Windows {
+        Windows {
+            fit: self.fit,
+            bounds: self.bounds,
         }
     }
 }
@@ -76,15 +106,20 @@ pub struct AppState {
 }
 
 /// A file read by an importer; for a table read through a column mapping,
-/// its text is kept so the mapping can be changed and the file read again.
+/// its bytes are kept so the mapping can be changed and the file read again.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Import {
     pub name: String,
     pub format: timeline_core::Format,
     pub table: Option<timeline_core::Table>,
     pub mapping: Option<timeline_core::Mapping>,
-    pub text: Option<Rc<str>>,
+    pub bytes: Option<Rc<[u8]>>,
     pub from_link: bool,
+    /// How its bytes were read as text ("windows-1252", "UTF-16LE", …).
+    pub encoding: Option<&'static str>,
+    /// When nothing of it could be shown: its own problems (the dataset
+    /// shown before stays, with its problems in the problems panel).
+    pub refused: Option<Rc<Vec<timeline_core::Problem>>>,
 }
 
 /// Loading another dataset: a file opened by hand leaves the current view
@@ -115,15 +150,8 @@ pub enum Action {
     SetFrom(Option<PartialDate>),
     SetTo(Option<PartialDate>),
     ClearFilters,
-    /// Zoom by a factor (below 1 zooms in) around a point (0 = left, 1 = right).
-    Zoom {
-        factor: f64,
-        anchor: f64,
-    },
-    /// Pan by a fraction of the visible span.
-    Pan(f64),
-    SetWindow(Window),
-    Fit,
+    /// Anything that moves the visible window (timeline_core::windowing).
+    Window(WindowAction),
     SetGrouping(Grouping),
     SetView(ViewMode),
     Select(Option<String>),
@@ -150,21 +178,43 @@ pub enum Action {
     },
     /// An event's mark got focus (a click, Tab back into the chart).
     SetCursor(Option<Cursor>),
+    /// The theme switch (the page's colours; remembered by use_theme_memory).
+    SetTheme(timeline_core::embed::Theme),
 }
 
 impl Action {
     /// The zoom keys shared by the chart and the overview: `+`/`=` zoom in,
     /// `-`/`_` zoom out, around the middle of the window.
-    pub fn zoom_key(key: &str) -> Option<Action> {
+    pub fn zoom_key(key: &str) -> Option<WindowAction> {
         let factor = match key {
             "+" | "=" => 0.5,
             "-" | "_" => 2.0,
             _ => return None,
         };
-        Some(Action::Zoom {
+        Some(WindowAction::Zoom {
             factor,
             anchor: 0.5,
         })
+    }
+
+    /// Zoom by `factor` around `anchor` (0 = left edge, 1 = right edge).
+    pub fn zoom(factor: f64, anchor: f64) -> Action {
+        Action::Window(WindowAction::Zoom { factor, anchor })
+    }
+
+    /// Pan by a fraction of the visible span.
+    pub fn pan(fraction: f64) -> Action {
+        Action::Window(WindowAction::Pan(fraction))
+    }
+
+    /// Everything in view.
+    pub fn fit() -> Action {
+        Action::Window(WindowAction::Fit)
+    }
+
+    /// An exact window.
+    pub fn set_window(w: Window) -> Action {
+        Action::Window(WindowAction::Set(w))
     }
 }
 
@@ -228,18 +278,14 @@ impl AppState {
     }
 }
 
-/// The window that centres event `i`: at most two years wide, so the event and its neighbours read.
-fn presenter_window(s: &AppState, i: usize) -> Window {
-    let e = &s.data.dataset.events[i];
-    let mid = (e.start_day() as f64 + e.end_day() as f64 + 1.0) / 2.0;
-    let current = s.window();
-    let span = current
-        .span()
-        .min(730.0)
-        .max(((e.end_day() - e.start_day()) as f64 * 1.6).max(60.0));
-    Window::new(mid - span / 2.0, mid + span / 2.0)
-        .clamp_to(s.data.bounds)
-        .centred_on(mid, s.data.bounds)
+/// The window that centres event `i` for a presenter (timeline_core::windowing).
+fn presenter_window(s: &AppState, i: usize) -> Option<Window> {
+    let ws = s.data.windows();
+    ws.resolve(
+        &s.data.dataset,
+        s.window(),
+        WindowAction::Present { event: i },
+    )
 }
 
 impl Reducible for AppState {
@@ -273,23 +319,13 @@ impl Reducible for AppState {
             Action::SetFrom(d) => s.view.filter.from = d,
             Action::SetTo(d) => s.view.filter.to = d,
             Action::ClearFilters => s.view.filter = Filter::default(),
-            Action::Zoom { factor, anchor } => {
+            Action::Window(a) => {
                 refilter = false;
-                let w = s.window().zoom(factor, anchor, s.data.bounds);
-                s.set_window(w);
-            }
-            Action::Pan(f) => {
-                refilter = false;
-                let w = s.window().pan(f, s.data.bounds);
-                s.set_window(w);
-            }
-            Action::SetWindow(w) => {
-                refilter = false;
-                s.set_window(w);
-            }
-            Action::Fit => {
-                refilter = false;
-                s.view.window = None;
+                let ws = s.data.windows();
+                match ws.resolve(&ds, s.window(), a) {
+                    Some(w) => s.set_window(w),
+                    None => s.view.window = None,
+                }
             }
             Action::SetGrouping(g) => {
                 refilter = false;
@@ -336,11 +372,16 @@ impl Reducible for AppState {
                     timeline_core::embed::step(&ds, &s.shown, s.view.selected.as_deref(), by)
                 {
                     s.view.selected = Some(ds.events[i].id.clone());
-                    s.view.window = Some(presenter_window(&s, i));
+                    s.view.window = presenter_window(&s, i);
                 }
             }
             Action::SetPresenting(on) => {
                 refilter = false;
+                // Leaving in the full page closes the current event too (its popover would
+                // open in its place, and a second Esc be needed); a frame keeps its caption.
+                if !on && s.presenting && !s.embed.embed {
+                    s.view.selected = None;
+                }
                 s.presenting = on;
                 // Presenting starts at the open event if it is shown, else at the first shown.
                 let shown_sel = s
@@ -352,11 +393,11 @@ impl Reducible for AppState {
                 if on && shown_sel.is_none() {
                     if let Some(i) = timeline_core::embed::step(&ds, &s.shown, None, 1) {
                         s.view.selected = Some(ds.events[i].id.clone());
-                        s.view.window = Some(presenter_window(&s, i));
+                        s.view.window = presenter_window(&s, i);
                     }
                 } else if on {
                     if let Some(i) = s.view.selected.as_deref().and_then(|id| ds.position(id)) {
-                        s.view.window = Some(presenter_window(&s, i));
+                        s.view.window = presenter_window(&s, i);
                     }
                 }
             }
@@ -378,9 +419,9 @@ impl Reducible for AppState {
                     unit,
                 );
                 if let Some(c) = &s.cursor {
-                    let follow = timeline_core::chartnav::follow(&ds, c.event, w, s.data.bounds);
-                    if follow != w {
-                        s.set_window(follow);
+                    let follow = WindowAction::Follow { event: c.event };
+                    if let Some(f) = s.data.windows().resolve(&ds, w, follow).filter(|f| *f != w) {
+                        s.set_window(f);
                     }
                 }
             }
@@ -388,6 +429,11 @@ impl Reducible for AppState {
                 refilter = false;
                 s.push_history = false;
                 s.cursor = c;
+            }
+            Action::SetTheme(t) => {
+                refilter = false;
+                s.push_history = false;
+                s.embed.theme = t;
             }
             Action::SetLoad(l) => {
                 s.push_history = false;
@@ -434,12 +480,9 @@ mod tests {
         let s = state("c=KZ");
         let shown = s.shown.clone();
         for action in [
-            Action::Zoom {
-                factor: 0.5,
-                anchor: 0.3,
-            },
-            Action::Pan(0.2),
-            Action::SetWindow(Window::new(2453006.0, 2453371.0)),
+            Action::zoom(0.5, 0.3),
+            Action::pan(0.2),
+            Action::set_window(Window::new(2453006.0, 2453371.0)),
             Action::Restore(timeline_core::urlstate::decode("c=KZ&w=2004-01-01~2005-01-01").state),
         ] {
             let next = s.clone().reduce(action);
@@ -453,6 +496,22 @@ mod tests {
             timeline_core::urlstate::decode("c=RU").state,
         ));
         assert!(!Rc::ptr_eq(&next.shown, &shown));
+    }
+
+    #[test]
+    fn one_esc_leaves_presenting_with_nothing_left_open() {
+        let s = state("").reduce(Action::SetPresenting(true));
+        assert!(s.presenting && s.view.selected.is_some());
+        let s = s.reduce(Action::SetPresenting(false));
+        assert!(!s.presenting);
+        assert_eq!(s.view.selected, None, "no popover is left for a second Esc");
+        // A frame keeps its current event (its caption) when the host ends presenting.
+        let mut framed = (*state("")).clone();
+        framed.embed.embed = true;
+        let s = Rc::new(framed)
+            .reduce(Action::SetPresenting(true))
+            .reduce(Action::SetPresenting(false));
+        assert!(s.view.selected.is_some());
     }
 
     #[test]

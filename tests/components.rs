@@ -3,6 +3,7 @@
 
 use gloo::timers::future::TimeoutFuture;
 use sco_timeline::components::{
+    chart_tooltip::{ChartTooltip, ChartTooltipProps},
     country_chips::{CountryChips, CountryChipsProps},
     event_details::{EventDetails, EventDetailsProps},
     summary_line::{SummaryLine, SummaryLineProps},
@@ -129,6 +130,7 @@ async fn details_show_casualties_and_source_and_render_hostile_text_as_text() {
         event: beslan,
         anchor: None,
         above: false,
+        beside_mark: false,
         dispatch: Callback::noop(),
     };
     yew::Renderer::<EventDetails>::with_root_and_props(root.clone(), props).render();
@@ -155,6 +157,7 @@ async fn details_show_casualties_and_source_and_render_hostile_text_as_text() {
         event: hostile.events[0].clone(),
         anchor: None,
         above: false,
+        beside_mark: false,
         dispatch: Callback::noop(),
     };
     yew::Renderer::<EventDetails>::with_root_and_props(root.clone(), props).render();
@@ -162,4 +165,135 @@ async fn details_show_casualties_and_source_and_render_hostile_text_as_text() {
     assert_eq!(h2.text_content().unwrap(), "<img src=x onerror=alert(1)>");
     assert!(root.query_selector("img, script").unwrap().is_none());
     assert!(root.query_selector("a").unwrap().is_none());
+}
+
+/// A stand-in for the chart: a positioned box with the axis strip (`top` px
+/// tall, above the first lane) and one mark, `x`, at (`mx`, `my`) in the box.
+/// Placed at the top of the page, so box and viewport coordinates agree.
+fn fake_chart(top: f64, mx: f64, my: f64) -> Element {
+    let doc = web_sys::window().unwrap().document().unwrap();
+    // The app's stylesheet (positions and sizes are the styles').
+    if doc.get_element_by_id("app-styles").is_none() {
+        let style = doc.create_element("style").unwrap();
+        style.set_id("app-styles");
+        style.set_text_content(Some(include_str!("../styles/main.css")));
+        doc.head().unwrap().append_child(&style).unwrap();
+    }
+    let chart = doc.create_element("div").unwrap();
+    chart.set_attribute("data-testid", "chart").unwrap();
+    chart.set_attribute("class", "chart").unwrap();
+    let (w, h) = {
+        let de = doc.document_element().unwrap();
+        (de.client_width(), de.client_height())
+    };
+    // Test scaffolding only (the app never sets markup from strings).
+    chart.set_inner_html(&format!(
+        r#"<svg width="{w}" height="{h}" style="display:block"><rect class="lane-bg" x="0" y="{top}" width="{w}" height="{}"/><g class="mark" data-event-id="x"><circle cx="{mx}" cy="{my}" r="6"/></g></svg>"#,
+        h as f64 - top
+    ));
+    let st = chart.dyn_ref::<HtmlElement>().unwrap().style();
+    for (k, v) in [("position", "absolute"), ("left", "0"), ("top", "0")] {
+        st.set_property(k, v).unwrap();
+    }
+    doc.body().unwrap().append_child(&chart).unwrap();
+    chart
+}
+
+fn rect(el: &Element) -> timeline_core::place::Rect {
+    let r = el.get_bounding_client_rect();
+    timeline_core::place::Rect::new(r.left(), r.top(), r.width(), r.height())
+}
+
+fn viewport() -> timeline_core::place::Rect {
+    let de = web_sys::window()
+        .unwrap()
+        .document()
+        .unwrap()
+        .document_element()
+        .unwrap();
+    timeline_core::place::Rect::new(
+        0.0,
+        0.0,
+        de.client_width() as f64,
+        de.client_height() as f64,
+    )
+}
+
+/// Waits a few frames for effects (placement runs after render).
+async fn settle() {
+    for _ in 0..5 {
+        TimeoutFuture::new(0).await;
+    }
+}
+
+#[wasm_bindgen_test]
+async fn the_chart_tooltip_stays_off_the_year_axis_and_inside_the_window() {
+    // A mark in the first lane, just under the axis: above it is the axis, so it goes below.
+    let chart = fake_chart(40.0, 300.0, 56.0);
+    let host = web_sys::window()
+        .unwrap()
+        .document()
+        .unwrap()
+        .create_element("div")
+        .unwrap();
+    chart.append_child(&host).unwrap();
+    yew::Renderer::<ChartTooltip>::with_root_and_props(
+        host.clone(),
+        ChartTooltipProps {
+            event_id: "x".into(),
+            title: "Attack in a place with a long name".into(),
+            date: "1 September 2004".into(),
+        },
+    )
+    .render();
+    let tip = wait_for(&host, "[data-testid=chart-tooltip]").await;
+    settle().await;
+    let (t, vp) = (rect(&tip), viewport());
+    let axis = timeline_core::place::Rect::new(0.0, 0.0, vp.w, 40.0);
+    assert!(!t.intersects(&axis), "over the axis: {t:?}");
+    assert!(vp.contains(&t), "{t:?} outside {vp:?}");
+    assert_eq!(tip.get_attribute("data-side").as_deref(), Some("below"));
+    chart.remove();
+}
+
+#[wasm_bindgen_test]
+async fn a_popover_for_a_mark_low_in_the_window_is_whole_inside_it() {
+    // The Minsk metro case: a mark near the window's bottom right; the details are tall.
+    let vp = viewport();
+    let chart = fake_chart(30.0, vp.w - 40.0, vp.h - 30.0);
+    let host = web_sys::window()
+        .unwrap()
+        .document()
+        .unwrap()
+        .create_element("div")
+        .unwrap();
+    chart.append_child(&host).unwrap();
+    let ds = dataset();
+    let props = EventDetailsProps {
+        dataset: ds.clone(),
+        event: ds.event("beslan-2004").unwrap().clone(),
+        anchor: Some((0.0, 0.0)),
+        above: true,
+        beside_mark: false,
+        dispatch: Callback::noop(),
+    };
+    // The mark carries the event's id.
+    chart
+        .query_selector(".mark")
+        .unwrap()
+        .unwrap()
+        .set_attribute("data-event-id", "beslan-2004")
+        .unwrap();
+    yew::Renderer::<EventDetails>::with_root_and_props(host.clone(), props).render();
+    let d = wait_for(&host, "[data-testid=details]").await;
+    settle().await;
+    let r = rect(&d);
+    assert!(r.y >= 0.0 && r.bottom() <= vp.h + 0.5, "{r:?} in {vp:?}");
+    assert!(r.x >= 0.0 && r.right() <= vp.w + 0.5, "{r:?} in {vp:?}");
+    // Its head is in view: the kind, the title's first line and the close button.
+    for sel in [".close", ".details-kind", "h2"] {
+        let e = rect(&d.query_selector(sel).unwrap().unwrap());
+        assert!(e.y >= r.y - 0.5 && e.y >= 0.0 && e.y < vp.h, "{sel}: {e:?}");
+    }
+    chart.remove();
 }

@@ -42,10 +42,9 @@ fn text(v: JsValue) -> String {
 
 /// Reads a file with the importer its content calls for, reporting progress.
 fn load(data: &[u8], name: &str, mapping: Option<timeline_core::Mapping>) -> Read {
-    // As the browser's text() reads it: UTF-8, a byte-order mark dropped.
-    let data = data.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(data);
-    let text = String::from_utf8_lossy(data).into_owned();
-    let mut inc = timeline_core::import::open(text, name, mapping.as_ref());
+    // Bytes as browsers read text: a byte-order mark decides (UTF-8, UTF-16),
+    // else UTF-8 where valid, else Windows-1252, with a notice (timeline_core::decode).
+    let mut inc = timeline_core::import::open_bytes(data.to_vec(), name, mapping.as_ref());
     while !inc.step(STEP_ENTRIES) {
         post(
             &Array::of3(
@@ -56,7 +55,7 @@ fn load(data: &[u8], name: &str, mapping: Option<timeline_core::Mapping>) -> Rea
             None,
         );
     }
-    Read::from(inc.finish())
+    inc.finish()
 }
 
 fn colours(theme: &str) -> Colours {

@@ -42,6 +42,12 @@ pub fn app() -> Html {
             .and_then(|w| w.location().search().ok())
             .unwrap_or_default();
         s.embed = EmbedOptions::decode(&search);
+        // The theme picked on an earlier visit (the link's ?theme= wins; frames follow their host).
+        if !s.embed.embed && !crate::hooks::use_theme_memory::theme_in_link(&search) {
+            if let Some(t) = crate::hooks::use_theme_memory::stored_theme() {
+                s.embed.theme = t;
+            }
+        }
         s.presenting = s.embed.present;
         s
     });
@@ -65,76 +71,31 @@ pub fn app() -> Html {
         state.embed.embed,
         state.presenting,
     );
-    {
-        let embed = state.embed.embed;
-        use_effect_with((em.to_bits(), embed), move |&(bits, embed)| {
-            crate::dom::set_root_font_px(embed.then_some(f64::from_bits(bits)));
-        });
-    }
-    // Paused (its slide hidden): on <html>, for hosts' tests.
-    use_effect_with(state.paused, |&p| {
-        crate::dom::set_root_attr("data-paused", if p { "true" } else { "false" })
-    });
-    // Theme and embed mode on <html>, for the styles.
-    {
-        let (theme, embed) = (state.embed.theme, state.embed.embed);
-        use_effect_with((theme, embed), move |(theme, embed)| {
-            crate::dom::set_root_attr("data-theme", theme.as_str());
-            crate::dom::set_root_attr("data-embed", if *embed { "1" } else { "0" });
-        });
-    }
-    // Starting in presenter mode: open the first (or linked) event once the data is there.
-    {
+    crate::hooks::use_frame_style::use_frame_style(
+        em,
+        state.embed.embed,
+        state.embed.theme,
+        state.paused,
+    );
+    crate::hooks::use_presenter_start::use_presenter_start(state.clone());
+    let ontheme = crate::hooks::use_theme_memory::use_theme_memory(Callback::from({
         let state = state.clone();
-        let ready = !matches!(
-            state.load,
-            crate::state::LoadStatus::Loading(_) | crate::state::LoadStatus::Parsing { .. }
-        );
-        use_effect_with(ready, move |&ready| {
-            if ready && state.presenting {
-                state.dispatch(Action::SetPresenting(true));
-            }
-        });
-    }
+        move |a| state.dispatch(a)
+    }));
     let embed_open = use_state(|| false);
     // The dataset the page's link asks for (`?data=`), if any.
     let linked = use_memo((), |_| crate::hooks::use_data_source::data_param());
-    // What the first view does not need (the map, the statistics) is rendered
-    // after the first frame that shows the chart, so that frame comes sooner.
-    let later = use_state(|| false);
-    {
-        let later = later.clone();
-        use_effect_with((), move |_| {
-            let frame = gloo::render::request_animation_frame(move |_| {
-                gloo::timers::callback::Timeout::new(0, move || later.set(true)).forget();
-            });
-            move || drop(frame)
-        });
-    }
+    let later = crate::hooks::use_after_first_frame::use_after_first_frame();
     // Parsed once, after the first frame (the map is not part of it).
-    let shapes = use_memo(*later, |later| {
+    let shapes = use_memo(later, |later| {
         later.then(|| std::rc::Rc::new(crate::builtin::map_shapes()))
     });
-    // The print-only event list exists only while printing (it can be long).
-    let printing = use_state(|| false);
-    {
-        let printing = printing.clone();
-        use_effect_with((), move |_| {
-            let listeners = web_sys::window().map(|w| {
-                let (p1, p2) = (printing.clone(), printing);
-                (
-                    gloo::events::EventListener::new(&w, "beforeprint", move |_| p1.set(true)),
-                    gloo::events::EventListener::new(&w, "afterprint", move |_| p2.set(false)),
-                )
-            });
-            move || drop(listeners)
-        });
-    }
+    let printing = crate::hooks::use_printing::use_printing();
     use_root_attrs(
         state.shown.len(),
         state.source.clone(),
         state.load.clone(),
-        *later,
+        later,
     );
     let onfile = {
         let state = state.clone();
@@ -183,10 +144,9 @@ pub fn app() -> Html {
             }
         })
     };
-    let dispatch = {
-        let state = state.clone();
-        Callback::from(move |a: Action| state.dispatch(a))
-    };
+    // Stable across renders (it compares by pointer), so children given only it and
+    // unchanged data do not re-render.
+    let dispatch = state.dispatcher().to_callback();
     crate::dom::fault_injection();
     let ds = state.data.dataset.clone();
     let title = ds.meta.title.clone();
@@ -239,7 +199,7 @@ pub fn app() -> Html {
         <>
             <div class="command-row">
                 <Toolbar view={state.view.view} grouping={state.view.grouping} dispatch={dispatch.clone()} {onexport}
-                    embed={state.embed.clone()} presenting={state.presenting}
+                    embed={state.embed.clone()} presenting={state.presenting} {ontheme}
                     onembed={ let o = embed_open.clone(); Callback::from(move |_| o.set(true)) } />
                 if state.presenting {
                     <PresenterBar {position} total={state.shown.len()} dispatch={dispatch.clone()} />
@@ -261,9 +221,9 @@ pub fn app() -> Html {
                     // The same events as a tree to walk (lanes → years → events).
                     <ChartOutline dataset={ds.clone()} shown={state.shown.clone()} grouping={state.view.grouping} dispatch={dispatch.clone()} />
                 }
-                // Presenting in the full page: the current event's details as a panel under the chart.
+                // Presenting in the full page: the current event's details float beside its mark.
                 if let Some(ev) = selected.clone().filter(|_| state.presenting && !e.embed) {
-                    <EventDetails dataset={ds.clone()} event={ev} anchor={None::<(f64, f64)>} dispatch={dispatch.clone()} />
+                    <EventDetails dataset={ds.clone()} event={ev} anchor={None::<(f64, f64)>} beside_mark={true} dispatch={dispatch.clone()} />
                 }
             }
             // In a frame: the current event as a caption sized to the frame.
@@ -274,7 +234,7 @@ pub fn app() -> Html {
     };
     // Under the chart on a desktop, after the filters on a phone (styles: .stats-area).
     let stats = html! {
-        if e.shows(Control::Stats) && *later && !awaiting_link {
+        if e.shows(Control::Stats) && later && !awaiting_link {
             <div class="stats-area"><StatsPanel dataset={ds.clone()} shown={state.shown.clone()} dispatch={dispatch.clone()} theme={state.embed.theme} /></div>
         }
     };
@@ -307,6 +267,8 @@ pub fn app() -> Html {
     }
     html! {
         <div class="app" {ondragover} {ondrop}>
+            <crate::components::skip_link::SkipLink {list} />
+            <crate::components::drop_target::DropTarget />
             <Announcer state={state.clone()} />
             <header class="app-header">
                 <h1>{ title }</h1>
@@ -330,14 +292,13 @@ pub fn app() -> Html {
                     }
                     if !awaiting_link {
                         <DateRange from={state.view.filter.from} to={state.view.filter.to} dispatch={dispatch.clone()}
-                            first_year={ds.events.first().map(|e| e.date.year()).unwrap_or(2001)}
-                            last_year={ds.events.last().map(|e| e.date.year()).unwrap_or(2012)} />
+                            first_year={state.data.years().0} last_year={state.data.years().1} />
                         <button class="link-button" onclick={dispatch.reform(|_| Action::ClearFilters)}>{ "Clear all filters" }</button>
                     }
                 </aside>
                 <main class="main" id="main">
                     { main_view }
-                    if *printing {
+                    if printing {
                         <PrintList dataset={ds.clone()} shown={state.shown.clone()} filters={state.view.filter.describe(&ds)} />
                     }
                 </main>

@@ -18,18 +18,25 @@ pub struct CountryChipsProps {
 #[function_component(CountryChips)]
 pub fn country_chips(props: &CountryChipsProps) -> Html {
     let ds = &props.dataset;
+    // A dataset that names no country has no country facet (not an empty one).
+    if ds.meta.countries.is_empty() {
+        return html! {};
+    }
     let present = |code: &str| ds.names_country(code);
     let chip = |c: &timeline_core::Country| {
         let on = props.selected.as_ref().is_some_and(|s| s.contains(&c.code));
         let n = props.counts.countries.get(&c.code).copied().unwrap_or(0);
+        let named = props.counts.named.get(&c.code).copied().unwrap_or(0);
+        // What the count counts: "43 events: 21 naming Russia, 22 SCO-wide" (the statistics give the 21).
+        let what = timeline_core::describe::country_count(&c.name, n, named);
         let code = c.code.clone();
         let since = c.since.map(|y| format!(" since {y}")).unwrap_or_default();
         html! {
             <button class={classes!("chip", on.then_some("on"))} data-country={c.code.clone()} aria-pressed={on.to_string()}
-                title={format!("{} — {}{since}. {}", c.name, c.status.label(), if on { "Click to leave the selection." } else { "Click to show its events." })}
+                title={format!("{} — {}{since}. {what}. {}", c.name, c.status.label(), if on { "Click to leave the selection." } else { "Click to show them." })}
                 onclick={props.dispatch.reform(move |_| Action::ToggleCountry(code.clone()))}>
                 <span class="chip-name">{ c.name.clone() }</span>
-                <span class="count" aria-label={format!("{n} events")}>{ n }</span>
+                <span class="count" aria-label={what.clone()} data-named={named.to_string()}>{ n }</span>
             </button>
         }
     };
@@ -65,7 +72,7 @@ pub fn country_chips(props: &CountryChipsProps) -> Html {
             <p class="hint">
                 // One text whatever is pressed, so that the map below never moves under the pointer.
                 { "Click a state to show only its events; click more to add them, or a pressed one to take it out." }
-                if title == "Member states" { { " SCO-wide events (declarations, treaties) count for every member state." } }
+                if title == "Member states" { { " A count is what a click shows: the events naming the state, and for a member the SCO-wide ones (declarations, treaties)." } }
             </p>
         </fieldset>
     }

@@ -1,4 +1,5 @@
 use crate::components::column_mapping::ColumnMapping;
+use crate::components::refused_problems::RefusedProblems;
 use crate::state::{Import, LoadStatus};
 use std::rc::Rc;
 use web_sys::HtmlInputElement;
@@ -15,6 +16,21 @@ pub struct DataSourceProps {
     pub onremap: Callback<timeline_core::Mapping>,
     /// Downloads of the shown events: "json" or "csv".
     pub onexport: Callback<&'static str>,
+}
+
+/// "data.csv was read as GTD's CSV export (its text as Windows-1252)", and
+/// whether it was taken.
+fn read_as(i: &Import) -> String {
+    let mut s = format!("{} was read as {}", i.name, i.format.label());
+    if let Some(enc) = i.encoding.filter(|e| *e != "UTF-8") {
+        s.push_str(&format!(" (its text as {enc})"));
+    }
+    s.push_str(if i.refused.is_some() {
+        ", and not taken: nothing in it can be shown."
+    } else {
+        "."
+    });
+    s
 }
 
 /// Which dataset is shown, loading and failure messages, and "Open a dataset…"
@@ -50,7 +66,10 @@ pub fn data_source(props: &DataSourceProps) -> Html {
                 <button class="link-button" data-action="export-csv" onclick={props.onexport.reform(|_| "csv")}>{ "CSV" }</button>
             </span>
             if let Some(i) = &props.import {
-                <p class="read-as" data-testid="read-as" data-format={format!("{:?}", i.format)}>{ format!("{} was read as {}.", i.name, i.format.label()) }</p>
+                <p class="read-as" data-testid="read-as" data-format={format!("{:?}", i.format)} data-refused={i.refused.is_some().to_string()}>{ read_as(i) }</p>
+                if let Some(problems) = &i.refused {
+                    <RefusedProblems name={i.name.clone()} problems={problems.clone()} />
+                }
                 <ColumnMapping import={i.clone()} onapply={props.onremap.clone()} />
             }
             {

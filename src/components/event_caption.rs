@@ -1,5 +1,5 @@
 use crate::components::event_details::EventDetails;
-use crate::components::kind_symbol::{kind_class, kind_style, KindSymbol};
+use crate::components::kind_symbol::{kind_class, kind_style, kind_symbol};
 use crate::state::Action;
 use std::rc::Rc;
 use timeline_core::caption::caption;
@@ -55,7 +55,7 @@ pub fn event_caption(props: &EventCaptionProps) -> Html {
         <section class={classes!("caption", kind_class(cat))} style={kind_style(cat)} data-testid="caption"
             aria-label={format!("Current event: {}", c.title)}>
             <div class="caption-head">
-                <span class="caption-kind"><svg class="caption-symbol" width="14" height="14" viewBox="-7 -7 14 14" aria-hidden="true"><KindSymbol category={cat.clone()} size={6.0} /></svg><span class="caption-kind-label">{ c.kind }</span></span>
+                <span class="caption-kind"><svg class="caption-symbol" width="14" height="14" viewBox="-7 -7 14 14" aria-hidden="true">{ kind_symbol(cat, 6.0) }</svg><span class="caption-kind-label">{ c.kind }</span></span>
                 <span class="caption-meta" data-field="meta">{ meta.join(" · ") }</span>
                 <span class="caption-actions">
                     <button class="caption-button" data-action="caption-full" aria-haspopup="dialog" onclick={open_full}>{ "Full details" }</button>

@@ -1,133 +1,43 @@
-use crate::components::kind_symbol::{kind_class, kind_style, KindSymbol};
-use crate::state::Action;
-use timeline_core::frame::ChartMetrics;
-use timeline_core::{Category, Event, Precision};
+//! One event's mark, drawn from the chart model (timeline_core::chart): a span
+//! or a point with its kind's symbol; a date known only to the month or year is
+//! drawn as a dashed band of uncertainty, not a fake day. A plain function with
+//! no listeners of its own: the chart listens once for all its marks
+//! (hooks::use_mark_events), so a redraw creates no callbacks per mark.
+
+use crate::components::kind_symbol::{kind_class, kind_style, kind_symbol};
+use timeline_core::chart::{Body, MarkBox};
+use timeline_core::fmt::px;
+use timeline_core::Dataset;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct EventMarkProps {
-    pub event: Event,
-    pub category: Category,
-    /// Where the event's time span starts and ends, in pixels.
-    pub x_start: f64,
-    pub x_end: f64,
-    /// Centre line of the mark's row.
-    pub y: f64,
-    /// Room for the label to the right, in pixels.
-    pub label_room: f64,
-    /// The chart's one Tab stop (roving tabindex): the cursor's mark.
-    pub tabbable: bool,
-    /// The lane's position in the chart, for the chart's focus handling.
-    pub lane: usize,
-    pub selected: bool,
-    /// Screen-reader label: kind, title, date, countries.
-    pub aria_label: String,
-    pub dispatch: Callback<Action>,
-    pub onhover: Callback<Option<String>>,
-    /// Sizes at the chart's type size.
-    pub metrics: ChartMetrics,
-    /// The plot's left edge: a span that starts before it shows its symbol there.
-    pub plot_left: f64,
-}
-
-/// One event: a span or a point with its kind's symbol; a date known only to
-/// the month or year is drawn as a dashed band of uncertainty, not a fake day.
-#[function_component(EventMark)]
-pub fn event_mark(props: &EventMarkProps) -> Html {
-    let e = &props.event;
-    let kind = kind_class(&props.category);
-    let style = kind_style(&props.category);
-    let width = (props.x_end - props.x_start).max(1.0);
-    let uncertain = e.date.precision() != Precision::Day
-        || e.end.is_some_and(|d| d.precision() != Precision::Day);
-    let span = e.end.is_some() && !uncertain;
-    let m = &props.metrics;
-    let k = m.label_px / 12.0;
-    let cx = if span {
-        props.x_start.max(props.plot_left + m.symbol)
-    } else {
-        props.x_start + width / 2.0
-    };
-    let label_x = if span {
-        props.x_end + 4.0 * k
-    } else {
-        (cx + 9.0 * k).max(props.x_end + 4.0 * k)
-    };
-    let max_chars = ((props.label_room - (label_x - props.x_end)) / m.char_w)
-        .floor()
-        .max(0.0) as usize;
-    let label = if max_chars >= 9 {
-        let t: String = e.title.chars().take(max_chars).collect();
-        Some(if t.chars().count() < e.title.chars().count() {
-            format!(
-                "{}…",
-                t.chars()
-                    .take(max_chars.saturating_sub(1))
-                    .collect::<String>()
-            )
+/// The mark (a button with the event's whole name) and its label (a cut of the
+/// title for the eye, the mark's sibling, hidden from screen readers).
+pub fn event_mark(mk: &MarkBox, ds: &Dataset, symbol: f64, k: f64) -> Html {
+    let e = &ds.events[mk.event];
+    let category = ds.category(e.kind);
+    let kind = kind_class(category);
+    let uncertain = mk.body == Body::Band;
+    let rect = mk.rect.map(|r| {
+        let (class, rx) = if uncertain {
+            ("band", "3".to_string())
         } else {
-            t
-        })
-    } else {
-        None
-    };
-    let id = e.id.clone();
-    let onclick = {
-        let id = id.clone();
-        props.dispatch.reform(move |ev: MouseEvent| {
-            ev.stop_propagation();
-            Action::Select(Some(id.clone()))
-        })
-    };
-    let onkeydown = {
-        let id = id.clone();
-        let d = props.dispatch.clone();
-        Callback::from(move |ev: KeyboardEvent| {
-            if ev.key() == "Enter" || ev.key() == " " {
-                ev.prevent_default();
-                d.emit(Action::Select(Some(id.clone())));
-            }
-        })
-    };
-    let hover_on = {
-        let id = id.clone();
-        props
-            .onhover
-            .reform(move |_: PointerEvent| Some(id.clone()))
-    };
-    let hover_off = props.onhover.reform(|_: PointerEvent| None);
-    let focus_on = {
-        let id = id.clone();
-        props.onhover.reform(move |_: FocusEvent| Some(id.clone()))
-    };
-    let focus_off = props.onhover.reform(|_: FocusEvent| None);
-    // The label is the mark's sibling, not its child: the mark's name is the
-    // whole "Attack: title, date, where", the label a cut of the title for the
-    // eye (a cut inside the button would not be part of its name).
-    let label_click = {
-        let id = id.clone();
-        props.dispatch.reform(move |ev: MouseEvent| {
-            ev.stop_propagation();
-            Action::Select(Some(id.clone()))
-        })
-    };
+            ("bar", px(5.0 * k))
+        };
+        html! { <rect class={classes!(class, kind.clone())} x={px(r.x)} y={px(r.y)} width={px(r.w)} height={px(r.h)} {rx} /> }
+    });
+    // Keyed by event and lane: a redraw moves a mark's element with its event
+    // (focus and hover stay with the event, not with a position in the list).
     html! {
-        <>
-        <g class={classes!("mark", kind.clone(), props.selected.then_some("selected"), uncertain.then_some("uncertain"))} {style}
-            data-event-id={e.id.clone()} data-lane={props.lane.to_string()} role="button" tabindex={if props.tabbable { "0" } else { "-1" }}
-            aria-label={props.aria_label.clone()} aria-haspopup="dialog" aria-expanded={props.selected.to_string()}
-            {onclick} {onkeydown} onpointerenter={hover_on.clone()} onpointerleave={hover_off.clone()} onfocus={focus_on} onblur={focus_off}>
-            if uncertain {
-                <rect class={classes!("band", kind.clone())} x={props.x_start.to_string()} y={(props.y - 7.0 * k).to_string()} width={width.to_string()} height={(14.0 * k).to_string()} rx="3" />
-            } else if span {
-                <rect class={classes!("bar", kind.clone())} x={props.x_start.to_string()} y={(props.y - 5.0 * k).to_string()} width={width.to_string()} height={(10.0 * k).to_string()} rx={(5.0 * k).to_string()} />
-            }
-            <g transform={format!("translate({cx:.1},{:.1})", props.y)}><KindSymbol category={props.category.clone()} size={m.symbol} /></g>
+        <g class="mark-item" key={format!("{}-{}", e.id, mk.lane)}>
+        <g class={classes!("mark", kind.clone(), mk.selected.then_some("selected"), uncertain.then_some("uncertain"))} style={kind_style(category)}
+            data-event-id={e.id.clone()} data-lane={mk.lane.to_string()} role="button" tabindex={if mk.tabbable { "0" } else { "-1" }}
+            aria-label={timeline_core::describe::event_label(ds, e)} aria-haspopup="dialog" aria-expanded={mk.selected.to_string()}>
+            { rect.unwrap_or_default() }
+            <g transform={format!("translate({},{})", px(mk.symbol.0), px(mk.symbol.1))}>{ kind_symbol(category, symbol) }</g>
         </g>
-        if let Some(text) = label {
-            <text class="mark-label" aria-hidden="true" x={format!("{label_x:.1}")} y={format!("{:.1}", props.y + 4.0 * k)}
-                onclick={label_click} onpointerenter={hover_on} onpointerleave={hover_off}>{ text }</text>
+        if let Some((x, y, text)) = &mk.label {
+            <text class={classes!("mark-label", mk.label_inside.then_some("inside"))} aria-hidden="true" data-label-for={e.id.clone()} x={px(*x)} y={px(*y)}>{ text.clone() }</text>
         }
-        </>
+        </g>
     }
 }

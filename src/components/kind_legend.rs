@@ -1,4 +1,4 @@
-use crate::components::kind_symbol::KindSymbol;
+use crate::components::kind_symbol::kind_symbol;
 use crate::state::Action;
 use std::collections::BTreeSet;
 use std::rc::Rc;
@@ -35,7 +35,7 @@ pub fn kind_legend(props: &KindLegendProps) -> Html {
                     <span class="kind-item">
                         <button class={classes!("chip", "kind-chip", on.then_some("on"))} data-kind={k.clone()} aria-pressed={on.to_string()}
                             onclick={props.dispatch.reform(move |_| Action::ToggleKind(k1.clone()))}>
-                            <svg class="legend-symbol" width="16" height="16" viewBox="-8 -8 16 16" aria-hidden="true"><KindSymbol category={c.clone()} size={6.0} /></svg>
+                            <svg class="legend-symbol" width="16" height="16" viewBox="-8 -8 16 16" aria-hidden="true">{ kind_symbol(c, 6.0) }</svg>
                             <span class="chip-name">{ c.plural.clone() }</span>
                             <span class="count" aria-label={format!("{n} events")}>{ n }</span>
                         </button>

@@ -15,10 +15,25 @@ pub fn problems_panel(props: &ProblemsPanelProps) -> Html {
     }
     html! {
         <details class="problems" data-testid="problems">
-            <summary>{ format!("{} data problem(s): the entries concerned were left out", props.problems.len()) }</summary>
+            <summary>{ summary(&props.problems) }</summary>
             <ul>
                 { for props.problems.iter().map(|p| html! { <li>{ p.to_string() }</li> }) }
             </ul>
         </details>
+    }
+}
+
+/// "3 data problem(s) in the dataset shown: each says what was left out", and
+/// notices (how the text was read, a large dataset) counted apart.
+fn summary(problems: &[Problem]) -> String {
+    let notices = problems
+        .iter()
+        .filter(|p| p.kind == timeline_core::ProblemKind::Notice)
+        .count();
+    let faults = problems.len() - notices;
+    match (faults, notices) {
+        (0, n) => format!("{n} notice(s) about the dataset shown"),
+        (f, 0) => format!("{f} data problem(s) in the dataset shown: each says what was left out"),
+        (f, n) => format!("{f} data problem(s) and {n} notice(s) in the dataset shown: each says what was left out"),
     }
 }

@@ -2,9 +2,9 @@ use crate::state::Action;
 use js_sys::Array;
 use std::rc::Rc;
 use timeline_charts::{Hit, Target};
-use timeline_core::scale::Window;
 use timeline_core::stats::Stats;
-use timeline_core::{Dataset, PartialDate};
+use timeline_core::windowing::WindowAction;
+use timeline_core::Dataset;
 use wasm_bindgen::{JsCast, JsValue};
 use yew::prelude::*;
 
@@ -35,6 +35,15 @@ fn colours(theme: timeline_core::embed::Theme) -> &'static str {
     }
 }
 
+/// A dataset compared by pointer: a newly loaded one is another, whatever its size.
+struct SameData(Rc<Dataset>);
+
+impl PartialEq for SameData {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
 /// CSS height of each chart, in pixels.
 const CHART_H: f64 = 210.0;
 
@@ -58,7 +67,7 @@ impl Which {
         match self {
             Which::PerYear => "Bar chart of events per year, stacked by kind. Each bar is a button: it zooms the timeline to that year.",
             Which::Casualties => "Bar chart of killed and wounded per year. Each bar is a button: it zooms the timeline to that year.",
-            Which::Countries => "Bar chart of events per country. Each bar is a button: it filters to that country.",
+            Which::Countries => "Bar chart of the events naming each country (SCO-wide events count only for the states they name). Each bar is a button: it filters to that country.",
         }
     }
 }
@@ -66,10 +75,7 @@ impl Which {
 /// The action a bar stands for: zoom to its year, or filter to its country.
 fn action_for(target: &Target) -> Action {
     match target {
-        Target::Year(y) => {
-            let a = PartialDate::from_year(*y);
-            Action::SetWindow(Window::new(a.first_day() as f64, a.last_day() as f64 + 1.0))
-        }
+        Target::Year(y) => Action::Window(WindowAction::Year(*y)),
         Target::Country(c) => Action::ToggleCountry(c.clone()),
     }
 }
@@ -145,10 +151,12 @@ pub fn stats_panel(props: &StatsPanelProps) -> Html {
     let table_open = use_state(|| false);
     // Each chart is one Tab stop: its active bar (arrows move between bars).
     let active = use_state(|| [0usize; 3]);
-    let stats = {
-        let (ds, shown) = (props.dataset.clone(), props.shown.clone());
-        use_memo(shown, move |shown| Stats::compute(&ds, shown))
-    };
+    // Keyed on the dataset (by pointer: each load is a new one) and the shown
+    // events: two datasets with as many events have the same indexes.
+    let stats = use_memo(
+        (SameData(props.dataset.clone()), props.shown.clone()),
+        |(ds, shown)| Stats::compute(&ds.0, shown),
+    );
 
     // Width from a ResizeObserver on the first chart.
     let measured = crate::hooks::use_element_width::use_element_width(refs[0].clone());
@@ -256,6 +264,10 @@ pub fn stats_panel(props: &StatsPanelProps) -> Html {
                     {onclick} {onkeydown} onpointerenter={on} onfocus={onf} />
             }
         }).collect();
+        // A dataset that names no country has no chart of countries (not an empty one).
+        if which == Which::Countries && props.dataset.meta.countries.is_empty() {
+            return html! {};
+        }
         html! {
             <figure class="stat-chart" data-chart={which.key()}>
                 <img ref={refs[i].clone()} src={images[i].clone().unwrap_or(AttrValue::Static(BLANK))} alt={which.description()} />
@@ -293,12 +305,14 @@ pub fn stats_panel(props: &StatsPanelProps) -> Html {
                     }) }
                     </tbody>
                 </table>
+                if !s.countries.is_empty() {
                 <table>
-                    <caption>{ "Events per country" }</caption>
+                    <caption>{ "Events naming each country (SCO-wide events count only for the states they name)" }</caption>
                     <tbody>
                     { for s.countries.iter().map(|(code, name, n)| html! { <tr data-country-row={code.clone()}><th scope="row">{ name.clone() }</th><td>{ n }</td></tr> }) }
                     </tbody>
                 </table>
+                }
                 }
             </details>
         </section>

@@ -3,6 +3,7 @@ use crate::state::Action;
 use std::rc::Rc;
 use timeline_core::overview::{histogram, histogram_path, Grab, Overview};
 use timeline_core::scale::Window;
+use timeline_core::windowing::WindowAction;
 use timeline_core::{Dataset, PartialDate};
 use yew::prelude::*;
 
@@ -87,7 +88,7 @@ pub fn time_overview(props: &TimeOverviewProps) -> Html {
             let mut start = w;
             if grab == Grab::Outside {
                 start = ov.centre_at(w, x);
-                d.emit(Action::SetWindow(start));
+                d.emit(Action::set_window(start));
             }
             if let Some(el) = node.cast::<web_sys::Element>() {
                 let _ = el.set_pointer_capture(e.pointer_id());
@@ -100,7 +101,7 @@ pub fn time_overview(props: &TimeOverviewProps) -> Html {
         Callback::from(move |e: PointerEvent| {
             let grabbed = *drag.borrow();
             if let Some((grab, x0, w0)) = grabbed {
-                d.emit(Action::SetWindow(ov.drag(w0, grab, x0, local_x(&e))));
+                d.emit(Action::set_window(ov.drag(w0, grab, x0, local_x(&e))));
             }
         })
     };
@@ -111,29 +112,20 @@ pub fn time_overview(props: &TimeOverviewProps) -> Html {
         })
     };
     let onkeydown = {
-        let (d, w, bounds, extent) = (
-            props.dispatch.clone(),
-            props.window,
-            props.bounds,
-            props.extent,
-        );
+        let d = props.dispatch.clone();
         Callback::from(move |e: KeyboardEvent| {
             let key = e.key();
             let action = if let Some(zoom) = Action::zoom_key(&key) {
-                zoom
+                Action::Window(zoom)
             } else {
                 match key.as_str() {
-                    "ArrowLeft" | "ArrowDown" => Action::Pan(-0.25),
-                    "ArrowRight" | "ArrowUp" => Action::Pan(0.25),
-                    "PageUp" => Action::Pan(-1.0),
-                    "PageDown" => Action::Pan(1.0),
-                    "Home" => Action::SetWindow(
-                        Window::new(extent.start, extent.start + w.span()).clamp_to(bounds),
-                    ),
-                    "End" => Action::SetWindow(
-                        Window::new(extent.end - w.span(), extent.end).clamp_to(bounds),
-                    ),
-                    "0" => Action::Fit,
+                    "ArrowLeft" | "ArrowDown" => Action::pan(-0.25),
+                    "ArrowRight" | "ArrowUp" => Action::pan(0.25),
+                    "PageUp" => Action::pan(-1.0),
+                    "PageDown" => Action::pan(1.0),
+                    "Home" => Action::Window(WindowAction::Edge { start: true }),
+                    "End" => Action::Window(WindowAction::Edge { start: false }),
+                    "0" => Action::fit(),
                     _ => return,
                 }
             };

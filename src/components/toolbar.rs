@@ -1,6 +1,6 @@
 use crate::state::Action;
 use gloo::timers::callback::Timeout;
-use timeline_core::embed::Control;
+use timeline_core::embed::{Control, Theme};
 use timeline_core::layout::Grouping;
 use timeline_core::urlstate::ViewMode;
 use yew::prelude::*;
@@ -16,6 +16,9 @@ pub struct ToolbarProps {
     pub presenting: bool,
     /// Opens the embed dialog.
     pub onembed: Callback<()>,
+    /// The theme switch (the current theme is `embed.theme`).
+    #[prop_or_default]
+    pub ontheme: Callback<timeline_core::embed::Theme>,
 }
 
 /// Zoom, fit, lanes, chart or list, and copy link.
@@ -47,9 +50,9 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
             }
             if chart && e.shows(Control::Zoom) {
                 <div class="group" role="group" aria-label="Zoom">
-                    <button aria-label="Zoom in" title="Zoom in (+)" data-action="zoom-in" onclick={d.reform(|_| Action::Zoom { factor: 0.5, anchor: 0.5 })}>{ "+" }</button>
-                    <button aria-label="Zoom out" title="Zoom out (−)" data-action="zoom-out" onclick={d.reform(|_| Action::Zoom { factor: 2.0, anchor: 0.5 })}>{ "−" }</button>
-                    <button title="Show everything (0)" data-action="fit" onclick={d.reform(|_| Action::Fit)}>{ "Fit all" }</button>
+                    <button aria-label="Zoom in" title="Zoom in (+)" data-action="zoom-in" onclick={d.reform(|_| Action::zoom(0.5, 0.5))}>{ "+" }</button>
+                    <button aria-label="Zoom out" title="Zoom out (−)" data-action="zoom-out" onclick={d.reform(|_| Action::zoom(2.0, 0.5))}>{ "−" }</button>
+                    <button title="Show everything (0)" data-action="fit" onclick={d.reform(|_| Action::fit())}>{ "Fit all" }</button>
                 </div>
                 <div class="group" role="group" aria-label="Lanes">
                     <button aria-pressed={(props.grouping == Grouping::Kind).to_string()} data-action="group-kind" onclick={d.reform(|_| Action::SetGrouping(Grouping::Kind))}>{ "By kind" }</button>
@@ -72,6 +75,18 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
             <div class="group">
                 <button data-action="embed" title="Embed this view in a page or a slide" onclick={props.onembed.reform(|_| ())}>{ "Embed…" }</button>
             </div>
+            }
+            if full {
+                <label class="theme-switch">{ "Theme " }
+                    <select data-action="theme" onchange={props.ontheme.reform(|ev: Event| {
+                        let v = ev.target_unchecked_into::<web_sys::HtmlSelectElement>().value();
+                        Theme::parse(&v).unwrap_or_default()
+                    })}>
+                        { for [(Theme::System, "System"), (Theme::Light, "Light"), (Theme::Dark, "Dark"), (Theme::Contrast, "High contrast")].into_iter().map(|(t, label)| html! {
+                            <option value={t.as_str()} selected={e.theme == t}>{ label }</option>
+                        }) }
+                    </select>
+                </label>
             }
             if e.shows(Control::Link) {
             <div class="group">

@@ -1,6 +1,8 @@
 //! Loads another dataset than the built-in one: `?data=<url>` on start, or a
 //! local file the user opens or drops (read in the browser, never uploaded).
-//! The built-in dataset stays shown while loading and after a failure.
+//! Both arrive as bytes and are decoded by the core as a browser would
+//! (`timeline_core::decode`), so a file and a link read the same. The
+//! dataset shown stays shown while loading and after a refusal.
 
 use crate::state::{Action, AppState, Data, Import, LoadStatus};
 use gloo::timers::callback::Timeout;
@@ -21,6 +23,14 @@ fn js_error(e: JsValue) -> String {
                 .map(|e| String::from(e.message()))
         })
         .unwrap_or_else(|| "the request failed".into())
+}
+
+/// The bytes of an `ArrayBuffer` promise (a response's or a file's body).
+async fn bytes_of(promise: Result<js_sys::Promise, JsValue>) -> Result<Vec<u8>, String> {
+    let buf = JsFuture::from(promise.map_err(js_error)?)
+        .await
+        .map_err(js_error)?;
+    Ok(js_sys::Uint8Array::new(&buf).to_vec())
 }
 
 async fn fetch_bytes(url: &str) -> Result<Vec<u8>, String> {
@@ -47,48 +57,63 @@ async fn fetch_bytes(url: &str) -> Result<Vec<u8>, String> {
             resp.status_text()
         ));
     }
-    let body = JsFuture::from(resp.array_buffer().map_err(js_error)?)
-        .await
-        .map_err(js_error)?;
+    let bytes = bytes_of(resp.array_buffer()).await?;
     drop(timer);
-    Ok(js_sys::Uint8Array::new(&body).to_vec())
+    Ok(bytes)
 }
 
-/// Reads `data` (a file's bytes) with the importer its content calls for
-/// (through `mapping` for a table of unknown shape) and hands the dataset to
-/// the state, or says why it cannot. The reading runs in the worker
-/// (`crate::worker`), which reports its progress every few thousand entries.
+/// Reads a file's bytes with the importer its content calls for (through
+/// `mapping` for a table of unknown shape) and hands the dataset to the
+/// state, or says why it cannot. The reading runs in the worker
+/// (`crate::worker`), which decodes the bytes as a browser would and reports
+/// its progress every few thousand entries.
 pub async fn accept_bytes(
     state: UseReducerHandle<AppState>,
-    data: Vec<u8>,
+    bytes: Vec<u8>,
     name: String,
     from_link: bool,
     mapping: Option<Mapping>,
 ) {
     // Kept for the mapping step, which only a list or a table can need: our
     // own and TimelineJS3 objects (large files among them) are not copied.
-    let kept: Option<Rc<str>> = (data.iter().find(|b| !b.is_ascii_whitespace()) != Some(&b'{'))
-        .then(|| Rc::from(String::from_utf8_lossy(&data).as_ref()));
-    let loaded = match read_in_worker(&state, data, &name, mapping).await {
+    let object = bytes
+        .iter()
+        .find(|b| !b.is_ascii_whitespace() && !matches!(b, 0xef | 0xbb | 0xbf))
+        == Some(&b'{');
+    let kept: Option<Rc<[u8]>> = (!object).then(|| Rc::from(bytes.as_slice()));
+    let loaded = match read_in_worker(&state, bytes, &name, mapping).await {
         Ok(l) => l,
         Err(why) => {
             state.dispatch(Action::SetLoad(LoadStatus::Failed(format!(
-                "Could not read {name}: {why}. Showing the built-in dataset."
+                "Could not read {name}: {why}. Still showing {}.",
+                shown_now(&state)
             ))));
             return;
         }
     };
     let mapped = loaded.format.is_mapped();
+    let refusal = loaded.refusal();
     state.dispatch(Action::SetImport(Some(Rc::new(Import {
         name: name.clone(),
         format: loaded.format,
         table: loaded.table.clone(),
         mapping: loaded.mapping.clone(),
         // Kept only where the mapping step can read the file again.
-        text: if mapped { kept } else { None },
+        bytes: if mapped { kept } else { None },
         from_link,
+        encoding: loaded.encoding,
+        refused: refusal.is_some().then(|| Rc::new(loaded.problems.clone())),
     }))));
-    accept_loaded(&state, loaded, &name, from_link);
+    accept_loaded(&state, loaded, refusal, &name, from_link);
+}
+
+/// What is shown while another file is refused, in words.
+fn shown_now(state: &AppState) -> String {
+    if state.source == "built-in" {
+        "the built-in dataset".into()
+    } else {
+        format!("the dataset {}", state.source)
+    }
 }
 
 /// Bytes in, the dataset and its problems out (and how the file was read).
@@ -123,19 +148,26 @@ async fn read_in_worker(
         .ok_or_else(|| "the worker's answer is unreadable".into())
 }
 
-fn accept_loaded(state: &UseReducerHandle<AppState>, loaded: Read, name: &str, from_link: bool) {
+fn accept_loaded(
+    state: &UseReducerHandle<AppState>,
+    loaded: Read,
+    refusal: Option<String>,
+    name: &str,
+    from_link: bool,
+) {
     if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
         let _ = p.mark("data-parsed");
     }
-    if loaded.dataset.events.is_empty() {
-        let why = loaded
-            .problems
-            .first()
-            .map(|p| p.to_string())
-            .unwrap_or_else(|| "it has no events".into());
+    if let Some(why) = refusal {
+        let listed = if loaded.problems.is_empty() {
+            ""
+        } else {
+            " Its problems are listed above."
+        };
         state.dispatch(Action::SetLoad(LoadStatus::Failed(format!(
-            "Could not use {name} (read as {}): {why}. Showing the built-in dataset.",
-            loaded.format.label()
+            "{name} was not taken (read as {}): {why}. Still showing {}.{listed}",
+            loaded.format.label(),
+            shown_now(state)
         ))));
         return;
     }
@@ -151,14 +183,11 @@ pub fn open_file(state: UseReducerHandle<AppState>, file: web_sys::File) {
     let name = file.name();
     state.dispatch(Action::SetLoad(LoadStatus::Loading(name.clone())));
     spawn_local(async move {
-        match JsFuture::from(file.array_buffer()).await {
-            Ok(b) => {
-                let data = js_sys::Uint8Array::new(&b).to_vec();
-                accept_bytes(state, data, name, false, None).await
-            }
+        match bytes_of(Ok(file.array_buffer())).await {
+            Ok(bytes) => accept_bytes(state, bytes, name, false, None).await,
             Err(e) => state.dispatch(Action::SetLoad(LoadStatus::Failed(format!(
-                "Could not read {name}: {}",
-                js_error(e)
+                "Could not read {name}: {e}. Still showing {}.",
+                shown_now(&state)
             )))),
         }
     });
@@ -194,7 +223,7 @@ pub fn remap(state: UseReducerHandle<AppState>, mapping: Mapping) {
     let Some(import) = state.import.clone() else {
         return;
     };
-    let Some(text) = import.text.clone() else {
+    let Some(bytes) = import.bytes.clone() else {
         return;
     };
     if import.from_link {
@@ -204,7 +233,7 @@ pub fn remap(state: UseReducerHandle<AppState>, mapping: Mapping) {
     spawn_local(async move {
         accept_bytes(
             state,
-            text.as_bytes().to_vec(),
+            bytes.to_vec(),
             import.name.clone(),
             import.from_link,
             Some(mapping),
@@ -221,9 +250,10 @@ pub fn use_data_source(state: UseReducerHandle<AppState>) {
         if let Some(url) = data_param() {
             spawn_local(async move {
                 match fetch_bytes(&url).await {
-                    Ok(data) => accept_bytes(state, data, url, true, map_param()).await,
+                    Ok(bytes) => accept_bytes(state, bytes, url, true, map_param()).await,
                     Err(why) => state.dispatch(Action::SetLoad(LoadStatus::Failed(format!(
-                        "Could not load the dataset at {url}: {why}. Showing the built-in dataset."
+                        "Could not load the dataset at {url}: {why}. Still showing {}.",
+                        shown_now(&state)
                     )))),
                 }
             });

@@ -27,11 +27,17 @@ pub fn use_presenter_keys(presenting: bool, dispatch: Callback<Action>) {
                     .is_some_and(|t| {
                         matches!(t.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
                     });
-                // Esc in an open dialog (the full details) closes the dialog, not presenter mode.
+                // Esc in an open dialog (a frame's full details, the embed dialog) closes the
+                // dialog, not presenter mode; the current event's own details are part of
+                // presenting: one Esc there leaves presenter mode.
                 let in_dialog = k.key() == "Escape"
                     && k.target()
                         .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-                        .and_then(|t| t.closest("[role=dialog]").ok().flatten())
+                        .and_then(|t| {
+                            t.closest("[role=dialog]:not(.presenter-details)")
+                                .ok()
+                                .flatten()
+                        })
                         .is_some();
                 if typing || in_dialog || k.alt_key() || k.ctrl_key() || k.meta_key() {
                     return;

@@ -52,26 +52,70 @@ fn url_for(view: &ViewState) -> String {
     }
 }
 
+/// Writes `view` to the address bar: a new history entry (`push`) or in place.
+/// Whether it wrote (the address may already say it).
+fn write_url(view: &ViewState, push: bool) -> bool {
+    let Some(w) = web_sys::window() else {
+        return false;
+    };
+    let Ok(h) = w.history() else {
+        return false;
+    };
+    let url = url_for(view);
+    let l = w.location();
+    let current = l
+        .pathname()
+        .ok()
+        .zip(l.search().ok())
+        .map(|(p, s)| format!("{p}{s}"));
+    if current.as_deref() == Some(url.as_str()) {
+        return false;
+    }
+    let _ = if push {
+        h.push_state_with_url(&JsValue::NULL, "", Some(&url))
+    } else {
+        h.replace_state_with_url(&JsValue::NULL, "", Some(&url))
+    };
+    true
+}
+
+/// In-place URL writes closer than this to the last (a wheel turn, a drag at
+/// frame rate) are coalesced into one at the end: a history write costs
+/// several milliseconds, and browsers throttle pages that write too often.
+/// A single change is written at once.
+const REPLACE_EVERY_MS: f64 = 100.0;
+
+fn now_ms() -> f64 {
+    web_sys::window()
+        .and_then(|w| w.performance())
+        .map_or(0.0, |p| p.now())
+}
+
 #[hook]
 pub fn use_url_sync(state: UseReducerHandle<AppState>) {
-    // Write the URL after each change of the view state.
+    // Write the URL after each change of the view state: at once for a new
+    // history entry or a single change, at most every 100 ms during a gesture.
     {
         let view = state.view.clone();
         let push = state.push_history;
+        let last = use_mut_ref(|| f64::NEG_INFINITY);
+        let pending = use_mut_ref(|| None::<gloo::timers::callback::Timeout>);
         use_effect_with(view, move |view| {
-            if let Some(h) = web_sys::window().and_then(|w| w.history().ok()) {
-                let url = url_for(view);
-                let current = web_sys::window().and_then(|w| {
-                    let l = w.location();
-                    Some(format!("{}{}", l.pathname().ok()?, l.search().ok()?))
-                });
-                if current.as_deref() != Some(url.as_str()) {
-                    let _ = if push {
-                        h.push_state_with_url(&JsValue::NULL, "", Some(&url))
-                    } else {
-                        h.replace_state_with_url(&JsValue::NULL, "", Some(&url))
-                    };
+            let now = now_ms();
+            let wait = REPLACE_EVERY_MS - (now - *last.borrow());
+            pending.borrow_mut().take();
+            if push || wait <= 0.0 {
+                if write_url(view, push) {
+                    *last.borrow_mut() = now;
                 }
+            } else {
+                let (view, last2) = (view.clone(), last.clone());
+                let t = gloo::timers::callback::Timeout::new(wait.ceil() as u32, move || {
+                    if write_url(&view, false) {
+                        *last2.borrow_mut() = now_ms();
+                    }
+                });
+                *pending.borrow_mut() = Some(t);
             }
         });
     }

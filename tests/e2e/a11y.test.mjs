@@ -79,6 +79,38 @@ for (const [name, query, viewport, then] of VIEWS) {
   });
 }
 
+/** The operating system's settings as visitors have them (the default theme=system follows
+ *  them): each view under each, axe finds nothing. */
+const OS_SETTINGS = [
+  ['a dark OS', { colorScheme: 'dark' }],
+  ['forced colours', { forcedColors: 'active' }],
+  ['reduced motion', { reducedMotion: 'reduce' }],
+];
+const OS_VIEWS = [
+  ['home', ''],
+  ['pressed chips and lanes by country', 'c=RU,KZ&g=country'],
+  ['list, an open event', 'v=list&e=beslan-2004'],
+  ['an open event', 'e=statement-minsk-metro-2011'],
+  ['phone', '', { width: 390, height: 844 }],
+  ['presenting', '', null, async (p) => { await p.click('[data-action=present]'); await p.waitForSelector('[data-testid=presenter-progress]'); }],
+];
+for (const [os, media] of OS_SETTINGS) {
+  test(`axe: with ${os}, every view has no violations`, async () => {
+    const found = [];
+    for (const [name, query, viewport, then] of OS_VIEWS) {
+      const page = await browser.newPage({ viewport: viewport ?? { width: 1280, height: 720 } });
+      await page.emulateMedia(media);
+      await page.goto(`${server.url}?${query}`);
+      await page.waitForSelector('html[data-ready="true"]');
+      if (then) await then(page);
+      await page.waitForFunction(() => !document.querySelector('.stats') || document.querySelector('.stats canvas, .stats svg'));
+      found.push(...(await axeViolations(page)).map((v) => `${name}: ${v}`));
+      await page.close();
+    }
+    assert.deepEqual(found, [], `${os}:\n${found.join('\n')}`);
+  });
+}
+
 /** What has focus: an event's id and lane, or the element's tag. */
 const focused = (page) => page.evaluate(() => {
   const a = document.activeElement;

@@ -11,9 +11,16 @@ import { serve, launch, open, afterRender, shownCount, waitLoaded } from './harn
 const DIR = path.resolve('crates/timeline-core/tests/fixtures/import');
 const file = (name) => fs.readFileSync(path.join(DIR, name));
 
+/** Text as UTF-16LE bytes with a byte-order mark, as Windows' "Unicode" saves it. */
+const utf16 = (text) => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
+
 let server, browser;
 before(async () => {
-  server = await serve(undefined, { '/fixtures/table.csv': file('table.csv').toString() });
+  server = await serve(undefined, {
+    '/fixtures/table.csv': file('table.csv').toString(),
+    '/fixtures/gtd-windows-1252.csv': file('gtd-windows-1252.csv'),
+    '/fixtures/plain-utf16.json': utf16(file('plain.json').toString()),
+  });
   browser = await launch();
 });
 after(async () => { await browser?.close(); await server?.close(); });
@@ -103,7 +110,8 @@ test('a file dropped on the page is read (the first gesture of a newcomer)', asy
   // The bad row is named with its field; the valid rows show.
   await page.click('[data-testid=problems] summary');
   const items = await page.$$eval('[data-testid=problems] li', (li) => li.map((l) => l.textContent));
-  assert.ok(items.some((t) => /bad4.*`date`/.test(t)), items.join('\n'));
+  // Named as the file does: the spreadsheet's row, ACLED's column (was: entry 4, field `date`).
+  assert.ok(items.some((t) => /^row 5 \(bad4\), column "event_date"/.test(t)), items.join('\n'));
   await page.close();
 });
 
@@ -155,5 +163,112 @@ test('the shown events download as JSON and CSV that load back to the same event
     assert.equal(await shownCount(back), n, kind);
     await back.close();
   }
+  await page.close();
+});
+
+const problemsOf = (page, which) => page.$$eval(`[data-testid=${which}] li`, (li) => li.map((l) => l.textContent));
+
+test('GTD\'s Windows-1252 download reads "Genève", by file and by link, and says how it was read', async () => {
+  for (const how of ['file', 'link']) {
+    const page = await open(browser, how === 'link' ? `${server.url}?data=/fixtures/gtd-windows-1252.csv` : server.url);
+    if (how === 'file') await openFile(page, 'gtd-windows-1252.csv', 'text/csv');
+    await waitLoaded(page);
+    assert.equal(await shownCount(page), 2, how);
+    // Titles are drawn (and labelled) with the city: "Bombing/Explosion on business in Genève".
+    const html = await page.$eval('.app', (a) => a.innerHTML);
+    assert.ok(html.includes('in Genève'), `${how}: Genève is shown`);
+    assert.ok(!html.includes('\uFFFD') && !html.includes('Gen\u00c3'), `${how}: no replacement character or mojibake`);
+    assert.match(await page.textContent('[data-testid=read-as]'), /GTD|Global Terrorism Database.*its text as windows-1252/);
+    await page.click('[data-testid=problems] summary');
+    const items = await problemsOf(page, 'problems');
+    assert.match(items[0], /not UTF-8.*read as Windows-1252.*save the file as UTF-8/, how);
+    await page.close();
+  }
+});
+
+test('a UTF-16 file with a byte-order mark loads by link as by file', async () => {
+  const page = await open(browser, `${server.url}?data=/fixtures/plain-utf16.json`);
+  await waitLoaded(page);
+  assert.equal(await page.getAttribute('html', 'data-load'), 'idle', 'loaded, not failed');
+  assert.equal(await page.getAttribute('html', 'data-source'), '/fixtures/plain-utf16.json');
+  assert.equal(await shownCount(page), 3);
+  await page.setInputFiles('[data-action=open-file]', { name: 'plain-utf16.json', mimeType: 'application/json', buffer: utf16(file('plain.json').toString()) });
+  await page.waitForFunction(() => document.documentElement.dataset.source === 'plain-utf16.json');
+  await page.waitForSelector('html[data-ready="true"]');
+  assert.equal(await shownCount(page), 3);
+  await page.close();
+});
+
+test('a refused file says which dataset is still shown, and lists its own reasons', async () => {
+  const page = await open(browser, server.url);
+  await openFile(page, 'acled.csv', 'text/csv');
+  assert.equal(await shownCount(page), 3);
+  await page.setInputFiles('[data-action=open-file]', { name: 'undated.json', mimeType: 'application/json',
+    buffer: Buffer.from('[{"title":"A"},{"title":"B","date":"soon"}]') });
+  await page.waitForFunction(() => document.documentElement.dataset.load === 'failed');
+  const status = await page.textContent('[data-testid=load-status]');
+  assert.match(status, /undated\.json was not taken .*none of its entries is an event/);
+  assert.match(status, /Still showing the dataset acled\.csv\./);
+  assert.doesNotMatch(status, /built-in/);
+  assert.equal(await shownCount(page), 3, 'the previous dataset stays');
+  assert.equal(await page.getAttribute('[data-testid=read-as]', 'data-refused'), 'true');
+  assert.match(await page.textContent('[data-testid=read-as]'), /undated\.json was read as .*not taken/);
+  // A list of objects read through the mapping: its keys named as the file writes them.
+  assert.deepEqual(await problemsOf(page, 'refused-problems'), [
+    "file: none of its entries is an event this timeline can show (each entry's problems are listed)",
+    'entry 0, key "date": is missing',
+    'entry 1, key "date": "soon" is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD',
+  ]);
+  // The problems panel still lists the shown dataset's own (ACLED's bad row).
+  await page.click('[data-testid=problems] summary');
+  assert.ok((await problemsOf(page, 'problems')).some((t) => /bad4/.test(t)));
+  await page.close();
+});
+
+test('"When, What, Where, Deaths" is mapped; a table without a title column opens the mapping step', async () => {
+  const page = await open(browser, server.url);
+  await openFile(page, 'when-what-where.csv', 'text/csv');
+  assert.equal(await shownCount(page), 3);
+  assert.doesNotMatch(await page.textContent('.app'), /Untitled event/);
+  assert.equal(await page.getAttribute('[data-testid=column-mapping]', 'open'), null, 'closed: nothing needed is missing');
+  await page.setInputFiles('[data-action=open-file]', { name: 'untitled.csv', mimeType: 'text/csv',
+    buffer: Buffer.from('Day,Toll,Region\n2010-03-29,40,Moscow\n2011-01-24,37,Moscow\n') });
+  await page.waitForFunction(() => document.documentElement.dataset.source === 'untitled.csv');
+  await page.waitForSelector('html[data-ready="true"]');
+  const step = '[data-testid=column-mapping]';
+  assert.notEqual(await page.getAttribute(step, 'open'), null, 'the mapping step opened itself');
+  assert.equal(await page.getAttribute(step, 'data-missing'), 'title');
+  assert.match(await page.textContent('[data-testid=mapping-missing]'), /No column was recognised as the title/);
+  await page.close();
+});
+
+test('a 5,000-column table does not build an option per column per role', async () => {
+  const cols = Array.from({ length: 5000 }, (_, i) => (i === 0 ? 'date' : i === 1 ? 'title' : `c${i}`));
+  const csv = `${cols.join(',')}\n${cols.map((c, i) => (i === 0 ? '2004' : i === 1 ? 'x' : '1')).join(',')}\n`;
+  const page = await open(browser, server.url);
+  await page.setInputFiles('[data-action=open-file]', { name: 'wide.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  await page.waitForFunction(() => document.documentElement.dataset.source === 'wide.csv');
+  await page.waitForSelector('html[data-ready="true"]');
+  assert.equal(await shownCount(page), 1);
+  const counts = await page.evaluate(() => ({
+    options: document.querySelectorAll('[data-testid=column-mapping] option').length,
+    inputs: document.querySelectorAll('[data-testid=column-mapping] input[data-role]').length,
+    th: document.querySelectorAll('.mapping-preview th').length,
+  }));
+  assert.ok(counts.options <= 5000, `${counts.options} options`);
+  assert.equal(counts.inputs, 12);
+  assert.equal(counts.th, 60);
+  assert.equal(await page.$eval('input[data-role=date]', (i) => i.value), 'date');
+  await page.close();
+});
+
+test('a dataset that names no country shows no Countries facet and no per-country chart', async () => {
+  const page = await open(browser, server.url);
+  assert.equal(await page.locator('[data-chart=countries]').count(), 1, 'the built-in dataset has one');
+  await openFile(page, 'vis.json', 'application/json');
+  assert.equal(await shownCount(page), 2);
+  assert.deepEqual(await page.$$eval('.facet-title', (l) => l.map((x) => x.textContent)).then((t) => t.filter((x) => /Countr|Member/.test(x))), []);
+  assert.equal(await page.locator('[data-chart=countries]').count(), 0);
+  assert.equal(await page.locator('[data-country-row]').count(), 0);
   await page.close();
 });

@@ -11,9 +11,16 @@ const HOSTILE_TEXT = fs.readFileSync(path.join(here, 'fixtures/hostile.json'), '
 const HOSTILE = JSON.parse(HOSTILE_TEXT);
 const FAULTS = path.resolve(here, '../../target/dist-faults');
 
+// Our own format, one `javascript:` link among good ones: the link is dropped, not the event.
+const BAD_LINK = JSON.stringify({ title: 'Links', events: [
+  { id: 'a', kind: 'attack', title: 'Kept event', date: '2004-09-01',
+    links: ['javascript:window.__pwned=1', { url: 'https://example.org/report', text: 'Report' }] },
+  { id: 'b', kind: 'attack', title: 'Other', date: '2005' },
+] });
+
 let server, faults, browser;
 before(async () => {
-  server = await serve(DIST, { '/fixtures/hostile.json': HOSTILE_TEXT });
+  server = await serve(DIST, { '/fixtures/hostile.json': HOSTILE_TEXT, '/fixtures/bad-link.json': BAD_LINK });
   assert.ok(fs.existsSync(path.join(FAULTS, 'index.html')), 'the fault-injection build is missing: scripts/test.sh builds it into target/dist-faults');
   faults = await serve(FAULTS);
   browser = await launch();
@@ -91,4 +98,20 @@ test('a panic shows an error panel with a reload action, not a blank page', asyn
   const ok = await open(browser, faults.url);
   assert.equal(await shownCount(ok), 65);
   await ok.close();
+});
+
+test('a javascript: link in our format drops the link, keeps the event and says so', async () => {
+  const page = await guarded(`${server.url}?data=/fixtures/bad-link.json&e=a`);
+  await waitLoaded(page);
+  assert.equal(await shownCount(page), 2);
+  const d = await page.waitForSelector('[data-testid=details]');
+  assert.equal(await d.$eval('h2', (h) => h.textContent), 'Kept event');
+  assert.deepEqual(await d.$$eval('a', (as) => as.map((a) => a.getAttribute('href'))), ['https://example.org/report']);
+  // Read without opening the panel (the open details would cover it).
+  const items = await page.$$eval('[data-testid=problems] li', (li) => li.map((l) => l.textContent));
+  assert.equal(items.length, 1);
+  assert.match(items[0], /^entry 0 \(a\), field `links\[0\]`: .*the link is left out; the event is kept/);
+  assert.equal(await page.evaluate(() => window.__pwned), undefined);
+  assert.deepEqual(page.errors, []);
+  await page.close();
 });

@@ -10,8 +10,9 @@ use plotters::style::text_anchor::{HPos, Pos, VPos};
 use timeline_core::layout::{layout, LayoutParams};
 use timeline_core::scale::{ticks, Window};
 use timeline_core::stats::Stats;
+use timeline_core::symbol::Symbol;
 use timeline_core::urlstate::ViewState;
-use timeline_core::{Category, Dataset, Shape};
+use timeline_core::{Category, Dataset};
 
 /// The source line: the dataset's documents.
 pub fn source_line(ds: &Dataset) -> String {
@@ -35,6 +36,7 @@ pub fn source_line(ds: &Dataset) -> String {
     )
 }
 
+/// A kind's symbol at (x, y), half size `r` (timeline_core::symbol, as the app draws it).
 fn symbol<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     k: &Category,
@@ -42,45 +44,16 @@ fn symbol<DB: DrawingBackend>(
     r: i32,
 ) -> DrawResult<()> {
     let c = palette::kind(k).filled();
-    match k.shape {
-        Shape::Circle => area.draw(&Circle::new((x, y), r, c)),
-        Shape::Pill => area.draw(&Rectangle::new(
-            [(x - r - r / 3, y - r / 2), (x + r + r / 3, y + r / 2)],
+    let at = |dx: f64, dy: f64| (x + dx.round() as i32, y + dy.round() as i32);
+    match timeline_core::symbol::symbol(k.shape, r as f64) {
+        Symbol::Circle { r } => area.draw(&Circle::new((x, y), r.round() as i32, c)),
+        Symbol::Rect {
+            x: rx, y: ry, w, h, ..
+        } => area.draw(&Rectangle::new([at(rx, ry), at(rx + w, ry + h)], c)),
+        Symbol::Polygon(p) => area.draw(&Polygon::new(
+            p.iter().map(|&(dx, dy)| at(dx, dy)).collect::<Vec<_>>(),
             c,
         )),
-        Shape::Diamond => area.draw(&Polygon::new(
-            vec![
-                (x, y - r - 2),
-                (x + r + 2, y),
-                (x, y + r + 2),
-                (x - r - 2, y),
-            ],
-            c,
-        )),
-        Shape::Square => area.draw(&Rectangle::new([(x - r, y - r), (x + r, y + r)], c)),
-        Shape::Triangle => area.draw(&Polygon::new(
-            vec![(x, y - r - 1), (x + r + 1, y + r), (x - r - 1, y + r)],
-            c,
-        )),
-        Shape::TriangleDown => area.draw(&Polygon::new(
-            vec![(x, y + r + 1), (x + r + 1, y - r), (x - r - 1, y - r)],
-            c,
-        )),
-        Shape::Hexagon => area.draw(&Polygon::new(
-            (0..6)
-                .map(|i| {
-                    let a = std::f64::consts::PI / 3.0 * i as f64;
-                    (
-                        x + (r as f64 * 1.1 * a.cos()) as i32,
-                        y + (r as f64 * 1.1 * a.sin()) as i32,
-                    )
-                })
-                .collect::<Vec<_>>(),
-            c,
-        )),
-        Shape::Cross => area
-            .draw(&Rectangle::new([(x - r, y - r / 3), (x + r, y + r / 3)], c))
-            .and_then(|_| area.draw(&Rectangle::new([(x - r / 3, y - r), (x + r / 3, y + r)], c))),
     }
     .map_err(err)
 }

@@ -295,14 +295,14 @@ pub fn draw_casualties<DB: DrawingBackend>(
     Ok(hits)
 }
 
-/// Events per country (the ten with most), horizontal bars.
+/// Events naming each country (the ten with most), horizontal bars.
 pub fn draw_countries<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     s: &Stats,
     st: &ChartStyle,
 ) -> DrawResult<Vec<Hit>> {
     area.fill(&st.colours.paper).map_err(err)?;
-    const TITLE: &str = "Events per country";
+    const TITLE: &str = "Events naming each country";
     if s.countries.is_empty() {
         return empty(area, TITLE, st);
     }

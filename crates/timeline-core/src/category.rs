@@ -135,8 +135,9 @@ pub(crate) fn load_categories(
     list: &[Value],
     problems: &mut Vec<crate::problem::Problem>,
 ) -> Vec<Category> {
+    use crate::problem::meta_problem;
     use crate::problem::ProblemKind as P;
-    use crate::validate::{meta_problem, opt_str};
+    use crate::text::opt_str;
     let mut out: Vec<(f64, Category)> = Vec::new();
     for (i, v) in list.iter().enumerate() {
         let empty = Map::new();

@@ -107,7 +107,7 @@ pub fn step(
         .filter(|(_, _, m)| !m.is_empty())
         .map(|(k, _, m)| (k, m))
         .collect();
-    let start = |i: usize| ds.events[i].start_day() as f64;
+    let start = |i: usize| ds.days(i).0 as f64;
     let Some(c) = valid(ds, shown, grouping, cursor) else {
         let inside = lanes.iter().find_map(|(k, m)| {
             m.iter()

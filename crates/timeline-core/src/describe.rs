@@ -30,7 +30,7 @@ pub fn count_line(ds: &Dataset, shown: &[usize]) -> String {
     format!("Showing {} of {} events{years}", group(n), group(total))
 }
 
-/// "Busiest year: 2004 (9 events). Most named state: Russia (14 events)." —
+/// "Busiest year: 2004 (9 events). Most named state: Russia (named in 14 events)." —
 /// empty when nothing is shown. Ties go to the earlier year and the state listed first.
 pub fn highlights(ds: &Dataset, shown: &[usize]) -> String {
     let stats = Stats::compute(ds, shown);
@@ -48,7 +48,10 @@ pub fn highlights(ds: &Dataset, shown: &[usize]) -> String {
         ));
     }
     if let Some((_, name, n)) = stats.countries.first() {
-        out.push(format!("Most named state: {name} ({}).", count_events(*n)));
+        out.push(format!(
+            "Most named state: {name} (named in {}).",
+            count_events(*n)
+        ));
     }
     out.join(" ")
 }
@@ -60,6 +63,24 @@ pub fn summary(ds: &Dataset, shown: &[usize]) -> String {
         format!("{}.", count_line(ds, shown))
     } else {
         format!("{}. {h}", count_line(ds, shown))
+    }
+}
+
+/// What a country's chip counts, in words: the events its click shows and, of
+/// them, how many name it — the figure the statistics and the summary give —
+/// and how many are SCO-wide events that count for every member state:
+/// "43 events: 21 naming Russia, 22 SCO-wide".
+pub fn country_count(name: &str, shows: usize, named: usize) -> String {
+    let wide = shows.saturating_sub(named);
+    if wide == 0 {
+        format!("{}, all naming {name}", count_events(shows))
+    } else {
+        format!(
+            "{}: {} naming {name}, {} SCO-wide",
+            count_events(shows),
+            group(named.min(shows)),
+            group(wide)
+        )
     }
 }
 
@@ -112,18 +133,7 @@ pub fn count_events(n: usize) -> String {
     }
 }
 
-/// 100000 → "100,000". Hand-written: three lines; no kept crate is worth a dependency for it.
-pub fn group(n: usize) -> String {
-    let s = n.to_string();
-    let mut out = String::new();
-    for (i, c) in s.chars().enumerate() {
-        if i > 0 && (s.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
-}
+pub use crate::text::group;
 
 #[cfg(test)]
 mod tests {
@@ -156,6 +166,40 @@ mod tests {
             summary(&ds, &[]),
             format!("Showing 0 of {} events.", ds.events.len())
         );
+    }
+
+    #[test]
+    fn a_chip_count_says_what_it_counts_and_agrees_with_the_statistics() {
+        let ds = load_json(BUILTIN_DATASET).dataset;
+        let counts = crate::Filter::default().facet_counts(&ds);
+        let all: Vec<usize> = (0..ds.events.len()).collect();
+        let stats = Stats::compute(&ds, &all);
+        for (code, name, n) in &stats.countries {
+            // The chip's "naming" figure is the statistics' figure for the same state.
+            assert_eq!(counts.named[code], *n, "{code}");
+            let text = country_count(name, counts.countries[code], counts.named[code]);
+            assert!(
+                text.contains(&format!("{n} naming {name}"))
+                    || text == format!("{}, all naming {name}", count_events(*n)),
+                "{text}"
+            );
+        }
+        // Russia: the chip shows more than the events naming it; the rest are SCO-wide.
+        let (shows, named) = (counts.countries["RU"], counts.named["RU"]);
+        assert!(shows > named);
+        assert_eq!(
+            country_count("Russia", shows, named),
+            format!(
+                "{shows} events: {named} naming Russia, {} SCO-wide",
+                shows - named
+            )
+        );
+        assert_eq!(
+            country_count("Belarus", 2, 2),
+            "2 events, all naming Belarus"
+        );
+        let h = highlights(&ds, &all);
+        assert!(h.contains(&format!("(named in {named} events)")), "{h}");
     }
 
     #[test]

@@ -38,10 +38,7 @@ enum Skip {
     Kinds,
 }
 
-/// Lower-cases text for search, folding curly quotes to straight ones.
-pub fn fold(s: &str) -> String {
-    s.to_lowercase().replace(['’', '‘'], "'")
-}
+pub use crate::text::fold;
 
 /// A filter resolved against one dataset: masks over country and kind
 /// indexes, day numbers, folded words. Testing an event is then a few array
@@ -108,8 +105,8 @@ impl Compiled {
                 .kinds
                 .as_ref()
                 .is_none_or(|m| m.get(e.kind.index()).copied().unwrap_or(false)))
-            && self.from.is_none_or(|f| e.end_day() >= f)
-            && self.to.is_none_or(|t| e.start_day() <= t)
+            && self.from.is_none_or(|f| ds.days(i).1 >= f)
+            && self.to.is_none_or(|t| ds.days(i).0 <= t)
             && (skip == Skip::Countries || self.country_ok(ds, i))
             && (self.words.is_empty()
                 || self
@@ -183,11 +180,16 @@ impl Filter {
         let c = Compiled::new(self, ds);
         let n = ds.meta.countries.len();
         let mut by_country = vec![0usize; n];
+        let mut named = vec![0usize; n];
         let mut organisation_wide = 0usize;
         let mut by_kind = vec![0usize; ds.meta.categories.len()];
         let mut seen = vec![usize::MAX; n];
         for i in 0..ds.events.len() {
             if c.matches(ds, i, Skip::Countries) {
+                // Counted as the statistics count "events per country" (stats.rs).
+                for &k in ds.country_ids(i) {
+                    named[k as usize] += 1;
+                }
                 if ds.events[i].scope == Scope::Organisation {
                     organisation_wide += 1;
                     // Members count it once, below; others only if the event names them.
@@ -222,6 +224,7 @@ impl Filter {
             counts
                 .countries
                 .insert(country.code.clone(), by_country[k] + extra);
+            counts.named.insert(country.code.clone(), named[k]);
         }
         for (c, n) in ds.meta.categories.iter().zip(by_kind) {
             counts.kinds.insert(c.id.clone(), n);
@@ -233,7 +236,12 @@ impl Filter {
 /// How many events each facet value would show.
 #[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct FacetCounts {
+    /// What a first click on the country shows: the events naming it and,
+    /// for a member state, the SCO-wide ones.
     pub countries: BTreeMap<String, usize>,
+    /// Of those, the events that name the country (what the statistics'
+    /// "events per country" and the summary's "most named state" count).
+    pub named: BTreeMap<String, usize>,
     /// By category id.
     pub kinds: BTreeMap<String, usize>,
 }

@@ -177,13 +177,14 @@ pub fn layout(
 const CULL_MARGIN: f64 = 160.0;
 
 fn extent(ds: &Dataset, i: usize, w: Window, p: LayoutParams) -> (f64, f64) {
-    let e = &ds.events[i];
-    let x0 = w.x(e.start_day() as f64, p.width);
-    let x1 = w.x(e.end_day() as f64 + 1.0, p.width);
+    let (a, b) = ds.days(i);
+    let x0 = w.x(a as f64, p.width);
+    let x1 = w.x(b as f64 + 1.0, p.width);
     (x0, x1.max(x0 + p.min_mark))
 }
 
-fn lay_lane(
+/// Lays out one lane's `members` (in time order) in window `w`.
+pub fn lay_lane(
     ds: &Dataset,
     key: LaneKey,
     label: String,

@@ -6,13 +6,16 @@
 
 pub mod caption;
 pub mod category;
+pub mod chart;
 pub mod chartnav;
 pub mod csv_import;
 pub mod date;
+pub mod decode;
 pub mod describe;
 pub mod embed;
 pub mod export;
 pub mod filter;
+pub mod fmt;
 pub mod frame;
 pub mod import;
 pub mod iso;
@@ -20,24 +23,30 @@ pub mod layout;
 pub mod load;
 pub mod map;
 pub mod model;
+pub mod origin;
 pub mod outline;
 pub mod overview;
 pub mod pack;
+pub mod place;
 pub mod problem;
 pub mod scale;
 pub mod stats;
+pub mod symbol;
 pub mod synth;
+pub mod text;
 pub mod urlstate;
 mod validate;
+pub mod windowing;
 
 pub use csv_import::load_csv;
 pub use date::{display_range, PartialDate, Precision};
 pub use filter::{FacetCounts, Filter};
-pub use import::{Format, Mapping, Role, Table};
-pub use load::{load_any, load_json, Loaded};
+pub use import::load_any;
+pub use load::{load_json, Loaded};
 pub use model::{
     Casualties, Category, Country, Dataset, Event, Kind, Link, Scope, Shape, SourceRef, Status,
 };
+pub use origin::{Format, Mapping, Role, Table};
 pub use problem::{Problem, ProblemKind};
 
 /// The built-in dataset, as shipped in `data/events.json`.

@@ -4,15 +4,15 @@
 //! field, an entry with any problem is left out (and listed), and every valid
 //! entry loads. The format is documented in `docs/data-format.md`.
 
-use crate::import::{Format, Mapping, Table};
 use crate::model::*;
+use crate::origin::{Format, Mapping, Table};
 use crate::problem::{Location, Problem, ProblemKind as P};
 use crate::validate::{EntryCx, Known};
 use serde_json::{Map, Value};
 use std::collections::HashSet;
 
 /// The result of loading: what loaded, and what did not and why.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Loaded {
     pub dataset: Dataset,
     pub problems: Vec<Problem>,
@@ -22,6 +22,38 @@ pub struct Loaded {
     /// and the mapping used (guessed, or as chosen).
     pub table: Option<Table>,
     pub mapping: Option<Mapping>,
+    /// How the file's bytes were read as text, when they were given as bytes
+    /// ("UTF-8", "windows-1252", "UTF-16LE", …; `crate::decode`).
+    pub encoding: Option<&'static str>,
+}
+
+/// The number of events the timeline is made for (README); more load, with a notice.
+pub const MAX_EVENTS: usize = 100_000;
+
+impl Loaded {
+    /// Why nothing of the file is shown, in a sentence: its first problem
+    /// with the whole file, or that none of its entries could be read.
+    /// `None` when it has events.
+    pub fn refusal(&self) -> Option<String> {
+        if !self.dataset.events.is_empty() {
+            return None;
+        }
+        let entries = self
+            .problems
+            .iter()
+            .filter(|p| p.entry_index().is_some())
+            .count();
+        Some(
+            self.problems
+                .iter()
+                .find(|p| p.location == Location::File && p.kind != P::Notice)
+                .map(|p| p.message.clone())
+                .unwrap_or_else(|| match entries {
+                    0 => "there are no events in it".into(),
+                    n => format!("none of its entries is an event this timeline can show ({n} problem(s) listed)"),
+                }),
+        )
+    }
 }
 
 /// The top level with each entry of `events` left as raw text: entries are
@@ -39,37 +71,59 @@ struct RawDoc<'a> {
 pub fn load_json(text: &str) -> Loaded {
     if let Ok(doc) = serde_json::from_str::<RawDoc>(text) {
         if let Some(raw) = doc.events {
-            return load_entries(
-                &doc.rest,
-                raw.into_iter()
-                    .map(|r| serde_json::from_str::<Value>(r.get()).unwrap_or(Value::Null)),
-            );
+            let mut v = Validator::new(&doc.rest);
+            for (index, r) in raw.into_iter().enumerate() {
+                match parse_entry(r.get()) {
+                    Ok(entry) => v.entry(index, &entry),
+                    Err(why) => v.unreadable(index, why),
+                }
+            }
+            return v.finish();
         }
     }
     match serde_json::from_str::<Value>(text) {
         Ok(v) => load_value(&v),
         Err(e) => Loaded {
-            problems: vec![Problem {
-                kind: P::MalformedJson {
+            problems: vec![Problem::file(
+                P::MalformedJson {
                     line: e.line(),
                     column: e.column(),
                 },
-                location: Location::File,
-                field: None,
-                message: format!(
+                format!(
                     "not valid JSON at line {}, column {}: {}",
                     e.line(),
                     e.column(),
-                    strip_position(&e.to_string())
+                    json_error(&e)
                 ),
-            }],
+            )],
             ..Loaded::default()
         },
     }
 }
 
-fn strip_position(msg: &str) -> &str {
-    msg.find(" at line ").map_or(msg, |i| &msg[..i])
+/// serde_json's error in plain words, without its position.
+pub(crate) fn json_error(e: &serde_json::Error) -> String {
+    let msg = e.to_string();
+    let msg = msg.find(" at line ").map_or(&msg[..], |i| &msg[..i]);
+    match msg {
+        "recursion limit exceeded" => {
+            "it is nested more than 128 levels deep (lists or objects inside each other)".into()
+        }
+        "number out of range" => "a number is too large to read (beyond about 1.8e308)".into(),
+        m => m.to_string(),
+    }
+}
+
+/// One entry's JSON text parsed; an entry that does not parse says why.
+fn parse_entry(text: &str) -> Result<Value, String> {
+    serde_json::from_str::<Value>(text).map_err(|e| {
+        format!(
+            "this entry cannot be read: {} (at its line {}, column {})",
+            json_error(&e),
+            e.line(),
+            e.column()
+        )
+    })
 }
 
 /// Loads a dataset from an already parsed JSON value.
@@ -102,10 +156,7 @@ fn load_entries_or(obj: &Map<String, Value>, why: &str) -> Loaded {
 }
 
 /// Validates the metadata in `obj` and then each entry as it comes.
-pub(crate) fn load_entries(
-    obj: &Map<String, Value>,
-    entries: impl Iterator<Item = Value>,
-) -> Loaded {
+fn load_entries(obj: &Map<String, Value>, entries: impl Iterator<Item = Value>) -> Loaded {
     let mut v = Validator::new(obj);
     for (index, entry) in entries.enumerate() {
         v.entry(index, &entry);
@@ -145,6 +196,7 @@ impl Validator {
             index,
             id: None,
             problems: Vec::new(),
+            notes: Vec::new(),
         };
         if let Some(ev) = cx.event(entry, &mut self.known) {
             if !self.seen.insert(ev.id.clone()) {
@@ -159,18 +211,45 @@ impl Validator {
             }
         }
         self.problems.append(&mut cx.problems);
+        self.problems.append(&mut cx.notes);
+    }
+
+    /// An entry whose text does not parse (too deep, a number out of range).
+    pub(crate) fn unreadable(&mut self, index: usize, why: String) {
+        self.entries += 1;
+        let mut cx = EntryCx {
+            index,
+            id: None,
+            problems: Vec::new(),
+            notes: Vec::new(),
+        };
+        cx.push(P::WrongShape, "", why);
+        self.problems.append(&mut cx.problems);
     }
 
     /// Links to ids that no loaded event has are reported and dropped; the
     /// event itself stays (a dangling link loses nothing else).
     pub(crate) fn finish(mut self) -> Loaded {
+        if self.events.len() > MAX_EVENTS {
+            self.problems.insert(
+                0,
+                Problem::file(
+                    P::Notice,
+                    format!(
+                        "it has {} events, more than the {} this timeline is made for: all are shown, but it may be slow",
+                        crate::text::group(self.events.len()),
+                        crate::text::group(MAX_EVENTS)
+                    ),
+                ),
+            );
+        }
         if self.events.is_empty() && !self.problems.iter().any(|p| p.location == Location::File) {
             self.problems.insert(
                 0,
                 file_problem(if self.entries == 0 {
                     "there are no events in it"
                 } else {
-                    "none of its entries is an event this timeline can show (see the problems listed)"
+                    "none of its entries is an event this timeline can show (each entry's problems are listed)"
                 }),
             );
         }
@@ -196,6 +275,8 @@ impl Validator {
                         },
                         field: Some(format!("related[{k}]")),
                         message: format!("no event has the id \"{r}\" (the link is left out)"),
+                        row: None,
+                        column: None,
                     });
                 }
                 k += 1;
@@ -206,6 +287,69 @@ impl Validator {
             dataset: Dataset::new(self.known.meta, self.events),
             problems: self.problems,
             ..Loaded::default()
+        }
+    }
+}
+
+/// How an importer names what it read, so that problems speak the file's
+/// words: rows as a spreadsheet numbers them (the header is row 1), and
+/// fields by the file's own column headers or keys.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Naming {
+    pub rows: RowNumbers,
+    /// Our field (`date`, `countries`, `casualties.killed`, `source`) → the file's name for it.
+    pub columns: Vec<(&'static str, String)>,
+}
+
+/// The spreadsheet row of each entry.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub enum RowNumbers {
+    /// Not a table: entries are named by their index.
+    #[default]
+    None,
+    /// Entry `i` is row `i + n`.
+    Offset(usize),
+    /// Row of each entry, in order (a table some of whose rows are not entries).
+    List(Vec<usize>),
+}
+
+impl Naming {
+    /// A field path without its list positions: `countries[2]` → `countries`,
+    /// `source[0].document` → `source.document`.
+    fn key(field: &str) -> String {
+        let mut out = String::with_capacity(field.len());
+        let mut skip = false;
+        for ch in field.chars() {
+            match ch {
+                '[' => skip = true,
+                ']' => skip = false,
+                c if !skip => out.push(c),
+                _ => {}
+            }
+        }
+        out
+    }
+
+    /// The file's name for a field: its own, or its first part's (`source.section` → `source`).
+    fn column(&self, field: &str) -> Option<String> {
+        let key = Self::key(field);
+        let head = key.split('.').next().unwrap_or("");
+        let find = |k: &str| self.columns.iter().find(|(c, _)| *c == k);
+        find(&key).or_else(|| find(head)).map(|(_, c)| c.clone())
+    }
+
+    /// Names a problem's row and column as the file does.
+    pub fn apply(&self, p: &mut Problem) {
+        let Location::Entry { index, .. } = p.location else {
+            return;
+        };
+        p.row = match &self.rows {
+            RowNumbers::None => None,
+            RowNumbers::Offset(n) => Some(index + n),
+            RowNumbers::List(rows) => rows.get(index).copied(),
+        };
+        if let Some(field) = &p.field {
+            p.column = self.column(field);
         }
     }
 }
@@ -221,7 +365,17 @@ enum Entries {
     Values(Vec<Value>),
     /// Rows of a table, turned into entries as they are read (after any
     /// entries already built from its first rows).
-    Rows(std::collections::VecDeque<Value>, Box<crate::import::Rows>),
+    Rows(std::collections::VecDeque<Value>, Box<dyn RowSource>),
+}
+
+/// Entries read one at a time from a source the loader does not know
+/// (an importer's table): the loader validates what it hands over.
+pub trait RowSource {
+    /// About how many entries there are, for progress.
+    fn estimate(&self) -> usize;
+    /// The next entry (entry `index`); `None` at the end; a source that
+    /// breaks stops with a problem.
+    fn next_entry(&mut self, index: usize) -> Option<Result<Value, Problem>>;
 }
 
 /// Loading in steps, so that a large dataset does not freeze a page: the
@@ -237,6 +391,8 @@ pub struct Incremental {
     format: Format,
     table: Option<Table>,
     mapping: Option<Mapping>,
+    encoding: Option<&'static str>,
+    naming: Option<Naming>,
 }
 
 impl Incremental {
@@ -275,6 +431,8 @@ impl Incremental {
                 format: Format::Native,
                 table: None,
                 mapping: None,
+                encoding: None,
+                naming: None,
             }),
             None => Err(Box::new(load_json(&text))),
         }
@@ -295,6 +453,8 @@ impl Incremental {
             format,
             table: None,
             mapping: None,
+            encoding: None,
+            naming: None,
         }
     }
 
@@ -311,7 +471,7 @@ impl Incremental {
     /// Rows of a table, read as they are validated.
     pub(crate) fn from_rows(
         meta: &Map<String, Value>,
-        rows: crate::import::Rows,
+        rows: impl RowSource + 'static,
         format: Format,
     ) -> Self {
         let total = rows.estimate();
@@ -344,6 +504,21 @@ impl Incremental {
         self
     }
 
+    /// How the importer names rows and fields in the file's own words.
+    pub(crate) fn with_naming(mut self, naming: Naming) -> Self {
+        self.naming = Some(naming);
+        self
+    }
+
+    /// How the bytes were read as text, and the notice that says so (listed first).
+    pub(crate) fn with_encoding(mut self, encoding: &'static str, notice: Option<Problem>) -> Self {
+        self.encoding = Some(encoding);
+        if let Some(n) = notice {
+            self.extra.insert(0, n);
+        }
+        self
+    }
+
     /// How many entries there are (for a table, an estimate from its lines).
     pub fn total(&self) -> usize {
         self.total.max(self.next)
@@ -363,9 +538,15 @@ impl Incremental {
         while left > 0 {
             let value = match &mut self.entries {
                 Entries::Json { text, ranges } => match ranges.get(self.next) {
-                    Some(&(a, b)) => {
-                        serde_json::from_str::<Value>(&text[a..b]).unwrap_or(Value::Null)
-                    }
+                    Some(&(a, b)) => match parse_entry(&text[a..b]) {
+                        Ok(v) => v,
+                        Err(why) => {
+                            self.validator.unreadable(self.next, why);
+                            self.next += 1;
+                            left -= 1;
+                            continue;
+                        }
+                    },
                     None => return true,
                 },
                 Entries::Values(v) => match v.get_mut(self.next) {
@@ -401,8 +582,12 @@ impl Incremental {
         while !self.step(usize::MAX) {}
         let mut l = self.validator.finish();
         // A problem with the whole file comes first; the "nothing loaded" line is then redundant.
-        if !self.extra.is_empty() && l.dataset.events.is_empty() {
+        let faults = self.extra.iter().any(|p| p.kind != P::Notice);
+        if faults && l.dataset.events.is_empty() {
             l.problems.retain(|p| p.location != Location::File);
+        }
+        if let Some(n) = &self.naming {
+            l.problems.iter_mut().for_each(|p| n.apply(p));
         }
         let mut extra = self.extra;
         extra.append(&mut l.problems);
@@ -410,21 +595,11 @@ impl Incremental {
         l.format = self.format;
         l.table = self.table;
         l.mapping = self.mapping;
+        l.encoding = self.encoding;
         l
     }
 }
 
 fn file_problem(message: &str) -> Problem {
-    Problem {
-        kind: P::WrongShape,
-        location: Location::File,
-        field: None,
-        message: message.into(),
-    }
-}
-
-/// Loads a file of any format the importers know, chosen from its content
-/// (and its name), with the columns guessed for a table of unknown shape.
-pub fn load_any(text: &str, name: &str) -> Loaded {
-    crate::import::open(text.to_string(), name, None).finish()
+    Problem::file(P::WrongShape, message.into())
 }

@@ -109,7 +109,9 @@ impl QuoteIn {
     pub fn label(self) -> &'static str {
         match self {
             QuoteIn::File => "the original text",
-            QuoteIn::ReadingCopy => "the reading copy (glyphs lost in extraction restored)",
+            QuoteIn::ReadingCopy => {
+                "the reading copy (passages extracted in a shifted encoding, read back)"
+            }
         }
     }
 }
@@ -135,6 +137,101 @@ pub struct Event {
     pub links: Vec<Link>,
     /// Empty only in a dataset that lists no sources.
     pub sources: Vec<SourceRef>,
+    /// What the entry adds to its source: values the source does not give.
+    pub added: Vec<Addition>,
+}
+
+/// What a value the source does not give rests on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Basis {
+    /// Known from outside the source ("Nazran is in Ingushetia").
+    GeneralKnowledge,
+    /// Read from the source's words, beyond what they state.
+    Inference,
+}
+
+impl Basis {
+    pub fn parse(s: &str) -> Option<Basis> {
+        match s {
+            "general_knowledge" => Some(Basis::GeneralKnowledge),
+            "inference" => Some(Basis::Inference),
+            _ => None,
+        }
+    }
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Basis::GeneralKnowledge => "general_knowledge",
+            Basis::Inference => "inference",
+        }
+    }
+    /// For the details: "general knowledge", "inference".
+    pub fn label(self) -> &'static str {
+        match self {
+            Basis::GeneralKnowledge => "general knowledge",
+            Basis::Inference => "inference",
+        }
+    }
+}
+
+/// A value an entry adds to its source: which field, on what basis, and why.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Addition {
+    /// One of [`ADDABLE_FIELDS`].
+    pub field: String,
+    pub basis: Basis,
+    /// What was added and what it rests on.
+    pub text: String,
+}
+
+/// The event fields an [`Addition`] may name, with their labels in the details.
+pub const ADDABLE_FIELDS: &[(&str, &str)] = &[
+    ("title", "Title"),
+    ("kind", "Kind"),
+    ("date", "Date"),
+    ("end", "End"),
+    ("countries", "Countries"),
+    ("places", "Places"),
+    ("casualties", "Casualties"),
+    ("scope", "Scope"),
+    ("summary", "Summary"),
+    ("note", "Note"),
+    ("related", "Related"),
+    ("links", "Links"),
+    ("source", "Source"),
+];
+
+/// "(not in the source: general knowledge)"; for a source, what is added is
+/// its attribution: "(attributed to this event by inference)".
+fn mark_text(field: &str, bases: &[Basis]) -> String {
+    let labels: Vec<&str> = bases.iter().map(|b| b.label()).collect();
+    if field == "source" {
+        format!("(attributed to this event by {})", labels.join(", "))
+    } else {
+        format!("(not in the source: {})", labels.join(", "))
+    }
+}
+
+impl Addition {
+    /// The field's label: "Date", "Countries".
+    pub fn field_label(&self) -> &str {
+        ADDABLE_FIELDS
+            .iter()
+            .find(|(f, _)| *f == self.field)
+            .map_or(self.field.as_str(), |(_, l)| l)
+    }
+    /// The mark beside its value: "(not in the source: inference)".
+    pub fn mark(&self) -> String {
+        mark_text(&self.field, &[self.basis])
+    }
+    /// One line for the details: "Date — general knowledge: …".
+    pub fn describe(&self) -> String {
+        format!(
+            "{} — {}: {}",
+            self.field_label(),
+            self.basis.label(),
+            self.text
+        )
+    }
 }
 
 /// A link kept from an entry's text: where it goes, and what it said.
@@ -156,6 +253,22 @@ impl Event {
     /// The date as the source gives it: "17–19 April 2009", "April 2001".
     pub fn date_label(&self) -> String {
         display_range(self.date, self.end)
+    }
+    /// The mark beside a value the source does not give, for the details:
+    /// "(not in the source: general knowledge)" when an addition names one of
+    /// `fields`; `None` when they all come from the source.
+    pub fn added_mark(&self, fields: &[&str]) -> Option<String> {
+        let mut bases: Vec<Basis> = Vec::new();
+        for a in self
+            .added
+            .iter()
+            .filter(|a| fields.contains(&a.field.as_str()))
+        {
+            if !bases.contains(&a.basis) {
+                bases.push(a.basis);
+            }
+        }
+        (!bases.is_empty()).then(|| mark_text(fields.first().copied().unwrap_or(""), &bases))
     }
 }
 
@@ -199,6 +312,10 @@ pub struct Dataset {
     id_index: std::collections::HashMap<String, usize>,
     /// Per event: indexes of related events, both directions, in time order.
     related: Vec<Vec<usize>>,
+    /// Per event: its first and last day (calendar arithmetic done once).
+    days: Vec<(i32, i32)>,
+    /// The first and last day of any event.
+    span: Option<(i32, i32)>,
 }
 
 impl Dataset {
@@ -209,6 +326,12 @@ impl Dataset {
             .map(|e| ((e.start_day(), e.date.precision(), e.end_day(), e.kind), e))
             .collect();
         keyed.sort_by(|(ka, a), (kb, b)| ka.cmp(kb).then_with(|| a.id.cmp(&b.id)));
+        let days: Vec<(i32, i32)> = keyed.iter().map(|(k, _)| (k.0, k.2)).collect();
+        let span = days
+            .iter()
+            .map(|d| d.0)
+            .min()
+            .zip(days.iter().map(|d| d.1).max());
         let events: Vec<Event> = keyed.into_iter().map(|(_, e)| e).collect();
         let country_index: BTreeMap<String, usize> = meta
             .countries
@@ -219,16 +342,20 @@ impl Dataset {
         let search = events
             .iter()
             .map(|e| {
-                let mut h = crate::filter::fold(&e.title);
+                let mut h = crate::text::fold(&e.title);
                 h.push('\n');
-                h.push_str(&crate::filter::fold(&e.summary));
+                h.push_str(&crate::text::fold(&e.summary));
                 for p in &e.places {
                     h.push('\n');
-                    h.push_str(&crate::filter::fold(p));
+                    h.push_str(&crate::text::fold(p));
                 }
                 if let Some(n) = &e.note {
                     h.push('\n');
-                    h.push_str(&crate::filter::fold(n));
+                    h.push_str(&crate::text::fold(n));
+                }
+                for a in &e.added {
+                    h.push('\n');
+                    h.push_str(&crate::filter::fold(&a.text));
                 }
                 h
             })
@@ -284,7 +411,14 @@ impl Dataset {
             used,
             id_index,
             related,
+            days,
+            span,
         }
+    }
+
+    /// The first and last day (inclusive) event `i` covers, computed once.
+    pub fn days(&self, i: usize) -> (i32, i32) {
+        self.days[i]
     }
 
     /// The category of `kind` (a fallback for an index out of range).
@@ -369,10 +503,36 @@ impl Dataset {
         &self.related[i]
     }
 
+    /// The `related` addition that marks the link between events `i` and `j`
+    /// (written on either side): `None` when the link is the source's own.
+    pub fn link_addition(&self, i: usize, j: usize) -> Option<&Addition> {
+        let written = |a: usize, b: usize| {
+            let (ea, eb) = (&self.events[a], &self.events[b]);
+            if ea.related.contains(&eb.id) {
+                ea.added.iter().find(|x| x.field == "related")
+            } else {
+                None
+            }
+        };
+        written(i, j).or_else(|| written(j, i))
+    }
+
+    /// What the details of event `i` list as not in the source: its own
+    /// additions, then those of the links other events wrote to it.
+    pub fn additions_shown(&self, i: usize) -> Vec<&Addition> {
+        let mut out: Vec<&Addition> = self.events[i].added.iter().collect();
+        for &j in self.related(i) {
+            if let Some(a) = self.link_addition(i, j) {
+                if !out.iter().any(|x| std::ptr::eq(*x, a)) {
+                    out.push(a);
+                }
+            }
+        }
+        out
+    }
+
     /// First and last day (inclusive) covered by any event, or `None` when empty.
     pub fn span(&self) -> Option<(i32, i32)> {
-        let start = self.events.iter().map(Event::start_day).min()?;
-        let end = self.events.iter().map(Event::end_day).max()?;
-        Some((start, end))
+        self.span
     }
 }

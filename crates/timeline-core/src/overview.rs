@@ -18,7 +18,7 @@ pub fn histogram(ds: &Dataset, shown: &[usize], extent: Window, bins: usize) -> 
     }
     let per_day = bins as f64 / extent.span();
     for &i in shown {
-        let b = ((ds.events[i].start_day() as f64 - extent.start) * per_day).floor();
+        let b = ((ds.days(i).0 as f64 - extent.start) * per_day).floor();
         if b >= 0.0 && (b as usize) < bins {
             out[b as usize] += 1;
         }

@@ -11,8 +11,8 @@ use crate::date::PartialDate;
 use crate::import::{Format, Mapping, Table};
 use crate::map::{MapShapes, Shape as MapShape};
 use crate::model::{
-    Casualties, Category, Country, Dataset, Event, Kind, Link, Metadata, QuoteIn, Scope, Shape,
-    SourceDoc, SourceRef, Status,
+    Addition, Basis, Casualties, Category, Country, Dataset, Event, Kind, Link, Metadata, QuoteIn,
+    Scope, Shape, SourceDoc, SourceRef, Status,
 };
 use crate::problem::{Location, Problem, ProblemKind};
 use crate::stats::{Stats, YearRow};
@@ -311,6 +311,16 @@ fn event(w: &mut Writer, e: &Event) {
             Some(QuoteIn::ReadingCopy) => 2,
         });
     }
+    // What the entry adds to its source (field, basis, text).
+    w.usize(e.added.len());
+    for a in &e.added {
+        w.str(&a.field);
+        w.byte(match a.basis {
+            Basis::GeneralKnowledge => 0,
+            Basis::Inference => 1,
+        });
+        w.str(&a.text);
+    }
 }
 
 fn read_event(r: &mut Reader) -> Option<Event> {
@@ -371,6 +381,17 @@ fn read_event(r: &mut Reader) -> Option<Event> {
                 },
             })
         })?,
+        added: r.list(|r| {
+            Some(Addition {
+                field: r.string()?,
+                basis: match r.byte()? {
+                    0 => Basis::GeneralKnowledge,
+                    1 => Basis::Inference,
+                    _ => return None,
+                },
+                text: r.string()?,
+            })
+        })?,
     })
 }
 
@@ -415,7 +436,7 @@ pub fn unpack_dataset(buf: &[u8]) -> Option<Dataset> {
     read_dataset(&mut r).filter(|_| r.at_end())
 }
 
-const PROBLEM_KINDS: [ProblemKind; 11] = [
+const PROBLEM_KINDS: [ProblemKind; 12] = [
     ProblemKind::WrongShape,
     ProblemKind::MissingField,
     ProblemKind::EmptyField,
@@ -427,6 +448,7 @@ const PROBLEM_KINDS: [ProblemKind; 11] = [
     ProblemKind::DuplicateId,
     ProblemKind::NegativeCasualties,
     ProblemKind::BadValue,
+    ProblemKind::Notice,
 ];
 
 pub fn write_problem(w: &mut Writer, p: &Problem) {
@@ -449,6 +471,8 @@ pub fn write_problem(w: &mut Writer, p: &Problem) {
     }
     w.opt_str(p.field.as_deref());
     w.str(&p.message);
+    w.opt_u64(p.row.map(|r| r as u64));
+    w.opt_str(p.column.as_deref());
 }
 
 pub fn read_problem(r: &mut Reader) -> Option<Problem> {
@@ -473,6 +497,8 @@ pub fn read_problem(r: &mut Reader) -> Option<Problem> {
         location,
         field: r.opt_string()?,
         message: r.string()?,
+        row: r.opt_u64()?.map(|v| v as usize),
+        column: r.opt_string()?,
     })
 }
 
@@ -488,27 +514,9 @@ const FORMATS: [Format; 9] = [
     Format::JsonList,
 ];
 
-/// What reading a file gives: the dataset, its problems, how it was read.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Read {
-    pub dataset: Dataset,
-    pub problems: Vec<Problem>,
-    pub format: Format,
-    pub table: Option<Table>,
-    pub mapping: Option<Mapping>,
-}
-
-impl From<crate::load::Loaded> for Read {
-    fn from(l: crate::load::Loaded) -> Self {
-        Read {
-            dataset: l.dataset,
-            problems: l.problems,
-            format: l.format,
-            table: l.table,
-            mapping: l.mapping,
-        }
-    }
-}
+/// What reading a file gives: the dataset, its problems, how it was read
+/// (the loader's own result, sent across).
+pub type Read = crate::load::Loaded;
 
 pub fn pack_read(read: &Read) -> Vec<u8> {
     let mut w = Writer::default();
@@ -530,6 +538,7 @@ pub fn pack_read(read: &Read) -> Vec<u8> {
         None => w.byte(0),
     }
     w.opt_str(read.mapping.as_ref().map(Mapping::encode).as_deref());
+    w.opt_str(read.encoding);
     w.buf
 }
 
@@ -547,12 +556,18 @@ pub fn unpack_read(buf: &[u8]) -> Option<Read> {
         _ => return None,
     };
     let mapping = r.opt_string()?.map(|m| Mapping::decode(&m));
+    // The encoding's name, as the decoder gives it (one of a few).
+    let encoding = match r.opt_string()? {
+        None => None,
+        Some(e) => Some(*crate::decode::ENCODINGS.iter().find(|&&n| n == e)?),
+    };
     r.at_end().then_some(Read {
         dataset,
         problems,
         format,
         table,
         mapping,
+        encoding,
     })
 }
 

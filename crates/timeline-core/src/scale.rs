@@ -207,6 +207,10 @@ pub fn ticks(w: Window, width: f64) -> Vec<Tick> {
     match unit {
         TickUnit::Years(step) => {
             let mut y = y0 - y0.rem_euclid(step);
+            // The first tick a date can name (years from -9999).
+            while y < crate::date::MIN_YEAR {
+                y += step;
+            }
             while let Some(day) = date(y, 1, 1).filter(|&d| (d as f64) < w.end) {
                 push(day, year_label(y), true);
                 y += step;

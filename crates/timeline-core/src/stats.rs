@@ -18,9 +18,13 @@ impl YearRow {
     }
 }
 
+/// The most years listed with their gaps.
+pub const MAX_YEAR_ROWS: usize = 200;
+
 #[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct Stats {
-    /// Every year from the first to the last shown event, gaps included.
+    /// Every year from the first to the last shown event, gaps included (up to
+    /// [`MAX_YEAR_ROWS`] years; over a longer span only the years with events).
     pub years: Vec<YearRow>,
     /// (code, name, events naming it), most first; organisation-wide events
     /// that name no country are counted under `organisation_wide`.
@@ -65,6 +69,11 @@ impl Stats {
             for &k in ds.country_ids(i) {
                 per_country[k as usize] += 1;
             }
+        }
+        // Over a long span (imported data reaching over millennia) the empty years
+        // are left out: the rows, and what is drawn from them, grow with the data, not the span.
+        if years.len() > MAX_YEAR_ROWS {
+            years.retain(|r| r.total() > 0);
         }
         let mut countries: Vec<(String, String, usize)> = ds
             .meta

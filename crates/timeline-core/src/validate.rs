@@ -1,9 +1,10 @@
 //! Field-by-field validation of the metadata and of one entry: each problem
 //! names the entry (index and id), the field, and what is wrong.
 
-use crate::date::PartialDate;
+use crate::date::{DateError, PartialDate};
 use crate::model::*;
-use crate::problem::{Location, Problem, ProblemKind as P};
+use crate::problem::{meta_problem, Location, Problem, ProblemKind as P};
+use crate::text::opt_str;
 use serde_json::{Map, Value};
 use std::collections::{HashMap, HashSet};
 
@@ -37,27 +38,6 @@ impl SourceIndex {
             QuoteIn::ReadingCopy => reading,
         })
     }
-}
-
-pub(crate) fn meta_problem(
-    kind: crate::problem::ProblemKind,
-    field: String,
-    message: String,
-) -> Problem {
-    Problem {
-        kind,
-        location: Location::Metadata,
-        field: Some(field),
-        message,
-    }
-}
-
-pub(crate) fn opt_str(obj: &Map<String, Value>, key: &str) -> Option<String> {
-    obj.get(key)
-        .and_then(Value::as_str)
-        .map(str::trim)
-        .filter(|s| !s.is_empty())
-        .map(String::from)
 }
 
 /// What entries are checked against: the metadata, and whether it declares
@@ -165,11 +145,19 @@ impl Known {
         Some(Kind(i as u16))
     }
 
+    /// The declared categories as the file names them: the label, and the id
+    /// it is written with where that differs ("Attacks (1)").
     fn category_ids(&self) -> String {
         self.meta
             .categories
             .iter()
-            .map(|c| c.id.as_str())
+            .map(|c| {
+                if c.label.eq_ignore_ascii_case(&c.id) || c.plural.eq_ignore_ascii_case(&c.id) {
+                    c.id.clone()
+                } else {
+                    format!("{} ({})", c.label, c.id)
+                }
+            })
             .collect::<Vec<_>>()
             .join(", ")
     }
@@ -316,7 +304,10 @@ fn type_name(v: &Value) -> &'static str {
 pub(crate) struct EntryCx {
     pub(crate) index: usize,
     pub(crate) id: Option<String>,
+    /// What keeps the entry out.
     pub(crate) problems: Vec<Problem>,
+    /// What was left out of an entry that still loads (a link that is not http(s)).
+    pub(crate) notes: Vec<Problem>,
 }
 
 impl EntryCx {
@@ -329,6 +320,8 @@ impl EntryCx {
             },
             field: (!field.is_empty()).then(|| field.to_string()),
             message,
+            row: None,
+            column: None,
         });
     }
 
@@ -355,7 +348,16 @@ impl EntryCx {
         }
         let s = self.string(o, key)?;
         PartialDate::parse(&s)
-            .map_err(|e| self.push(P::BadDate, key, e.to_string()))
+            .map_err(|e| {
+                // A date written another way ("30 February 2023") that names a
+                // month or day that does not exist says so, in its own words.
+                let e = match (e, PartialDate::parse_loose(&s)) {
+                    (DateError::Format(_), Err(DateError::Day(_))) => DateError::Day(s.clone()),
+                    (DateError::Format(_), Err(DateError::Month(_))) => DateError::Month(s.clone()),
+                    (e, _) => e,
+                };
+                self.push(P::BadDate, key, e.to_string())
+            })
             .ok()
     }
 
@@ -525,12 +527,16 @@ impl EntryCx {
                 _ => (String::new(), String::new()),
             };
             if !(url.starts_with("https://") || url.starts_with("http://")) {
+                // Only this link is left out: the event keeps the rest.
                 self.push(
                     P::BadValue,
                     &format!("links[{i}]"),
-                    "must be an http(s) address, or an object with `url` and `text`".into(),
+                    "must be an http(s) address, or an object with `url` and `text` (the link is left out; the event is kept)".into(),
                 );
-                return None;
+                if let Some(p) = self.problems.pop() {
+                    self.notes.push(p);
+                }
+                continue;
             }
             let text = if text.is_empty() { url.clone() } else { text };
             out.push(Link { url, text });
@@ -623,6 +629,7 @@ impl EntryCx {
         let related = self.related(o, id.as_deref());
         let links = self.links(o);
         let source_list = self.sources(o.get("source"), &known.sources);
+        let added = self.added(o);
         written?;
         let mut seen_codes = HashSet::new();
         codes.retain(|c| seen_codes.insert(c.clone()));
@@ -641,6 +648,7 @@ impl EntryCx {
             related: related?,
             links: links?,
             sources: source_list?,
+            added: added?,
         })
     }
 
@@ -807,5 +815,76 @@ impl EntryCx {
             }
         }
         (!out.is_empty()).then_some(out)
+    }
+
+    /// `added`: values the entry adds to its source, each `{field, basis, text}`.
+    /// One that cannot be read leaves the entry out, as a bad `note` does: a
+    /// value shown without its mark would pass for the source's.
+    fn added(&mut self, o: &Map<String, Value>) -> Option<Vec<Addition>> {
+        let list = match o.get("added") {
+            None | Some(Value::Null) => return Some(Vec::new()),
+            Some(Value::Array(a)) => a,
+            Some(v) => {
+                self.push(
+                    P::WrongType,
+                    "added",
+                    format!(
+                        "must be a list of {{field, basis, text}}, not {}",
+                        type_name(v)
+                    ),
+                );
+                return None;
+            }
+        };
+        let mut out = Vec::new();
+        for (i, v) in list.iter().enumerate() {
+            let path = format!("added[{i}]");
+            let Some(a) = v.as_object() else {
+                self.push(
+                    P::WrongType,
+                    &path,
+                    format!(
+                        "must be an object with field, basis and text, not {}",
+                        type_name(v)
+                    ),
+                );
+                continue;
+            };
+            let text_of = |key: &str| match a.get(key) {
+                Some(Value::String(s)) if !s.trim().is_empty() => Ok(s.trim().to_string()),
+                None | Some(Value::Null) => Err((P::MissingField, "is missing".to_string())),
+                Some(Value::String(_)) => Err((P::EmptyField, "is empty".to_string())),
+                Some(v) => Err((P::WrongType, format!("must be text, not {}", type_name(v)))),
+            };
+            let field = text_of("field").and_then(|f| {
+                if ADDABLE_FIELDS.iter().any(|(k, _)| *k == f) {
+                    Ok(f)
+                } else {
+                    let names: Vec<&str> = ADDABLE_FIELDS.iter().map(|(k, _)| *k).collect();
+                    Err((
+                        P::BadValue,
+                        format!("\"{f}\" is not one of {}", names.join(", ")),
+                    ))
+                }
+            });
+            let basis = text_of("basis").and_then(|b| {
+                Basis::parse(&b).ok_or((
+                    P::BadValue,
+                    format!("\"{b}\" is not \"general_knowledge\" or \"inference\""),
+                ))
+            });
+            let text = text_of("text");
+            match (field, basis, text) {
+                (Ok(field), Ok(basis), Ok(text)) => out.push(Addition { field, basis, text }),
+                (f, b, t) => {
+                    for (key, r) in [("field", f.err()), ("basis", b.err()), ("text", t.err())] {
+                        if let Some((kind, msg)) = r {
+                            self.push(kind, &format!("{path}.{key}"), msg);
+                        }
+                    }
+                }
+            }
+        }
+        (out.len() == list.len()).then_some(out)
     }
 }

@@ -1,6 +1,9 @@
 //! Property tests (proptest) as a fuzzer with a fixed budget: the loader, the
 //! CSV reader and the URL-state parser never panic, on any input, and what
-//! they accept is consistent. Each test prints how many inputs it ran.
+//! they accept is consistent. The inputs cover encodings (BOMs, UTF-16,
+//! Windows-1252), repeated and odd headers, extreme dates and numbers, and
+//! deep nesting. Each test prints how many inputs it ran; `FUZZ_CASES`
+//! sets the budget for a long run.
 
 use proptest::prelude::*;
 use proptest::test_runner::{Config, TestRunner};
@@ -285,6 +288,252 @@ fn fuzz_html_to_text() {
             let (text, links) = timeline_core::import::html::to_text(&s);
             assert!(links.iter().all(|l| l.url.starts_with("http")));
             let _ = text;
+        },
+    );
+}
+
+/// A share of the budget, for targets whose inputs are large.
+fn some_cases(div: u32) -> u32 {
+    (cases() / div).max(1)
+}
+
+fn run_n<S: Strategy>(name: &str, n: u32, strategy: S, test: impl Fn(S::Value)) {
+    let count = AtomicUsize::new(0);
+    let mut runner = TestRunner::new(Config {
+        cases: n,
+        failure_persistence: None,
+        ..Config::default()
+    });
+    runner
+        .run(&strategy, |v| {
+            count.fetch_add(1, Ordering::Relaxed);
+            test(v);
+            Ok(())
+        })
+        .unwrap();
+    println!(
+        "fuzz {name}: {} inputs, no panic",
+        count.load(Ordering::Relaxed)
+    );
+}
+
+/// `text` as bytes in an encoding: 0 UTF-8, 1 UTF-8 with a BOM, 2 UTF-16LE
+/// with a BOM, 3 UTF-16BE with a BOM, 4 Windows-1252 (where it can say it).
+fn encode_as(text: &str, enc: u8) -> Vec<u8> {
+    match enc {
+        0 => text.as_bytes().to_vec(),
+        1 => [0xef, 0xbb, 0xbf].into_iter().chain(text.bytes()).collect(),
+        2 => [0xff, 0xfe]
+            .into_iter()
+            .chain(text.encode_utf16().flat_map(u16::to_le_bytes))
+            .collect(),
+        3 => [0xfe, 0xff]
+            .into_iter()
+            .chain(text.encode_utf16().flat_map(u16::to_be_bytes))
+            .collect(),
+        _ => encoding_rs::WINDOWS_1252.encode(text).0.into_owned(),
+    }
+}
+
+fn import_fixtures() -> Vec<(String, String)> {
+    let dir = format!("{}/tests/fixtures/import", env!("CARGO_MANIFEST_DIR"));
+    let mut files: Vec<(String, String)> = std::fs::read_dir(&dir)
+        .unwrap()
+        .filter_map(|e| {
+            let p = e.unwrap().path();
+            let text = std::fs::read_to_string(&p).ok()?;
+            Some((p.file_name()?.to_string_lossy().into_owned(), text))
+        })
+        .collect();
+    files.sort();
+    files
+}
+
+/// Every importer's fixture in every encoding a browser tells apart: the
+/// same events as in UTF-8 (Windows-1252 where the text fits it), and after
+/// byte edits no panic and either events or a problem.
+#[test]
+fn fuzz_importers_on_bytes_in_any_encoding() {
+    let files = import_fixtures();
+    let n = files.len();
+    let strategy = (
+        0..n,
+        0u8..5,
+        prop::collection::vec((any::<usize>(), any::<u8>(), 0u8..3), 0..4),
+    );
+    run_n(
+        "importers, encodings",
+        some_cases(4),
+        strategy,
+        |(which, enc, edits)| {
+            let (name, text) = &files[which];
+            let mut bytes = encode_as(text, enc);
+            let fits = enc != 4 || !encoding_rs::WINDOWS_1252.encode(text).2;
+            let edited = !edits.is_empty();
+            for (at, byte, op) in edits {
+                let at = at % bytes.len().max(1);
+                match op {
+                    0 if bytes.is_empty() => bytes.push(byte),
+                    0 => bytes[at] = byte,
+                    1 => bytes.insert(at, byte),
+                    _ => bytes.truncate(at),
+                }
+            }
+            let l = timeline_core::import::open_bytes(bytes, name, None).finish();
+            assert!(
+                !l.dataset.events.is_empty() || !l.problems.is_empty(),
+                "{name}"
+            );
+            if !edited && fits {
+                let want = timeline_core::load_any(text, name);
+                let titles = |d: &timeline_core::Dataset| {
+                    d.events.iter().map(|e| e.title.clone()).collect::<Vec<_>>()
+                };
+                assert_eq!(titles(&l.dataset), titles(&want.dataset), "{name} in {enc}");
+            }
+        },
+    );
+}
+
+/// Tables with repeated, differently cased or blank headers and extreme
+/// cells: no panic; a repeated name is always reported; events or a problem.
+#[test]
+fn fuzz_tables_with_repeated_headers_and_extreme_cells() {
+    let header = prop::sample::select(vec![
+        "date",
+        "Date",
+        " DATE ",
+        "title",
+        "Title",
+        "kind",
+        "killed",
+        "When",
+        "What",
+        "Where",
+        "Deaths",
+        "event_date",
+        "event_type",
+        "iyear",
+        "imonth",
+        "Year",
+        "Headline",
+        "",
+        "notes",
+        "x",
+    ]);
+    let cell = prop_oneof![
+        prop::sample::select(vec![
+            "2004",
+            "2004-09-01",
+            "30 February 2023",
+            "2023-02-29",
+            "9999-12-31",
+            "-9999-01-01",
+            "10000",
+            "0000",
+            "1e309",
+            "-1e309",
+            "18446744073709551616",
+            "-1",
+            "NaN",
+            "inf",
+            "",
+            "\"",
+            "a;b;;c",
+            "<b>x</b>",
+            "javascript:alert(1)",
+            "Genève",
+            "\u{feff}",
+            "\u{0}",
+        ])
+        .prop_map(String::from),
+        ".{0,10}",
+    ];
+    let strategy = (
+        prop::collection::vec(header, 1..8),
+        prop::collection::vec(prop::collection::vec(cell, 0..9), 0..6),
+    );
+    run_n(
+        "tables, repeated headers, extreme cells",
+        some_cases(2),
+        strategy,
+        |(head, rows)| {
+            let quote = |s: &str| format!("\"{}\"", s.replace('"', "\"\""));
+            let mut text = head.iter().map(|h| quote(h)).collect::<Vec<_>>().join(",");
+            for r in &rows {
+                text.push('\n');
+                text.push_str(&r.iter().map(|c| quote(c)).collect::<Vec<_>>().join(","));
+            }
+            let l = timeline_core::load_any(&text, "t.csv");
+            assert!(!l.dataset.events.is_empty() || !l.problems.is_empty());
+            let folded: Vec<String> = head.iter().map(|h| h.trim().to_ascii_lowercase()).collect();
+            let repeated = folded
+                .iter()
+                .enumerate()
+                .any(|(i, h)| !h.is_empty() && folded[..i].contains(h));
+            if repeated && head.len() >= 2 {
+                assert!(
+                    l.problems
+                        .iter()
+                        .any(|p| p.message.contains("more than once")),
+                    "{head:?}: {:?}",
+                    l.problems
+                );
+            }
+            for e in &l.dataset.events {
+                assert!(e.end_day() >= e.start_day());
+            }
+        },
+    );
+}
+
+/// Deep nesting and numbers beyond f64 anywhere in an entry: the entry is
+/// named with why; the valid entry beside it loads.
+#[test]
+fn fuzz_deep_nesting_and_extreme_numbers() {
+    let key = prop::sample::select(vec!["note", "casualties", "title", "countries", "zz"]);
+    let strategy = (
+        key,
+        0usize..3000,
+        prop::sample::select(vec![
+            "1",
+            "1e309",
+            "-1e309",
+            "1e-400",
+            "18446744073709551616",
+            "-0",
+            "\"x\"",
+            "{}",
+        ]),
+        any::<bool>(),
+    );
+    run_n(
+        "deep nesting, extreme numbers",
+        some_cases(8),
+        strategy,
+        |(key, depth, leaf, objects)| {
+            let (open, close) = if objects {
+                ("{\"a\":", "}")
+            } else {
+                ("[", "]")
+            };
+            let value = format!("{}{leaf}{}", open.repeat(depth), close.repeat(depth));
+            let text = format!(
+                r#"{{"events":[{{"id":"a","kind":"k","title":"T","date":"2004","{key}":{value}}},{{"id":"b","kind":"k","title":"U","date":"2005"}}]}}"#
+            );
+            for l in [load_json(&text), timeline_core::load_any(&text, "x.json")] {
+                assert!(
+                    l.dataset.events.iter().any(|e| e.id == "b"),
+                    "{:?}",
+                    l.problems
+                );
+                let unreadable = depth >= 130 || matches!(leaf, "1e309" | "-1e309");
+                if unreadable {
+                    assert!(l.dataset.events.len() == 1, "{depth} {leaf}");
+                    let msg = l.problems.iter().map(|p| p.to_string()).collect::<String>();
+                    assert!(!msg.contains("not null"), "{msg}");
+                }
+            }
         },
     );
 }

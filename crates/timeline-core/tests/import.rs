@@ -1,8 +1,8 @@
 //! Each importer: a fixture written from the format's public documentation
 //! in, the expected events, categories, countries and precision out.
 
-use timeline_core::import::open;
-use timeline_core::{load_any, Dataset, Format, Loaded, Mapping, Precision, Role};
+use timeline_core::import::{open, open_bytes};
+use timeline_core::{load_any, Dataset, Format, Loaded, Mapping, Precision, ProblemKind, Role};
 
 fn fixture(name: &str) -> String {
     std::fs::read_to_string(format!(
@@ -78,7 +78,8 @@ fn plain_json_list_with_its_own_kinds_and_no_countries_block() {
     assert_eq!(l.problems.len(), 1, "{:?}", l.problems);
     assert_eq!(
         l.problems[0].to_string(),
-        "entry 3 (entry-3), field `date`: is missing"
+        // An id the loader made up (entry-3) is not the file's: not named.
+        "entry 3, field `date`: is missing"
     );
 }
 
@@ -169,7 +170,12 @@ fn vis_timeline_items_and_groups() {
     let msgs: Vec<String> = l.problems.iter().map(|p| p.to_string()).collect();
     assert_eq!(msgs.len(), 2, "{msgs:?}");
     assert!(msgs[0].contains("1 background item(s)"), "{msgs:?}");
-    assert!(msgs[1].starts_with("entry 2 (4), field `kind`"), "{msgs:?}");
+    // The item's own key (`group`) and the groups by their names, with the ids items use.
+    assert_eq!(
+        msgs[1],
+        "entry 2 (4), key \"group\": \"9\" is not one of Exercises (1), Statements (2)"
+    );
+    assert_eq!(l.problems[1].field.as_deref(), Some("kind"));
 }
 
 #[test]
@@ -355,4 +361,155 @@ fn exports_load_back_to_the_same_events() {
         assert_eq!(back(load_any(&to_json(&ds, &shown), "x.json")), want);
         assert_eq!(back(load_any(&to_csv(&ds, &shown), "x.csv")), want);
     }
+}
+
+fn fixture_bytes(name: &str) -> Vec<u8> {
+    std::fs::read(format!(
+        "{}/tests/fixtures/import/{name}",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .unwrap()
+}
+
+fn messages(l: &Loaded) -> Vec<String> {
+    l.problems.iter().map(|p| p.to_string()).collect()
+}
+
+/// GTD's own download is Windows-1252 text: read as a browser reads it, with
+/// a notice saying so, never with "Gen\u{fffd}ve". A city that is also its
+/// province is named once.
+#[test]
+fn windows_1252_is_decoded_as_browsers_do_and_said() {
+    let bytes = fixture_bytes("gtd-windows-1252.csv");
+    assert!(
+        std::str::from_utf8(&bytes).is_err(),
+        "the fixture is not UTF-8"
+    );
+    let l = open_bytes(bytes.clone(), "gtd-windows-1252.csv", None).finish();
+    assert_eq!(l.format, Format::Gtd);
+    assert_eq!(l.encoding, Some("windows-1252"));
+    let ds = &l.dataset;
+    assert_eq!(ds.events.len(), 2, "{:?}", messages(&l));
+    let geneva = ds
+        .events
+        .iter()
+        .find(|e| e.title.contains("Genève"))
+        .unwrap();
+    assert_eq!(geneva.places, ["Genève"]);
+    assert_eq!(geneva.summary, "A parcel bomb at an office in Genève.");
+    let moscow = ds
+        .events
+        .iter()
+        .find(|e| e.title.contains("Moscow"))
+        .unwrap();
+    assert_eq!(moscow.places, ["Moscow"]);
+    let msgs = messages(&l);
+    assert_eq!(l.problems[0].kind, ProblemKind::Notice);
+    assert!(
+        msgs[0].contains("read as Windows-1252") && msgs[0].contains("save the file as UTF-8"),
+        "{msgs:?}"
+    );
+    // The row the spreadsheet shows, GTD's own columns for the date.
+    assert_eq!(
+        msgs[1],
+        "row 4 (gtd-201104310001), column \"iyear, imonth, iday\": \"2011-04-31\" is not a day of that month"
+    );
+}
+
+/// A byte-order mark (UTF-8, UTF-16 LE or BE) is read on every path: bytes
+/// from a file or a link, and text handed over as it is.
+#[test]
+fn byte_order_marks_on_every_path() {
+    let text = fixture("plain.json");
+    let want = titles(&load_any(&text, "plain.json").dataset)
+        .into_iter()
+        .map(String::from)
+        .collect::<Vec<_>>();
+    let le: Vec<u8> = [0xff, 0xfe]
+        .into_iter()
+        .chain(text.encode_utf16().flat_map(u16::to_le_bytes))
+        .collect();
+    let be: Vec<u8> = [0xfe, 0xff]
+        .into_iter()
+        .chain(text.encode_utf16().flat_map(u16::to_be_bytes))
+        .collect();
+    let u8bom: Vec<u8> = b"\xef\xbb\xbf"
+        .iter()
+        .copied()
+        .chain(text.bytes())
+        .collect();
+    for (bytes, enc) in [(le, "UTF-16LE"), (be, "UTF-16BE"), (u8bom, "UTF-8")] {
+        let l = open_bytes(bytes.clone(), "plain.json", None).finish();
+        assert_eq!(titles(&l.dataset), want, "{enc}: {:?}", messages(&l));
+        assert_eq!(l.encoding, Some(enc));
+    }
+    // Text that still starts with a BOM (a decoder that kept it): JSON and CSV alike.
+    let l = load_any(&format!("\u{feff}{text}"), "plain.json");
+    assert_eq!(titles(&l.dataset), want, "{:?}", messages(&l));
+    let csv = format!("\u{feff}{}", fixture("table.csv"));
+    assert_eq!(load_any(&csv, "table.csv").dataset.events.len(), 2);
+}
+
+/// A header that names a column twice is said, not silently resolved.
+#[test]
+fn a_repeated_column_name_is_reported() {
+    let l = load("repeated-header.csv");
+    let msgs = messages(&l);
+    assert_eq!(
+        msgs[0],
+        "file: the header names a column more than once: \"date\" (columns 1, 4); \"title\" (columns 2, 5); only the first of each is read (rename the others to have them read)"
+    );
+    assert_eq!(l.dataset.events.len(), 2);
+    assert_eq!(l.dataset.events[0].date.to_string(), "2004-09-01");
+}
+
+/// ACLED's "30 February 2023" is a day that does not exist, not a badly
+/// written date; problems name the spreadsheet's row and ACLED's column.
+#[test]
+fn problems_name_the_row_and_column_as_the_file_does() {
+    let l = load("acled-bad-day.csv");
+    assert_eq!(
+        messages(&l),
+        [
+            "row 2 (kgz10), column \"event_date\": \"30 February 2023\" is not a day of that month",
+            "row 3 (kgz11), column \"fatalities\": must be a whole number, not \"many\"",
+        ]
+    );
+    // The fields stay ours for programs.
+    assert_eq!(l.problems[0].field.as_deref(), Some("date"));
+    assert_eq!(l.problems[0].row, Some(2));
+    assert_eq!(l.dataset.events.len(), 1);
+    // The same in a table read through the mapping, by its own headers.
+    let l = load_any(
+        "Day,Headline,Killed\n2023-01-05,A,1\n2023-02-30,B,x\n",
+        "t.csv",
+    );
+    assert_eq!(
+        messages(&l),
+        [
+            "row 3, column \"Day\": \"2023-02-30\" is not a day of that month",
+            "row 3, column \"Killed\": must be a whole number, not \"x\""
+        ]
+    );
+}
+
+/// "When, What, Where, Deaths": every role found by a common name, in any
+/// case and with spaces around it.
+#[test]
+fn common_column_names_are_recognised() {
+    let l = load("when-what-where.csv");
+    assert_eq!(l.format, Format::Table);
+    let m = l.mapping.clone().unwrap();
+    assert_eq!(m.get(Role::Date), Some("When"));
+    assert_eq!(m.get(Role::Title), Some("What"));
+    assert_eq!(m.get(Role::Places), Some("Where"));
+    assert_eq!(m.get(Role::Killed), Some("Deaths"));
+    assert_eq!(m.get(Role::Wounded), Some("Injured"));
+    assert_eq!(m.get(Role::Summary), Some("Notes"));
+    assert_eq!(
+        titles(&l.dataset),
+        ["Metro bombings", "Parcel bomb", "Protests"]
+    );
+    assert!(!l.dataset.events.iter().any(|e| e.title == "Untitled event"));
+    assert!(l.problems.is_empty(), "{:?}", messages(&l));
 }

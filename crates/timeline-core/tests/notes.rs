@@ -85,3 +85,74 @@ fn notes_links_and_quote_copies_load_and_problems_name_entry_and_field() {
         ["statement"]
     );
 }
+
+#[test]
+fn added_values_load_with_their_basis_and_bad_marks_name_entry_and_field() {
+    use timeline_core::model::Basis;
+    let l = load_json(&fixture("added.json"));
+    let got: Vec<(Option<usize>, Option<String>, P)> = l
+        .problems
+        .iter()
+        .map(|p| (p.entry_index(), p.field.clone(), p.kind))
+        .collect();
+    let s = |x: &str| Some(x.to_string());
+    assert_eq!(
+        got,
+        vec![
+            (Some(2), s("added"), P::WrongType),
+            (Some(3), s("added[0]"), P::WrongType),
+            (Some(4), s("added[0].field"), P::BadValue),
+            (Some(5), s("added[0].basis"), P::BadValue),
+            (Some(6), s("added[0].text"), P::MissingField),
+            (Some(6), s("added[1].text"), P::EmptyField),
+        ],
+        "{:#?}",
+        l.problems
+    );
+    let msgs: Vec<String> = l.problems.iter().map(|p| p.to_string()).collect();
+    assert!(
+        msgs.contains(&"entry 5 (unknown-basis), field `added[0].basis`: \"hearsay\" is not \"general_knowledge\" or \"inference\"".to_string()),
+        "{msgs:#?}"
+    );
+    assert!(
+        msgs.iter()
+            .any(|m| m.contains("\"weather\" is not one of title, kind, date")),
+        "{msgs:#?}"
+    );
+    // A value shown without its mark would pass for the source's: the entry is left out.
+    let ds = &l.dataset;
+    let ids: Vec<&str> = ds.events.iter().map(|e| e.id.as_str()).collect();
+    assert_eq!(ids, ["unmarked", "marked"]);
+    let e = ds.event("marked").unwrap();
+    assert_eq!(
+        e.added
+            .iter()
+            .map(|a| (a.field.as_str(), a.basis))
+            .collect::<Vec<_>>(),
+        [
+            ("countries", Basis::GeneralKnowledge),
+            ("date", Basis::Inference)
+        ]
+    );
+    assert_eq!(
+        e.added[0].describe(),
+        "Countries — general knowledge: Russia: Nazran is a town in Ingushetia."
+    );
+    assert_eq!(
+        e.added_mark(&["countries"]).as_deref(),
+        Some("(not in the source: general knowledge)")
+    );
+    assert_eq!(
+        e.added_mark(&["date", "countries"]).as_deref(),
+        Some("(not in the source: general knowledge, inference)"),
+        "each basis once, in the entry's order"
+    );
+    assert_eq!(e.added_mark(&["places", "title"]), None);
+    assert!(ds.event("unmarked").unwrap().added.is_empty());
+    // What was added is searchable.
+    let f = Filter {
+        text: "ingushetia".into(),
+        ..Filter::default()
+    };
+    assert_eq!(f.apply(ds).len(), 1);
+}

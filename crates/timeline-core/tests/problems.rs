@@ -179,3 +179,116 @@ fn incremental_loading_gives_the_same_result_as_loading_at_once() {
     let err = Incremental::start("{\"events\": 3".into()).err().unwrap();
     assert!(matches!(err.problems[0].kind, P::MalformedJson { .. }));
 }
+
+/// One entry of ours, with `extra` fields added.
+fn one(extra: &str) -> String {
+    format!(
+        r#"{{"events":[{{"id":"a","kind":"attack","title":"T","date":"2004"{extra}}},{{"id":"b","kind":"attack","title":"U","date":"2005"}}]}}"#
+    )
+}
+
+/// A `javascript:` link drops only the link, and says so; the event stays.
+#[test]
+fn a_bad_link_drops_the_link_not_the_event() {
+    let text =
+        one(r#","links":["javascript:alert(1)",{"url":"https://example.org/a","text":"A"}]"#);
+    for l in [load_json(&text), timeline_core::load_any(&text, "x.json")] {
+        assert_eq!(l.dataset.events.len(), 2, "{:?}", l.problems);
+        let a = &l.dataset.events[0];
+        assert_eq!(a.links.len(), 1);
+        assert_eq!(a.links[0].url, "https://example.org/a");
+        assert_eq!(l.problems.len(), 1);
+        assert_eq!(l.problems[0].field.as_deref(), Some("links[0]"));
+        assert!(l.problems[0]
+            .message
+            .contains("the link is left out; the event is kept"));
+    }
+}
+
+/// A number beyond f64 and an entry nested 10,000 deep are named as such,
+/// not as "must be an object, not null"; the other entries load.
+#[test]
+fn too_large_numbers_and_too_deep_nesting_say_so() {
+    let huge = one(r#","casualties":{"killed":1e309}"#);
+    let deep = one(&format!(
+        r#","note":{}1{}"#,
+        "[".repeat(10_000),
+        "]".repeat(10_000)
+    ));
+    let deep_entry = format!(
+        r#"{{"events":[{}{},{{"id":"b","kind":"x","title":"U","date":"2005"}}]}}"#,
+        "[".repeat(10_000),
+        "]".repeat(10_000)
+    );
+    for (text, words) in [
+        (&huge, "a number is too large to read"),
+        (&deep, "nested more than 128 levels deep"),
+        (&deep_entry, "nested more than 128 levels deep"),
+    ] {
+        for l in [load_json(text), timeline_core::load_any(text, "x.json")] {
+            assert_eq!(l.dataset.events.len(), 1, "{:?}", l.problems);
+            assert_eq!(l.problems.len(), 1, "{:?}", l.problems);
+            let msg = l.problems[0].to_string();
+            assert!(msg.starts_with("entry 0"), "{msg}");
+            assert!(msg.contains(words) && !msg.contains("null"), "{msg}");
+        }
+    }
+    // The whole file too deep: said at once.
+    let l = load_json(&format!("{}{}", "[".repeat(10_000), "]".repeat(10_000)));
+    assert!(
+        l.problems[0]
+            .message
+            .contains("nested more than 128 levels deep"),
+        "{:?}",
+        l.problems
+    );
+}
+
+/// A refused file says why in a sentence, and its own problems stay listed.
+#[test]
+fn a_refused_file_says_why_and_keeps_its_problems() {
+    let l = timeline_core::load_any(r#"[{"title":"A"},{"title":"B","date":"soon"}]"#, "x.json");
+    assert!(l.dataset.events.is_empty());
+    let why = l.refusal().unwrap();
+    assert!(why.starts_with("none of its entries is an event"), "{why}");
+    let fields: Vec<_> = l.problems.iter().filter_map(|p| p.field.clone()).collect();
+    assert_eq!(fields, ["date", "date"], "{:?}", l.problems);
+    let l = timeline_core::load_any("not json at all {", "x.json");
+    assert!(l.refusal().unwrap().starts_with("not valid JSON"));
+    assert_eq!(
+        timeline_core::load_json(&fixture("small.json")).refusal(),
+        None
+    );
+}
+
+/// More events than the README promises load, and the file is told so.
+#[test]
+fn more_than_100000_events_load_with_a_notice() {
+    let l = load_json(&timeline_core::synth::generate(100_001, 3));
+    assert_eq!(l.dataset.events.len(), 100_001);
+    assert_eq!(l.problems[0].kind, P::Notice);
+    assert!(
+        l.problems[0]
+            .message
+            .contains("100,001 events, more than the 100,000"),
+        "{:?}",
+        l.problems[0]
+    );
+}
+
+/// Another tool's JSON nested too deep says so, not "no events".
+#[test]
+fn another_formats_json_too_deep_says_so() {
+    let deep = format!("{}1{}", "[".repeat(10_000), "]".repeat(10_000));
+    for text in [
+        format!(r#"[{{"when":"2004","what":"x","extra":{deep}}}]"#),
+        format!(r#"{{"events":[{{"start_date":{{"year":"2004"}},"x":{deep}}}]}}"#),
+        format!(r#"[{{"start":"2004-01-01","content":"x","x":{deep}}}]"#),
+    ] {
+        let l = timeline_core::load_any(&text, "x.json");
+        assert!(l.dataset.events.is_empty());
+        assert!(l.refusal().is_some());
+        let all: String = l.problems.iter().map(|p| p.to_string()).collect();
+        assert!(all.contains("nested more than 128 levels deep"), "{all}");
+    }
+}

@@ -5,291 +5,98 @@
 //! kept in the link (`map=`, see [`Mapping::encode`]).
 
 use super::{cell, count, date_value, put_text, split_list, Format, Table, PREVIEW_ROWS};
-use crate::load::Incremental;
+use crate::load::{Incremental, Naming, RowNumbers};
+pub use crate::origin::{Mapping, Role};
 use serde_json::{Map, Value};
-use std::collections::BTreeMap;
 
-/// What a column can be.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Role {
-    Date,
-    End,
-    Title,
-    Category,
-    Country,
-    Places,
-    Killed,
-    Wounded,
-    Summary,
-    Source,
-    Link,
-    Id,
-}
-
-impl Role {
-    pub const ALL: [Role; 12] = [
-        Role::Date,
-        Role::End,
-        Role::Title,
-        Role::Category,
-        Role::Country,
-        Role::Places,
-        Role::Killed,
-        Role::Wounded,
-        Role::Summary,
-        Role::Source,
-        Role::Link,
-        Role::Id,
-    ];
-
-    /// The key in a link's `map=`.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Role::Date => "date",
-            Role::End => "end",
-            Role::Title => "title",
-            Role::Category => "category",
-            Role::Country => "country",
-            Role::Places => "places",
-            Role::Killed => "killed",
-            Role::Wounded => "wounded",
-            Role::Summary => "summary",
-            Role::Source => "source",
-            Role::Link => "link",
-            Role::Id => "id",
-        }
+/// One entry of ours from a row, `get` giving a column's cell.
+pub(crate) fn entry(m: &Mapping, get: impl Fn(&str) -> String) -> Value {
+    let val = |role: Role| m.get(role).map(&get).unwrap_or_default();
+    let mut o = Map::new();
+    let mut links = Vec::new();
+    let id = val(Role::Id);
+    if !id.is_empty() {
+        o.insert("id".into(), Value::String(id));
     }
-
-    pub fn parse(s: &str) -> Option<Role> {
-        Role::ALL.into_iter().find(|r| r.as_str() == s)
+    let date = val(Role::Date);
+    if !date.is_empty() {
+        o.insert("date".into(), date_value(&date));
     }
-
-    /// For the mapping step's labels.
-    pub fn label(self) -> &'static str {
-        match self {
-            Role::Date => "Date (start)",
-            Role::End => "End date",
-            Role::Title => "Title",
-            Role::Category => "Category",
-            Role::Country => "Country",
-            Role::Places => "Places",
-            Role::Killed => "Killed",
-            Role::Wounded => "Wounded",
-            Role::Summary => "Summary",
-            Role::Source => "Source",
-            Role::Link => "Link (address)",
-            Role::Id => "Id",
-        }
+    let end = val(Role::End);
+    if !end.is_empty() {
+        o.insert("end".into(), date_value(&end));
     }
-
-    /// Column names (folded: lower case, letters and digits only) that mean this role.
-    fn names(self) -> &'static [&'static str] {
-        match self {
-            Role::Date => &[
-                "date",
-                "start",
-                "startdate",
-                "eventdate",
-                "begin",
-                "from",
-                "when",
-                "datetime",
-                "year",
-                "time",
-                "day",
-            ],
-            Role::End => &["end", "enddate", "to", "until", "finish", "stop"],
-            Role::Title => &[
-                "title",
-                "name",
-                "headline",
-                "event",
-                "label",
-                "content",
-                "subject",
-                "eventname",
-            ],
-            Role::Category => &[
-                "category",
-                "kind",
-                "type",
-                "eventtype",
-                "group",
-                "class",
-                "classification",
-            ],
-            Role::Country => &[
-                "country",
-                "countries",
-                "nation",
-                "countrytxt",
-                "countryname",
-            ],
-            Role::Places => &[
-                "place", "places", "location", "city", "region", "site", "admin1",
-            ],
-            Role::Killed => &[
-                "killed",
-                "deaths",
-                "dead",
-                "fatalities",
-                "nkill",
-                "casualties",
-            ],
-            Role::Wounded => &["wounded", "injured", "nwound"],
-            Role::Summary => &[
-                "summary",
-                "description",
-                "text",
-                "notes",
-                "note",
-                "details",
-                "body",
-                "comment",
-            ],
-            Role::Source => &["source", "sources", "reference", "citation", "publisher"],
-            Role::Link => &["url", "link", "href", "sourceurl"],
-            Role::Id => &["id", "uid", "eventid", "key", "uniqueid"],
-        }
-    }
-}
-
-fn fold(s: &str) -> String {
-    s.chars()
-        .filter(|c| c.is_alphanumeric())
-        .flat_map(char::to_lowercase)
-        .collect()
-}
-
-/// Role → column name. A role with no column is left out.
-#[derive(Clone, Debug, PartialEq, Eq, Default)]
-pub struct Mapping {
-    pub columns: BTreeMap<Role, String>,
-}
-
-impl Mapping {
-    /// A first mapping from the column names: each role takes the first
-    /// column whose name means it (in the order of [`Role::names`]), and no
-    /// column serves two roles.
-    pub fn guess(columns: &[String]) -> Mapping {
-        let folded: Vec<String> = columns.iter().map(|c| fold(c)).collect();
-        let mut m = Mapping::default();
-        let mut taken = vec![false; columns.len()];
-        for role in Role::ALL {
-            let found = role.names().iter().find_map(|n| {
-                folded
-                    .iter()
-                    .enumerate()
-                    .find(|(i, f)| !taken[*i] && f.as_str() == *n)
-                    .map(|(i, _)| i)
+    put_text(&mut o, "title", &val(Role::Title), &mut links);
+    put_text(&mut o, "summary", &val(Role::Summary), &mut links);
+    if !o.contains_key("title") {
+        // No title column: the summary's start, or the category, names the event.
+        let fallback = o
+            .get("summary")
+            .and_then(Value::as_str)
+            .map(|s| s.chars().take(80).collect::<String>())
+            .filter(|s| !s.is_empty())
+            .unwrap_or_else(|| {
+                let c = val(Role::Category);
+                if c.is_empty() {
+                    "Untitled event".into()
+                } else {
+                    c
+                }
             });
-            if let Some(i) = found {
-                taken[i] = true;
-                m.columns.insert(role, columns[i].clone());
-            }
-        }
-        m
+        o.insert("title".into(), Value::String(fallback));
     }
-
-    pub fn get(&self, role: Role) -> Option<&str> {
-        self.columns.get(&role).map(String::as_str)
+    let cat = val(Role::Category);
+    if !cat.is_empty() {
+        o.insert("kind".into(), Value::String(cat));
     }
-
-    pub fn set(&mut self, role: Role, column: Option<String>) {
-        match column.filter(|c| !c.is_empty()) {
-            Some(c) => {
-                self.columns.insert(role, c);
-            }
-            None => {
-                self.columns.remove(&role);
-            }
+    o.insert("countries".into(), split_list(&val(Role::Country)));
+    o.insert("places".into(), split_list(&val(Role::Places)));
+    let mut cas = Map::new();
+    for (role, key) in [(Role::Killed, "killed"), (Role::Wounded, "wounded")] {
+        if let Some(v) = count(&val(role)) {
+            cas.insert(key.into(), v);
         }
     }
-
-    /// For a link: `date=Event+Date&title=Name` (`form_urlencoded`), to be
-    /// percent-encoded again as one query value.
-    pub fn encode(&self) -> String {
-        let mut s = form_urlencoded::Serializer::new(String::new());
-        for (role, col) in &self.columns {
-            s.append_pair(role.as_str(), col);
-        }
-        s.finish()
+    if !cas.is_empty() {
+        o.insert("casualties".into(), Value::Object(cas));
     }
-
-    /// Reads [`Mapping::encode`]'s form; unknown roles are ignored.
-    pub fn decode(s: &str) -> Mapping {
-        let mut m = Mapping::default();
-        for (k, v) in form_urlencoded::parse(s.as_bytes()) {
-            if let Some(role) = Role::parse(&k) {
-                m.set(role, Some(v.into_owned()));
-            }
-        }
-        m
+    let source = val(Role::Source);
+    if !source.is_empty() {
+        o.insert("source".into(), Value::String(source));
     }
+    let link = val(Role::Link);
+    if link.starts_with("http://") || link.starts_with("https://") {
+        links.push(serde_json::json!({ "url": link }));
+    }
+    if !links.is_empty() {
+        o.insert("links".into(), Value::Array(links));
+    }
+    Value::Object(o)
+}
 
-    /// One entry of ours from a row, `get` giving a column's cell.
-    pub(crate) fn entry(&self, get: impl Fn(&str) -> String) -> Value {
-        let val = |role: Role| self.get(role).map(&get).unwrap_or_default();
-        let mut o = Map::new();
-        let mut links = Vec::new();
-        let id = val(Role::Id);
-        if !id.is_empty() {
-            o.insert("id".into(), Value::String(id));
-        }
-        let date = val(Role::Date);
-        if !date.is_empty() {
-            o.insert("date".into(), date_value(&date));
-        }
-        let end = val(Role::End);
-        if !end.is_empty() {
-            o.insert("end".into(), date_value(&end));
-        }
-        put_text(&mut o, "title", &val(Role::Title), &mut links);
-        put_text(&mut o, "summary", &val(Role::Summary), &mut links);
-        if !o.contains_key("title") {
-            // No title column: the summary's start, or the category, names the event.
-            let fallback = o
-                .get("summary")
-                .and_then(Value::as_str)
-                .map(|s| s.chars().take(80).collect::<String>())
-                .filter(|s| !s.is_empty())
-                .unwrap_or_else(|| {
-                    let c = val(Role::Category);
-                    if c.is_empty() {
-                        "Untitled event".into()
-                    } else {
-                        c
-                    }
-                });
-            o.insert("title".into(), Value::String(fallback));
-        }
-        let cat = val(Role::Category);
-        if !cat.is_empty() {
-            o.insert("kind".into(), Value::String(cat));
-        }
-        o.insert("countries".into(), split_list(&val(Role::Country)));
-        o.insert("places".into(), split_list(&val(Role::Places)));
-        let mut cas = Map::new();
-        for (role, key) in [(Role::Killed, "killed"), (Role::Wounded, "wounded")] {
-            if let Some(v) = count(&val(role)) {
-                cas.insert(key.into(), v);
-            }
-        }
-        if !cas.is_empty() {
-            o.insert("casualties".into(), Value::Object(cas));
-        }
-        let source = val(Role::Source);
-        if !source.is_empty() {
-            o.insert("source".into(), Value::String(source));
-        }
-        let link = val(Role::Link);
-        if link.starts_with("http://") || link.starts_with("https://") {
-            links.push(serde_json::json!({ "url": link }));
-        }
-        if !links.is_empty() {
-            o.insert("links".into(), Value::Array(links));
-        }
-        Value::Object(o)
+/// Our field each role fills, with the file's column for it (problems name the column).
+pub(crate) fn naming(m: &Mapping, rows: RowNumbers) -> Naming {
+    let field = |role: Role| match role {
+        Role::Date => "date",
+        Role::End => "end",
+        Role::Title => "title",
+        Role::Category => "kind",
+        Role::Country => "countries",
+        Role::Places => "places",
+        Role::Killed => "casualties.killed",
+        Role::Wounded => "casualties.wounded",
+        Role::Summary => "summary",
+        Role::Source => "source",
+        Role::Link => "links",
+        Role::Id => "id",
+    };
+    Naming {
+        rows,
+        columns: m
+            .columns
+            .iter()
+            .map(|(&role, c)| (field(role), c.clone()))
+            .collect(),
     }
 }
 
@@ -318,11 +125,12 @@ pub(crate) fn open_json_list(list: &[Value], mapping: Option<&Mapping>) -> Incre
     let values = list
         .iter()
         .map(|v| match v {
-            Value::Object(o) => m.entry(|c| cell(o.get(c))),
+            Value::Object(o) => entry(&m, |c| cell(o.get(c))),
             other => other.clone(),
         })
         .collect();
-    let inc = Incremental::from_values(&Map::new(), values, Format::JsonList);
+    let inc = Incremental::from_values(&Map::new(), values, Format::JsonList)
+        .with_naming(naming(&m, RowNumbers::None));
     finish_mapped(inc, table, m)
 }
 

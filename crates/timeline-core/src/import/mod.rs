@@ -20,74 +20,36 @@ mod rows;
 mod timelinejs;
 mod vis;
 
-pub use mapping::{Mapping, Role};
-pub(crate) use rows::{Rows, NATIVE as NATIVE_CSV_COLUMNS};
+pub use crate::origin::{Format, Mapping, Role, Table};
+pub(crate) use rows::NATIVE as NATIVE_CSV_COLUMNS;
 
 use crate::load::{load_json, Incremental, Loaded};
-use crate::problem::{Location, Problem, ProblemKind};
+use crate::problem::{Problem, ProblemKind};
 use serde_json::{Map, Value};
-
-/// Which importer read a file.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
-pub enum Format {
-    #[default]
-    Native,
-    NativeCsv,
-    TimelineJs,
-    TimelineJsSheet,
-    VisTimeline,
-    Acled,
-    Gtd,
-    /// A table (CSV) read through a column mapping.
-    Table,
-    /// A JSON list of objects read through a column mapping.
-    JsonList,
-}
-
-impl Format {
-    pub fn label(self) -> &'static str {
-        match self {
-            Format::Native => "this timeline's JSON",
-            Format::NativeCsv => "this timeline's CSV",
-            Format::TimelineJs => "TimelineJS3 JSON",
-            Format::TimelineJsSheet => "TimelineJS3 spreadsheet (CSV)",
-            Format::VisTimeline => "vis-timeline items",
-            Format::Acled => "ACLED CSV export",
-            Format::Gtd => "Global Terrorism Database CSV export",
-            Format::Table => "a table (CSV) with the columns mapped",
-            Format::JsonList => "a JSON list with the fields mapped",
-        }
-    }
-
-    /// Whether its columns are mapped by the user (the mapping step applies).
-    pub fn is_mapped(self) -> bool {
-        matches!(self, Format::Table | Format::JsonList)
-    }
-}
-
-/// A table's columns and its first rows, for the mapping step.
-#[derive(Clone, Debug, PartialEq, Eq, Default)]
-pub struct Table {
-    pub columns: Vec<String>,
-    pub preview: Vec<Vec<String>>,
-}
 
 /// Rows shown in the mapping step's preview.
 pub const PREVIEW_ROWS: usize = 5;
 
 fn file_problem(message: String) -> Problem {
-    Problem {
-        kind: ProblemKind::WrongShape,
-        location: Location::File,
-        field: None,
-        message,
-    }
+    Problem::file(ProblemKind::WrongShape, message)
+}
+
+/// Opens a file's bytes: decoded as a browser would (`crate::decode`: a
+/// byte-order mark, else UTF-8, else Windows-1252, with a notice), then
+/// read as [`open`] reads text.
+pub fn open_bytes(bytes: Vec<u8>, name: &str, mapping: Option<&Mapping>) -> Incremental {
+    let d = crate::decode::decode_owned(bytes);
+    open(d.text, name, mapping).with_encoding(d.encoding, d.notice)
 }
 
 /// Opens `text` with the importer its content calls for; `mapping` is the
 /// column mapping for a table of unknown shape (guessed when `None`).
-pub fn open(text: String, name: &str, mapping: Option<&Mapping>) -> Incremental {
-    let head = text.trim_start_matches('\u{feff}').trim_start();
+/// A byte-order mark at its start is dropped on every path.
+pub fn open(mut text: String, name: &str, mapping: Option<&Mapping>) -> Incremental {
+    if text.starts_with('\u{feff}') {
+        text.drain(..'\u{feff}'.len_utf8());
+    }
+    let head = text.trim_start();
     if head.starts_with(['{', '[']) {
         return open_json(text, mapping);
     }
@@ -105,6 +67,12 @@ pub fn open(text: String, name: &str, mapping: Option<&Mapping>) -> Incremental 
         );
     }
     rows::open_csv(text, name, mapping)
+}
+
+/// Loads a file of any format the importers know, chosen from its content
+/// (and its name), with the columns guessed for a table of unknown shape.
+pub fn load_any(text: &str, name: &str) -> Loaded {
+    open(text.to_string(), name, None).finish()
 }
 
 /// Loads CSV text as a table, whatever its first character.
@@ -151,10 +119,29 @@ fn open_json(text: String, mapping: Option<&Mapping>) -> Incremental {
     let Some((container, first)) = peek(&text) else {
         return failed(load_json(&text));
     };
-    let tree = || serde_json::from_str::<Value>(&text).unwrap_or(Value::Null);
+    // Another tool's JSON is read whole; one that cannot be (nested too
+    // deep, a number beyond f64) says why rather than reading as empty.
+    let tree = || {
+        serde_json::from_str::<Value>(&text).map_err(|e| {
+            Box::new(
+                Incremental::from_values(&Map::new(), Vec::new(), Format::JsonList).with_problem(
+                    file_problem(format!(
+                        "this file cannot be read: {} (at line {}, column {})",
+                        crate::load::json_error(&e),
+                        e.line(),
+                        e.column()
+                    )),
+                ),
+            )
+        })
+    };
     let ours = |text: String| Incremental::start(text).unwrap_or_else(|l| failed(*l));
     if first.contains_key("start_date") {
-        return match (container, tree()) {
+        let root = match tree() {
+            Ok(root) => root,
+            Err(inc) => return *inc,
+        };
+        return match (container, root) {
             (Container::Events, root) => timelinejs::open_json(&root),
             (_, Value::Array(list)) => {
                 timelinejs::open_json(&serde_json::json!({ "events": list }))
@@ -164,14 +151,20 @@ fn open_json(text: String, mapping: Option<&Mapping>) -> Incremental {
     }
     match container {
         Container::Events => ours(text),
-        _ if first.contains_key("start") && first.contains_key("content") => vis::open(&tree()),
+        _ if first.contains_key("start") && first.contains_key("content") => match tree() {
+            Ok(root) => vis::open(&root),
+            Err(inc) => *inc,
+        },
         Container::List
             if first.is_empty() || (first.contains_key("date") && first.contains_key("title")) =>
         {
             ours(text)
         }
         _ => {
-            let root = tree();
+            let root = match tree() {
+                Ok(root) => root,
+                Err(inc) => return *inc,
+            };
             let list = match &root {
                 Value::Array(a) => a.as_slice(),
                 v => v

@@ -7,8 +7,8 @@ use super::{
     count, date_value, file_problem, put_text, split_list, timelinejs, Format, Mapping, Table,
     PREVIEW_ROWS,
 };
-use crate::load::Incremental;
-use crate::problem::{Location, Problem, ProblemKind};
+use crate::load::{Incremental, Naming, RowNumbers, RowSource};
+use crate::problem::{Problem, ProblemKind};
 use serde_json::{json, Map, Value};
 use std::io::Cursor;
 
@@ -32,6 +32,53 @@ pub(crate) const NATIVE: [&str; 16] = [
     "source_url",
 ];
 
+/// Our fields → our CSV's columns (problems name the column).
+const NATIVE_COLUMNS: [(&str, &str); 16] = [
+    ("id", "id"),
+    ("kind", "kind"),
+    ("title", "title"),
+    ("date", "date"),
+    ("end", "end"),
+    ("countries", "countries"),
+    ("places", "places"),
+    ("casualties.killed", "killed"),
+    ("casualties.wounded", "wounded"),
+    ("scope", "scope"),
+    ("summary", "summary"),
+    ("note", "note"),
+    ("related", "related"),
+    ("source.document", "source_document"),
+    ("source.section", "source_section"),
+    ("source.url", "source_url"),
+];
+
+/// Our fields → ACLED's columns ([`acled_entry`]).
+const ACLED_COLUMNS: [(&str, &str); 9] = [
+    ("id", "event_id_cnty"),
+    ("date", "event_date"),
+    ("kind", "event_type"),
+    ("title", "sub_event_type"),
+    ("summary", "notes"),
+    ("countries", "country"),
+    ("places", "location"),
+    ("casualties.killed", "fatalities"),
+    ("source", "source"),
+];
+
+/// Our fields → GTD's columns ([`gtd_entry`]); the date is three columns.
+const GTD_COLUMNS: [(&str, &str); 10] = [
+    ("id", "eventid"),
+    ("end", "resolution"),
+    ("kind", "attacktype1_txt"),
+    ("title", "attacktype1_txt"),
+    ("summary", "summary"),
+    ("countries", "country_txt"),
+    ("places", "city"),
+    ("casualties.killed", "nkill"),
+    ("casualties.wounded", "nwound"),
+    ("source", "scite1"),
+];
+
 /// How a row becomes an entry.
 pub(crate) enum RowKind {
     Native,
@@ -47,6 +94,55 @@ struct Cols {
 }
 
 impl Cols {
+    /// Problems names the file's columns: `(our field, column name as we
+    /// look it up)` → the header as the file spells it; rows from row 2.
+    fn naming(&self, pairs: &[(&'static str, &str)]) -> Naming {
+        Naming {
+            rows: RowNumbers::Offset(2),
+            columns: pairs
+                .iter()
+                .filter_map(|&(f, c)| self.index(c).map(|i| (f, self.names[i].clone())))
+                .collect(),
+        }
+    }
+
+    /// A header that names a column twice (in any case): the first is read,
+    /// and the file is told so (a silent choice would hide the other column).
+    fn repeated(&self) -> Option<Problem> {
+        // Name → its place in `twice` (a map: a header may have thousands of columns).
+        let mut seen: std::collections::HashMap<&str, usize> = Default::default();
+        let mut twice: Vec<(usize, Vec<usize>)> = Vec::new();
+        for (i, h) in self.lower.iter().enumerate() {
+            if h.is_empty() {
+                continue;
+            }
+            match seen.get(h.as_str()) {
+                Some(&k) => twice[k].1.push(i + 1),
+                None => {
+                    seen.insert(h, twice.len());
+                    twice.push((i, vec![i + 1]));
+                }
+            }
+        }
+        twice.retain(|(_, at)| at.len() > 1);
+        let said: Vec<String> = twice
+            .iter()
+            .map(|(first, at)| {
+                let at: Vec<String> = at.iter().map(usize::to_string).collect();
+                format!("\"{}\" (columns {})", self.names[*first], at.join(", "))
+            })
+            .collect();
+        (!said.is_empty()).then(|| {
+            Problem::file(
+                ProblemKind::BadValue,
+                format!(
+                    "the header names a column more than once: {}; only the first of each is read (rename the others to have them read)",
+                    said.join("; ")
+                ),
+            )
+        })
+    }
+
     fn index(&self, name: &str) -> Option<usize> {
         self.lower
             .iter()
@@ -79,21 +175,21 @@ pub(crate) struct Rows {
     record: csv::StringRecord,
 }
 
-impl Rows {
-    /// About how many rows there are (lines less the header), for progress.
-    pub(crate) fn estimate(&self) -> usize {
+impl RowSource for Rows {
+    fn estimate(&self) -> usize {
         self.estimate
     }
 
-    /// The next row as an entry; `None` at the end; a broken table stops with a problem.
-    pub(crate) fn next_entry(&mut self, index: usize) -> Option<Result<Value, Problem>> {
+    fn next_entry(&mut self, index: usize) -> Option<Result<Value, Problem>> {
         match self.reader.read_record(&mut self.record) {
             Ok(true) => Some(Ok(self.entry(index))),
             Ok(false) => None,
             Err(e) => Some(Err(csv_problem(&e))),
         }
     }
+}
 
+impl Rows {
     fn entry(&self, index: usize) -> Value {
         let rec = &self.record;
         let row = Row {
@@ -104,7 +200,7 @@ impl Rows {
             RowKind::Native => native_entry(&row),
             RowKind::Acled => acled_entry(&row),
             RowKind::Gtd => gtd_entry(&row, index),
-            RowKind::Mapped(m) => m.entry(|c| {
+            RowKind::Mapped(m) => super::mapping::entry(m, |c| {
                 self.cols
                     .names
                     .iter()
@@ -119,12 +215,10 @@ impl Rows {
 
 fn csv_problem(e: &csv::Error) -> Problem {
     let line = e.position().map_or(0, |p| p.line() as usize);
-    Problem {
-        kind: ProblemKind::MalformedJson { line, column: 0 },
-        location: Location::File,
-        field: None,
-        message: format!("not valid CSV at line {line}: {e} (the rows before it are kept)"),
-    }
+    Problem::file(
+        ProblemKind::MalformedJson { line, column: 0 },
+        format!("not valid CSV at line {line}: {e} (the rows before it are kept)"),
+    )
 }
 
 fn reader(text: String) -> csv::Reader<Cursor<Vec<u8>>> {
@@ -163,11 +257,44 @@ pub(crate) fn open_csv(text: String, name: &str, mapping: Option<&Mapping>) -> I
     };
     let lower: Vec<String> = names.iter().map(|s| s.to_ascii_lowercase()).collect();
     let has = |n: &str| lower.iter().any(|h| h == n);
-    let ours = has("date") && has("title") && lower.iter().all(|h| NATIVE.contains(&h.as_str()));
-    let acled = has("event_date") && has("event_type");
-    let gtd = has("iyear") && has("imonth");
-    let sheet = has("year") && has("headline");
+    let kind = if has("event_date") && has("event_type") {
+        TableKind::Acled
+    } else if has("iyear") && has("imonth") {
+        TableKind::Gtd
+    } else if has("year") && has("headline") {
+        TableKind::Sheet
+    } else if has("date") && has("title") && lower.iter().all(|h| NATIVE.contains(&h.as_str())) {
+        TableKind::Ours
+    } else {
+        TableKind::Other
+    };
     let cols = Cols { names, lower };
+    let repeated = cols.repeated();
+    let inc = open_table(rdr, cols, title, estimate, mapping, kind);
+    match repeated {
+        Some(p) => inc.with_problem(p),
+        None => inc,
+    }
+}
+
+/// Which importer a table's header calls for.
+#[derive(Clone, Copy, PartialEq)]
+enum TableKind {
+    Acled,
+    Gtd,
+    Sheet,
+    Ours,
+    Other,
+}
+
+fn open_table(
+    mut rdr: csv::Reader<Cursor<Vec<u8>>>,
+    cols: Cols,
+    title: String,
+    estimate: usize,
+    mapping: Option<&Mapping>,
+    kind: TableKind,
+) -> Incremental {
     let mut meta = Map::new();
     if !title.is_empty() {
         meta.insert("title".into(), Value::String(title));
@@ -179,15 +306,18 @@ pub(crate) fn open_csv(text: String, name: &str, mapping: Option<&Mapping>) -> I
         estimate,
         record: csv::StringRecord::new(),
     };
-    if acled {
+    if kind == TableKind::Acled {
+        let naming = cols.naming(&ACLED_COLUMNS);
         let r = rows(rdr, cols, RowKind::Acled);
-        return Incremental::from_rows(&meta, r, Format::Acled);
+        return Incremental::from_rows(&meta, r, Format::Acled).with_naming(naming);
     }
-    if gtd {
+    if kind == TableKind::Gtd {
+        let mut naming = cols.naming(&GTD_COLUMNS);
+        naming.columns.push(("date", "iyear, imonth, iday".into()));
         let r = rows(rdr, cols, RowKind::Gtd);
-        return Incremental::from_rows(&meta, r, Format::Gtd);
+        return Incremental::from_rows(&meta, r, Format::Gtd).with_naming(naming);
     }
-    if sheet {
+    if kind == TableKind::Sheet {
         let mut list = Vec::new();
         let mut rec = csv::StringRecord::new();
         while let Ok(true) = rdr.read_record(&mut rec) {
@@ -201,9 +331,10 @@ pub(crate) fn open_csv(text: String, name: &str, mapping: Option<&Mapping>) -> I
         }
         return timelinejs::open_sheet(&meta, list);
     }
-    if ours && mapping.is_none() {
+    if kind == TableKind::Ours && mapping.is_none() {
+        let naming = cols.naming(&NATIVE_COLUMNS);
         let r = rows(rdr, cols, RowKind::Native);
-        return Incremental::from_rows(&meta, r, Format::NativeCsv);
+        return Incremental::from_rows(&meta, r, Format::NativeCsv).with_naming(naming);
     }
     if cols.names.len() < 2 && mapping.is_none() {
         return Incremental::from_values(&Map::new(), Vec::new(), Format::Table).with_problem(
@@ -229,7 +360,9 @@ pub(crate) fn open_csv(text: String, name: &str, mapping: Option<&Mapping>) -> I
         r.record = rec;
         values.push(r.entry(values.len()));
     }
-    let inc = Incremental::from_rows(&meta, r, Format::Table).with_prefix(values);
+    let inc = Incremental::from_rows(&meta, r, Format::Table)
+        .with_prefix(values)
+        .with_naming(super::mapping::naming(&m, RowNumbers::Offset(2)));
     super::mapping::finish_mapped(inc, table, m)
 }
 
@@ -400,7 +533,7 @@ fn gtd_entry(row: &Row, index: usize) -> Value {
     o.insert("title".into(), title.into());
     let mut summary = get("summary").to_string();
     let group = get("gname");
-    if !group.is_empty() {
+    if !group.is_empty() && group != "Unknown" {
         if !summary.is_empty() {
             summary.push(' ');
         }
@@ -409,11 +542,13 @@ fn gtd_entry(row: &Row, index: usize) -> Value {
     let mut links = Vec::new();
     put_text(&mut o, "summary", &summary, &mut links);
     o.insert("countries".into(), split_list(get("country_txt")));
-    let places: Vec<Value> = [city, get("provstate")]
-        .into_iter()
-        .filter(|p| !p.is_empty() && *p != "Unknown")
-        .map(Value::from)
-        .collect();
+    // A city that is also its province ("Moscow", "Moscow") is named once.
+    let mut places: Vec<Value> = Vec::new();
+    for p in [city, get("provstate")] {
+        if !p.is_empty() && p != "Unknown" && !places.iter().any(|x| x.as_str() == Some(p)) {
+            places.push(p.into());
+        }
+    }
     o.insert("places".into(), Value::Array(places));
     let mut cas = Map::new();
     for (col, key) in [("nkill", "killed"), ("nwound", "wounded")] {

@@ -9,7 +9,7 @@
 //! −499). Time of day, thumbnails, backgrounds and `autolink` are dropped.
 
 use super::{cell, html, Format};
-use crate::load::Incremental;
+use crate::load::{Incremental, Naming, RowNumbers};
 use serde_json::{json, Map, Value};
 
 /// The parts of one TimelineJS3 slide, as text cells.
@@ -198,7 +198,22 @@ pub(crate) fn open_json(root: &Value) -> Incremental {
     {
         values.push(slide_of(era).entry("Era"));
     }
-    Incremental::from_values(&meta, values, Format::TimelineJs)
+    Incremental::from_values(&meta, values, Format::TimelineJs).with_naming(Naming {
+        rows: RowNumbers::None,
+        columns: named(&[
+            ("id", "unique_id"),
+            ("date", "start_date"),
+            ("end", "end_date"),
+            ("title", "text.headline"),
+            ("summary", "text.text"),
+            ("kind", "group"),
+            ("links", "media"),
+        ]),
+    })
+}
+
+fn named(pairs: &[(&'static str, &str)]) -> Vec<(&'static str, String)> {
+    pairs.iter().map(|&(f, c)| (f, c.to_string())).collect()
 }
 
 /// TimelineJS3's sheet as CSV: rows of (lower-cased column, cell).
@@ -208,7 +223,8 @@ pub(crate) fn open_sheet(
 ) -> Incremental {
     let mut meta = meta.clone();
     let mut values = Vec::new();
-    for row in rows {
+    let mut numbers = Vec::new();
+    for (i, row) in rows.into_iter().enumerate() {
         let get = |k: &str| {
             row.iter()
                 .find(|(h, _)| h == k)
@@ -236,6 +252,18 @@ pub(crate) fn open_sheet(
             display_date: get("display date"),
         };
         values.push(s.entry(if kind == "era" { "Era" } else { s.kind() }));
+        // The header is row 1.
+        numbers.push(i + 2);
     }
-    Incremental::from_values(&meta, values, Format::TimelineJsSheet)
+    Incremental::from_values(&meta, values, Format::TimelineJsSheet).with_naming(Naming {
+        rows: RowNumbers::List(numbers),
+        columns: named(&[
+            ("date", "Year, Month, Day"),
+            ("end", "End Year, End Month, End Day"),
+            ("title", "Headline"),
+            ("summary", "Text"),
+            ("kind", "Group"),
+            ("links", "Media"),
+        ]),
+    })
 }

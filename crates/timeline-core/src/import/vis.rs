@@ -10,7 +10,7 @@
 
 use super::{cell, date_value, file_problem, html, Format};
 use crate::date::PartialDate;
-use crate::load::Incremental;
+use crate::load::{Incremental, Naming, RowNumbers};
 use serde_json::{json, Map, Value};
 
 /// Day number of 1970-01-01 (Julian day).
@@ -104,7 +104,18 @@ pub(crate) fn open(root: &Value) -> Incremental {
         }
         values.push(Value::Object(e));
     }
-    let inc = Incremental::from_values(&meta, values, Format::VisTimeline);
+    let columns = [
+        ("id", "id"),
+        ("date", "start"),
+        ("end", "end"),
+        ("title", "content"),
+        ("summary", "title"),
+        ("kind", "group"),
+    ];
+    let inc = Incremental::from_values(&meta, values, Format::VisTimeline).with_naming(Naming {
+        rows: RowNumbers::None,
+        columns: columns.map(|(f, c)| (f, c.to_string())).to_vec(),
+    });
     if background > 0 {
         inc.with_problem(file_problem(format!(
             "{background} background item(s) shade periods rather than mark events; they are left out"

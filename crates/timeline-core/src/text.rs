@@ -1,0 +1,39 @@
+//! Text helpers every part of the core uses (a leaf: it depends on nothing
+//! else of the crate, so data, validation and filtering can all lean on it).
+
+use serde_json::{Map, Value};
+
+/// Lower-cases text for search, folding curly quotes to straight ones.
+pub fn fold(s: &str) -> String {
+    s.to_lowercase().replace(['’', '‘'], "'")
+}
+
+/// A key's text in a JSON object, trimmed; `None` when missing, not text or blank.
+pub(crate) fn opt_str(obj: &Map<String, Value>, key: &str) -> Option<String> {
+    obj.get(key)
+        .and_then(Value::as_str)
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(String::from)
+}
+
+/// A column or field name folded for comparison: lower case, letters and digits only.
+pub(crate) fn fold_name(s: &str) -> String {
+    s.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// 100000 → "100,000". Hand-written: three lines; no kept crate is worth a dependency for it.
+pub fn group(n: usize) -> String {
+    let s = n.to_string();
+    let mut out = String::new();
+    for (i, c) in s.chars().enumerate() {
+        if i > 0 && (s.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}

@@ -1,0 +1,216 @@
+//! One vocabulary for the visible window: every gesture and command that moves
+//! it — wheel, pinch, drag, buttons, keys, a cluster, the overview's brush, a
+//! statistics bar, a presenter step, a host message, a link — is a
+//! [`WindowAction`], and [`Windows::resolve`] is the one place that decides the
+//! window it leads to. The limits come from the data ([`Windows::of`]), never
+//! from fixed years.
+
+use crate::date::{PartialDate, MAX_YEAR, MIN_YEAR};
+use crate::model::Dataset;
+use crate::scale::Window;
+
+/// The windows a dataset allows: the one that fits all its events, and the
+/// widest one may zoom out to.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Windows {
+    pub fit: Window,
+    pub bounds: Window,
+}
+
+/// What moves the window.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum WindowAction {
+    /// Zoom by `factor` (below 1 zooms in) around `anchor` (0 = left edge, 1 = right).
+    Zoom { factor: f64, anchor: f64 },
+    /// Pan by a fraction of the visible span (negative: back in time).
+    Pan(f64),
+    /// A drag that started at window `from`, moved by `dx` of `width` pixels.
+    Drag { from: Window, dx: f64, width: f64 },
+    /// Two fingers that started at `from` (x, x) over window `was`, now at `to`.
+    Pinch {
+        was: Window,
+        from: (f64, f64),
+        to: (f64, f64),
+        width: f64,
+    },
+    /// An exact window (a brush, a host, a link).
+    Set(Window),
+    /// Everything.
+    Fit,
+    /// A cluster of events from day `first` to day `last`: zoom to see them.
+    Days { first: i32, last: i32 },
+    /// A year (a statistics bar).
+    Year(i32),
+    /// The same span at the start (or, `false`, the end) of the data.
+    Edge { start: bool },
+    /// A presenter step to event `event`: centred, at most two years wide.
+    Present { event: usize },
+    /// The keyboard's cursor on event `event`: the window follows only if it is out of view.
+    Follow { event: usize },
+}
+
+/// A presenter's window is at most this wide, in days.
+const PRESENTER_SPAN: f64 = 730.0;
+
+impl Windows {
+    /// The windows of `ds`; a dataset without events gets the year around `today`.
+    pub fn of(ds: &Dataset, today: i32) -> Windows {
+        let (a, b) = ds.span().unwrap_or((today - 182, today + 182));
+        // Never beyond the days a date can name (the years -9999 to 9999).
+        let first = PartialDate::from_year(MIN_YEAR).first_day() as f64;
+        let last = PartialDate::from_year(MAX_YEAR).last_day() as f64 + 1.0;
+        let within = |w: Window| Window::new(w.start.max(first), w.end.min(last));
+        let fit = within(Window::fit(a, b));
+        let pad = fit.span() * 0.5;
+        Windows {
+            fit,
+            bounds: within(Window::new(fit.start - pad, fit.end + pad)),
+        }
+    }
+
+    /// The window `action` leads to from `current`; `None` is "fit all" (the
+    /// view keeps no window of its own).
+    pub fn resolve(&self, ds: &Dataset, current: Window, action: WindowAction) -> Option<Window> {
+        let b = self.bounds;
+        let w = match action {
+            WindowAction::Zoom { factor, anchor } => current.zoom(factor, anchor, b),
+            WindowAction::Pan(f) => current.pan(f, b),
+            WindowAction::Drag { from, dx, width } => from.pan(-dx / width.max(1.0), b),
+            WindowAction::Pinch {
+                was,
+                from,
+                to,
+                width,
+            } => was.pinch(from, to, width, b),
+            WindowAction::Set(w) => w,
+            WindowAction::Fit => return None,
+            WindowAction::Days { first, last } => {
+                Window::new(first as f64 - 3.0, last as f64 + 4.0)
+            }
+            WindowAction::Year(y) => {
+                let d = PartialDate::from_year(y);
+                Window::new(d.first_day() as f64, d.last_day() as f64 + 1.0)
+            }
+            WindowAction::Edge { start } => {
+                let f = self.fit;
+                if start {
+                    Window::new(f.start, f.start + current.span())
+                } else {
+                    Window::new(f.end - current.span(), f.end)
+                }
+            }
+            WindowAction::Present { event } => {
+                let e = &ds.events[event];
+                let mid = (e.start_day() as f64 + e.end_day() as f64 + 1.0) / 2.0;
+                let span = current
+                    .span()
+                    .min(PRESENTER_SPAN)
+                    .max(((e.end_day() - e.start_day()) as f64 * 1.6).max(60.0));
+                Window::new(mid - span / 2.0, mid + span / 2.0)
+                    .clamp_to(b)
+                    .centred_on(mid, b)
+            }
+            WindowAction::Follow { event } => crate::chartnav::follow(ds, event, current, b),
+        };
+        Some(w.clamp_to(b))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::load::load_json;
+
+    fn day(s: &str) -> f64 {
+        PartialDate::parse(s).unwrap().first_day() as f64
+    }
+
+    #[test]
+    fn limits_come_from_the_data() {
+        let ds = load_json(crate::BUILTIN_DATASET).dataset;
+        let ws = Windows::of(&ds, 0);
+        let (a, b) = ds.span().unwrap();
+        assert!(ws.fit.start < a as f64 && ws.fit.end > b as f64);
+        assert!(ws.bounds.start < ws.fit.start && ws.bounds.end > ws.fit.end);
+        // No events: the year around today, whatever the data's subject.
+        let empty = load_json(r#"{"events":[]}"#).dataset;
+        let today = day("2030-06-01") as i32;
+        let ws = Windows::of(&empty, today);
+        assert!(ws.fit.start < today as f64 && ws.fit.end > today as f64);
+        assert!(ws.fit.span() < 500.0);
+    }
+
+    #[test]
+    fn every_gesture_resolves_inside_the_bounds() {
+        let ds = load_json(crate::BUILTIN_DATASET).dataset;
+        let ws = Windows::of(&ds, 0);
+        let w = ws.fit;
+        let sela = ds.position("beslan-2004").unwrap_or(0);
+        for a in [
+            WindowAction::Zoom {
+                factor: 0.5,
+                anchor: 0.25,
+            },
+            WindowAction::Zoom {
+                factor: 1e9,
+                anchor: 0.5,
+            },
+            WindowAction::Pan(-3.0),
+            WindowAction::Drag {
+                from: w,
+                dx: 5000.0,
+                width: 1000.0,
+            },
+            WindowAction::Pinch {
+                was: w,
+                from: (100.0, 200.0),
+                to: (50.0, 400.0),
+                width: 1000.0,
+            },
+            WindowAction::Set(Window::new(-1e9, 1e9)),
+            WindowAction::Days {
+                first: 2453000,
+                last: 2453010,
+            },
+            WindowAction::Year(2004),
+            WindowAction::Edge { start: true },
+            WindowAction::Edge { start: false },
+            WindowAction::Present { event: sela },
+            WindowAction::Follow { event: sela },
+        ] {
+            let r = ws.resolve(&ds, w, a).unwrap();
+            assert!(
+                r.start >= ws.bounds.start - 1e-6 && r.end <= ws.bounds.end + 1e-6,
+                "{a:?} → {r:?}"
+            );
+            assert!(r.span() > 0.0, "{a:?}");
+        }
+        assert_eq!(ws.resolve(&ds, w, WindowAction::Fit), None);
+        // A drag is the pan of its distance; a year is that year.
+        let drag = ws.resolve(
+            &ds,
+            w,
+            WindowAction::Drag {
+                from: w,
+                dx: -100.0,
+                width: 1000.0,
+            },
+        );
+        assert_eq!(drag, Some(w.pan(0.1, ws.bounds)));
+        let y = ws.resolve(&ds, w, WindowAction::Year(2004)).unwrap();
+        assert_eq!((y.start, y.end), (day("2004-01-01"), day("2005-01-01")));
+        // The edges keep the span.
+        let z = Window::new(w.start + 100.0, w.start + 465.0);
+        let end = ws
+            .resolve(&ds, z, WindowAction::Edge { start: false })
+            .unwrap();
+        assert!((end.span() - z.span()).abs() < 1e-6 && (end.end - ws.fit.end).abs() < 1e-6);
+        // A presenter step centres its event within two years.
+        let p = ws
+            .resolve(&ds, w, WindowAction::Present { event: sela })
+            .unwrap();
+        let e = &ds.events[sela];
+        assert!(p.span() <= PRESENTER_SPAN + 1e-6);
+        assert!(p.start <= e.start_day() as f64 && p.end > e.end_day() as f64);
+    }
+}

@@ -1,0 +1,27 @@
+use std::rc::Rc;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct RefusedProblemsProps {
+    pub name: String,
+    pub problems: Rc<Vec<timeline_core::Problem>>,
+}
+
+/// The most problems listed for a refused file (the rest are counted).
+const LISTED: usize = 200;
+
+/// A refused file's own problems, open: why it was not taken. The problems
+/// panel keeps listing the shown dataset's.
+#[function_component(RefusedProblems)]
+pub fn refused_problems(props: &RefusedProblemsProps) -> Html {
+    let n = props.problems.len();
+    html! {
+        <details class="problems refused" open=true data-testid="refused-problems">
+            <summary>{ format!("Why {} was not taken: {n} problem(s) in it", props.name) }</summary>
+            <ul>
+                { for props.problems.iter().take(LISTED).map(|p| html! { <li>{ p.to_string() }</li> }) }
+                if n > LISTED { <li>{ format!("… and {} more", n - LISTED) }</li> }
+            </ul>
+        </details>
+    }
+}

@@ -1,0 +1,62 @@
+//! The chart's marks, listened to once for all of them (delegation): a click on
+//! a mark or its label opens the event; pointing at one or focusing it shows
+//! its tooltip. Stable callbacks, made once.
+
+use crate::state::Action;
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+pub struct MarkEvents {
+    pub onclick: Callback<MouseEvent>,
+    pub onpointerover: Callback<PointerEvent>,
+    pub onpointerout: Callback<PointerEvent>,
+    pub onfocusin: Callback<FocusEvent>,
+    pub onfocusout: Callback<FocusEvent>,
+}
+
+/// The id of the event whose mark (or label) `e` happened on.
+pub fn mark_id(e: &Event) -> Option<String> {
+    let el = e.target()?.dyn_into::<web_sys::Element>().ok()?;
+    let mark = el.closest("[data-event-id], [data-label-for]").ok()??;
+    mark.get_attribute("data-event-id")
+        .or_else(|| mark.get_attribute("data-label-for"))
+}
+
+#[hook]
+pub fn use_mark_events(dispatch: Callback<Action>, hover: Callback<Option<String>>) -> MarkEvents {
+    let onclick = use_callback(dispatch, |e: MouseEvent, d| {
+        if let Some(id) = mark_id(&e) {
+            // Not a click on the background (which closes the open event).
+            e.stop_propagation();
+            d.emit(Action::Select(Some(id)));
+        }
+    });
+    let onpointerover = use_callback(hover.clone(), |e: PointerEvent, h| h.emit(mark_id(&e)));
+    // Moving within one mark (from its bar to its symbol) is not leaving it.
+    let onpointerout = use_callback(hover.clone(), |e: PointerEvent, h| {
+        let to = e
+            .related_target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|t| {
+                t.closest("[data-event-id], [data-label-for]")
+                    .ok()
+                    .flatten()
+            })
+            .and_then(|m| {
+                m.get_attribute("data-event-id")
+                    .or_else(|| m.get_attribute("data-label-for"))
+            });
+        if to.is_none() || to != mark_id(&e) {
+            h.emit(to);
+        }
+    });
+    let onfocusin = use_callback(hover.clone(), |e: FocusEvent, h| h.emit(mark_id(&e)));
+    let onfocusout = use_callback(hover, |_: FocusEvent, h| h.emit(None));
+    MarkEvents {
+        onclick,
+        onpointerover,
+        onpointerout,
+        onfocusin,
+        onfocusout,
+    }
+}
