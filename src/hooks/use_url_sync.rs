@@ -79,44 +79,17 @@ fn write_url(view: &ViewState, push: bool) -> bool {
     true
 }
 
-/// In-place URL writes closer than this to the last (a wheel turn, a drag at
-/// frame rate) are coalesced into one at the end: a history write costs
-/// several milliseconds, and browsers throttle pages that write too often.
-/// A single change is written at once.
-const REPLACE_EVERY_MS: f64 = 100.0;
-
-fn now_ms() -> f64 {
-    web_sys::window()
-        .and_then(|w| w.performance())
-        .map_or(0.0, |p| p.now())
-}
-
 #[hook]
 pub fn use_url_sync(state: UseReducerHandle<AppState>) {
-    // Write the URL after each change of the view state: at once for a new
-    // history entry or a single change, at most every 100 ms during a gesture.
+    // Write the URL after each change of the view state, at once: a link
+    // copied, a test or a host reading the address sees the view just drawn.
+    // (Coalescing a gesture's writes would save a few milliseconds a step, but
+    // the address would lag the view it shows.)
     {
         let view = state.view.clone();
         let push = state.push_history;
-        let last = use_mut_ref(|| f64::NEG_INFINITY);
-        let pending = use_mut_ref(|| None::<gloo::timers::callback::Timeout>);
         use_effect_with(view, move |view| {
-            let now = now_ms();
-            let wait = REPLACE_EVERY_MS - (now - *last.borrow());
-            pending.borrow_mut().take();
-            if push || wait <= 0.0 {
-                if write_url(view, push) {
-                    *last.borrow_mut() = now;
-                }
-            } else {
-                let (view, last2) = (view.clone(), last.clone());
-                let t = gloo::timers::callback::Timeout::new(wait.ceil() as u32, move || {
-                    if write_url(&view, false) {
-                        *last2.borrow_mut() = now_ms();
-                    }
-                });
-                *pending.borrow_mut() = Some(t);
-            }
+            write_url(view, push);
         });
     }
     // Back and forward restore the state of the URL.

@@ -121,6 +121,8 @@ test('7. every count says what it counts, and counts of the same thing agree', a
   const m = summary.match(/Most named state: (\w+) \(named in (\d+) events\)/);
   assert.ok(m, summary);
   await page.click('.stats-table summary');
+  // The table is built when it opens: wait for its rows.
+  await page.waitForSelector('[data-country-row]');
   const rows = await page.$$eval('[data-country-row]', (trs) => trs.map((tr) => [tr.querySelector('th').textContent, Number(tr.querySelector('td').textContent)]));
   assert.deepEqual(rows.find(([n]) => n === m[1]), [m[1], Number(m[2])]);
   assert.match(await page.textContent('[data-testid=stats] table:last-of-type caption'), /naming each country/);
