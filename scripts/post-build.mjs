@@ -51,6 +51,11 @@ if (fs.existsSync(reveal)) {
   console.warn('post-build: node_modules/reveal.js is missing (npm ci): the example deck has no reveal.js');
 }
 
+// The built-in dataset's first view, written into index.html before the page is
+// compressed below (crates/timeline-charts/src/bin/prerender.rs).
+import { execFileSync } from 'node:child_process';
+execFileSync('cargo', ['run', '--quiet', '-p', 'timeline-charts', '--bin', 'prerender', dir], { stdio: 'inherit' });
+
 // Precompressed copies beside each text and wasm file (name.br, name.gz), for
 // servers that send them as they are (scripts/serve.sh; README "Hosting").
 import zlib from 'node:zlib';

@@ -20,7 +20,16 @@ pub enum Anchor {
 
 fn rect_of(el: &Element) -> Rect {
     let r = el.get_bounding_client_rect();
-    Rect::new(r.left(), r.top(), r.width(), r.height())
+    let r = Rect::new(r.left(), r.top(), r.width(), r.height());
+    // A mark in the chart anchors by the part of it the chart shows (a long band
+    // scrolled half out of the plot would pull its tooltip over the sidebar).
+    match el.closest("[data-testid=chart]").ok().flatten() {
+        Some(chart) => {
+            let c = chart.get_bounding_client_rect();
+            r.clip_to(&Rect::new(c.left(), c.top(), c.width(), c.height()))
+        }
+        None => r,
+    }
 }
 
 /// The viewport: the window less its scroll bars, in CSS pixels.

@@ -168,7 +168,7 @@ test('when the second module cannot be had, opening a file says why and the buil
     const page = await open(browser, broken.url);
     await page.setInputFiles('[data-action=open-file]', { name: 'mine.csv', mimeType: 'text/csv', buffer: Buffer.from(CSV) });
     await page.waitForFunction(() => document.documentElement.dataset.load === 'failed');
-    assert.match(await page.textContent('[data-testid=load-status]'), /^Could not read mine\.csv: the timeline's second module \(sco-worker_bg\.wasm\) could not be loaded \(.+\)\. Showing the built-in dataset\.$/);
+    assert.match(await page.textContent('[data-testid=load-status]'), /^Could not read mine\.csv: the timeline's second module \(sco-worker_bg\.wasm\) could not be loaded \(.+\)\. Still showing the built-in dataset\.$/);
     assert.equal(await shownCount(page), 65);
     await afterRender(page, () => page.click('[data-country=RU]'));
     assert.ok((await shownCount(page)) < 65);

@@ -39,6 +39,16 @@ impl Rect {
     pub fn intersects(&self, o: &Rect) -> bool {
         self.x < o.right() && o.x < self.right() && self.y < o.bottom() && o.y < self.bottom()
     }
+    /// The part of this rectangle inside `o` (an anchor clipped by the area that
+    /// shows it: a band whose start is scrolled out of the plot); where they do not
+    /// meet, a zero-width line at the nearest edge of `o`.
+    pub fn clip_to(&self, o: &Rect) -> Rect {
+        let x0 = self.x.clamp(o.x, o.right());
+        let x1 = self.right().clamp(o.x, o.right());
+        let y0 = self.y.clamp(o.y, o.bottom());
+        let y1 = self.bottom().clamp(o.y, o.bottom());
+        Rect::new(x0, y0, x1 - x0, y1 - y0)
+    }
     /// Whether `o` lies wholly inside (edges included, to a hundredth of a pixel).
     pub fn contains(&self, o: &Rect) -> bool {
         const E: f64 = 0.01;
@@ -446,5 +456,17 @@ mod tests {
         for (r, want) in cases {
             assert_eq!(scroll_into_view(r, VP, 8.0), want, "{r:?}");
         }
+    }
+
+    #[test]
+    fn an_anchor_is_clipped_to_what_shows_it() {
+        let plot = Rect::new(100.0, 0.0, 500.0, 300.0);
+        // A band from far left of the plot to inside it: only its visible part anchors.
+        let band = Rect::new(-2000.0, 40.0, 2300.0, 14.0);
+        assert_eq!(band.clip_to(&plot), Rect::new(100.0, 40.0, 200.0, 14.0));
+        // Wholly outside: a line at the nearest edge.
+        let gone = Rect::new(-50.0, 40.0, 20.0, 14.0).clip_to(&plot);
+        assert_eq!((gone.x, gone.w), (100.0, 0.0));
+        assert_eq!(plot.clip_to(&plot), plot);
     }
 }
