@@ -20,14 +20,16 @@ pub enum Anchor {
 
 fn rect_of(el: &Element) -> Rect {
     let r = el.get_bounding_client_rect();
-    let r = Rect::new(r.left(), r.top(), r.width(), r.height());
-    // A mark in the chart anchors by the part of it the chart shows (a long band
-    // scrolled half out of the plot would pull its tooltip over the sidebar).
+    Rect::new(r.left(), r.top(), r.width(), r.height())
+}
+
+/// An anchor's rectangle: a mark in the chart anchors by the part of it the chart
+/// shows (a long band scrolled half out of the plot would pull its tooltip over
+/// the sidebar).
+fn anchor_rect(el: &Element) -> Rect {
+    let r = rect_of(el);
     match el.closest("[data-testid=chart]").ok().flatten() {
-        Some(chart) => {
-            let c = chart.get_bounding_client_rect();
-            r.clip_to(&Rect::new(c.left(), c.top(), c.width(), c.height()))
-        }
+        Some(chart) => r.clip_to(&rect_of(&chart)),
         None => r,
     }
 }
@@ -49,7 +51,7 @@ pub fn resolve(anchor: &Anchor) -> Option<Rect> {
         Anchor::Selector(sel) => web_sys::window()
             .and_then(|w| w.document())
             .and_then(|d| d.query_selector(sel).ok().flatten())
-            .map(|el| rect_of(&el)),
+            .map(|el| anchor_rect(&el)),
     }
 }
 
