@@ -272,6 +272,31 @@ impl AppState {
             .clamp_to(self.data.bounds)
     }
 
+    /// Presenting starts at the open event if it is shown, else at the first
+    /// shown; leaving in the full page closes the current event too (its popover
+    /// would open in its place, and a second Esc be needed); a frame keeps its caption.
+    fn set_presenting(&mut self, on: bool) {
+        let ds = self.data.dataset.clone();
+        if !on && self.presenting && !self.embed.embed {
+            self.view.selected = None;
+        }
+        self.presenting = on;
+        if !on {
+            return;
+        }
+        let shown_sel = self
+            .view
+            .selected
+            .as_deref()
+            .and_then(|id| ds.position(id))
+            .filter(|i| self.shown.contains(i));
+        let at = shown_sel.or_else(|| timeline_core::embed::step(&ds, &self.shown, None, 1));
+        if let Some(i) = at {
+            self.view.selected = Some(ds.events[i].id.clone());
+            self.view.window = presenter_window(self, i);
+        }
+    }
+
     fn set_window(&mut self, w: Window) {
         self.view.window = Some(w.clamp_to(self.data.bounds));
         self.push_history = false;
@@ -377,29 +402,7 @@ impl Reducible for AppState {
             }
             Action::SetPresenting(on) => {
                 refilter = false;
-                // Leaving in the full page closes the current event too (its popover would
-                // open in its place, and a second Esc be needed); a frame keeps its caption.
-                if !on && s.presenting && !s.embed.embed {
-                    s.view.selected = None;
-                }
-                s.presenting = on;
-                // Presenting starts at the open event if it is shown, else at the first shown.
-                let shown_sel = s
-                    .view
-                    .selected
-                    .as_deref()
-                    .and_then(|id| ds.position(id))
-                    .filter(|i| s.shown.contains(i));
-                if on && shown_sel.is_none() {
-                    if let Some(i) = timeline_core::embed::step(&ds, &s.shown, None, 1) {
-                        s.view.selected = Some(ds.events[i].id.clone());
-                        s.view.window = presenter_window(&s, i);
-                    }
-                } else if on {
-                    if let Some(i) = s.view.selected.as_deref().and_then(|id| ds.position(id)) {
-                        s.view.window = presenter_window(&s, i);
-                    }
-                }
+                s.set_presenting(on);
             }
             Action::SetPaused(p) => {
                 refilter = false;
