@@ -3,6 +3,7 @@
 
 pub mod builtin;
 pub mod components;
+pub mod data;
 pub mod dom;
 pub mod export;
 pub mod hooks;

@@ -192,12 +192,7 @@ impl Validator {
 
     pub(crate) fn entry(&mut self, index: usize, entry: &Value) {
         self.entries += 1;
-        let mut cx = EntryCx {
-            index,
-            id: None,
-            problems: Vec::new(),
-            notes: Vec::new(),
-        };
+        let mut cx = fresh_cx(index);
         if let Some(ev) = cx.event(entry, &mut self.known) {
             if !self.seen.insert(ev.id.clone()) {
                 cx.push(
@@ -217,12 +212,7 @@ impl Validator {
     /// An entry whose text does not parse (too deep, a number out of range).
     pub(crate) fn unreadable(&mut self, index: usize, why: String) {
         self.entries += 1;
-        let mut cx = EntryCx {
-            index,
-            id: None,
-            problems: Vec::new(),
-            notes: Vec::new(),
-        };
+        let mut cx = fresh_cx(index);
         cx.push(P::WrongShape, "", why);
         self.problems.append(&mut cx.problems);
     }
@@ -602,4 +592,14 @@ impl Incremental {
 
 fn file_problem(message: &str) -> Problem {
     Problem::file(P::WrongShape, message.into())
+}
+
+/// The context of a new entry: no id read yet, no problems.
+fn fresh_cx(index: usize) -> EntryCx {
+    EntryCx {
+        index,
+        id: None,
+        problems: Vec::new(),
+        notes: Vec::new(),
+    }
 }
