@@ -67,6 +67,8 @@ fn apply(state: &UseReducerHandle<AppState>, cmd: HostCommand) {
         HostCommand::SetView(v) => state.dispatch(Action::SetView(v)),
         HostCommand::SetGrouping(g) => state.dispatch(Action::SetGrouping(g)),
         HostCommand::SlideVisible(on) => state.dispatch(Action::SetPaused(!on)),
+        // Stories: wired by the story player (being written).
+        HostCommand::GoToScene(_) | HostCommand::SceneStep(_) | HostCommand::PlayStory(_) => {}
     }
 }
 

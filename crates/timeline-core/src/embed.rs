@@ -217,6 +217,12 @@ pub enum HostCommand {
     /// reveal.js tells an iframe on a slide that its slide was shown
     /// (`"slide:start"`, `true`) or hidden (`"slide:stop"`, `false`).
     SlideVisible(bool),
+    /// Stories: go to scene `n` (1-based) of the story being played.
+    GoToScene(usize),
+    /// Stories: move by `n` scenes (clamped at both ends).
+    SceneStep(i64),
+    /// Stories: load and play a story (an address, or a story's JSON inline).
+    PlayStory(String),
 }
 
 /// reveal.js's own messages to iframes in slides: plain strings, sent to `*`.
@@ -292,6 +298,22 @@ pub fn parse_host_message(v: &Value) -> Option<HostCommand> {
             (b > a).then(|| HostCommand::SetWindow(Window::new(a, b)))
         }
         "fit" => Some(HostCommand::Fit),
+        "goToScene" => {
+            let n = o.get("scene")?.as_u64()?;
+            (1..=10_000).contains(&n).then_some(HostCommand::GoToScene(n as usize))
+        }
+        "stepScene" => {
+            let by = o.get("by").map_or(Some(1), Value::as_i64)?;
+            (by.abs() <= 10_000).then_some(HostCommand::SceneStep(by))
+        }
+        "playStory" => {
+            let s = match o.get("story")? {
+                Value::String(s) => s.clone(),
+                v @ Value::Object(_) => v.to_string(),
+                _ => return None,
+            };
+            (s.len() <= 1_000_000).then_some(HostCommand::PlayStory(s))
+        }
         "setView" => match o.get("view")?.as_str()? {
             "chart" => Some(HostCommand::SetView(ViewMode::Chart)),
             "list" => Some(HostCommand::SetView(ViewMode::List)),

@@ -31,6 +31,7 @@ pub mod place;
 pub mod problem;
 pub mod scale;
 pub mod stats;
+pub mod story;
 pub mod symbol;
 pub mod synth;
 pub mod text;
