@@ -191,3 +191,29 @@ pub fn scene_label(story: &Story, index: usize) -> String {
     let _ = (story, index);
     todo!()
 }
+
+/// An annotation placed on a drawn chart: a leader line from the anchor (the
+/// event's mark, or the date on the axis) to the label, in the chart's SVG
+/// coordinates. Labels stay inside the chart and do not overlap each other.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PlacedNote {
+    pub anchor: (f64, f64),
+    /// Where the label's text starts (its baseline), see `end`.
+    pub label: (f64, f64),
+    /// `true`: the text ends at `label` (SVG `text-anchor: end`).
+    pub end: bool,
+    pub text: String,
+}
+
+/// Places a scene's annotations on the chart as drawn (`model` for `window`).
+/// An annotation whose event is not drawn (filtered out, off the window, in a
+/// cluster) or whose date is off the window is left out.
+pub fn place_annotations(
+    ds: &crate::model::Dataset,
+    model: &crate::chart::ChartModel,
+    window: Window,
+    notes: &[Annotation],
+) -> Vec<PlacedNote> {
+    let _ = (ds, model, window, notes);
+    todo!()
+}
