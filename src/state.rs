@@ -47,13 +47,26 @@ pub struct AppState {
 
 /// A file read by an importer; for a table read through a column mapping,
 /// its bytes are kept so the mapping can be changed and the file read again.
+/// A file's bytes, kept in JavaScript's memory for the mapping step (the
+/// page's wasm memory never gives a file's room back).
+#[derive(Clone, Debug)]
+pub struct KeptBytes(pub js_sys::Uint8Array);
+
+impl PartialEq for KeptBytes {
+    fn eq(&self, other: &Self) -> bool {
+        // The same JavaScript array: a file is kept once per reading.
+        let (a, b): (&wasm_bindgen::JsValue, &wasm_bindgen::JsValue) = (&self.0, &other.0);
+        a == b
+    }
+}
+
 #[derive(Clone, Debug, PartialEq)]
 pub struct Import {
     pub name: String,
     pub format: timeline_core::Format,
     pub table: Option<timeline_core::Table>,
     pub mapping: Option<timeline_core::Mapping>,
-    pub bytes: Option<Rc<[u8]>>,
+    pub bytes: Option<KeptBytes>,
     pub from_link: bool,
     /// How its bytes were read as text ("windows-1252", "UTF-16LE", …).
     pub encoding: Option<&'static str>,

@@ -24,10 +24,10 @@ use wasm_bindgen::JsCast;
 /// Entries validated between two progress messages.
 const STEP_ENTRIES: usize = 5_000;
 
-fn post(msg: &Array, transfer: Option<&JsValue>) {
+fn post(msg: &Array, transfer: Option<&Array>) {
     let scope: web_sys::DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
     let _ = match transfer {
-        Some(t) => scope.post_message_with_transfer(msg, &Array::of1(t)),
+        Some(t) => scope.post_message_with_transfer(msg, t),
         None => scope.post_message(msg),
     };
 }
@@ -149,9 +149,16 @@ pub fn run(job: JsValue) {
                 .as_string()
                 .map(|m| timeline_core::Mapping::decode(&m));
             let read = load(&bytes(job.get(1)), &text(job.get(2)), mapping);
-            let packed = Uint8Array::from(pack::pack_read(&read).as_slice());
-            let buffer = packed.buffer();
-            post(&Array::of2(&"done".into(), &packed), Some(&buffer));
+            // The answer in parts the page reads one by one (pack::pack_read).
+            let parts = Array::new();
+            let buffers = Array::new();
+            for part in pack::pack_read(&read, pack::EVENTS_PER_PART) {
+                let a = Uint8Array::from(part.as_slice());
+                buffers.push(&a.buffer());
+                parts.push(&a);
+            }
+            drop(read);
+            post(&Array::of2(&"done".into(), &parts), Some(&buffers));
             return;
         }
         "export" => export(&job),

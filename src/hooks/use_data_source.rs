@@ -4,8 +4,9 @@
 //! (`timeline_core::decode`), so a file and a link read the same. The
 //! dataset shown stays shown while loading and after a refusal.
 
-use crate::state::{Action, AppState, Data, Import, LoadStatus};
+use crate::state::{Action, AppState, Data, Import, KeptBytes, LoadStatus};
 use gloo::timers::callback::Timeout;
+use js_sys::Uint8Array;
 use std::rc::Rc;
 use timeline_core::pack::Read;
 use timeline_core::Mapping;
@@ -25,15 +26,17 @@ fn js_error(e: JsValue) -> String {
         .unwrap_or_else(|| "the request failed".into())
 }
 
-/// The bytes of an `ArrayBuffer` promise (a response's or a file's body).
-async fn bytes_of(promise: Result<js_sys::Promise, JsValue>) -> Result<Vec<u8>, String> {
+/// The bytes of an `ArrayBuffer` promise (a response's or a file's body),
+/// left in JavaScript's memory: they go to the worker as they are, and the
+/// page's wasm memory (which never shrinks) never holds the file.
+async fn bytes_of(promise: Result<js_sys::Promise, JsValue>) -> Result<Uint8Array, String> {
     let buf = JsFuture::from(promise.map_err(js_error)?)
         .await
         .map_err(js_error)?;
-    Ok(js_sys::Uint8Array::new(&buf).to_vec())
+    Ok(Uint8Array::new(&buf))
 }
 
-async fn fetch_bytes(url: &str) -> Result<Vec<u8>, String> {
+async fn fetch_bytes(url: &str) -> Result<Uint8Array, String> {
     let win = web_sys::window().ok_or("no window")?;
     let ctrl = web_sys::AbortController::new().map_err(js_error)?;
     let init = web_sys::RequestInit::new();
@@ -69,18 +72,19 @@ async fn fetch_bytes(url: &str) -> Result<Vec<u8>, String> {
 /// its progress every few thousand entries.
 pub async fn accept_bytes(
     state: UseReducerHandle<AppState>,
-    bytes: Vec<u8>,
+    bytes: Uint8Array,
     name: String,
     from_link: bool,
     mapping: Option<Mapping>,
 ) {
     // Kept for the mapping step, which only a list or a table can need: our
     // own and TimelineJS3 objects (large files among them) are not copied.
-    let object = bytes
+    let head = bytes.subarray(0, bytes.length().min(64)).to_vec();
+    let object = head
         .iter()
         .find(|b| !b.is_ascii_whitespace() && !matches!(b, 0xef | 0xbb | 0xbf))
         == Some(&b'{');
-    let kept: Option<Rc<[u8]>> = (!object).then(|| Rc::from(bytes.as_slice()));
+    let kept = (!object).then(|| KeptBytes(bytes.slice(0, bytes.length())));
     let loaded = match read_in_worker(&state, bytes, &name, mapping).await {
         Ok(l) => l,
         Err(why) => {
@@ -119,12 +123,11 @@ fn shown_now(state: &AppState) -> String {
 /// Bytes in, the dataset and its problems out (and how the file was read).
 async fn read_in_worker(
     state: &UseReducerHandle<AppState>,
-    data: Vec<u8>,
+    array: Uint8Array,
     name: &str,
     mapping: Option<Mapping>,
 ) -> Result<Read, String> {
-    let (array, buffer) = crate::worker::bytes(&data);
-    drop(data);
+    let buffer = array.buffer();
     let mapping = mapping.map(|m| JsValue::from_str(&m.encode()));
     let job = js_sys::Array::of4(
         &"load".into(),
@@ -143,9 +146,16 @@ async fn read_in_worker(
         }
     };
     let answer = crate::worker::run(job, js_sys::Array::of1(&buffer), progress).await?;
-    let packed = js_sys::Uint8Array::new(&answer.get(1)).to_vec();
-    timeline_core::pack::unpack_read(&packed)
-        .ok_or_else(|| "the worker's answer is unreadable".into())
+    // Part by part: the page holds one part beside the events read so far.
+    let parts: js_sys::Array = answer.get(1).unchecked_into();
+    let unreadable = || "the worker's answer is unreadable".to_string();
+    let head = Uint8Array::new(&parts.get(0)).to_vec();
+    let mut reading = timeline_core::pack::Unpacking::new(&head).ok_or_else(unreadable)?;
+    for k in 1..parts.length() {
+        let part = Uint8Array::new(&parts.get(k)).to_vec();
+        reading.add(&part).ok_or_else(unreadable)?;
+    }
+    reading.finish().ok_or_else(unreadable)
 }
 
 fn accept_loaded(
@@ -233,7 +243,7 @@ pub fn remap(state: UseReducerHandle<AppState>, mapping: Mapping) {
     spawn_local(async move {
         accept_bytes(
             state,
-            bytes.to_vec(),
+            bytes.0.slice(0, bytes.0.length()),
             import.name.clone(),
             import.from_link,
             Some(mapping),

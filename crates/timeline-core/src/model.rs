@@ -301,17 +301,25 @@ pub struct Dataset {
     pub meta: Metadata,
     pub events: Vec<Event>,
     country_index: BTreeMap<String, usize>,
-    search: Vec<String>,
-    /// Per event: indexes (into `meta.countries`) of its countries. Built once.
-    country_ids: Vec<Vec<u16>>,
+    /// Folded title, summary, places, note and additions of every event, one
+    /// after the other, and where each event's text starts: built on the first
+    /// text search (most visits never search; at 1,000,000 events it is as
+    /// large as the titles themselves).
+    search: std::sync::OnceLock<(String, Vec<u32>)>,
+    /// Per event: indexes (into `meta.countries`) of its countries, all in one
+    /// list (`country_at[i]..country_at[i + 1]`): two allocations, not one per event.
+    country_ids: Vec<u16>,
+    country_at: Vec<u32>,
     /// Per country index: whether it is a member state.
     member: Vec<bool>,
     /// Per country index: whether any event names it.
     used: Vec<bool>,
-    /// Event id → index into `events`.
-    id_index: std::collections::HashMap<String, usize>,
-    /// Per event: indexes of related events, both directions, in time order.
-    related: Vec<Vec<usize>>,
+    /// Event indexes sorted by id, for lookups by id (no copy of the ids).
+    by_id: Vec<u32>,
+    /// Per event: indexes of related events, both directions, in time order,
+    /// all in one list (`related_at[i]..related_at[i + 1]`).
+    related: Vec<usize>,
+    related_at: Vec<usize>,
     /// Per event: its first and last day (calendar arithmetic done once).
     days: Vec<(i32, i32)>,
     /// The first and last day of any event.
@@ -320,97 +328,74 @@ pub struct Dataset {
 
 impl Dataset {
     pub fn new(meta: Metadata, events: Vec<Event>) -> Self {
-        // Sort on keys computed once (calendar arithmetic is not free).
-        let mut keyed: Vec<_> = events
-            .into_iter()
-            .map(|e| ((e.start_day(), e.date.precision(), e.end_day(), e.kind), e))
+        // Sort on keys computed once (calendar arithmetic is not free), by an
+        // order of indexes applied in place: no second list of events (at
+        // 1,000,000 that would be another 200 MB at the peak).
+        let mut events = events;
+        let keys: Vec<_> = events
+            .iter()
+            .map(|e| (e.start_day(), e.date.precision(), e.end_day(), e.kind))
             .collect();
-        keyed.sort_by(|(ka, a), (kb, b)| ka.cmp(kb).then_with(|| a.id.cmp(&b.id)));
-        let days: Vec<(i32, i32)> = keyed.iter().map(|(k, _)| (k.0, k.2)).collect();
+        let mut order: Vec<u32> = (0..events.len() as u32).collect();
+        order.sort_by(|&a, &b| {
+            let (a, b) = (a as usize, b as usize);
+            keys[a]
+                .cmp(&keys[b])
+                .then_with(|| events[a].id.cmp(&events[b].id))
+        });
+        let days: Vec<(i32, i32)> = order
+            .iter()
+            .map(|&i| (keys[i as usize].0, keys[i as usize].2))
+            .collect();
+        drop(keys);
+        permute(&mut events, order);
+        events.shrink_to_fit();
         let span = days
             .iter()
             .map(|d| d.0)
             .min()
             .zip(days.iter().map(|d| d.1).max());
-        let events: Vec<Event> = keyed.into_iter().map(|(_, e)| e).collect();
         let country_index: BTreeMap<String, usize> = meta
             .countries
             .iter()
             .enumerate()
             .map(|(i, c)| (c.code.clone(), i))
             .collect();
-        let search = events
-            .iter()
-            .map(|e| {
-                let mut h = crate::text::fold(&e.title);
-                h.push('\n');
-                h.push_str(&crate::text::fold(&e.summary));
-                for p in &e.places {
-                    h.push('\n');
-                    h.push_str(&crate::text::fold(p));
-                }
-                if let Some(n) = &e.note {
-                    h.push('\n');
-                    h.push_str(&crate::text::fold(n));
-                }
-                for a in &e.added {
-                    h.push('\n');
-                    h.push_str(&crate::filter::fold(&a.text));
-                }
-                h
-            })
-            .collect();
-        let country_ids = events
-            .iter()
-            .map(|e| {
+        let mut country_ids = Vec::with_capacity(events.len());
+        let mut country_at = Vec::with_capacity(events.len() + 1);
+        country_at.push(0u32);
+        for e in &events {
+            country_ids.extend(
                 e.countries
                     .iter()
-                    .filter_map(|c| country_index.get(c).map(|&i| i as u16))
-                    .collect()
-            })
-            .collect();
+                    .filter_map(|c| country_index.get(c).map(|&i| i as u16)),
+            );
+            country_at.push(country_ids.len() as u32);
+        }
         let member = meta
             .countries
             .iter()
             .map(|c| c.status == Status::Member)
             .collect();
         let mut used = vec![false; meta.countries.len()];
-        for ids in &country_ids {
-            for &k in ids as &Vec<u16> {
-                used[k as usize] = true;
-            }
+        for &k in &country_ids {
+            used[k as usize] = true;
         }
-        let id_index: std::collections::HashMap<String, usize> = events
-            .iter()
-            .enumerate()
-            .map(|(i, e)| (e.id.clone(), i))
-            .collect();
-        let mut related = vec![Vec::new(); events.len()];
-        for (i, e) in events.iter().enumerate() {
-            for j in e
-                .related
-                .iter()
-                .filter_map(|id| id_index.get(id).copied())
-                .filter(|&j| j != i)
-            {
-                related[i].push(j);
-                related[j].push(i);
-            }
-        }
-        for r in &mut related {
-            r.sort_unstable();
-            r.dedup();
-        }
+        let mut by_id: Vec<u32> = (0..events.len() as u32).collect();
+        by_id.sort_unstable_by(|&a, &b| events[a as usize].id.cmp(&events[b as usize].id));
+        let (related, related_at) = related_lists(&events, &by_id);
         Dataset {
             meta,
             events,
             country_index,
-            search,
+            search: Default::default(),
             country_ids,
+            country_at,
             member,
             used,
-            id_index,
+            by_id,
             related,
+            related_at,
             days,
             span,
         }
@@ -451,7 +436,7 @@ impl Dataset {
 
     /// Indexes (into `meta.countries`) of event `i`'s countries.
     pub fn country_ids(&self, i: usize) -> &[u16] {
-        &self.country_ids[i]
+        &self.country_ids[self.country_at[i] as usize..self.country_at[i + 1] as usize]
     }
 
     /// Whether any event names the country (by code).
@@ -464,9 +449,11 @@ impl Dataset {
         self.member.get(k).copied().unwrap_or(false)
     }
 
-    /// Lower-cased title, summary and places of event `i`, for text search (built once).
+    /// Folded title, summary, places, note and additions of event `i`, for
+    /// text search (built for all events on the first call).
     pub fn search_text(&self, i: usize) -> &str {
-        &self.search[i]
+        let (text, at) = self.search.get_or_init(|| search_texts(&self.events));
+        &text[at[i] as usize..at[i + 1] as usize]
     }
 
     pub fn country(&self, code: &str) -> Option<&Country> {
@@ -495,12 +482,12 @@ impl Dataset {
 
     /// The index of the event with this id (an index built once).
     pub fn position(&self, id: &str) -> Option<usize> {
-        self.id_index.get(id).copied()
+        find_id(&self.events, &self.by_id, id)
     }
 
     /// Indexes of the events related to event `i`, in either direction, in time order.
     pub fn related(&self, i: usize) -> &[usize] {
-        &self.related[i]
+        &self.related[self.related_at[i]..self.related_at[i + 1]]
     }
 
     /// The `related` addition that marks the link between events `i` and `j`
@@ -534,5 +521,85 @@ impl Dataset {
     /// First and last day (inclusive) covered by any event, or `None` when empty.
     pub fn span(&self) -> Option<(i32, i32)> {
         self.span
+    }
+}
+
+/// The index of the event with this id, by `by_id` (event indexes sorted by id).
+fn find_id(events: &[Event], by_id: &[u32], id: &str) -> Option<usize> {
+    by_id
+        .binary_search_by(|&i| events[i as usize].id.as_str().cmp(id))
+        .ok()
+        .map(|k| by_id[k] as usize)
+}
+
+/// Every event's related events, both directions, deduplicated, in time
+/// order, as one list and where each event's part starts.
+fn related_lists(events: &[Event], by_id: &[u32]) -> (Vec<usize>, Vec<usize>) {
+    let mut pairs: Vec<(usize, usize)> = Vec::new();
+    for (i, e) in events.iter().enumerate() {
+        for j in e
+            .related
+            .iter()
+            .filter_map(|id| find_id(events, by_id, id))
+            .filter(|&j| j != i)
+        {
+            pairs.push((i, j));
+            pairs.push((j, i));
+        }
+    }
+    pairs.sort_unstable();
+    pairs.dedup();
+    let mut at = Vec::with_capacity(events.len() + 1);
+    let mut k = 0;
+    for i in 0..=events.len() {
+        while k < pairs.len() && pairs[k].0 < i {
+            k += 1;
+        }
+        at.push(k);
+    }
+    (pairs.into_iter().map(|(_, j)| j).collect(), at)
+}
+
+/// The folded text every event is searched in, one after the other.
+fn search_texts(events: &[Event]) -> (String, Vec<u32>) {
+    let mut text = String::new();
+    let mut at = Vec::with_capacity(events.len() + 1);
+    at.push(0u32);
+    for e in events {
+        text.push_str(&crate::text::fold(&e.title));
+        text.push('\n');
+        text.push_str(&crate::text::fold(&e.summary));
+        for p in &e.places {
+            text.push('\n');
+            text.push_str(&crate::text::fold(p));
+        }
+        if let Some(n) = &e.note {
+            text.push('\n');
+            text.push_str(&crate::text::fold(n));
+        }
+        for a in &e.added {
+            text.push('\n');
+            text.push_str(&crate::filter::fold(&a.text));
+        }
+        at.push(text.len() as u32);
+    }
+    (text, at)
+}
+
+/// Reorders `items` in place so that item `k` is the one that was at
+/// `order[k]` (a permutation), following its cycles by swaps.
+fn permute<T>(items: &mut [T], mut order: Vec<u32>) {
+    const DONE: u32 = u32::MAX;
+    for start in 0..items.len() {
+        let mut at = start;
+        while order[at] != DONE {
+            let from = order[at] as usize;
+            order[at] = DONE;
+            if from == start {
+                break;
+            }
+            items.swap(at, from);
+            at = from;
+        }
     }
 }

@@ -139,7 +139,10 @@ pub enum Edit {
     Replace(usize, Scene),
     SetTitle(String),
     /// Move scene `from` to position `to`.
-    Move { from: usize, to: usize },
+    Move {
+        from: usize,
+        to: usize,
+    },
     Duplicate(usize),
     Delete(usize),
 }
