@@ -23,6 +23,18 @@
     say('no-wasm', 'This browser cannot run WebAssembly, which the timeline needs (it may be turned off by a policy). Open it in a current browser.');
     return;
   }
+  // A dataset the link names (?data=) is fetched now, beside the app's own
+  // files, not after the app has started: src/hooks/use_data_source.rs takes
+  // this request over (its timeout, its messages) when the address matches.
+  try {
+    var data = new URLSearchParams(location.search).get('data');
+    if (data && data.trim() && typeof AbortController === 'function') {
+      var ctrl = new AbortController();
+      var early = { url: data, ctrl: ctrl, response: fetch(data, { signal: ctrl.signal }) };
+      early.response.catch(function () {});
+      window.__scoEarlyData = early;
+    }
+  } catch (e) { /* the app fetches it itself */ }
   var opaque = false;
   try { opaque = String(self.origin) === 'null'; } catch (e) { opaque = true; }
   if (opaque && location.protocol === 'file:') {

@@ -36,13 +36,36 @@ async fn bytes_of(promise: Result<js_sys::Promise, JsValue>) -> Result<Uint8Arra
     Ok(Uint8Array::new(&buf))
 }
 
+/// The request `boot-check.js` started for `?data=` before the app ran, if
+/// it is for `url` (taken once).
+fn early_fetch(
+    win: &web_sys::Window,
+    url: &str,
+) -> Option<(web_sys::AbortController, js_sys::Promise)> {
+    let key = JsValue::from_str("__scoEarlyData");
+    let early = js_sys::Reflect::get(win, &key).ok()?;
+    let field = |k: &str| js_sys::Reflect::get(&early, &JsValue::from_str(k)).ok();
+    if field("url")?.as_string()? != url {
+        return None;
+    }
+    let _ = js_sys::Reflect::delete_property(win, &key);
+    Some((field("ctrl")?.dyn_into().ok()?, field("response")?.dyn_into().ok()?))
+}
+
 async fn fetch_bytes(url: &str) -> Result<Uint8Array, String> {
     let win = web_sys::window().ok_or("no window")?;
-    let ctrl = web_sys::AbortController::new().map_err(js_error)?;
-    let init = web_sys::RequestInit::new();
-    init.set_signal(Some(&ctrl.signal()));
+    let (ctrl, request) = match early_fetch(&win, url) {
+        Some(early) => early,
+        None => {
+            let ctrl = web_sys::AbortController::new().map_err(js_error)?;
+            let init = web_sys::RequestInit::new();
+            init.set_signal(Some(&ctrl.signal()));
+            let request = win.fetch_with_str_and_init(url, &init);
+            (ctrl, request)
+        }
+    };
     let timer = Timeout::new(FETCH_TIMEOUT_MS, move || ctrl.abort());
-    let resp = JsFuture::from(win.fetch_with_str_and_init(url, &init))
+    let resp = JsFuture::from(request)
         .await
         .map_err(|e| {
             let m = js_error(e);
