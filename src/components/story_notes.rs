@@ -1,0 +1,24 @@
+//! A scene's annotations on the chart: a leader line from the anchor (an
+//! event's mark, a date on the axis) to a short text, placed by
+//! timeline_core::story::place_annotations. A plain function (no state).
+
+use timeline_core::fmt::px;
+use timeline_core::story::PlacedNote;
+use yew::prelude::*;
+
+pub fn story_notes(notes: &[PlacedNote]) -> Html {
+    if notes.is_empty() {
+        return html! {};
+    }
+    html! {
+        <g class="story-notes" data-testid="story-notes">
+            { for notes.iter().map(|n| html! {
+                <g class="story-note" data-note={n.text.clone()}>
+                    <line class="leader" x1={px(n.anchor.0)} y1={px(n.anchor.1)} x2={px(n.label.0)} y2={px(n.label.1 - 4.0)} />
+                    <circle class="anchor" cx={px(n.anchor.0)} cy={px(n.anchor.1)} r="3" />
+                    <text x={px(n.label.0)} y={px(n.label.1)} text-anchor={if n.end { "end" } else { "start" }}>{ n.text.clone() }</text>
+                </g>
+            }) }
+        </g>
+    }
+}
