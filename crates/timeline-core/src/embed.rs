@@ -300,7 +300,9 @@ pub fn parse_host_message(v: &Value) -> Option<HostCommand> {
         "fit" => Some(HostCommand::Fit),
         "goToScene" => {
             let n = o.get("scene")?.as_u64()?;
-            (1..=10_000).contains(&n).then_some(HostCommand::GoToScene(n as usize))
+            (1..=10_000)
+                .contains(&n)
+                .then_some(HostCommand::GoToScene(n as usize))
         }
         "stepScene" => {
             let by = o.get("by").map_or(Some(1), Value::as_i64)?;

@@ -23,9 +23,14 @@ fn cases() -> u32 {
 }
 
 fn run<S: Strategy>(name: &str, strategy: S, test: impl Fn(S::Value)) {
+    run_cases(name, cases(), strategy, test)
+}
+
+/// `run` with a budget of its own.
+fn run_cases<S: Strategy>(name: &str, n: u32, strategy: S, test: impl Fn(S::Value)) {
     let count = AtomicUsize::new(0);
     let mut runner = TestRunner::new(Config {
-        cases: cases(),
+        cases: n,
         failure_persistence: None,
         ..Config::default()
     });
@@ -533,6 +538,77 @@ fn fuzz_deep_nesting_and_extreme_numbers() {
                     let msg = l.problems.iter().map(|p| p.to_string()).collect::<String>();
                     assert!(!msg.contains("not null"), "{msg}");
                 }
+            }
+        },
+    );
+}
+
+/// A story file's pieces: scenes as objects with the story's keys (and others),
+/// values arbitrary JSON or the kinds of text a story holds.
+fn any_story_json() -> impl Strategy<Value = String> {
+    let text = prop_oneof![
+        any_json(),
+        prop::sample::select(vec![
+            "c=KZ,UZ&w=2005-01-01~2006-12-31&e=beslan-2004&g=country",
+            "w=2004~2003",
+            "k=none&v=list&q=%E2%80",
+            "https://example.org/?c=RU#x",
+            "beslan-2004",
+            "2004-13",
+            "  padded  ",
+            "https://e.org/a).",
+        ])
+        .prop_map(|s| Value::String(s.to_string())),
+    ];
+    let key = prop::sample::select(vec![
+        "title",
+        "caption",
+        "view",
+        "highlight",
+        "annotations",
+        "event",
+        "date",
+        "text",
+        "source",
+        "other",
+    ]);
+    let object = prop::collection::vec((key.clone(), text.clone()), 0..6)
+        .prop_map(|kv| Value::Object(kv.into_iter().map(|(k, v)| (k.to_string(), v)).collect()));
+    let item = prop_oneof![
+        object.clone(),
+        object.clone().prop_map(|o| Value::Array(vec![o])),
+        text.clone()
+    ];
+    let scene = prop::collection::vec((key, item), 0..6)
+        .prop_map(|kv| Value::Object(kv.into_iter().map(|(k, v)| (k.to_string(), v)).collect()));
+    let version = prop_oneof![Just(Value::from(1)), any_json()];
+    (prop::collection::vec(prop_oneof![scene, text], 0..5), version, any::<bool>()).prop_map(
+        |(scenes, version, story)| {
+            let format = if story { "sco-timeline-story" } else { "x" };
+            serde_json::json!({"format": format, "version": version, "title": "t", "scenes": scenes})
+                .to_string()
+        },
+    )
+}
+
+#[test]
+fn fuzz_story_files() {
+    use timeline_core::story::{caption_parts, parse, to_json};
+    let n = (cases() / 4).max(1);
+    run_cases("story, arbitrary text", n, ".{0,120}", |s: String| {
+        let _ = parse(&s);
+        let _ = caption_parts(&s);
+    });
+    // What is read is written back to a file that reads the same, without problems.
+    run_cases(
+        "story, arbitrary scenes",
+        n,
+        any_story_json(),
+        |text: String| {
+            if let Ok(l) = parse(&text) {
+                let again = parse(&to_json(&l.story)).unwrap();
+                assert_eq!(again.story, l.story, "{text}");
+                assert_eq!(again.problems, vec![], "{text}");
             }
         },
     );
