@@ -479,3 +479,111 @@ fn annotations_are_placed_inside_the_chart_without_overlapping() {
         assert!((p.anchor.0 - mk.rect.map_or(mk.symbol.0, |r| r.x + r.w / 2.0)).abs() < 1.0);
     }
 }
+
+/// The paper's raw text (the source of record), prepared for quotes as
+/// tests/dataset.rs holds them: whitespace runs are one space, a lost glyph
+/// (`\u{FFFD}` in the file) is `␣` as a quote writes it, and a hyphen at a
+/// line break is read either as nothing ("Repub-⏎lic": "Republic") or as a
+/// hyphen ("long-⏎term"). Every letter and mark must match.
+fn paper_readings() -> [String; 2] {
+    let path = format!(
+        "{}/../../../shared/seeds/000_3b3ac7df704720ac.txt",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let raw = std::fs::read_to_string(&path)
+        .unwrap_or_else(|e| panic!("the paper must be beside the repo ({path}): {e}"));
+    let raw = raw.replace('\u{FFFD}', "␣");
+    let joined = |hyphen: &str| {
+        let lines: Vec<&str> = raw.lines().collect();
+        let mut out = String::new();
+        for l in lines {
+            let l = l.trim_end();
+            match l.strip_suffix('-') {
+                // A line that ends in a hyphen after a letter: hyphenation.
+                Some(head) if head.ends_with(char::is_alphabetic) => {
+                    out.push_str(head);
+                    out.push_str(hyphen);
+                    out.push('\u{1}');
+                }
+                _ => {
+                    out.push_str(l);
+                    out.push('\n');
+                }
+            }
+        }
+        // The line break after a hyphen joins the word (blank lines too).
+        let out = out
+            .split('\u{1}')
+            .map(|s| s.trim_start().to_string())
+            .collect::<Vec<_>>()
+            .join("");
+        out.split_whitespace().collect::<Vec<_>>().join(" ")
+    };
+    [joined(""), joined("-")]
+}
+
+#[test]
+fn the_example_story_plays_on_the_builtin_data_and_quotes_the_paper() {
+    let path = format!(
+        "{}/../../examples/stories/sco-decade.json",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let l = parse(&std::fs::read_to_string(path).unwrap()).unwrap();
+    assert_eq!(l.problems, vec![]);
+    let s = &l.story;
+    assert!((7..=10).contains(&s.scenes.len()), "{}", s.scenes.len());
+    assert!(s.scenes.first().unwrap().is_title_card() && s.scenes.last().unwrap().is_title_card());
+    let ds = builtin();
+    assert_eq!(check_against(s, &ds), vec![]);
+    let paper = paper_readings();
+    for (i, scene) in s.scenes.iter().enumerate() {
+        let quote = scene
+            .source
+            .as_deref()
+            .unwrap_or_else(|| panic!("scene {} has no source", i + 1));
+        let q = quote.split_whitespace().collect::<Vec<_>>().join(" ");
+        assert!(
+            paper.iter().any(|p| p.contains(&q)),
+            "scene {} (“{}”): the source is not in the paper: {q}",
+            i + 1,
+            scene.title
+        );
+        assert!(!scene.caption.is_empty() && !scene.title.is_empty());
+        // What a scene annotates and highlights is drawn in its view.
+        if let Some(v) = &scene.view {
+            let shown = v.filter.apply(&ds);
+            let drawn = |id: &str| shown.contains(&ds.position(id).unwrap());
+            for id in scene.highlight.iter().chain(v.selected.iter()) {
+                assert!(drawn(id), "scene {}: {id} is filtered out", i + 1);
+            }
+            for a in &scene.annotations {
+                if let Anchor::Event(id) = &a.at {
+                    assert!(drawn(id), "scene {}: {id} is filtered out", i + 1);
+                }
+            }
+            // And every annotation finds room on a desktop's chart.
+            let f = Frame {
+                width: 958.0,
+                em: 16.0,
+                avail: 0.0,
+                presenting: false,
+            };
+            let w = v.window.unwrap();
+            let base = ChartBase::new(&ds, &shown, v.grouping, Windows::of(&ds, 0).fit, &f);
+            let focus = Focus {
+                window: w,
+                cursor: None,
+                selected: None,
+            };
+            let m = ChartModel::new(&ds, &base, &f, focus);
+            let placed = place_annotations(&ds, &m, w, &scene.annotations);
+            assert_eq!(placed.len(), scene.annotations.len(), "scene {}", i + 1);
+        }
+    }
+    // The matcher is strict: a changed word is not found.
+    assert!(!paper
+        .iter()
+        .any(|p| p.contains("all SCO member states have been hit with terrorist attacks")));
+    assert!(paper.iter().any(|p| p.contains("long-term organizational")));
+    assert!(paper[0].contains("the Republic of Uzbekistan"));
+}
