@@ -135,6 +135,9 @@ impl AppState {
                 name,
                 play,
             } => {
+                // What the dataset shown does not have (events, countries) is named too.
+                let mut problems = problems;
+                problems.extend(story::check_against(&story, &self.data.dataset));
                 let st = Rc::make_mut(&mut self.story);
                 st.draft = Draft::new(story);
                 st.problems = Rc::new(problems);

@@ -5,15 +5,15 @@ use crate::components::{
     embed_dialog::EmbedDialog, presenter_bar::PresenterBar, time_overview::TimeOverview,
 };
 use crate::components::{
-    story_card::StoryCard, story_panel::StoryPanel, story_player::StoryPlayer,
-    story_problems::StoryProblems,
-};
-use crate::components::{
     country_chips::CountryChips, data_source::DataSource, date_range::DateRange,
     event_caption::EventCaption, event_details::EventDetails, kind_legend::KindLegend,
     list_view::ListView, print_list::PrintList, problems_panel::ProblemsPanel,
     search_box::SearchBox, stats_panel::StatsPanel, summary_line::SummaryLine,
     timeline_chart::TimelineChart, toolbar::Toolbar,
+};
+use crate::components::{
+    story_card::StoryCard, story_panel::StoryPanel, story_player::StoryPlayer,
+    story_problems::StoryProblems,
 };
 use crate::hooks::{
     use_data_source::{open_file, use_data_source},

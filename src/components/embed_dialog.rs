@@ -55,7 +55,10 @@ pub fn embed_dialog(props: &EmbedDialogProps) -> Html {
     let story = props.story.as_deref().filter(|_| *with_story);
     let url = match story.filter(|v| !v.is_empty()) {
         // The story's first scene sets the view: only the frame's options go with it.
-        Some(v) => format!("{base}?{}&story={v}", embed_query(&Default::default(), &opts)),
+        Some(v) => format!(
+            "{base}?{}&story={v}",
+            embed_query(&Default::default(), &opts)
+        ),
         None => format!("{base}?{}", embed_query(&view, &opts)),
     };
     let (w, h, responsive) = *size;

@@ -25,31 +25,72 @@ pub fn scene_editor(props: &SceneEditorProps) -> Html {
     let (i, s, d) = (props.index, &props.scene, &props.dispatch);
     let ds = &props.dataset;
     // The events the scene's view shows (its filter), to annotate.
-    let events = use_memo((ds.clone(), s.view.as_ref().map(|v| v.filter.clone())), |(ds, f)| {
-        f.as_ref().map(|f| f.apply(ds)).unwrap_or_default()
-    });
+    let events = use_memo(
+        (ds.clone(), s.view.as_ref().map(|v| v.filter.clone())),
+        |(ds, f)| f.as_ref().map(|f| f.apply(ds)).unwrap_or_default(),
+    );
     let chosen = use_state(|| None::<String>);
     let note = use_state(String::new);
     let event = (*chosen)
         .clone()
-        .or_else(|| props.selected.clone().filter(|id| ds.position(id).is_some_and(|p| events.contains(&p))))
+        .or_else(|| {
+            props
+                .selected
+                .clone()
+                .filter(|id| ds.position(id).is_some_and(|p| events.contains(&p)))
+        })
         .or_else(|| events.first().map(|&p| ds.events[p].id.clone()));
-    let on_scene_title = d.reform(move |e: Event| Action::Story(StoryAction::SetSceneTitle(i, e.target_unchecked_into::<HtmlInputElement>().value())));
-    let on_caption = d.reform(move |e: Event| Action::Story(StoryAction::SetCaption(i, e.target_unchecked_into::<HtmlTextAreaElement>().value())));
-    let on_choose = { let c = chosen.clone(); Callback::from(move |e: Event| c.set(Some(e.target_unchecked_into::<HtmlSelectElement>().value()))) };
-    let on_note = { let n = note.clone(); Callback::from(move |e: InputEvent| n.set(e.target_unchecked_into::<HtmlInputElement>().value())) };
+    let on_scene_title = d.reform(move |e: Event| {
+        Action::Story(StoryAction::SetSceneTitle(
+            i,
+            e.target_unchecked_into::<HtmlInputElement>().value(),
+        ))
+    });
+    let on_caption = d.reform(move |e: Event| {
+        Action::Story(StoryAction::SetCaption(
+            i,
+            e.target_unchecked_into::<HtmlTextAreaElement>().value(),
+        ))
+    });
+    let on_choose = {
+        let c = chosen.clone();
+        Callback::from(move |e: Event| {
+            c.set(Some(e.target_unchecked_into::<HtmlSelectElement>().value()))
+        })
+    };
+    let on_note = {
+        let n = note.clone();
+        Callback::from(move |e: InputEvent| {
+            n.set(e.target_unchecked_into::<HtmlInputElement>().value())
+        })
+    };
     let add_note = {
         let (d, note, event) = (d.clone(), note.clone(), event.clone());
         Callback::from(move |_| {
             if let (Some(ev), false) = (event.clone(), note.trim().is_empty()) {
-                d.emit(Action::Story(StoryAction::Annotate { scene: i, event: ev, text: note.trim().to_string() }));
+                d.emit(Action::Story(StoryAction::Annotate {
+                    scene: i,
+                    event: ev,
+                    text: note.trim().to_string(),
+                }));
                 note.set(String::new());
             }
         })
     };
     let highlighted = event.as_ref().is_some_and(|e| s.highlight.contains(e));
-    let toggle = event.clone().map(|ev| act(d, StoryAction::ToggleHighlight { scene: i, event: ev }));
-    let title_of = |id: &str| ds.event(id).map_or_else(|| id.to_string(), |e| e.title.clone());
+    let toggle = event.clone().map(|ev| {
+        act(
+            d,
+            StoryAction::ToggleHighlight {
+                scene: i,
+                event: ev,
+            },
+        )
+    });
+    let title_of = |id: &str| {
+        ds.event(id)
+            .map_or_else(|| id.to_string(), |e| e.title.clone())
+    };
     html! {
         <fieldset class="scene-editor" data-testid="scene-editor">
             <legend>{ format!("Scene {}", i + 1) }</legend>

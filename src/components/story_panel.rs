@@ -3,9 +3,9 @@
 //! duplicated and deleted; an event is chosen to annotate or highlight;
 //! undo and redo; play from the chosen scene; save, open, link, export.
 
+use crate::components::scene_editor::SceneEditor;
 use crate::state::{Action, StoryAction, StoryState};
 use std::rc::Rc;
-use crate::components::scene_editor::SceneEditor;
 use timeline_core::story::Edit;
 use timeline_core::Dataset;
 use web_sys::HtmlInputElement;

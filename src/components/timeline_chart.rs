@@ -161,27 +161,30 @@ pub fn timeline_chart(props: &TimelineChartProps) -> Html {
         use_memo((model.clone(), notes), move |(m, notes)| {
             let placed = (!notes.is_empty())
                 .then(|| timeline_core::story::place_annotations(&ds, m, window, notes));
-            crate::components::story_notes::story_notes(&placed.unwrap_or_default())
+            crate::components::story_notes::story_notes(&placed.unwrap_or_default(), m.k)
         })
     };
     // The drawing, rebuilt only with the model: a hover redraws the tooltip alone.
     let drawing = {
         let (d, symbol) = (props.dispatch.clone(), frame.metrics().symbol);
-        use_memo((model.clone(), ds.clone(), highlight), move |(m, ds, hl)| {
-            let marks: Html = m
-                .marks
-                .iter()
-                .map(|mk| event_mark(mk, ds, symbol, m.k, hl.contains(&ds.events[mk.event].id)))
-                .collect();
-            html! {
-                <>
-                { chart_svg::lanes(m, ds) }
-                { chart_svg::axis(m) }
-                { chart_svg::clusters(m, ds, &d) }
-                <g class="marks" clip-path="url(#plot-clip)">{ marks }</g>
-                </>
-            }
-        })
+        use_memo(
+            (model.clone(), ds.clone(), highlight),
+            move |(m, ds, hl)| {
+                let marks: Html = m
+                    .marks
+                    .iter()
+                    .map(|mk| event_mark(mk, ds, symbol, m.k, hl.contains(&ds.events[mk.event].id)))
+                    .collect();
+                html! {
+                    <>
+                    { chart_svg::lanes(m, ds) }
+                    { chart_svg::axis(m) }
+                    { chart_svg::clusters(m, ds, &d) }
+                    <g class="marks" clip-path="url(#plot-clip)">{ marks }</g>
+                    </>
+                }
+            },
+        )
     };
     let tooltip = hovered.as_ref().filter(|id| state.view.selected.as_ref() != Some(*id)).and_then(|id| ds.event(id)).map(|e| {
         html! { <ChartTooltip event_id={e.id.clone()} title={e.title.clone()} date={e.date_label()} /> }

@@ -11,39 +11,44 @@ use yew::prelude::*;
 
 #[hook]
 pub fn use_story_keys(playing: bool, count: usize, can_leave: bool, dispatch: Callback<Action>) {
-    use_effect_with((playing, count, can_leave), move |&(on, count, can_leave)| {
-        let listener = on.then(web_sys::window).flatten().map(|w| {
-            let opts = EventListenerOptions {
-                phase: EventListenerPhase::Capture,
-                passive: false,
-            };
-            EventListener::new_with_options(&w, "keydown", opts, move |e| {
-                let Some(k) = e.dyn_ref::<KeyboardEvent>() else {
-                    return;
+    use_effect_with(
+        (playing, count, can_leave),
+        move |&(on, count, can_leave)| {
+            let listener = on.then(web_sys::window).flatten().map(|w| {
+                let opts = EventListenerOptions {
+                    phase: EventListenerPhase::Capture,
+                    passive: false,
                 };
-                let target = k.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok());
-                let typing = target.as_ref().is_some_and(|t| {
-                    matches!(t.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
-                });
-                let in_dialog = target
-                    .and_then(|t| t.closest("[role=dialog]").ok().flatten())
-                    .is_some();
-                if typing || in_dialog || k.alt_key() || k.ctrl_key() || k.meta_key() {
-                    return;
-                }
-                let a = match k.key().as_str() {
-                    "ArrowRight" | "PageDown" | " " | "Spacebar" => StoryAction::Step(1),
-                    "ArrowLeft" | "PageUp" => StoryAction::Step(-1),
-                    "Home" => StoryAction::Go(0),
-                    "End" => StoryAction::Go(count.saturating_sub(1)),
-                    "Escape" if can_leave => StoryAction::Stop,
-                    _ => return,
-                };
-                k.prevent_default();
-                k.stop_propagation();
-                dispatch.emit(Action::Story(a));
-            })
-        });
-        move || drop(listener)
-    });
+                EventListener::new_with_options(&w, "keydown", opts, move |e| {
+                    let Some(k) = e.dyn_ref::<KeyboardEvent>() else {
+                        return;
+                    };
+                    let target = k
+                        .target()
+                        .and_then(|t| t.dyn_into::<web_sys::Element>().ok());
+                    let typing = target.as_ref().is_some_and(|t| {
+                        matches!(t.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
+                    });
+                    let in_dialog = target
+                        .and_then(|t| t.closest("[role=dialog]").ok().flatten())
+                        .is_some();
+                    if typing || in_dialog || k.alt_key() || k.ctrl_key() || k.meta_key() {
+                        return;
+                    }
+                    let a = match k.key().as_str() {
+                        "ArrowRight" | "PageDown" | " " | "Spacebar" => StoryAction::Step(1),
+                        "ArrowLeft" | "PageUp" => StoryAction::Step(-1),
+                        "Home" => StoryAction::Go(0),
+                        "End" => StoryAction::Go(count.saturating_sub(1)),
+                        "Escape" if can_leave => StoryAction::Stop,
+                        _ => return,
+                    };
+                    k.prevent_default();
+                    k.stop_propagation();
+                    dispatch.emit(Action::Story(a));
+                })
+            });
+            move || drop(listener)
+        },
+    );
 }

@@ -34,7 +34,11 @@ pub fn use_story_motion(motion: Option<Motion>, dispatch: Callback<Action>) {
         let d = dispatch.clone();
         use_effect_with((), move |_| {
             let reduce = web_sys::window()
-                .and_then(|w| w.match_media("(prefers-reduced-motion: reduce)").ok().flatten())
+                .and_then(|w| {
+                    w.match_media("(prefers-reduced-motion: reduce)")
+                        .ok()
+                        .flatten()
+                })
                 .is_some_and(|m| m.matches());
             if reduce {
                 d.emit(Action::Story(StoryAction::ReducedMotion(true)));
