@@ -261,8 +261,8 @@ pub fn app() -> Html {
                     <EventDetails dataset={ds.clone()} event={ev} anchor={None::<(f64, f64)>} beside_mark={true} dispatch={dispatch.clone()} />
                 }
             }
-            // In a frame: the current event as a caption sized to the frame.
-            if let Some(ev) = selected.clone().filter(|_| e.embed && !awaiting_link && card.is_none()) {
+            // In a frame: the current event as a caption sized to the frame (a story shows its scene's instead).
+            if let Some(ev) = selected.clone().filter(|_| e.embed && !awaiting_link && !playing) {
                 <EventCaption dataset={ds.clone()} event={ev} presenting={state.presenting} dispatch={dispatch.clone()} />
             }
         </>
