@@ -8,10 +8,12 @@ pub mod map_chart;
 pub mod palette;
 pub mod slide;
 pub mod stats_charts;
+pub mod story_svg;
 
 pub use map_chart::draw_map;
 pub use slide::{draw_slide, slide_svg};
 pub use stats_charts::{draw_casualties, draw_countries, draw_per_year, Hit, Target};
+pub use story_svg::{scene_chart_svg, scene_svg, story_handout_html};
 
 /// How to draw: `scale` multiplies sizes (device pixel ratio on a canvas);
 /// `colours` follow the page's theme (a download is drawn light).

@@ -917,11 +917,52 @@ fn anchor_point(
     }
 }
 
+type Box4 = (f64, f64, f64, f64);
+
+fn overlaps(a: Box4, b: Box4) -> bool {
+    a.0 < b.0 + b.2 && b.0 < a.0 + a.2 && a.1 < b.1 + b.3 && b.1 < a.1 + a.3
+}
+
+/// What a note's label had better not cover: the axis's labels, the lanes'
+/// labels, the marks' symbols and labels, the clusters.
+fn obstacles(model: &crate::chart::ChartModel) -> Vec<Box4> {
+    let k = model.k;
+    let (cw, asc, h) = (6.6 * k, 10.0 * k, 13.0 * k);
+    let text = |x: f64, y: f64, t: &str| (x, y - asc, t.chars().count() as f64 * cw, h);
+    let mut out: Vec<Box4> = Vec::new();
+    out.extend(
+        model
+            .ticks
+            .iter()
+            .map(|t| text(model.gutter + t.x + 3.0 * k, 14.0 * k, &t.label)),
+    );
+    out.extend(model.lanes.iter().map(|l| text(8.0, l.label_y, &l.label)));
+    for mk in &model.marks {
+        out.push((
+            mk.symbol.0 - 9.0 * k,
+            mk.symbol.1 - 9.0 * k,
+            18.0 * k,
+            18.0 * k,
+        ));
+        if let Some((x, y, t)) = &mk.label {
+            out.push(text(*x, *y, t));
+        }
+    }
+    out.extend(
+        model
+            .clusters
+            .iter()
+            .map(|c| (c.rect.x, c.rect.y, c.rect.w, c.rect.h)),
+    );
+    out
+}
+
 /// Places a scene's annotations on the chart as drawn (`model` for `window`).
 /// An annotation whose event is not drawn (filtered out, off the window, in a
 /// cluster) or whose date is off the window is left out; so is one for which
 /// no free room is left (every label is inside the chart, none overlaps another).
-/// A text too long for the chart's width is cut with `…`.
+/// A label keeps clear of the chart's own labels and marks where it can, as
+/// near its anchor as it can; a text too long for the chart's width is cut with `…`.
 pub fn place_annotations(
     ds: &crate::model::Dataset,
     model: &crate::chart::ChartModel,
@@ -937,17 +978,15 @@ pub fn place_annotations(
         .collect();
     anchored.sort_by(|a, b| a.0 .0.total_cmp(&b.0 .0));
     let max_chars = (((model.width - 2.0 * pad) / cw).floor() as usize).max(1);
-    // Baselines from the top to the bottom of the chart, a line apart.
+    // Baselines from the top to the bottom of the chart, a quarter line apart.
     let mut rows = Vec::new();
     let mut y = pad + asc;
     while y - asc + line <= model.height - pad + 1e-9 {
         rows.push(y);
-        y += line;
+        y += line / 4.0;
     }
+    let obstacles = obstacles(model);
     let mut placed: Vec<PlacedNote> = Vec::new();
-    let overlaps = |a: (f64, f64, f64, f64), b: (f64, f64, f64, f64)| {
-        a.0 < b.0 + b.2 && b.0 < a.0 + a.2 && a.1 < b.1 + b.3 && b.1 < a.1 + a.3
-    };
     for ((ax, ay), note) in anchored {
         let text = crate::fmt::cut(&note.text, max_chars);
         let w = text.chars().count() as f64 * cw;
@@ -955,22 +994,30 @@ pub fn place_annotations(
         let want = ay - gap;
         let mut order = rows.clone();
         order.sort_by(|a, b| (a - want).abs().total_cmp(&(b - want).abs()));
-        let spot = order.into_iter().find_map(|by| {
-            let right = (ax + gap).min(model.width - pad - w);
-            let left = (ax - gap).max(pad + w);
-            [(right, false), (left, true)]
-                .into_iter()
-                .find_map(|(x, end)| {
-                    let n = PlacedNote {
-                        anchor: (ax, ay),
-                        label: (x, by),
-                        end,
-                        text: text.clone(),
-                    };
-                    let b = n.label_box(k);
-                    let inside = b.0 >= pad - 1e-9 && b.0 + b.2 <= model.width - pad + 1e-9;
-                    (inside && !placed.iter().any(|p| overlaps(p.label_box(k), b))).then_some(n)
-                })
+        let fits = |n: &PlacedNote, clear: bool| {
+            let b = n.label_box(k);
+            b.0 >= pad - 1e-9
+                && b.0 + b.2 <= model.width - pad + 1e-9
+                && !placed.iter().any(|p| overlaps(p.label_box(k), b))
+                && (!clear || !obstacles.iter().any(|&o| overlaps(o, b)))
+        };
+        // Clear of everything if it can be, else clear of the other notes.
+        let spot = [true, false].into_iter().find_map(|clear| {
+            order.iter().find_map(|&by| {
+                let right = (ax + gap).min(model.width - pad - w);
+                let left = (ax - gap).max(pad + w);
+                [(right, false), (left, true)]
+                    .into_iter()
+                    .find_map(|(x, end)| {
+                        let n = PlacedNote {
+                            anchor: (ax, ay),
+                            label: (x, by),
+                            end,
+                            text: text.clone(),
+                        };
+                        fits(&n, clear).then_some(n)
+                    })
+            })
         });
         placed.extend(spot);
     }
