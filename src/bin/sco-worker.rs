@@ -132,16 +132,13 @@ fn slide(job: &Array) -> Result<Array, String> {
 fn story(job: &Array) -> Result<Array, String> {
     let ds = pack::unpack_dataset(&bytes(job.get(2))).ok_or("unreadable dataset")?;
     let story = timeline_core::story::parse(&text(job.get(3)))?.story;
-    let out = Array::of1(&"done".into());
     if text(job.get(1)) == "handout" {
-        return Err("the handout is not in this build yet".into());
+        let html = timeline_charts::story_handout_html(&ds, &story);
+        return Ok(Array::of2(&"done".into(), &html.into()));
     }
+    let out = Array::of1(&"done".into());
     for scene in &story.scenes {
-        // A title card has no chart: its picture is left out (for now).
-        if let Some(view) = &scene.view {
-            let svg = timeline_charts::slide_svg(&ds, view, 1920, 1080)?;
-            out.push(&svg.into());
-        }
+        out.push(&timeline_charts::scene_svg(&ds, scene, 1920, 1080).into());
     }
     Ok(out)
 }

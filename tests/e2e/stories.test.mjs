@@ -102,6 +102,18 @@ test('a three-scene story made through the interface, saved, and played by keys'
   assert.equal(json.scenes[1].view, null);
   fixtures['/fixtures/three.json'] = saved;
 
+  // Exported: one SVG per scene (the title card too), and a printable handout (drawn in the worker).
+  const files = [];
+  page.on('download', (d) => files.push(d));
+  await page.click('[data-action=story-svg]');
+  await page.waitForFunction(() => document.querySelectorAll('[data-export$=".svg"]').length === 0);
+  while (files.length < 3) await page.waitForEvent('download');
+  assert.deepEqual(files.map((d) => d.suggestedFilename()), ['three-scenes-scene-01.svg', 'three-scenes-scene-02.svg', 'three-scenes-scene-03.svg']);
+  assert.match(fs.readFileSync(await files[1].path(), 'utf8'), /<svg[\s\S]*Interlude/);
+  const [handout] = await Promise.all([page.waitForEvent('download'), page.click('[data-action=story-handout]')]);
+  assert.equal(handout.suggestedFilename(), 'three-scenes-handout.html');
+  assert.match(fs.readFileSync(await handout.path(), 'utf8'), /By country/);
+
   // Played from the first scene by keys.
   await page.click('[data-scene-row="1"] .scene-pick');
   await page.click('[data-action=story-play]');
