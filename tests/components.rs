@@ -313,7 +313,11 @@ async fn a_story_card_shows_its_caption_as_text_and_links() {
     .render();
     let card = wait_for(&root, "[data-testid=story-card]").await;
     let h2 = card.query_selector("h2").unwrap().unwrap();
-    assert_eq!(h2.text_content().unwrap(), "<b>Card</b>", "data is text, never HTML");
+    assert_eq!(
+        h2.text_content().unwrap(),
+        "<b>Card</b>",
+        "data is text, never HTML"
+    );
     let a = card.query_selector("a").unwrap().unwrap();
     assert_eq!(a.get_attribute("href").unwrap(), "https://isdp.eu/");
     assert!(card.query_selector("script, b").unwrap().is_none());

@@ -210,8 +210,9 @@ pub fn timeline_chart(props: &TimelineChartProps) -> Html {
                 { (*notes).clone() }
             </svg>
             { tooltip.unwrap_or_default() }
-            // In a frame the app shows a caption under the chart instead.
-            if let Some(ev) = open.filter(|_| !state.presenting && !state.embed.embed) {
+            // In a frame the app shows a caption under the chart instead; a story playing shows
+            // its scene's caption (the open event is its mark, drawn as selected).
+            if let Some(ev) = open.filter(|_| !state.presenting && !state.embed.embed && state.story.playing.is_none()) {
                 <EventDetails dataset={ds.clone()} event={ev} anchor={m.popover.map(|p| (p.left, p.y))} above={m.popover.is_some_and(|p| p.above)} dispatch={props.dispatch.clone()} />
             }
         </div>

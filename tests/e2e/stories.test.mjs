@@ -217,6 +217,24 @@ test('the reveal.js deck plays the example story: each fragment goes to a scene'
   await page.close();
 });
 
+test('the example story plays through by keys in the full page (scenes with an open event too)', async () => {
+  fixtures['/fixtures/decade.json'] = EXAMPLE;
+  const page = await openStill(`${server.url}?story=/fixtures/decade.json`);
+  await waitScene(page, 1);
+  const n = Number(await page.getAttribute('html', 'data-scene-count'));
+  assert.equal(n, JSON.parse(EXAMPLE).scenes.length);
+  for (let i = 2; i <= n; i++) {
+    await page.keyboard.press(i % 2 ? 'Space' : 'ArrowRight');
+    await waitScene(page, i);
+  }
+  for (let i = n - 1; i >= 1; i--) {
+    await page.keyboard.press('ArrowLeft');
+    await waitScene(page, i);
+  }
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
 const MEDIA = [['light', {}], ['a dark OS', { colorScheme: 'dark' }], ['forced colours', { forcedColors: 'active' }]];
 for (const [name, media] of MEDIA) {
   test(`axe finds nothing on authoring and playing, ${name}`, async () => {
