@@ -13,7 +13,7 @@ use wasm_bindgen_futures::{spawn_local, JsFuture};
 
 pub const SLIDE: (u32, u32) = (1920, 1080);
 
-fn download(blob: &web_sys::Blob, name: &str) -> Result<(), JsValue> {
+pub fn download(blob: &web_sys::Blob, name: &str) -> Result<(), JsValue> {
     let url = web_sys::Url::create_object_url_with_blob(blob)?;
     let doc = crate::dom::document().ok_or("no document")?;
     let a: web_sys::HtmlAnchorElement = doc.create_element("a")?.dyn_into()?;

@@ -8,6 +8,8 @@ pub mod dom;
 pub mod export;
 pub mod hooks;
 pub mod state;
+pub mod story_io;
+pub mod story_state;
 pub mod worker;
 
 /// Mounts the app on `<body>`, in place of the static content `index.html`

@@ -15,6 +15,7 @@ use timeline_core::{Filter, PartialDate};
 use yew::Reducible;
 
 pub use crate::data::Data;
+pub use crate::story_state::{StoryAction, StoryState};
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct AppState {
@@ -43,6 +44,8 @@ pub struct AppState {
     /// Where the keyboard is in the chart (timeline_core::chartnav); follows
     /// the open event, and is dropped when a filter hides its event.
     pub cursor: Option<Cursor>,
+    /// The story being authored or played (story_state.rs).
+    pub story: Rc<StoryState>,
 }
 
 /// A file read by an importer; for a table read through a column mapping,
@@ -133,6 +136,8 @@ pub enum Action {
     SetCursor(Option<Cursor>),
     /// The theme switch (the page's colours; remembered by use_theme_memory).
     SetTheme(timeline_core::embed::Theme),
+    /// Authoring and playing a story (story_state.rs).
+    Story(StoryAction),
 }
 
 impl Action {
@@ -187,6 +192,7 @@ impl AppState {
             import: None,
             paused: false,
             cursor: None,
+            story: Rc::default(),
         };
         s.refilter();
         s
@@ -391,6 +397,7 @@ impl Reducible for AppState {
                 s.push_history = false;
                 s.embed.theme = t;
             }
+            Action::Story(a) => refilter = s.story_action(a),
             Action::SetLoad(l) => {
                 s.push_history = false;
                 // A linked dataset that failed: check the link against the dataset shown instead.

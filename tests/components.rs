@@ -6,6 +6,8 @@ use sco_timeline::components::{
     chart_tooltip::{ChartTooltip, ChartTooltipProps},
     country_chips::{CountryChips, CountryChipsProps},
     event_details::{EventDetails, EventDetailsProps},
+    story_card::{StoryCard, StoryCardProps},
+    story_player::{StoryPlayer, StoryPlayerProps},
     summary_line::{SummaryLine, SummaryLineProps},
 };
 use sco_timeline::state::Action;
@@ -296,4 +298,77 @@ async fn a_popover_for_a_mark_low_in_the_window_is_whole_inside_it() {
         assert!(e.y >= r.y - 0.5 && e.y >= 0.0 && e.y < vp.h, "{sel}: {e:?}");
     }
     chart.remove();
+}
+
+#[wasm_bindgen_test]
+async fn a_story_card_shows_its_caption_as_text_and_links() {
+    let root = root();
+    yew::Renderer::<StoryCard>::with_root_and_props(
+        root.clone(),
+        yew::props!(StoryCardProps {
+            title: "<b>Card</b>",
+            caption: "See https://isdp.eu/ and <script>x</script>",
+        }),
+    )
+    .render();
+    let card = wait_for(&root, "[data-testid=story-card]").await;
+    let h2 = card.query_selector("h2").unwrap().unwrap();
+    assert_eq!(
+        h2.text_content().unwrap(),
+        "<b>Card</b>",
+        "data is text, never HTML"
+    );
+    let a = card.query_selector("a").unwrap().unwrap();
+    assert_eq!(a.get_attribute("href").unwrap(), "https://isdp.eu/");
+    assert!(card.query_selector("script, b").unwrap().is_none());
+}
+
+#[wasm_bindgen_test]
+async fn the_story_player_says_where_it_is_and_steps() {
+    use sco_timeline::state::{StoryAction, StoryState};
+    use timeline_core::story::{Draft, Scene, Story};
+    let scenes = (1..=3)
+        .map(|i| Scene {
+            title: format!("Scene title {i}"),
+            view: (i != 2).then(Default::default),
+            caption: "A caption".into(),
+            ..Default::default()
+        })
+        .collect();
+    let story = StoryState {
+        draft: Draft::new(Story {
+            title: "T".into(),
+            scenes,
+            ..Default::default()
+        }),
+        playing: Some(0),
+        ..Default::default()
+    };
+    let got = Rc::new(RefCell::new(Vec::new()));
+    let sink = got.clone();
+    let dispatch = Callback::from(move |a: Action| {
+        if let Action::Story(s) = a {
+            sink.borrow_mut().push(s)
+        }
+    });
+    let root = root();
+    yew::Renderer::<StoryPlayer>::with_root_and_props(
+        root.clone(),
+        yew::props!(StoryPlayerProps {
+            story: Rc::new(story),
+            dispatch,
+        }),
+    )
+    .render();
+    let count = wait_for(&root, "[data-testid=scene-count]").await;
+    assert_eq!(count.text_content().unwrap(), "Scene 1 of 3");
+    let current = root.query_selector("[aria-current=step]").unwrap().unwrap();
+    assert_eq!(current.get_attribute("data-scene").unwrap(), "1");
+    root.query_selector("[data-action=scene-next]")
+        .unwrap()
+        .unwrap()
+        .dyn_into::<HtmlElement>()
+        .unwrap()
+        .click();
+    assert_eq!(*got.borrow(), vec![StoryAction::Step(1)]);
 }

@@ -30,10 +30,33 @@ function sync() {
   document.body.dataset.synced = String(Number(document.body.dataset.synced ?? 0) + 1);
 }
 
-// What the timeline says back: ready, selected, state, size.
+// The story slide: the slide and each fragment shown so far name a scene (data-scene);
+// the last one shown is the scene the frame plays.
+const storyFrame = document.getElementById('story-frame');
+function syncStory() {
+  const slide = Reveal.getCurrentSlide();
+  if (!slide?.contains(storyFrame)) return;
+  const shown = [slide, ...slide.querySelectorAll('.fragment.visible[data-scene]')];
+  const scene = Number(shown[shown.length - 1].dataset.scene);
+  storyFrame.contentWindow?.postMessage({ type: 'sco-timeline', action: 'goToScene', scene }, appOrigin);
+  document.body.dataset.storySynced = String(Number(document.body.dataset.storySynced ?? 0) + 1);
+}
+
+// What the timeline says back: ready, selected, state, size; the story's frame: scene.
 window.heard = [];
 window.addEventListener('message', (e) => {
   if (e.origin !== appOrigin || e.data?.type !== 'sco-timeline') return;
+  if (e.source === storyFrame?.contentWindow) {
+    window.heardStory = [...(window.heardStory ?? []), e.data];
+    if (e.data.event === 'ready') syncStory();
+    if (e.data.event === 'scene') {
+      // The story arrives after `ready` (it is fetched): its first scene is where the deck is.
+      if (!window.heardStory.some((m, i) => m.event === 'scene' && i < window.heardStory.length - 1)) syncStory();
+      document.getElementById('scene-heard').textContent = `scene ${e.data.index} of ${e.data.count}: “${e.data.title}”`;
+      document.body.dataset.scene = String(e.data.index);
+    }
+    return;
+  }
   window.heard.push(e.data);
   const out = document.getElementById('heard');
   const d = e.data;
@@ -43,4 +66,7 @@ window.addEventListener('message', (e) => {
 });
 
 Reveal.initialize({ hash: true, viewDistance: 2, transition: 'none', width: 1280, height: 720, margin: 0.04 });
-for (const ev of ['slidechanged', 'fragmentshown', 'fragmenthidden', 'ready']) Reveal.on(ev, sync);
+for (const ev of ['slidechanged', 'fragmentshown', 'fragmenthidden', 'ready']) {
+  Reveal.on(ev, sync);
+  Reveal.on(ev, syncStory);
+}

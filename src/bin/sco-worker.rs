@@ -8,6 +8,7 @@
 //! | `["load", bytes, name, mapping or null]` | the packed dataset, problems and how it was read (`timeline_core::pack::Read`), after `["progress", done, total]` steps |
 //! | `["export", "json" or "csv", packed events]` | the file's text |
 //! | `["slide", packed dataset, query, window start, window end, width, height]` | the view as SVG text (`timeline_charts::slide_svg`) |
+//! | `["story", "scenes" or "handout", packed dataset, story file]` | one SVG text per scene, or the handout's HTML |
 //! | `["stats", packed stats, width, height, theme]` | three SVG texts, then three lists of bars `[x0, y0, x1, y1, label, year or null, country or null]` |
 //!
 //! A failure answers `["error", message]`. No window, no document: plotters'
@@ -127,6 +128,21 @@ fn slide(job: &Array) -> Result<Array, String> {
     Ok(Array::of2(&"done".into(), &svg.into()))
 }
 
+/// A story's pictures, one per scene (1920×1080), or its printable handout.
+fn story(job: &Array) -> Result<Array, String> {
+    let ds = pack::unpack_dataset(&bytes(job.get(2))).ok_or("unreadable dataset")?;
+    let story = timeline_core::story::parse(&text(job.get(3)))?.story;
+    if text(job.get(1)) == "handout" {
+        let html = timeline_charts::story_handout_html(&ds, &story);
+        return Ok(Array::of2(&"done".into(), &html.into()));
+    }
+    let out = Array::of1(&"done".into());
+    for scene in &story.scenes {
+        out.push(&timeline_charts::scene_svg(&ds, scene, 1920, 1080).into());
+    }
+    Ok(out)
+}
+
 fn export(job: &Array) -> Result<Array, String> {
     let ds = pack::unpack_dataset(&bytes(job.get(2))).ok_or("unreadable dataset")?;
     let all: Vec<usize> = (0..ds.events.len()).collect();
@@ -163,6 +179,7 @@ pub fn run(job: JsValue) {
         }
         "export" => export(&job),
         "slide" => slide(&job),
+        "story" => story(&job),
         "stats" => stats(&job),
         other => Err(format!("unknown job {other}")),
     };

@@ -11,6 +11,10 @@ use crate::components::{
     search_box::SearchBox, stats_panel::StatsPanel, summary_line::SummaryLine,
     timeline_chart::TimelineChart, toolbar::Toolbar,
 };
+use crate::components::{
+    story_card::StoryCard, story_panel::StoryPanel, story_player::StoryPlayer,
+    story_problems::StoryProblems,
+};
 use crate::hooks::{
     use_data_source::{open_file, use_data_source},
     use_root_attrs::use_root_attrs,
@@ -54,13 +58,31 @@ pub fn app() -> Html {
     use_url_sync(state.clone());
     use_data_source(state.clone());
     use_host_api(state.clone());
+    let playing = state.story.playing.is_some();
     {
         let state = state.clone();
         use_presenter_keys(
-            state.presenting && !state.paused,
+            state.presenting && !state.paused && !playing,
             Callback::from(move |a| state.dispatch(a)),
         );
     }
+    // Stories: `?story=`, the keys while one plays, the window's moves, the automation hooks.
+    let story_count = state.story.story().scenes.len();
+    crate::hooks::use_story_link::use_story_link(state.dispatcher().to_callback());
+    crate::hooks::use_story_keys::use_story_keys(
+        playing && !state.paused,
+        story_count,
+        !state.embed.embed,
+        state.dispatcher().to_callback(),
+    );
+    crate::hooks::use_story_motion::use_story_motion(
+        state.story.motion,
+        state.dispatcher().to_callback(),
+    );
+    crate::hooks::use_story_attrs::use_story_attrs(
+        state.story.playing.map(|i| (i, story_count)),
+        state.story.motion.is_some(),
+    );
     // Type sized to the frame (timeline_core::frame::type_px): set on <html>
     // in a frame, where every size in the styles is in rem.
     let (vw, vh) = crate::hooks::use_window_size::use_window_size();
@@ -69,7 +91,7 @@ pub fn app() -> Html {
         vh,
         state.embed.theme,
         state.embed.embed,
-        state.presenting,
+        state.presenting || playing,
     );
     crate::hooks::use_frame_style::use_frame_style(
         em,
@@ -99,7 +121,12 @@ pub fn app() -> Html {
     );
     let onfile = {
         let state = state.clone();
-        Callback::from(move |f: web_sys::File| open_file(state.clone(), f))
+        // A story file opens as a story, anything else as a dataset.
+        Callback::from(move |f: web_sys::File| {
+            let state = state.clone();
+            let d = state.dispatcher().to_callback();
+            crate::story_io::open_any(f, d, Callback::from(move |f| open_file(state.clone(), f)))
+        })
     };
     // A .json or .csv dropped anywhere on the page is opened.
     let ondragover = Callback::from(|e: DragEvent| e.prevent_default());
@@ -195,17 +222,25 @@ pub fn app() -> Html {
     } else {
         filters
     };
+    let card = state.story.scene().filter(|s| s.view.is_none()).map(|s| html! {
+        <StoryCard title={s.title.clone()} caption={s.caption.clone()} story_title={state.story.story().title.clone()} />
+    });
     let main_view = html! {
         <>
             <div class="command-row">
                 <Toolbar view={state.view.view} grouping={state.view.grouping} dispatch={dispatch.clone()} {onexport}
-                    embed={state.embed.clone()} presenting={state.presenting} {ontheme}
+                    embed={state.embed.clone()} presenting={state.presenting} {ontheme} authoring={state.story.authoring}
                     onembed={ let o = embed_open.clone(); Callback::from(move |_| o.set(true)) } />
-                if state.presenting {
+                if state.presenting && !playing {
                     <PresenterBar {position} total={state.shown.len()} dispatch={dispatch.clone()} />
                 }
             </div>
-            if awaiting_link {
+            if playing {
+                <StoryPlayer story={state.story.clone()} dispatch={dispatch.clone()} read_only={e.embed} />
+            }
+            if let Some(card) = card.clone() {
+                { card }
+            } else if awaiting_link {
                 <p class="chart-placeholder" data-testid="chart-placeholder">{ "Loading the linked dataset…" }</p>
             } else if list {
                 <ListView dataset={ds.clone()} shown={state.shown.clone()} selected={state.view.selected.clone()} dispatch={dispatch.clone()} />
@@ -226,8 +261,8 @@ pub fn app() -> Html {
                     <EventDetails dataset={ds.clone()} event={ev} anchor={None::<(f64, f64)>} beside_mark={true} dispatch={dispatch.clone()} />
                 }
             }
-            // In a frame: the current event as a caption sized to the frame.
-            if let Some(ev) = selected.clone().filter(|_| e.embed && !awaiting_link) {
+            // In a frame: the current event as a caption sized to the frame (a story shows its scene's instead).
+            if let Some(ev) = selected.clone().filter(|_| e.embed && !awaiting_link && !playing) {
                 <EventCaption dataset={ds.clone()} event={ev} presenting={state.presenting} dispatch={dispatch.clone()} />
             }
         </>
@@ -283,8 +318,15 @@ pub fn app() -> Html {
             <DataSource source={state.source.clone()} load={state.load.clone()} {onfile}
                 import={state.import.clone()} {onremap} onexport={ondata} />
             <ProblemsPanel problems={state.data.problems.clone()} />
+            <StoryProblems problems={state.story.problems.clone()} name={state.story.name.clone().unwrap_or_default()} />
+            if let Some(n) = state.story.notice.clone().filter(|_| !state.story.authoring) {
+                <p class="notice" role="status" data-testid="story-notice">{ n }</p>
+            }
             <div class="layout">
-                <aside class="filters" aria-label="Filters">
+                <aside class="filters" aria-label={if state.story.authoring { "Story and filters" } else { "Filters" }}>
+                    if state.story.authoring && !playing {
+                        <StoryPanel story={state.story.clone()} dataset={ds.clone()} selected={state.view.selected.clone()} dispatch={dispatch.clone()} />
+                    }
                     { filters }
                     if let Some(shapes) = (*shapes).clone().filter(|_| e.shows(Control::Countries) && !awaiting_link) {
                         <CountryMap dataset={ds.clone()} shapes={shapes} counts={state.counts.clone()}
@@ -306,6 +348,7 @@ pub fn app() -> Html {
             </div>
             if *embed_open {
                 <EmbedDialog view={state.view.clone()} dataset={ds.clone()} shown={state.shown.clone()}
+                    story={(!state.story.story().scenes.is_empty()).then(|| crate::story_io::link_value(state.story.story()).unwrap_or_default())}
                     onclose={ let o = embed_open.clone(); Callback::from(move |_| o.set(false)) } />
             }
             <footer class="app-footer">{ format!("Source: {source}") }</footer>

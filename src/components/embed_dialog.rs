@@ -13,6 +13,10 @@ pub struct EmbedDialogProps {
     pub dataset: Rc<Dataset>,
     pub shown: Rc<Vec<usize>>,
     pub onclose: Callback<()>,
+    /// The story being authored, as a `?story=` value (empty: too long for a
+    /// link); `None`: no story.
+    #[prop_or_default]
+    pub story: Option<String>,
 }
 
 /// "Embed": choose size, start event, theme, controls and presenter mode;
@@ -26,6 +30,7 @@ pub fn embed_dialog(props: &EmbedDialogProps) -> Html {
     });
     let start = use_state(|| props.view.selected.clone());
     let copied = use_state(String::new);
+    let with_story = use_state(|| false);
     let node = use_node_ref();
     {
         let node = node.clone();
@@ -47,7 +52,15 @@ pub fn embed_dialog(props: &EmbedDialogProps) -> Html {
             )
         })
         .unwrap_or_default();
-    let url = format!("{base}?{}", embed_query(&view, &opts));
+    let story = props.story.as_deref().filter(|_| *with_story);
+    let url = match story.filter(|v| !v.is_empty()) {
+        // The story's first scene sets the view: only the frame's options go with it.
+        Some(v) => format!(
+            "{base}?{}&story={v}",
+            embed_query(&Default::default(), &opts)
+        ),
+        None => format!("{base}?{}", embed_query(&view, &opts)),
+    };
     let (w, h, responsive) = *size;
     let width_attr = if responsive {
         "100%".to_string()
@@ -168,6 +181,17 @@ pub fn embed_dialog(props: &EmbedDialogProps) -> Html {
                         </label>
                         <label class="check"><input type="checkbox" checked={opts.present} onchange={on_present} data-field="present" />{ " start in presenter mode" }</label>
                     </fieldset>
+                    if props.story.is_some() {
+                        <fieldset>
+                            <legend>{ "Story" }</legend>
+                            <label class="check"><input type="checkbox" checked={*with_story} data-field="with-story"
+                                onchange={ let w = with_story.clone(); Callback::from(move |e: Event| w.set(e.target_unchecked_into::<HtmlInputElement>().checked())) } />
+                                { " play the story (a player without editing)" }</label>
+                            if story == Some("") {
+                                <p class="hint" data-testid="story-too-long">{ "This story is too long for a link: save it as a file, put it online, and add ?story= with its address to the embed’s link." }</p>
+                            }
+                        </fieldset>
+                    }
                 </div>
                 <div class="embed-preview">
                     <iframe title="Preview of the embed" src={url.clone()} width={if responsive { "100%".to_string() } else { w.min(900).to_string() }} height={h.min(520).to_string()} data-testid="embed-preview"></iframe>

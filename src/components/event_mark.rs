@@ -11,8 +11,9 @@ use timeline_core::Dataset;
 use yew::prelude::*;
 
 /// The mark (a button with the event's whole name) and its label (a cut of the
-/// title for the eye, the mark's sibling, hidden from screen readers).
-pub fn event_mark(mk: &MarkBox, ds: &Dataset, symbol: f64, k: f64) -> Html {
+/// title for the eye, the mark's sibling, hidden from screen readers);
+/// `highlight`: a story's scene emphasises it.
+pub fn event_mark(mk: &MarkBox, ds: &Dataset, symbol: f64, k: f64, highlight: bool) -> Html {
     let e = &ds.events[mk.event];
     let category = ds.category(e.kind);
     let kind = kind_class(category);
@@ -28,8 +29,8 @@ pub fn event_mark(mk: &MarkBox, ds: &Dataset, symbol: f64, k: f64) -> Html {
     // Keyed by event and lane: a redraw moves a mark's element with its event
     // (focus and hover stay with the event, not with a position in the list).
     html! {
-        <g class="mark-item" key={format!("{}-{}", e.id, mk.lane)}>
-        <g class={classes!("mark", kind.clone(), mk.selected.then_some("selected"), uncertain.then_some("uncertain"))} style={kind_style(category)}
+        <g class={classes!("mark-item", highlight.then_some("highlighted"))} key={format!("{}-{}", e.id, mk.lane)}>
+        <g class={classes!("mark", kind.clone(), mk.selected.then_some("selected"), highlight.then_some("highlighted"), uncertain.then_some("uncertain"))} style={kind_style(category)}
             data-event-id={e.id.clone()} data-lane={mk.lane.to_string()} role="button" tabindex={if mk.tabbable { "0" } else { "-1" }}
             aria-label={timeline_core::describe::event_label(ds, e)} aria-haspopup="dialog" aria-expanded={mk.selected.to_string()}>
             { rect.unwrap_or_default() }

@@ -154,24 +154,37 @@ pub fn timeline_chart(props: &TimelineChartProps) -> Html {
     }
     let marks_events =
         crate::hooks::use_mark_events::use_mark_events(props.dispatch.clone(), onhover.clone());
+    // A story's scene: the events it highlights, its notes.
+    let highlight = state.story.highlight().to_vec();
+    let notes = {
+        let (notes, ds) = (state.story.notes().to_vec(), ds.clone());
+        use_memo((model.clone(), notes), move |(m, notes)| {
+            let placed = (!notes.is_empty())
+                .then(|| timeline_core::story::place_annotations(&ds, m, window, notes));
+            crate::components::story_notes::story_notes(&placed.unwrap_or_default(), m.k)
+        })
+    };
     // The drawing, rebuilt only with the model: a hover redraws the tooltip alone.
     let drawing = {
         let (d, symbol) = (props.dispatch.clone(), frame.metrics().symbol);
-        use_memo((model.clone(), ds.clone()), move |(m, ds)| {
-            let marks: Html = m
-                .marks
-                .iter()
-                .map(|mk| event_mark(mk, ds, symbol, m.k))
-                .collect();
-            html! {
-                <>
-                { chart_svg::lanes(m, ds) }
-                { chart_svg::axis(m) }
-                { chart_svg::clusters(m, ds, &d) }
-                <g class="marks" clip-path="url(#plot-clip)">{ marks }</g>
-                </>
-            }
-        })
+        use_memo(
+            (model.clone(), ds.clone(), highlight),
+            move |(m, ds, hl)| {
+                let marks: Html = m
+                    .marks
+                    .iter()
+                    .map(|mk| event_mark(mk, ds, symbol, m.k, hl.contains(&ds.events[mk.event].id)))
+                    .collect();
+                html! {
+                    <>
+                    { chart_svg::lanes(m, ds) }
+                    { chart_svg::axis(m) }
+                    { chart_svg::clusters(m, ds, &d) }
+                    <g class="marks" clip-path="url(#plot-clip)">{ marks }</g>
+                    </>
+                }
+            },
+        )
     };
     let tooltip = hovered.as_ref().filter(|id| state.view.selected.as_ref() != Some(*id)).and_then(|id| ds.event(id)).map(|e| {
         html! { <ChartTooltip event_id={e.id.clone()} title={e.title.clone()} date={e.date_label()} /> }
@@ -194,10 +207,12 @@ pub fn timeline_chart(props: &TimelineChartProps) -> Html {
                 <defs><clipPath id="plot-clip"><rect x={px(g)} y="0" width={px(m.width - g)} height={px(h)} /></clipPath></defs>
                 <g onclick={marks_events.onclick} onpointerover={marks_events.onpointerover} onpointerout={marks_events.onpointerout}
                     onfocusin={marks_events.onfocusin} onfocusout={marks_events.onfocusout}>{ (*drawing).clone() }</g>
+                { (*notes).clone() }
             </svg>
             { tooltip.unwrap_or_default() }
-            // In a frame the app shows a caption under the chart instead.
-            if let Some(ev) = open.filter(|_| !state.presenting && !state.embed.embed) {
+            // In a frame the app shows a caption under the chart instead; a story playing shows
+            // its scene's caption (the open event is its mark, drawn as selected).
+            if let Some(ev) = open.filter(|_| !state.presenting && !state.embed.embed && state.story.playing.is_none()) {
                 <EventDetails dataset={ds.clone()} event={ev} anchor={m.popover.map(|p| (p.left, p.y))} above={m.popover.is_some_and(|p| p.above)} dispatch={props.dispatch.clone()} />
             }
         </div>

@@ -19,6 +19,9 @@ pub struct ToolbarProps {
     /// The theme switch (the current theme is `embed.theme`).
     #[prop_or_default]
     pub ontheme: Callback<timeline_core::embed::Theme>,
+    /// The story panel is open (authoring a story).
+    #[prop_or_default]
+    pub authoring: bool,
 }
 
 /// Zoom, fit, lanes, chart or list, and copy link.
@@ -74,6 +77,10 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
             </div>
             <div class="group">
                 <button data-action="embed" title="Embed this view in a page or a slide" onclick={props.onembed.reform(|_| ())}>{ "Embed…" }</button>
+            </div>
+            <div class="group">
+                <button data-action="story" aria-pressed={props.authoring.to_string()} title="Make a story: scenes of views, with titles, captions and notes"
+                    onclick={d.reform({ let on = !props.authoring; move |_| Action::Story(crate::state::StoryAction::SetAuthoring(on)) })}>{ "Story" }</button>
             </div>
             }
             if full {

@@ -78,5 +78,19 @@ pub fn use_announcement(state: &AppState) -> AttrValue {
             }
         });
     }
+    // A story's scenes: "Scene 2 of 5: Beslan. The siege of the school…".
+    {
+        let message = message.clone();
+        let st = state.story.clone();
+        use_effect_with(state.story.playing, move |&at| {
+            if let (Some(i), Some(scene)) = (at, st.scene()) {
+                let mut text = timeline_core::story::scene_label(st.story(), i);
+                if !scene.caption.is_empty() {
+                    text.push_str(&format!(". {}", scene.caption));
+                }
+                message.set(text.into());
+            }
+        });
+    }
     (*message).clone()
 }

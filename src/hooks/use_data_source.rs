@@ -227,7 +227,7 @@ pub fn open_file(state: UseReducerHandle<AppState>, file: web_sys::File) {
 }
 
 /// The value of a query parameter of the page's URL, if any.
-fn query_param(key: &str) -> Option<String> {
+pub fn query_param(key: &str) -> Option<String> {
     let search = web_sys::window()
         .and_then(|w| w.location().search().ok())
         .unwrap_or_default();

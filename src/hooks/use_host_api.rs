@@ -4,7 +4,7 @@
 //! (`?origins=`; the page's own origin always) and malformed ones are ignored.
 //! The protocol is documented in docs/embedding.md.
 
-use crate::state::{Action, AppState};
+use crate::state::{Action, AppState, StoryAction};
 use gloo::events::EventListener;
 use timeline_core::embed::{parse_host_message, parse_reveal_message, window_json, HostCommand};
 use timeline_core::urlstate::encode;
@@ -67,8 +67,11 @@ fn apply(state: &UseReducerHandle<AppState>, cmd: HostCommand) {
         HostCommand::SetView(v) => state.dispatch(Action::SetView(v)),
         HostCommand::SetGrouping(g) => state.dispatch(Action::SetGrouping(g)),
         HostCommand::SlideVisible(on) => state.dispatch(Action::SetPaused(!on)),
-        // Stories: wired by the story player (being written).
-        HostCommand::GoToScene(_) | HostCommand::SceneStep(_) | HostCommand::PlayStory(_) => {}
+        HostCommand::GoToScene(n) => state.dispatch(Action::Story(StoryAction::Go(n - 1))),
+        HostCommand::SceneStep(by) => state.dispatch(Action::Story(StoryAction::Step(by))),
+        HostCommand::PlayStory(s) => {
+            crate::story_io::load_link(&s, state.dispatcher().to_callback())
+        }
     }
 }
 
@@ -201,6 +204,22 @@ pub fn use_host_api(state: UseReducerHandle<AppState>) {
                 tell_host(&st, state_message(&st, "state"));
             },
         );
+    }
+    // `scene` when a story's scene changes (and when a story starts).
+    {
+        let st = state.clone();
+        let n = state.story.story().scenes.len();
+        use_effect_with((state.story.playing, n), move |&(at, n)| {
+            if let Some(i) = at {
+                let title = st.story.scene().map(|s| s.title.clone());
+                tell_host(
+                    &st,
+                    serde_json::json!({
+                        "type": "sco-timeline", "event": "scene", "index": i + 1, "count": n, "title": title,
+                    }),
+                );
+            }
+        });
     }
     // `size` after every render that changes the height the content needs.
     {

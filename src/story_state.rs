@@ -1,0 +1,387 @@
+//! Stories in the app's state (timeline_core::story): the draft being
+//! authored, with undo and redo; the scene being played; how a scene is
+//! applied to the view (its view through the same path as a restored link; a
+//! title card shows no chart); the window's move from one scene to the next,
+//! in steps a hook drives. Pure, like the reducer that calls it.
+
+use crate::state::AppState;
+use std::rc::Rc;
+use timeline_core::scale::Window;
+use timeline_core::story::{self, Anchor, Annotation, Draft, Edit, Scene, Story, StoryProblem};
+
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct StoryState {
+    pub draft: Draft,
+    /// The scene chosen in the authoring panel (0-based).
+    pub current: usize,
+    /// The scene being played (0-based), while a story plays.
+    pub playing: Option<usize>,
+    /// The authoring panel is open.
+    pub authoring: bool,
+    /// The problems of the story last opened (each bad scene named, skipped).
+    pub problems: Rc<Vec<StoryProblem>>,
+    /// Where the story came from (a file's name, a link), once opened.
+    pub name: Option<String>,
+    /// Why a story could not be opened at all, or what was done (a link copied).
+    pub notice: Option<String>,
+    /// The window moving from one scene's to the next's.
+    pub motion: Option<Motion>,
+    /// The user prefers reduced motion: scenes change at once.
+    pub reduced_motion: bool,
+}
+
+/// The window on its way between two scenes; `seq` tells moves apart.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Motion {
+    pub from: Window,
+    pub to: Window,
+    pub seq: u64,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum StoryAction {
+    /// A scene of the current view, after the chosen scene.
+    AddScene,
+    /// A title card (no chart), after the chosen scene.
+    AddCard,
+    Edit(Edit),
+    SetStoryTitle(String),
+    SetSceneTitle(usize, String),
+    SetCaption(usize, String),
+    /// The scene takes the current view (its notes and highlights stay).
+    Recapture(usize),
+    Annotate {
+        scene: usize,
+        event: String,
+        text: String,
+    },
+    RemoveNote {
+        scene: usize,
+        note: usize,
+    },
+    ToggleHighlight {
+        scene: usize,
+        event: String,
+    },
+    Undo,
+    Redo,
+    /// Choose a scene in the authoring panel.
+    Choose(usize),
+    SetAuthoring(bool),
+    /// Play from scene `i` (0-based), or go to it while playing.
+    Go(usize),
+    /// Move by `n` scenes while playing (clamped at both ends).
+    Step(i64),
+    Stop,
+    Loaded {
+        story: Story,
+        problems: Vec<StoryProblem>,
+        name: String,
+        play: bool,
+    },
+    Notice(Option<String>),
+    /// The window's move between scenes, `t` of the way (1: arrived).
+    Tween(f64),
+    ReducedMotion(bool),
+}
+
+impl StoryState {
+    pub fn story(&self) -> &Story {
+        &self.draft.story
+    }
+    /// The scene being played.
+    pub fn scene(&self) -> Option<&Scene> {
+        self.playing.and_then(|i| self.draft.story.scenes.get(i))
+    }
+    /// A title card is being played: no chart.
+    pub fn on_card(&self) -> bool {
+        self.scene().is_some_and(|s| s.view.is_none())
+    }
+    /// The events the played scene emphasises.
+    pub fn highlight(&self) -> &[String] {
+        self.scene().map_or(&[], |s| &s.highlight)
+    }
+    /// The played scene's annotations.
+    pub fn notes(&self) -> &[Annotation] {
+        self.scene().map_or(&[], |s| &s.annotations)
+    }
+    fn scene_at(&self, i: usize) -> Option<Scene> {
+        self.draft.story.scenes.get(i).cloned()
+    }
+}
+
+impl AppState {
+    /// A story action; whether the filter changed (the shown set is recomputed).
+    pub(crate) fn story_action(&mut self, a: StoryAction) -> bool {
+        self.push_history = false;
+        match a {
+            StoryAction::Go(i) => return self.show_scene(i),
+            StoryAction::Step(by) => {
+                let Some(at) = self.story.playing else {
+                    return false;
+                };
+                let last = self.story.story().scenes.len().saturating_sub(1) as i64;
+                let to = (at as i64 + by).clamp(0, last) as usize;
+                return to != at && self.show_scene(to);
+            }
+            StoryAction::Stop => {
+                self.settle_motion();
+                Rc::make_mut(&mut self.story).playing = None;
+            }
+            StoryAction::Tween(t) => self.tween(t),
+            StoryAction::Loaded {
+                story,
+                problems,
+                name,
+                play,
+            } => {
+                // What the dataset shown does not have (events, countries) is named too.
+                let mut problems = problems;
+                problems.extend(story::check_against(&story, &self.data.dataset));
+                let st = Rc::make_mut(&mut self.story);
+                st.draft = Draft::new(story);
+                st.problems = Rc::new(problems);
+                st.name = Some(name);
+                st.notice = None;
+                st.current = 0;
+                st.playing = None;
+                // A file opened by hand is there to edit.
+                st.authoring |= !play;
+                if play {
+                    return self.show_scene(0);
+                }
+            }
+            a => self.author(a),
+        }
+        false
+    }
+
+    /// The edits of the authoring panel.
+    fn author(&mut self, a: StoryAction) {
+        let view = self.captured_view();
+        let st = Rc::make_mut(&mut self.story);
+        let n = st.draft.story.scenes.len();
+        let after = if n == 0 { 0 } else { (st.current + 1).min(n) };
+        let edit = match a {
+            StoryAction::AddScene | StoryAction::AddCard => {
+                let card = a == StoryAction::AddCard;
+                let title = if card {
+                    format!("Title card {}", n + 1)
+                } else {
+                    format!("Scene {}", n + 1)
+                };
+                st.current = after;
+                Some(Edit::Insert(
+                    after,
+                    Scene {
+                        title,
+                        view: (!card).then_some(view),
+                        ..Default::default()
+                    },
+                ))
+            }
+            StoryAction::Edit(e) => Some(e),
+            StoryAction::SetStoryTitle(t) => Some(Edit::SetTitle(t)),
+            StoryAction::SetSceneTitle(i, t) => st.changed(i, |s| s.title = t),
+            StoryAction::SetCaption(i, c) => st.changed(i, |s| s.caption = c),
+            StoryAction::Recapture(i) => st.changed(i, |s| s.view = Some(view)),
+            StoryAction::Annotate { scene, event, text } => st.changed(scene, |s| {
+                s.annotations.push(Annotation {
+                    at: Anchor::Event(event),
+                    text,
+                })
+            }),
+            StoryAction::RemoveNote { scene, note } => st.changed(scene, |s| {
+                if note < s.annotations.len() {
+                    s.annotations.remove(note);
+                }
+            }),
+            StoryAction::ToggleHighlight { scene, event } => st.changed(scene, |s| {
+                match s.highlight.iter().position(|h| *h == event) {
+                    Some(p) => drop(s.highlight.remove(p)),
+                    None => s.highlight.push(event),
+                }
+            }),
+            StoryAction::Undo => {
+                st.draft.undo();
+                None
+            }
+            StoryAction::Redo => {
+                st.draft.redo();
+                None
+            }
+            StoryAction::Choose(i) => {
+                st.current = i;
+                None
+            }
+            StoryAction::SetAuthoring(on) => {
+                st.authoring = on;
+                None
+            }
+            StoryAction::Notice(m) => {
+                st.notice = m;
+                None
+            }
+            StoryAction::ReducedMotion(on) => {
+                st.reduced_motion = on;
+                None
+            }
+            _ => None,
+        };
+        if let Some(e) = edit {
+            st.draft.apply(e);
+        }
+        st.follow_edits();
+    }
+
+    /// The view a new scene captures: the window as shown (not "fit all").
+    fn captured_view(&self) -> timeline_core::urlstate::ViewState {
+        let mut v = self.view.clone();
+        v.window = Some(self.window());
+        v
+    }
+
+    /// Shows scene `i`: its view (checked against the dataset), the window
+    /// moving there unless motion is reduced or a title card was shown.
+    fn show_scene(&mut self, i: usize) -> bool {
+        let Some(scene) = self.story.scene_at(i) else {
+            return false;
+        };
+        self.settle_motion();
+        let from_card = self.story.playing.is_none() || self.story.on_card();
+        let st = Rc::make_mut(&mut self.story);
+        st.playing = Some(i);
+        st.current = i;
+        let Some(mut v) = scene.view else {
+            return false;
+        };
+        timeline_core::urlstate::sanitize(&mut v, &self.data.dataset);
+        let refilter = v.filter != self.view.filter;
+        let from = self.window();
+        self.view = v;
+        let to = self.window();
+        if !self.story.reduced_motion && !from_card && from != to {
+            let st = Rc::make_mut(&mut self.story);
+            let seq = st.motion.map_or(0, |m| m.seq) + 1;
+            st.motion = Some(Motion { from, to, seq });
+            self.view.window = Some(from);
+        }
+        refilter
+    }
+
+    fn tween(&mut self, t: f64) {
+        let Some(m) = self.story.motion else { return };
+        if t >= 1.0 {
+            self.settle_motion();
+        } else {
+            self.view.window = Some(story::tween(m.from, m.to, t.max(0.0)));
+        }
+    }
+
+    /// A move under way ends where it was going.
+    fn settle_motion(&mut self) {
+        if let Some(m) = self.story.motion {
+            self.view.window = Some(m.to);
+            Rc::make_mut(&mut self.story).motion = None;
+        }
+    }
+}
+
+impl StoryState {
+    /// The edit replacing scene `i` by a changed copy (`None`: no such scene).
+    fn changed(&self, i: usize, f: impl FnOnce(&mut Scene)) -> Option<Edit> {
+        let mut s = self.scene_at(i)?;
+        f(&mut s);
+        Some(Edit::Replace(i, s))
+    }
+
+    /// The chosen and played scenes stay within the story after an edit.
+    fn follow_edits(&mut self) {
+        let n = self.draft.story.scenes.len();
+        self.current = self.current.min(n.saturating_sub(1));
+        if self.playing.is_some_and(|p| p >= n) {
+            self.playing = n.checked_sub(1);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::state::{Action, AppState, Data};
+    use crate::story_state::StoryAction as S;
+    use std::rc::Rc;
+    use timeline_core::{load_json, BUILTIN_DATASET};
+    use yew::Reducible;
+
+    fn state(query: &str) -> Rc<AppState> {
+        let l = load_json(BUILTIN_DATASET);
+        let mut s = AppState::new(
+            Data::new(l.dataset, l.problems),
+            timeline_core::urlstate::decode(query).state,
+            vec![],
+        );
+        Rc::make_mut(&mut s.story).reduced_motion = true;
+        Rc::new(s)
+    }
+
+    fn run(s: Rc<AppState>, actions: Vec<S>) -> Rc<AppState> {
+        actions
+            .into_iter()
+            .fold(s, |s, a| s.reduce(Action::Story(a)))
+    }
+
+    #[test]
+    fn scenes_capture_views_and_play_them_back() {
+        let s = run(state("c=KZ"), vec![S::AddScene]);
+        let s = s.reduce(Action::ToggleCountry("RU".into()));
+        let s = run(s, vec![S::AddCard, S::AddScene]);
+        let scenes = &s.story.story().scenes;
+        assert_eq!(scenes.len(), 3);
+        assert!(scenes[1].view.is_none(), "a title card has no view");
+        let s = run(s, vec![S::Go(0)]);
+        assert_eq!(s.view.filter.countries, Some(["KZ".to_string()].into()));
+        let kz = s.shown.len();
+        let s = run(s, vec![S::Step(1)]);
+        assert!(s.story.on_card());
+        let s = run(s, vec![S::Step(1), S::Step(5)]);
+        assert_eq!(s.story.playing, Some(2), "steps stop at the last scene");
+        assert_ne!(s.shown.len(), kz, "the filter of scene 3 applies");
+        let s = run(s, vec![S::Stop]);
+        assert_eq!(s.story.playing, None);
+    }
+
+    #[test]
+    fn edits_undo_and_redo() {
+        let s = run(state(""), vec![S::AddScene, S::AddScene]);
+        let s = run(s, vec![S::SetSceneTitle(1, "Beslan".into())]);
+        assert_eq!(s.story.story().scenes[1].title, "Beslan");
+        let s = run(s, vec![S::Undo]);
+        assert_eq!(s.story.story().scenes[1].title, "Scene 2");
+        let s = run(s, vec![S::Redo]);
+        assert_eq!(s.story.story().scenes[1].title, "Beslan");
+        let s = run(
+            s,
+            vec![S::Edit(timeline_core::story::Edit::Delete(1)), S::Choose(1)],
+        );
+        assert_eq!(s.story.story().scenes.len(), 1);
+    }
+
+    #[test]
+    fn the_window_moves_in_steps_unless_motion_is_reduced() {
+        let a = "w=2003-01-01~2004-01-01";
+        let s = run(state(a), vec![S::AddScene]);
+        let s = s.reduce(Action::Restore(
+            timeline_core::urlstate::decode("w=2008-01-01~2009-01-01").state,
+        ));
+        let mut s = (*run(s, vec![S::AddScene, S::Go(0)])).clone();
+        Rc::make_mut(&mut s.story).reduced_motion = false;
+        let s = run(Rc::new(s), vec![S::Step(1)]);
+        let m = s.story.motion.expect("a move");
+        assert_eq!(s.window(), m.from);
+        let s = run(s, vec![S::Tween(0.5)]);
+        assert!(s.window().start > m.from.start && s.window().start < m.to.start);
+        let s = run(s, vec![S::Tween(1.0)]);
+        assert_eq!(s.window(), m.to);
+        assert_eq!(s.story.motion, None);
+    }
+}
