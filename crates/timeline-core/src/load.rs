@@ -167,7 +167,7 @@ fn load_entries(obj: &Map<String, Value>, entries: impl Iterator<Item = Value>) 
 /// Checks entries one by one against the metadata, keeping the valid ones.
 pub(crate) struct Validator {
     known: Known,
-    seen: HashSet<String>,
+    seen: rustc_hash::FxHashSet<String>,
     /// Entries read so far.
     entries: usize,
     /// Entry index of each loaded event, to name it in problems found at the end.
@@ -182,7 +182,7 @@ impl Validator {
         let known = Known::new(obj, &mut problems);
         Validator {
             known,
-            seen: HashSet::new(),
+            seen: Default::default(),
             entries: 0,
             entry_index: Vec::new(),
             events: Vec::new(),
@@ -251,7 +251,7 @@ impl Validator {
                 ..Loaded::default()
             };
         }
-        let ids: HashSet<String> = self.events.iter().map(|e| e.id.clone()).collect();
+        let ids: rustc_hash::FxHashSet<String> = self.events.iter().map(|e| e.id.clone()).collect();
         for (e, &index) in self.events.iter_mut().zip(&self.entry_index) {
             let mut k = 0;
             e.related.retain(|r| {
