@@ -49,7 +49,10 @@ fn early_fetch(
         return None;
     }
     let _ = js_sys::Reflect::delete_property(win, &key);
-    Some((field("ctrl")?.dyn_into().ok()?, field("response")?.dyn_into().ok()?))
+    Some((
+        field("ctrl")?.dyn_into().ok()?,
+        field("response")?.dyn_into().ok()?,
+    ))
 }
 
 async fn fetch_bytes(url: &str) -> Result<Uint8Array, String> {
@@ -65,16 +68,14 @@ async fn fetch_bytes(url: &str) -> Result<Uint8Array, String> {
         }
     };
     let timer = Timeout::new(FETCH_TIMEOUT_MS, move || ctrl.abort());
-    let resp = JsFuture::from(request)
-        .await
-        .map_err(|e| {
-            let m = js_error(e);
-            if m.to_lowercase().contains("abort") {
-                format!("no answer within {} s", FETCH_TIMEOUT_MS / 1000)
-            } else {
-                format!("network error: {m}")
-            }
-        })?;
+    let resp = JsFuture::from(request).await.map_err(|e| {
+        let m = js_error(e);
+        if m.to_lowercase().contains("abort") {
+            format!("no answer within {} s", FETCH_TIMEOUT_MS / 1000)
+        } else {
+            format!("network error: {m}")
+        }
+    })?;
     let resp: web_sys::Response = resp.dyn_into().map_err(|_| "not an HTTP response")?;
     if !resp.ok() {
         return Err(format!(
