@@ -69,6 +69,7 @@ pub fn app() -> Html {
     // Stories: `?story=`, the keys while one plays, the window's moves, the automation hooks.
     let story_count = state.story.story().scenes.len();
     crate::hooks::use_story_link::use_story_link(state.dispatcher().to_callback());
+    crate::hooks::use_story_data::use_story_data(state.clone());
     crate::hooks::use_story_keys::use_story_keys(
         playing && !state.paused,
         story_count,
@@ -214,6 +215,11 @@ pub fn app() -> Html {
             crate::state::LoadStatus::Loading(name)
             | crate::state::LoadStatus::Parsing { name, .. } => {
                 linked.as_deref() == Some(name.as_str())
+                    || state
+                        .story
+                        .awaiting
+                        .as_ref()
+                        .is_some_and(|w| w.url == *name)
             }
             _ => false,
         };
@@ -294,6 +300,7 @@ pub fn app() -> Html {
                     <h1 class="visually-hidden">{ title }</h1>
                     // The summary a screen reader meets before the chart (the footer's line is short).
                     if !awaiting_link { <SummaryLine dataset={ds.clone()} shown={state.shown.clone()} class="visually-hidden" /> }
+                    if let Some(n) = state.story.notice.clone() { <p class="notice" role="status" data-testid="story-notice">{ n }</p> }
                     { main_view }{ stats }
                 </main>
                 <footer class="embed-source">if !awaiting_link { <SummaryLine dataset={ds.clone()} shown={state.shown.clone()} full={false} />{ " · " } }{ format!("Source: {source}") }</footer>

@@ -235,6 +235,54 @@ test('the example story plays through by keys in the full page (scenes with an o
   await page.close();
 });
 
+test('a story that names its dataset loads it and plays on it; when it cannot, it plays on the data shown and says so', async () => {
+  // A small dataset: six events of the built-in one, and one of its own.
+  const all = JSON.parse(fs.readFileSync(path.join(ROOT, 'data/events.json'), 'utf8'));
+  const own = { ...all.events.find((e) => e.id === 'beslan-2004'), id: 'only-in-the-small-set', title: 'Only in the small set' };
+  fixtures['/fixtures/small.json'] = JSON.stringify({ ...all, title: 'A small set', events: [...all.events.slice(0, 6), own] });
+  const story = (data) => JSON.stringify({
+    format: 'sco-timeline-story', version: 1, title: 'On its own data', data,
+    scenes: [
+      { title: 'Its own event', caption: 'One the built-in data does not have.', view: 'w=2004-01-01~2005-01-01&g=kind', highlight: ['only-in-the-small-set'],
+        annotations: [{ event: 'only-in-the-small-set', text: 'Here it is' }] },
+      { title: 'The end', caption: 'A title card.', view: null },
+    ],
+  });
+  fixtures['/fixtures/own-data.json'] = story('/fixtures/small.json');
+  fixtures['/fixtures/lost-data.json'] = story('/fixtures/nowhere.json');
+
+  const page = await openStill(`${server.url}?story=/fixtures/own-data.json`);
+  await waitScene(page, 1);
+  assert.equal(await page.getAttribute('html', 'data-source'), '/fixtures/small.json');
+  await page.waitForSelector('.mark.highlighted[data-event-id=only-in-the-small-set]');
+  await page.waitForSelector('.story-note[data-note="Here it is"]');
+  assert.equal(await page.$('[data-testid=story-problems]'), null, 'nothing is missing from its own data');
+  assert.equal(await page.getAttribute('html', 'data-scene-count'), '2');
+  await page.keyboard.press('ArrowRight');
+  await waitScene(page, 2);
+  assert.deepEqual(page.errors, []);
+  await page.close();
+
+  // Its data is not there: the story plays on the built-in data, the failure said, the missing event named.
+  const lost = await openStill(`${server.url}?story=/fixtures/lost-data.json`);
+  await waitScene(lost, 1);
+  assert.equal(await lost.getAttribute('html', 'data-source'), 'built-in');
+  assert.match(await lost.textContent('[data-testid=story-notice]'), /could not be loaded[\s\S]*nowhere\.json/);
+  assert.match(await lost.$eval('[data-testid=story-problems]', (d) => d.textContent), /only-in-the-small-set/);
+  await lost.close();
+
+  // In a frame, from a host's playStory: the same.
+  fixtures['/data-host.html'] = `<!doctype html><meta charset="utf-8"><iframe src="${server.url}index.html?embed=1&origins=${encodeURIComponent(new URL(other.url).origin)}" width="900" height="500"></iframe>`;
+  const host = await browser.newPage({ reducedMotion: 'reduce' });
+  await host.goto(`${other.url}data-host.html`);
+  const f = host.frames()[1];
+  await f.waitForSelector('html[data-ready="true"]', { state: 'attached' });
+  await host.evaluate((o) => document.querySelector('iframe').contentWindow.postMessage({ type: 'sco-timeline', action: 'playStory', story: '/fixtures/own-data.json' }, o), new URL(server.url).origin);
+  await f.waitForSelector('html[data-scene-index="1"][data-source="/fixtures/small.json"]', { state: 'attached' });
+  await f.waitForSelector('.mark.highlighted[data-event-id=only-in-the-small-set]');
+  await host.close();
+});
+
 const MEDIA = [['light', {}], ['a dark OS', { colorScheme: 'dark' }], ['forced colours', { forcedColors: 'active' }]];
 for (const [name, media] of MEDIA) {
   test(`axe finds nothing on authoring and playing, ${name}`, async () => {
