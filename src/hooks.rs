@@ -13,6 +13,7 @@ pub mod use_presenter_keys;
 pub mod use_presenter_start;
 pub mod use_printing;
 pub mod use_root_attrs;
+pub mod use_stories;
 pub mod use_story_attrs;
 pub mod use_story_data;
 pub mod use_story_keys;

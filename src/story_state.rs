@@ -436,14 +436,16 @@ mod tests {
 
     #[test]
     fn a_story_with_its_own_data_waits_for_it_then_plays() {
-        let mut story = timeline_core::story::Story::default();
-        story.data = Some("/elsewhere.json".into());
-        story.scenes.push(timeline_core::story::Scene {
-            title: "One".into(),
-            highlight: vec!["not-in-the-builtin-data".into()],
-            view: Some(Default::default()),
+        let story = timeline_core::story::Story {
+            data: Some("/elsewhere.json".into()),
+            scenes: vec![timeline_core::story::Scene {
+                title: "One".into(),
+                highlight: vec!["not-in-the-builtin-data".into()],
+                view: Some(Default::default()),
+                ..Default::default()
+            }],
             ..Default::default()
-        });
+        };
         let loaded = S::Loaded {
             story,
             problems: vec![],
