@@ -876,6 +876,12 @@ impl PlacedNote {
         };
         (x, self.label.1 - NOTE_ASCENT * k, w, NOTE_LINE * k)
     }
+
+    /// Where the leader line meets the label's box: its point nearest the anchor.
+    pub fn leader_end(&self, k: f64) -> (f64, f64) {
+        let (x, y, w, h) = self.label_box(k);
+        (self.anchor.0.clamp(x, x + w), self.anchor.1.clamp(y, y + h))
+    }
 }
 
 /// A note's label: the width of a character, the height above the baseline

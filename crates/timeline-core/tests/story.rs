@@ -467,6 +467,16 @@ fn annotations_are_placed_inside_the_chart_without_overlapping() {
                 m.height
             );
             assert!(p.anchor.0 >= m.gutter && p.anchor.0 <= m.gutter + m.plot_w);
+            // The leader meets the box at its point nearest the anchor.
+            let (lx, ly) = p.leader_end(m.k);
+            assert!(lx >= b.0 && lx <= b.0 + b.2 && ly >= b.1 && ly <= b.1 + b.3);
+            assert!(
+                p.anchor.1 < b.1
+                    || p.anchor.1 > b.1 + b.3
+                    || lx == b.0
+                    || lx == b.0 + b.2
+                    || lx == p.anchor.0
+            );
             for q in &placed[i + 1..] {
                 assert!(!overlap(b, q.label_box(m.k)), "{p:?} overlaps {q:?}");
             }
