@@ -2,9 +2,10 @@
 //! timeline_core::story): "Save story" downloads the file, "Open story" and
 //! a dropped file read one, `?story=` (an address or the story inline) loads
 //! and plays one, "Copy story link" puts a short story in a link; the scene
-//! pictures and the handout are drawn in the worker (`crate::worker`).
+//! pictures and the handout are drawn in the worker (`crate::worker`); a
+//! story's own dataset (`data`) is fetched and read as `?data=` is.
 
-use crate::state::{Action, StoryAction};
+use crate::state::{Action, AppState, LoadStatus, StoryAction};
 use js_sys::Array;
 use timeline_core::story::{self, Story, StoryLink};
 use timeline_core::Dataset;
@@ -116,6 +117,34 @@ pub fn load_link(value: &str, d: Callback<Action>) {
             }
         }),
     }
+}
+
+/// A story's dataset (its `data`): fetched, then read in the worker and shown
+/// as `?data=` is (`use_data_source::accept_bytes`); a failure is the load
+/// status's, which the story waiting for it reads (hooks::use_story_data).
+pub fn load_dataset(state: yew::UseReducerHandle<AppState>, url: String) {
+    spawn_local(async move {
+        let bytes = async {
+            let win = web_sys::window().ok_or("no window")?;
+            let resp = JsFuture::from(win.fetch_with_str(&url))
+                .await
+                .map_err(|e| format!("network error: {}", js_error(e)))?;
+            let resp: web_sys::Response = resp.dyn_into().map_err(|_| "not an HTTP response")?;
+            if !resp.ok() {
+                return Err(format!("the server answered {}", resp.status()));
+            }
+            let buf = JsFuture::from(resp.array_buffer().map_err(js_error)?)
+                .await
+                .map_err(js_error)?;
+            Ok::<_, String>(js_sys::Uint8Array::new(&buf))
+        };
+        match bytes.await {
+            Ok(b) => crate::hooks::use_data_source::accept_bytes(state, b, url, true, None).await,
+            Err(why) => state.dispatch(Action::SetLoad(LoadStatus::Failed(format!(
+                "Could not load the dataset at {url}: {why}."
+            )))),
+        }
+    });
 }
 
 /// The page's address without its query: where story links point.

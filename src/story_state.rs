@@ -4,7 +4,7 @@
 //! title card shows no chart); the window's move from one scene to the next,
 //! in steps a hook drives. Pure, like the reducer that calls it.
 
-use crate::state::AppState;
+use crate::state::{AppState, LoadStatus};
 use std::rc::Rc;
 use timeline_core::scale::Window;
 use timeline_core::story::{self, Anchor, Annotation, Draft, Edit, Scene, Story, StoryProblem};
@@ -28,6 +28,18 @@ pub struct StoryState {
     pub motion: Option<Motion>,
     /// The user prefers reduced motion: scenes change at once.
     pub reduced_motion: bool,
+    /// The story names a dataset (`data`) not shown yet: it plays once that is shown.
+    pub awaiting: Option<AwaitData>,
+}
+
+/// A story waiting for its dataset (its `data`, as `?data=` takes it).
+#[derive(Clone, Debug, PartialEq)]
+pub struct AwaitData {
+    pub url: String,
+    /// The story's hook fetches it (`false`: the page's `?data=` is already loading it).
+    pub fetch: bool,
+    /// Play from the first scene once the data is shown (else open the authoring panel).
+    pub play: bool,
 }
 
 /// The window on its way between two scenes; `seq` tells moves apart.
@@ -80,6 +92,10 @@ pub enum StoryAction {
         play: bool,
     },
     Notice(Option<String>),
+    /// The dataset the story waited for is shown: check the story against it and play.
+    DataShown,
+    /// The dataset the story waited for could not be loaded (why): it plays on the one shown.
+    DataFailed(String),
     /// The window's move between scenes, `t` of the way (1: arrived).
     Tween(f64),
     ReducedMotion(bool),
@@ -135,9 +151,7 @@ impl AppState {
                 name,
                 play,
             } => {
-                // What the dataset shown does not have (events, countries) is named too.
-                let mut problems = problems;
-                problems.extend(story::check_against(&story, &self.data.dataset));
+                let wanted = story.data.clone().filter(|u| *u != self.source);
                 let st = Rc::make_mut(&mut self.story);
                 st.draft = Draft::new(story);
                 st.problems = Rc::new(problems);
@@ -145,15 +159,50 @@ impl AppState {
                 st.notice = None;
                 st.current = 0;
                 st.playing = None;
-                // A file opened by hand is there to edit.
-                st.authoring |= !play;
-                if play {
-                    return self.show_scene(0);
+                st.awaiting = None;
+                if let Some(url) = wanted {
+                    // Its dataset first (unless the page's `?data=` is loading it already).
+                    let loading = match &self.load {
+                        LoadStatus::Loading(n) | LoadStatus::Parsing { name: n, .. } => *n == url,
+                        _ => false,
+                    };
+                    if !loading {
+                        self.load = LoadStatus::Loading(url.clone());
+                    }
+                    let fetch = !loading;
+                    Rc::make_mut(&mut self.story).awaiting = Some(AwaitData { url, fetch, play });
+                    return false;
                 }
+                return self.story_ready(play);
+            }
+            StoryAction::DataShown | StoryAction::DataFailed(_) => {
+                let Some(wait) = self.story.awaiting.clone() else {
+                    return false;
+                };
+                let st = Rc::make_mut(&mut self.story);
+                st.awaiting = None;
+                if let StoryAction::DataFailed(why) = a {
+                    st.notice = Some(format!(
+                        "The story's dataset could not be loaded, so the story plays on the dataset \
+                         shown; what that dataset does not have is listed with the story's problems. {why}"
+                    ));
+                }
+                return self.story_ready(wait.play);
             }
             a => self.author(a),
         }
         false
+    }
+
+    /// The story is on the dataset it plays on (or on the one shown, its own
+    /// failing): what that dataset does not have (events, countries) is named
+    /// too, and it plays, or opens to edit (a file opened by hand).
+    fn story_ready(&mut self, play: bool) -> bool {
+        let extra = story::check_against(self.story.story(), &self.data.dataset);
+        let st = Rc::make_mut(&mut self.story);
+        Rc::make_mut(&mut st.problems).extend(extra);
+        st.authoring |= !play;
+        play && self.show_scene(0)
     }
 
     /// The edits of the authoring panel.
@@ -383,5 +432,46 @@ mod tests {
         let s = run(s, vec![S::Tween(1.0)]);
         assert_eq!(s.window(), m.to);
         assert_eq!(s.story.motion, None);
+    }
+
+    #[test]
+    fn a_story_with_its_own_data_waits_for_it_then_plays() {
+        let story = timeline_core::story::Story {
+            data: Some("/elsewhere.json".into()),
+            scenes: vec![timeline_core::story::Scene {
+                title: "One".into(),
+                highlight: vec!["not-in-the-builtin-data".into()],
+                view: Some(Default::default()),
+                ..Default::default()
+            }],
+            ..Default::default()
+        };
+        let loaded = S::Loaded {
+            story,
+            problems: vec![],
+            name: "s.json".into(),
+            play: true,
+        };
+        let s = run(state(""), vec![loaded]);
+        assert_eq!(s.story.playing, None, "not before its data");
+        assert_eq!(
+            s.load,
+            crate::state::LoadStatus::Loading("/elsewhere.json".into())
+        );
+        assert!(s.story.awaiting.as_ref().is_some_and(|w| w.fetch && w.play));
+        let s = run(s, vec![S::DataFailed("Could not load it.".into())]);
+        assert_eq!(s.story.playing, Some(0));
+        assert!(s
+            .story
+            .notice
+            .as_deref()
+            .unwrap()
+            .contains("could not be loaded"));
+        assert!(s
+            .story
+            .problems
+            .iter()
+            .any(|p| p.to_string().contains("not-in-the-builtin-data")));
+        assert_eq!(s.story.awaiting, None);
     }
 }

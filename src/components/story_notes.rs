@@ -15,8 +15,9 @@ pub fn story_notes(notes: &[PlacedNote], k: f64) -> Html {
         <g class="story-notes" data-testid="story-notes">
             { for notes.iter().map(|n| { let (x, y, w, h) = n.label_box(k); html! {
                 <g class="story-note" data-note={n.text.clone()}>
+                    // The leader to the box's nearest point, under the box: it never crosses the text.
+                    <line class="leader" x1={px(n.anchor.0)} y1={px(n.anchor.1)} x2={px(n.leader_end(k).0)} y2={px(n.leader_end(k).1)} />
                     <rect class="note-bg" x={px(x - 3.0)} y={px(y - 1.0)} width={px(w + 6.0)} height={px(h + 2.0)} rx="3" />
-                    <line class="leader" x1={px(n.anchor.0)} y1={px(n.anchor.1)} x2={px(n.label.0)} y2={px(n.label.1 - 4.0)} />
                     <circle class="anchor" cx={px(n.anchor.0)} cy={px(n.anchor.1)} r="3" />
                     <text x={px(n.label.0)} y={px(n.label.1)} text-anchor={if n.end { "end" } else { "start" }}>{ n.text.clone() }</text>
                 </g>

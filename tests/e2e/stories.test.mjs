@@ -235,6 +235,119 @@ test('the example story plays through by keys in the full page (scenes with an o
   await page.close();
 });
 
+test('a story that names its dataset loads it and plays on it; when it cannot, it plays on the data shown and says so', async () => {
+  // A small dataset: six events of the built-in one, and one of its own.
+  const all = JSON.parse(fs.readFileSync(path.join(ROOT, 'data/events.json'), 'utf8'));
+  const own = { ...all.events.find((e) => e.id === 'beslan-2004'), id: 'only-in-the-small-set', title: 'Only in the small set' };
+  fixtures['/fixtures/small.json'] = JSON.stringify({ ...all, title: 'A small set', events: [...all.events.slice(0, 6), own] });
+  const story = (data) => JSON.stringify({
+    format: 'sco-timeline-story', version: 1, title: 'On its own data', data,
+    scenes: [
+      { title: 'Its own event', caption: 'One the built-in data does not have.', view: 'w=2004-01-01~2005-01-01&g=kind', highlight: ['only-in-the-small-set'],
+        annotations: [{ event: 'only-in-the-small-set', text: 'Here it is' }] },
+      { title: 'The end', caption: 'A title card.', view: null },
+    ],
+  });
+  fixtures['/fixtures/own-data.json'] = story('/fixtures/small.json');
+  fixtures['/fixtures/lost-data.json'] = story('/fixtures/nowhere.json');
+
+  const page = await openStill(`${server.url}?story=/fixtures/own-data.json`);
+  await waitScene(page, 1);
+  assert.equal(await page.getAttribute('html', 'data-source'), '/fixtures/small.json');
+  await page.waitForSelector('.mark.highlighted[data-event-id=only-in-the-small-set]');
+  await page.waitForSelector('.story-note[data-note="Here it is"]');
+  assert.equal(await page.$('[data-testid=story-problems]'), null, 'nothing is missing from its own data');
+  assert.equal(await page.getAttribute('html', 'data-scene-count'), '2');
+  await page.keyboard.press('ArrowRight');
+  await waitScene(page, 2);
+  assert.deepEqual(page.errors, []);
+  await page.close();
+
+  // Its data is not there: the story plays on the built-in data, the failure said, the missing event named.
+  const lost = await openStill(`${server.url}?story=/fixtures/lost-data.json`);
+  await waitScene(lost, 1);
+  assert.equal(await lost.getAttribute('html', 'data-source'), 'built-in');
+  assert.match(await lost.textContent('[data-testid=story-notice]'), /could not be loaded[\s\S]*nowhere\.json/);
+  assert.match(await lost.$eval('[data-testid=story-problems]', (d) => d.textContent), /only-in-the-small-set/);
+  await lost.close();
+
+  // In a frame, from a host's playStory: the same.
+  fixtures['/data-host.html'] = `<!doctype html><meta charset="utf-8"><iframe src="${server.url}index.html?embed=1&origins=${encodeURIComponent(new URL(other.url).origin)}" width="900" height="500"></iframe>`;
+  const host = await browser.newPage({ reducedMotion: 'reduce' });
+  await host.goto(`${other.url}data-host.html`);
+  const f = host.frames()[1];
+  await f.waitForSelector('html[data-ready="true"]', { state: 'attached' });
+  await host.evaluate((o) => document.querySelector('iframe').contentWindow.postMessage({ type: 'sco-timeline', action: 'playStory', story: '/fixtures/own-data.json' }, o), new URL(server.url).origin);
+  await f.waitForSelector('html[data-scene-index="1"][data-source="/fixtures/small.json"]', { state: 'attached' });
+  await f.waitForSelector('.mark.highlighted[data-event-id=only-in-the-small-set]');
+  await host.close();
+});
+
+test('a story file dropped on the page opens as a story to edit; a dataset dropped after it still opens as data', async () => {
+  assert.ok(saved, 'the authoring test saved a story');
+  const page = await openStill(server.url);
+  const drop = (text, name) => page.evaluate(([t, n]) => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([t], n, { type: 'application/json' }));
+    document.querySelector('.app').dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+  }, [text, name]);
+  await drop(saved, 'three-scenes.json');
+  await page.waitForSelector('[data-testid=story-panel]');
+  assert.deepEqual(await rows(page), ['1. Everything', '2. Interlude (title card)', '3. By country']);
+  assert.equal(await page.inputValue('[data-field=story-title]'), 'Three scenes');
+  assert.equal(await page.getAttribute('html', 'data-source'), 'built-in', 'the dataset stays');
+  // It plays from the panel.
+  await page.click('[data-scene-row="1"] .scene-pick');
+  await page.click('[data-action=story-play]');
+  await waitScene(page, 1);
+  await page.keyboard.press('Escape');
+  // A dataset dropped is a dataset, not a story.
+  const all = JSON.parse(fs.readFileSync(path.join(ROOT, 'data/events.json'), 'utf8'));
+  await drop(JSON.stringify({ ...all, events: all.events.slice(0, 4) }), 'four.json');
+  await page.waitForSelector('html[data-source="four.json"][data-shown-count="4"]');
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
+test('the embed dialog plays the story: its link is a read-only player that works in a frame', async () => {
+  assert.ok(saved, 'the authoring test saved a story');
+  const page = await openStill(`${server.url}?story=/fixtures/three.json`);
+  await waitScene(page, 1);
+  await page.keyboard.press('Escape');
+  await page.click('[data-action=embed]');
+  await page.waitForSelector('[data-testid=embed-dialog]');
+  await page.check('[data-field=with-story]');
+  await page.waitForFunction(() => document.querySelector('[data-testid=embed-snippet]').value.includes('story='));
+  const snippet = await page.inputValue('[data-testid=embed-snippet]');
+  const src = snippet.match(/src="([^"]+)"/)[1].replaceAll('&amp;', '&');
+  const url = new URL(src);
+  assert.equal(url.searchParams.get('embed'), '1');
+  assert.match(url.searchParams.get('story'), /^\{/, 'the story itself, inline');
+  assert.equal(url.searchParams.get('w'), null, 'the first scene sets the view');
+  // The dialog's own preview plays it.
+  const preview = page.frames().find((f) => f.url() === src);
+  await preview.waitForSelector('html[data-scene-index="1"][data-scene-count="3"]', { state: 'attached' });
+  await page.close();
+
+  // The snippet in another site's page: a player without editing, keys and host messages drive it.
+  fixtures['/snippet-host.html'] = `<!doctype html><meta charset="utf-8"><title>Host</title>${snippet.replace(/src="[^"]+"/, `src="${src.replaceAll('&', '&amp;')}&origins=${encodeURIComponent(new URL(other.url).origin)}"`)}`;
+  const host = await browser.newPage({ viewport: { width: 1000, height: 700 }, reducedMotion: 'reduce' });
+  await host.goto(`${other.url}snippet-host.html`);
+  const f = host.frames()[1];
+  await f.waitForSelector('html[data-ready="true"][data-scene-index="1"][data-scene-count="3"]', { state: 'attached' });
+  assert.equal(await f.$('[data-testid=story-panel]'), null, 'no editing');
+  assert.equal(await f.$('[data-action=story-leave]'), null, 'no way out of the player');
+  await f.click('[data-testid=story-player]');
+  await f.press('body', 'ArrowRight');
+  await f.waitForSelector('html[data-scene-index="2"]', { state: 'attached' });
+  await f.waitForSelector('[data-testid=story-card]');
+  await host.evaluate((o) => document.querySelector('iframe').contentWindow.postMessage({ type: 'sco-timeline', action: 'goToScene', scene: 3 }, o), new URL(server.url).origin);
+  await f.waitForSelector('html[data-scene-index="3"]', { state: 'attached' });
+  await f.waitForSelector('.story-note[data-note="Beslan school siege"]');
+  await host.screenshot({ path: path.join(SHOTS, 'embedded-player.png') });
+  await host.close();
+});
+
 const MEDIA = [['light', {}], ['a dark OS', { colorScheme: 'dark' }], ['forced colours', { forcedColors: 'active' }]];
 for (const [name, media] of MEDIA) {
   test(`axe finds nothing on authoring and playing, ${name}`, async () => {

@@ -876,6 +876,12 @@ impl PlacedNote {
         };
         (x, self.label.1 - NOTE_ASCENT * k, w, NOTE_LINE * k)
     }
+
+    /// Where the leader line meets the label's box: its point nearest the anchor.
+    pub fn leader_end(&self, k: f64) -> (f64, f64) {
+        let (x, y, w, h) = self.label_box(k);
+        (self.anchor.0.clamp(x, x + w), self.anchor.1.clamp(y, y + h))
+    }
 }
 
 /// A note's label: the width of a character, the height above the baseline
@@ -923,12 +929,16 @@ fn overlaps(a: Box4, b: Box4) -> bool {
     a.0 < b.0 + b.2 && b.0 < a.0 + a.2 && a.1 < b.1 + b.3 && b.1 < a.1 + a.3
 }
 
-/// What a note's label had better not cover: the axis's labels, the lanes'
-/// labels, the marks' symbols and labels, the clusters.
-fn obstacles(model: &crate::chart::ChartModel) -> Vec<Box4> {
+/// The chart's own texts, measured generously (a bold label, a wide font):
+/// the axis's tick labels, the lanes' labels, the marks' labels, the
+/// clusters' counts. A note's label never covers one of them.
+fn chart_texts(model: &crate::chart::ChartModel) -> Vec<Box4> {
     let k = model.k;
-    let (cw, asc, h) = (6.6 * k, 10.0 * k, 13.0 * k);
-    let text = |x: f64, y: f64, t: &str| (x, y - asc, t.chars().count() as f64 * cw, h);
+    // 0.7 em a character and the font's whole height (DejaVu Sans Bold's digits
+    // are 0.7 em wide; its ascent and descent 0.93 and 0.24 em), a pixel spare.
+    let (cw, asc, h) = (8.4 * k, 11.4 * k, 14.4 * k);
+    let width = |t: &str| t.chars().count() as f64 * cw;
+    let text = |x: f64, y: f64, t: &str| (x - k, y - asc, width(t) + 2.0 * k, h);
     let mut out: Vec<Box4> = Vec::new();
     out.extend(
         model
@@ -936,7 +946,29 @@ fn obstacles(model: &crate::chart::ChartModel) -> Vec<Box4> {
             .iter()
             .map(|t| text(model.gutter + t.x + 3.0 * k, 14.0 * k, &t.label)),
     );
-    out.extend(model.lanes.iter().map(|l| text(8.0, l.label_y, &l.label)));
+    // Lane labels are cut to the gutter.
+    out.extend(model.lanes.iter().map(|l| {
+        let (x, y, w, h) = text(8.0, l.label_y, &l.label);
+        (x, y, w.min(model.gutter - 7.0), h)
+    }));
+    out.extend(
+        model
+            .marks
+            .iter()
+            .filter_map(|mk| mk.label.as_ref().map(|(x, y, t)| text(*x, *y, t))),
+    );
+    out.extend(model.clusters.iter().map(|c| {
+        let w = width(&c.count);
+        text(c.text.0 - w / 2.0, c.text.1, &c.count)
+    }));
+    out
+}
+
+/// What a note's label had better not cover, where there is room: the marks'
+/// symbols, the clusters.
+fn chart_shapes(model: &crate::chart::ChartModel) -> Vec<Box4> {
+    let k = model.k;
+    let mut out: Vec<Box4> = Vec::new();
     for mk in &model.marks {
         out.push((
             mk.symbol.0 - 9.0 * k,
@@ -944,9 +976,6 @@ fn obstacles(model: &crate::chart::ChartModel) -> Vec<Box4> {
             18.0 * k,
             18.0 * k,
         ));
-        if let Some((x, y, t)) = &mk.label {
-            out.push(text(*x, *y, t));
-        }
     }
     out.extend(
         model
@@ -960,9 +989,11 @@ fn obstacles(model: &crate::chart::ChartModel) -> Vec<Box4> {
 /// Places a scene's annotations on the chart as drawn (`model` for `window`).
 /// An annotation whose event is not drawn (filtered out, off the window, in a
 /// cluster) or whose date is off the window is left out; so is one for which
-/// no free room is left (every label is inside the chart, none overlaps another).
-/// A label keeps clear of the chart's own labels and marks where it can, as
-/// near its anchor as it can; a text too long for the chart's width is cut with `…`.
+/// no free room is left (every label is inside the chart, none overlaps another
+/// or a text of the chart).
+/// A label never covers a text of the chart (tick, lane, mark labels, cluster
+/// counts), keeps clear of its marks where it can, and is as near its anchor
+/// as it can be; a text too long for the chart's width is cut with `…`.
 pub fn place_annotations(
     ds: &crate::model::Dataset,
     model: &crate::chart::ChartModel,
@@ -985,7 +1016,7 @@ pub fn place_annotations(
         rows.push(y);
         y += line / 4.0;
     }
-    let obstacles = obstacles(model);
+    let (texts, shapes) = (chart_texts(model), chart_shapes(model));
     let mut placed: Vec<PlacedNote> = Vec::new();
     for ((ax, ay), note) in anchored {
         let text = crate::fmt::cut(&note.text, max_chars);
@@ -996,17 +1027,21 @@ pub fn place_annotations(
         order.sort_by(|a, b| (a - want).abs().total_cmp(&(b - want).abs()));
         let fits = |n: &PlacedNote, clear: bool| {
             let b = n.label_box(k);
+            // As drawn: its background reaches 3 px beyond the text, 1 px above and below.
+            let bg = (b.0 - 3.0, b.1 - 1.0, b.2 + 6.0, b.3 + 2.0);
             b.0 >= pad - 1e-9
                 && b.0 + b.2 <= model.width - pad + 1e-9
                 && !placed.iter().any(|p| overlaps(p.label_box(k), b))
-                && (!clear || !obstacles.iter().any(|&o| overlaps(o, b)))
+                && !texts.iter().any(|&o| overlaps(o, bg))
+                && (!clear || !shapes.iter().any(|&o| overlaps(o, bg)))
         };
-        // Clear of everything if it can be, else clear of the other notes.
+        // Never over a text of the chart; clear of its marks too if it can be.
         let spot = [true, false].into_iter().find_map(|clear| {
             order.iter().find_map(|&by| {
                 let right = (ax + gap).min(model.width - pad - w);
                 let left = (ax - gap).max(pad + w);
-                [(right, false), (left, true)]
+                let centred = (ax - w / 2.0).clamp(pad, (model.width - pad - w).max(pad));
+                [(right, false), (left, true), (centred, false)]
                     .into_iter()
                     .find_map(|(x, end)| {
                         let n = PlacedNote {

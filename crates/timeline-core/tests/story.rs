@@ -3,6 +3,8 @@
 //! between windows, annotations placed on the chart.
 
 use timeline_core::chart::{ChartBase, ChartModel, Focus, Frame};
+use timeline_core::embed::Theme;
+use timeline_core::frame::type_px;
 use timeline_core::layout::Grouping;
 use timeline_core::scale::Window;
 use timeline_core::story::*;
@@ -465,6 +467,16 @@ fn annotations_are_placed_inside_the_chart_without_overlapping() {
                 m.height
             );
             assert!(p.anchor.0 >= m.gutter && p.anchor.0 <= m.gutter + m.plot_w);
+            // The leader meets the box at its point nearest the anchor.
+            let (lx, ly) = p.leader_end(m.k);
+            assert!(lx >= b.0 && lx <= b.0 + b.2 && ly >= b.1 && ly <= b.1 + b.3);
+            assert!(
+                p.anchor.1 < b.1
+                    || p.anchor.1 > b.1 + b.3
+                    || lx == b.0
+                    || lx == b.0 + b.2
+                    || lx == p.anchor.0
+            );
             for q in &placed[i + 1..] {
                 assert!(!overlap(b, q.label_box(m.k)), "{p:?} overlaps {q:?}");
             }
@@ -586,4 +598,147 @@ fn the_example_story_plays_on_the_builtin_data_and_quotes_the_paper() {
         .any(|p| p.contains("all SCO member states have been hit with terrorist attacks")));
     assert!(paper.iter().any(|p| p.contains("long-term organizational")));
     assert!(paper[0].contains("the Republic of Uzbekistan"));
+}
+
+/// The chart's texts as a browser draws them, at most (DejaVu Sans Bold:
+/// 0.7 em a digit; ascent 0.93 em, descent 0.24 em): tick labels, lane
+/// labels, mark labels and cluster counts, with what each says.
+fn drawn_texts(m: &ChartModel) -> Vec<(String, (f64, f64, f64, f64))> {
+    let k = m.k;
+    let text = |size: f64, x: f64, y: f64, t: &str| {
+        let w = t.chars().count() as f64 * 0.7 * size;
+        (x, y - 0.93 * size, w, 1.17 * size)
+    };
+    let mut out = Vec::new();
+    for t in &m.ticks {
+        let b = text(12.0 * k, m.gutter + t.x + 3.0 * k, 14.0 * k, &t.label);
+        out.push((format!("tick {}", t.label), b));
+    }
+    for l in &m.lanes {
+        // .78 rem lane labels (13 px at 16 px), cut to the gutter.
+        let (x, y, w, h) = text(12.48 * k, 8.0, l.label_y, &l.label);
+        out.push((
+            format!("lane {}", l.label),
+            (x, y, w.min(m.gutter - 8.0), h),
+        ));
+    }
+    for mk in &m.marks {
+        if let Some((x, y, t)) = &mk.label {
+            out.push((format!("mark {t}"), text(12.0 * k, *x, *y, t)));
+        }
+    }
+    for c in &m.clusters {
+        let (x, y, w, h) = text(12.0 * k, c.text.0, c.text.1, &c.count);
+        out.push((format!("cluster {}", c.count), (x - w / 2.0, y, w, h)));
+    }
+    out
+}
+
+#[test]
+fn no_note_is_drawn_over_a_text_of_the_chart_in_any_frame() {
+    let path = format!(
+        "{}/../../examples/stories/sco-decade.json",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let story = parse(&std::fs::read_to_string(path).unwrap())
+        .unwrap()
+        .story;
+    let ds = builtin();
+    // The example's scenes, and one crowded with notes on every event of 2004–2005.
+    let mut scenes: Vec<Scene> = story
+        .scenes
+        .into_iter()
+        .filter(|s| s.view.is_some())
+        .collect();
+    let crowd = view("w=2004-01-01~2005-12-31&g=country");
+    let day = |s: &str| PartialDate::parse(s).unwrap().first_day();
+    let annotations = ds
+        .events
+        .iter()
+        .filter(|e| (day("2004-01-01")..day("2006-01-01")).contains(&e.date.first_day()))
+        .map(|e| Annotation {
+            at: Anchor::Event(e.id.clone()),
+            text: format!("A note on {}", e.title),
+        })
+        .chain(["2004", "2004-07", "2005-03-15"].map(|d| Annotation {
+            at: Anchor::Date(PartialDate::parse(d).unwrap()),
+            text: format!("The date {d}"),
+        }))
+        .collect();
+    scenes.push(Scene {
+        title: "Crowded".into(),
+        view: Some(crowd),
+        annotations,
+        ..Default::default()
+    });
+    let fit = Windows::of(&ds, 0).fit;
+    let (mut charts, mut notes) = (0, 0);
+    let sizes = [
+        (320.0, 568.0),
+        (390.0, 844.0),
+        (480.0, 270.0),
+        (600.0, 600.0),
+        (640.0, 360.0),
+        (800.0, 450.0),
+        (900.0, 480.0),
+        (1024.0, 768.0),
+        (1280.0, 720.0),
+        (1366.0, 768.0),
+        (1920.0, 1080.0),
+    ];
+    for (fw, fh) in sizes {
+        for theme in [Theme::Light, Theme::Contrast] {
+            for (embed, presenting) in [(true, false), (true, true), (false, false)] {
+                let em = type_px(fw, fh, theme, embed, presenting);
+                // The chart's width and the height a frame leaves it, around what the page gives.
+                for (width, avail) in [
+                    (fw - 18.0, if embed { fh * 0.5 } else { 0.0 }),
+                    (fw - 40.0, if embed { fh * 0.62 } else { 0.0 }),
+                    (fw - 300.0, 0.0),
+                ] {
+                    if width < 280.0 {
+                        continue;
+                    }
+                    let f = Frame {
+                        width,
+                        em,
+                        avail,
+                        presenting,
+                    };
+                    for s in &scenes {
+                        let v = s.view.as_ref().unwrap();
+                        let shown = v.filter.apply(&ds);
+                        let w = v.window.unwrap();
+                        let base = ChartBase::new(&ds, &shown, v.grouping, fit, &f);
+                        let focus = Focus {
+                            window: w,
+                            cursor: None,
+                            selected: v.selected.as_deref().and_then(|id| ds.position(id)),
+                        };
+                        let m = ChartModel::new(&ds, &base, &f, focus);
+                        let texts = drawn_texts(&m);
+                        let placed = place_annotations(&ds, &m, w, &s.annotations);
+                        charts += 1;
+                        notes += placed.len();
+                        for p in &placed {
+                            let b = p.label_box(m.k);
+                            for (what, t) in &texts {
+                                assert!(
+                                    !overlap(b, *t),
+                                    "{fw}×{fh} {theme:?} embed {embed} presenting {presenting}, \
+                                     chart {width}×{avail}, “{}”: the note “{}” {b:?} is over the {what} {t:?}",
+                                    s.title,
+                                    p.text
+                                );
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+    assert!(
+        charts > 500 && notes > charts,
+        "{charts} charts, {notes} notes"
+    );
 }
