@@ -1,6 +1,7 @@
 use crate::components::kind_symbol::{kind_class, kind_style};
 use crate::state::Action;
 use std::rc::Rc;
+use timeline_core::fmt::px;
 use timeline_core::Dataset;
 use yew::prelude::*;
 
@@ -121,7 +122,7 @@ pub fn list_view(props: &ListViewProps) -> Html {
                     { header("Country", SortBy::Country, "col-country") }
                 </tr></thead>
                 <tbody>
-                if first > 0 { <tr class="spacer" aria-hidden="true"><td colspan="4" height={format!("{}", first as f64 * row_px)}></td></tr> }
+                if first > 0 { <tr class="spacer" aria-hidden="true"><td colspan="4" height={px(first as f64 * row_px)}></td></tr> }
                 { for rows[first..last].iter().copied().enumerate().map(|(n, i)| {
                     let e = &ds.events[i];
                     let id = e.id.clone();
@@ -138,7 +139,7 @@ pub fn list_view(props: &ListViewProps) -> Html {
                         </tr>
                     }
                 }) }
-                if last < total { <tr class="spacer" aria-hidden="true"><td colspan="4" height={format!("{}", (total - last) as f64 * row_px)}></td></tr> }
+                if last < total { <tr class="spacer" aria-hidden="true"><td colspan="4" height={px((total - last) as f64 * row_px)}></td></tr> }
                 </tbody>
             </table>
         </div>

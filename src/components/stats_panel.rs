@@ -2,6 +2,7 @@ use crate::state::Action;
 use js_sys::Array;
 use std::rc::Rc;
 use timeline_charts::{Hit, Target};
+use timeline_core::fmt::px2;
 use timeline_core::stats::Stats;
 use timeline_core::windowing::WindowAction;
 use timeline_core::Dataset;
@@ -271,7 +272,7 @@ pub fn stats_panel(props: &StatsPanelProps) -> Html {
         html! {
             <figure class="stat-chart" data-chart={which.key()}>
                 <img ref={refs[i].clone()} src={images[i].clone().unwrap_or(AttrValue::Static(BLANK))} alt={which.description()} />
-                <svg class="hit-layer" viewBox={format!("0 0 {} {CHART_H}", w.max(1.0))} preserveAspectRatio="none" onkeydown={onkeydown_layer}
+                <svg class="hit-layer" viewBox={format!("0 0 {} {}", px2(w.max(1.0)), px2(CHART_H))} preserveAspectRatio="none" onkeydown={onkeydown_layer}
                     onpointerleave={ let hover = hover.clone(); Callback::from(move |_| hover.set(None)) }>{ layer }</svg>
             </figure>
         }

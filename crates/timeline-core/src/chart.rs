@@ -305,7 +305,7 @@ impl ChartModel {
             let above = y > height / 2.0;
             let pw = 340.0_f64.min(w - 16.0);
             popover = Some(Popover {
-                left: (x - pw / 2.0).clamp(8.0, (w - pw - 8.0).max(8.0)),
+                left: (x - pw / 2.0).max(8.0).min((w - pw - 8.0).max(8.0)),
                 y: if above { y - 16.0 } else { y + 16.0 },
                 width: pw,
                 above,

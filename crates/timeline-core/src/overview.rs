@@ -89,13 +89,13 @@ impl Overview {
     /// The brush's pixels, clipped to the strip (and at least 4 px wide, so it can be seen and grabbed).
     pub fn brush(&self, w: Window) -> (f64, f64) {
         let (a, b) = (
-            self.x(w.start).clamp(0.0, self.width),
-            self.x(w.end).clamp(0.0, self.width),
+            self.x(w.start).max(0.0).min(self.width),
+            self.x(w.end).max(0.0).min(self.width),
         );
         if b - a >= 4.0 {
             (a, b)
         } else {
-            let mid = ((a + b) / 2.0).clamp(2.0, (self.width - 2.0).max(2.0));
+            let mid = ((a + b) / 2.0).max(2.0).min((self.width - 2.0).max(2.0));
             (mid - 2.0, mid + 2.0)
         }
     }
