@@ -2,13 +2,15 @@
 
 use crate::components::{
     announcer::Announcer, chart_outline::ChartOutline, country_map::CountryMap,
-    embed_dialog::EmbedDialog, presenter_bar::PresenterBar, time_overview::TimeOverview,
+    embed_dialog::EmbedDialog, presenter_bar::{presenter_bar, PresenterBarProps},
+    time_overview::TimeOverview,
 };
 use crate::components::{
-    country_chips::CountryChips, data_source::DataSource, date_range::DateRange,
-    event_caption::EventCaption, event_details::EventDetails, kind_legend::KindLegend,
+    country_chips::{country_chips, CountryChipsProps}, data_source::DataSource,
+    date_range::{date_range, DateRangeProps},
+    event_caption::EventCaption, event_details::EventDetails, kind_legend::{kind_legend, KindLegendProps},
     list_view::ListView, print_list::PrintList, problems_panel::ProblemsPanel,
-    search_box::SearchBox, stats_panel::StatsPanel, summary_line::SummaryLine,
+    search_box::{search_box, SearchBoxProps}, stats_panel::StatsPanel, summary_line::SummaryLine,
     timeline_chart::TimelineChart, toolbar::Toolbar,
 };
 use crate::components::{
@@ -194,12 +196,12 @@ pub fn app() -> Html {
         .map(|p| p + 1);
     let filters = html! {
         <>
-            if e.shows(Control::Search) { <SearchBox text={state.view.filter.text.clone()} dispatch={dispatch.clone()} /> }
+            if e.shows(Control::Search) { { search_box(&SearchBoxProps { text: state.view.filter.text.clone(), dispatch: dispatch.clone() }) } }
             if e.shows(Control::Countries) {
-                <CountryChips dataset={ds.clone()} selected={state.view.filter.countries.clone()} counts={state.counts.clone()} dispatch={dispatch.clone()} />
+                { country_chips(&CountryChipsProps { dataset: ds.clone(), selected: state.view.filter.countries.clone(), counts: state.counts.clone(), dispatch: dispatch.clone() }) }
             }
             if e.shows(Control::Kinds) {
-                <KindLegend dataset={ds.clone()} selected={state.view.filter.kinds.clone()} counts={state.counts.clone()} dispatch={dispatch.clone()} />
+                { kind_legend(&KindLegendProps { dataset: ds.clone(), selected: state.view.filter.kinds.clone(), counts: state.counts.clone(), dispatch: dispatch.clone() }) }
             }
         </>
     };
@@ -232,7 +234,7 @@ pub fn app() -> Html {
                     embed={state.embed.clone()} presenting={state.presenting} {ontheme} authoring={state.story.authoring}
                     onembed={ let o = embed_open.clone(); Callback::from(move |_| o.set(true)) } />
                 if state.presenting && !playing {
-                    <PresenterBar {position} total={state.shown.len()} dispatch={dispatch.clone()} />
+                    { presenter_bar(&PresenterBarProps { position, total: state.shown.len(), dispatch: dispatch.clone() }) }
                 }
             </div>
             if playing {
@@ -302,7 +304,7 @@ pub fn app() -> Html {
     }
     html! {
         <div class="app" {ondragover} {ondrop}>
-            <crate::components::skip_link::SkipLink {list} />
+            { crate::components::skip_link::skip_link(&crate::components::skip_link::SkipLinkProps { list }) }
             <crate::components::drop_target::DropTarget />
             <Announcer state={state.clone()} />
             <header class="app-header">
@@ -333,8 +335,8 @@ pub fn app() -> Html {
                             selected={state.view.filter.countries.clone()} dispatch={dispatch.clone()} />
                     }
                     if !awaiting_link {
-                        <DateRange from={state.view.filter.from} to={state.view.filter.to} dispatch={dispatch.clone()}
-                            first_year={state.data.years().0} last_year={state.data.years().1} />
+                        { date_range(&DateRangeProps { from: state.view.filter.from, to: state.view.filter.to, dispatch: dispatch.clone(),
+                            first_year: state.data.years().0, last_year: state.data.years().1 }) }
                         <button class="link-button" onclick={dispatch.reform(|_| Action::ClearFilters)}>{ "Clear all filters" }</button>
                     }
                 </aside>

@@ -1,5 +1,5 @@
 use crate::components::column_mapping::ColumnMapping;
-use crate::components::refused_problems::RefusedProblems;
+use crate::components::refused_problems::{refused_problems, RefusedProblemsProps};
 use crate::state::{Import, LoadStatus};
 use std::rc::Rc;
 use web_sys::HtmlInputElement;
@@ -68,7 +68,7 @@ pub fn data_source(props: &DataSourceProps) -> Html {
             if let Some(i) = &props.import {
                 <p class="read-as" data-testid="read-as" data-format={format!("{:?}", i.format)} data-refused={i.refused.is_some().to_string()}>{ read_as(i) }</p>
                 if let Some(problems) = &i.refused {
-                    <RefusedProblems name={i.name.clone()} problems={problems.clone()} />
+                    { refused_problems(&RefusedProblemsProps { name: i.name.clone(), problems: problems.clone() }) }
                 }
                 <ColumnMapping import={i.clone()} onapply={props.onremap.clone()} />
             }
