@@ -2,6 +2,7 @@ use crate::components::kind_symbol::{kind_class, kind_style};
 use crate::state::Action;
 use std::rc::Rc;
 use timeline_core::fmt::px;
+use timeline_core::order;
 use timeline_core::Dataset;
 use yew::prelude::*;
 
@@ -64,11 +65,20 @@ pub fn list_view(props: &ListViewProps) -> Html {
                 let mut rows: Vec<usize> = shown.to_vec();
                 match by {
                     SortBy::Date => {}
-                    SortBy::Kind => rows.sort_by_key(|&i| ds.events[i].kind),
-                    SortBy::Country => rows.sort_by_cached_key(|&i| {
-                        let n = country_names(&ds, i);
-                        (n.is_empty(), n)
+                    SortBy::Kind => order::sort_by(&mut rows, |&a, &b| {
+                        ds.events[a].kind.cmp(&ds.events[b].kind)
                     }),
+                    SortBy::Country => {
+                        let keys: Vec<(bool, String)> = rows
+                            .iter()
+                            .map(|&i| {
+                                let n = country_names(&ds, i);
+                                (n.is_empty(), n)
+                            })
+                            .collect();
+                        let idx = order::sorted_indices(rows.len(), &|a, b| keys[a].cmp(&keys[b]));
+                        rows = idx.into_iter().map(|i| rows[i]).collect();
+                    }
                 }
                 if !*asc {
                     rows.reverse();

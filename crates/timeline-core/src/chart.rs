@@ -395,7 +395,8 @@ fn marks_of(
         .enumerate()
         .flat_map(|(li, l)| (0..l.marks.len()).map(move |mi| (li, mi)))
         .collect();
-    order.sort_by_key(|&(li, mi)| (lanes[li].marks[mi].event, li));
+    let key = |&(li, mi): &(usize, usize)| (lanes[li].marks[mi].event, li);
+    crate::order::sort_by(&mut order, |a, b| key(a).cmp(&key(b)));
     order
         .into_iter()
         .map(|(li, mi)| {
