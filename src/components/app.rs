@@ -6,10 +6,11 @@ use crate::components::{
     time_overview::TimeOverview,
 };
 use crate::components::{
-    country_chips::{country_chips, CountryChipsProps}, data_source::DataSource,
+    country_chips::{country_chips, CountryChipsProps},
+    data_source::{data_source, DataSourceProps},
     date_range::{date_range, DateRangeProps},
     event_caption::EventCaption, event_details::EventDetails, kind_legend::{kind_legend, KindLegendProps},
-    list_view::ListView, print_list::PrintList, problems_panel::ProblemsPanel,
+    list_view::ListView, print_list::{print_list, PrintListProps}, problems_panel::ProblemsPanel,
     search_box::{search_box, SearchBoxProps}, stats_panel::StatsPanel, summary_line::SummaryLine,
     timeline_chart::TimelineChart, toolbar::Toolbar,
 };
@@ -317,8 +318,8 @@ pub fn app() -> Html {
                     { format!("Some link settings were not understood and were reset: {}", state.url_notice.join(", ")) }
                 </p>
             }
-            <DataSource source={state.source.clone()} load={state.load.clone()} {onfile}
-                import={state.import.clone()} {onremap} onexport={ondata} />
+            { data_source(&DataSourceProps { source: state.source.clone(), load: state.load.clone(), onfile,
+                import: state.import.clone(), onremap, onexport: ondata }) }
             <ProblemsPanel problems={state.data.problems.clone()} />
             <StoryProblems problems={state.story.problems.clone()} name={state.story.name.clone().unwrap_or_default()} />
             if let Some(n) = state.story.notice.clone().filter(|_| !state.story.authoring) {
@@ -343,7 +344,7 @@ pub fn app() -> Html {
                 <main class="main" id="main">
                     { main_view }
                     if printing {
-                        <PrintList dataset={ds.clone()} shown={state.shown.clone()} filters={state.view.filter.describe(&ds)} />
+                        { print_list(&PrintListProps { dataset: ds.clone(), shown: state.shown.clone(), filters: state.view.filter.describe(&ds) }) }
                     }
                 </main>
                 { stats }

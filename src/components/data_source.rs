@@ -5,7 +5,7 @@ use std::rc::Rc;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
+#[derive(PartialEq)]
 pub struct DataSourceProps {
     /// "built-in", a URL or a file name.
     pub source: String,
@@ -35,7 +35,7 @@ fn read_as(i: &Import) -> String {
 
 /// Which dataset is shown, loading and failure messages, and "Open a dataset…"
 /// for a local .json or .csv file (read in the browser, never uploaded).
-#[function_component(DataSource)]
+/// A plain function (no state of its own: no component's lifecycle code).
 pub fn data_source(props: &DataSourceProps) -> Html {
     let onchange = {
         let onfile = props.onfile.clone();
