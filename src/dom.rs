@@ -20,7 +20,10 @@ pub fn set_root_attr(name: &str, value: &str) {
 /// the JS glue).
 pub fn js_error(e: &wasm_bindgen::JsValue) -> String {
     e.as_string()
-        .or_else(|| e.dyn_ref::<js_sys::Error>().map(|e| String::from(e.message())))
+        .or_else(|| {
+            e.dyn_ref::<js_sys::Error>()
+                .map(|e| String::from(e.message()))
+        })
         .unwrap_or_else(|| "an error in the browser".into())
 }
 

@@ -55,7 +55,8 @@ pub fn export_data(ds: &Dataset, shown: &[usize], kind: &str) -> Result<(), Stri
         report(
             async {
                 let answer = crate::worker::run(job, Array::of1(&buffer), |_, _| ()).await?;
-                download(&text_blob(&answer.get(1), mime)?, name).map_err(|e| crate::dom::js_error(&e))
+                download(&text_blob(&answer.get(1), mime)?, name)
+                    .map_err(|e| crate::dom::js_error(&e))
             }
             .await,
         )

@@ -1,18 +1,28 @@
 //! The root: loads the built-in dataset once, owns the state, lays out the page.
 
 use crate::components::{
-    announcer::Announcer, chart_outline::ChartOutline, country_map::CountryMap,
-    embed_dialog::EmbedDialog, presenter_bar::{presenter_bar, PresenterBarProps},
+    announcer::Announcer,
+    chart_outline::ChartOutline,
+    country_map::CountryMap,
+    embed_dialog::EmbedDialog,
+    presenter_bar::{presenter_bar, PresenterBarProps},
     time_overview::TimeOverview,
 };
 use crate::components::{
     country_chips::{country_chips, CountryChipsProps},
     data_source::{data_source, DataSourceProps},
     date_range::{date_range, DateRangeProps},
-    event_caption::EventCaption, event_details::EventDetails, kind_legend::{kind_legend, KindLegendProps},
-    list_view::ListView, print_list::{print_list, PrintListProps}, problems_panel::ProblemsPanel,
-    search_box::{search_box, SearchBoxProps}, stats_panel::StatsPanel, summary_line::SummaryLine,
-    timeline_chart::TimelineChart, toolbar::Toolbar,
+    event_caption::EventCaption,
+    event_details::EventDetails,
+    kind_legend::{kind_legend, KindLegendProps},
+    list_view::ListView,
+    print_list::{print_list, PrintListProps},
+    problems_panel::ProblemsPanel,
+    search_box::{search_box, SearchBoxProps},
+    stats_panel::StatsPanel,
+    summary_line::SummaryLine,
+    timeline_chart::TimelineChart,
+    toolbar::Toolbar,
 };
 use crate::components::{
     story_card::StoryCard, story_panel::StoryPanel, story_player::StoryPlayer,

@@ -129,7 +129,8 @@ async fn draw(stats: &Stats, w: f64, theme: &str) -> Result<(Pictures, [Vec<Hit>
     let mut hits: [Vec<Hit>; 3] = Default::default();
     for i in 0..3 {
         let blob = crate::export::text_blob(&answer.get(1 + i as u32), "image/svg+xml")?;
-        let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(|e| crate::dom::js_error(&e))?;
+        let url = web_sys::Url::create_object_url_with_blob(&blob)
+            .map_err(|e| crate::dom::js_error(&e))?;
         urls[i] = Some(url.into());
         hits[i] = Array::from(&answer.get(4 + i as u32))
             .iter()

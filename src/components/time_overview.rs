@@ -1,8 +1,8 @@
 use crate::hooks::use_element_width::use_element_width;
 use crate::state::Action;
 use std::rc::Rc;
-use timeline_core::overview::{histogram, histogram_path, Grab, Overview};
 use timeline_core::fmt::px;
+use timeline_core::overview::{histogram, histogram_path, Grab, Overview};
 use timeline_core::scale::Window;
 use timeline_core::windowing::WindowAction;
 use timeline_core::{Dataset, PartialDate};

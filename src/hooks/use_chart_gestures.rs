@@ -162,7 +162,7 @@ fn wheel_action(e: &WheelEvent, plot_left: f64, width: f64) -> WindowAction {
     if dy == 0.0 && e.delta_x() != 0.0 {
         return WindowAction::Pan(e.delta_x() / width);
     }
-    let anchor = ((e.client_x() as f64 - plot_left) / width).max(0.0).min(1.0);
+    let anchor = ((e.client_x() as f64 - plot_left) / width).clamp(0.0, 1.0);
     let speed = if e.ctrl_key() { 0.01 } else { 0.0015 };
     WindowAction::Zoom {
         // JavaScript's Math.exp: no libm in this module.

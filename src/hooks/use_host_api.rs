@@ -291,10 +291,7 @@ pub fn use_host_api(state: UseReducerHandle<AppState>) {
             if let Some(h) = content_height() {
                 if *last.borrow() != Some(h) {
                     *last.borrow_mut() = Some(h);
-                    tell_host(
-                        &st,
-                        message("size", &[("height", h.into())]),
-                    );
+                    tell_host(&st, message("size", &[("height", h.into())]));
                 }
             }
         });

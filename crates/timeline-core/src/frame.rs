@@ -23,9 +23,9 @@ pub fn type_px(w: f64, h: f64, theme: Theme, embed: bool, presenting: bool) -> f
     let base = if !embed {
         16.0
     } else if presenting {
-        (w / 71.0).min(h / 40.0).max(16.0).min(32.0)
+        (w / 71.0).min(h / 40.0).clamp(16.0, 32.0)
     } else {
-        (w / 90.0).min(h / 50.0).max(16.0).min(26.0)
+        (w / 90.0).min(h / 50.0).clamp(16.0, 26.0)
     };
     let px = if theme == Theme::Contrast {
         base * 19.0 / 16.0
@@ -98,7 +98,9 @@ pub fn fit_lanes(rows: &[usize], avail: f64, m: &ChartMetrics) -> Option<Fit> {
     if avail <= 0.0 || natural <= avail {
         // Fill: rows grow with the room (in a frame), up to twice their size.
         let row_h = if avail > 0.0 {
-            ((avail - need(0.0, m.lane_pad)) / total).max(m.row_h).min(m.row_h * 2.0)
+            ((avail - need(0.0, m.lane_pad)) / total)
+                .max(m.row_h)
+                .min(m.row_h * 2.0)
         } else {
             m.row_h
         };

@@ -351,7 +351,11 @@ mod tests {
             for (ra, rb) in a.iter().zip(&b) {
                 assert_eq!(ra.len(), rb.len(), "{}", s.code);
                 for (p, q) in ra.iter().zip(rb) {
-                    assert!((p.0 - q.0).abs() < 1e-3 && (p.1 - q.1).abs() < 1e-3, "{}", s.code);
+                    assert!(
+                        (p.0 - q.0).abs() < 1e-3 && (p.1 - q.1).abs() < 1e-3,
+                        "{}",
+                        s.code
+                    );
                 }
             }
             (long, short) = (long + s.d.len(), short + d.len());

@@ -53,7 +53,7 @@ impl Window {
             1.0
         };
         let anchor = if anchor.is_finite() {
-            anchor.max(0.0).min(1.0)
+            anchor.clamp(0.0, 1.0)
         } else {
             0.5
         };
@@ -84,7 +84,8 @@ impl Window {
     pub fn clamp_to(&self, bounds: Window) -> Self {
         let span = self
             .span()
-            .max(MIN_SPAN_DAYS.min(bounds.span())).min(bounds.span());
+            .max(MIN_SPAN_DAYS.min(bounds.span()))
+            .min(bounds.span());
         let mut start = if self.start.is_finite() {
             self.start
         } else {
@@ -112,7 +113,8 @@ impl Window {
         }
         let span = ((d2 - d1) * width / gap)
             .abs()
-            .max(MIN_SPAN_DAYS.min(bounds.span())).min(bounds.span());
+            .max(MIN_SPAN_DAYS.min(bounds.span()))
+            .min(bounds.span());
         let start = d1 - to.0 / width * span;
         Window {
             start,

@@ -95,7 +95,10 @@ mod tests {
     fn hexagon_corners_are_the_angles() {
         for (i, &(c, n)) in HEXAGON.iter().enumerate() {
             let a = std::f64::consts::PI / 3.0 * i as f64;
-            assert!((c - a.cos()).abs() < 1e-12 && (n - a.sin()).abs() < 1e-12, "{i}");
+            assert!(
+                (c - a.cos()).abs() < 1e-12 && (n - a.sin()).abs() < 1e-12,
+                "{i}"
+            );
         }
     }
 
