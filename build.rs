@@ -28,8 +28,14 @@ fn main() {
     std::fs::write(out.join("builtin.bin"), packed).expect("write builtin.bin");
 
     let text = std::fs::read_to_string(&map).expect("data/map/countries.json is readable");
-    let shapes = timeline_core::map::MapShapes::parse(&text)
+    let mut shapes = timeline_core::map::MapShapes::parse(&text)
         .unwrap_or_else(|e| panic!("data/map/countries.json: {e}"));
+    // The outlines as relative steps: the same rings, a third as large compressed.
+    for s in &mut shapes.countries {
+        if let Some(d) = timeline_core::map::relative_path(&s.d) {
+            s.d = d;
+        }
+    }
     std::fs::write(out.join("map.bin"), timeline_core::pack::pack_map(&shapes))
         .expect("write map.bin");
 }

@@ -16,7 +16,7 @@ while (at < buf.length) {
   const end = at + len;
   if (id === 2) { // imports: count functions
     let n = u32();
-    while (n--) { at += u32(); at += u32(); const kind = buf[at++]; if (kind === 0) { u32(); imports++; } else if (kind === 1) { at++; const f = u32(); u32(); if (f & 1) u32(); } else if (kind === 2) { const f = u32(); u32(); if (f & 1) u32(); } else if (kind === 3) { at += 2; } else if (kind === 4) { at++; u32(); } }
+    while (n--) { let l = u32(); at += l; l = u32(); at += l; const kind = buf[at++]; if (kind === 0) { u32(); imports++; } else if (kind === 1) { at++; const f = u32(); u32(); if (f & 1) u32(); } else if (kind === 2) { const f = u32(); u32(); if (f & 1) u32(); } else if (kind === 3) { at += 2; } else if (kind === 4) { at++; u32(); } }
   } else if (id === 10) {
     let n = u32();
     while (n--) { const l = u32(); sizes.push(l); at += l; }

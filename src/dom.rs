@@ -15,6 +15,18 @@ pub fn set_root_attr(name: &str, value: &str) {
     }
 }
 
+/// What a JavaScript exception says (its message, or the value if a string),
+/// without `JsValue`'s Debug formatting (which brings a large describer into
+/// the JS glue).
+pub fn js_error(e: &wasm_bindgen::JsValue) -> String {
+    e.as_string()
+        .or_else(|| {
+            e.dyn_ref::<js_sys::Error>()
+                .map(|e| String::from(e.message()))
+        })
+        .unwrap_or_else(|| "an error in the browser".into())
+}
+
 /// The root font size in px (a frame's type scale), or the stylesheet's (`None`).
 pub fn set_root_font_px(px: Option<f64>) {
     let root = document()
@@ -23,7 +35,7 @@ pub fn set_root_font_px(px: Option<f64>) {
     if let Some(root) = root {
         let st = root.style();
         let _ = match px {
-            Some(px) => st.set_property("font-size", &format!("{px}px")),
+            Some(px) => st.set_property("font-size", &format!("{}px", timeline_core::fmt::px2(px))),
             None => st.remove_property("font-size").map(|_| ()),
         };
     }

@@ -31,7 +31,7 @@ pub fn text_blob(text: &JsValue, mime: &str) -> Result<web_sys::Blob, String> {
     let opts = web_sys::BlobPropertyBag::new();
     opts.set_type(mime);
     web_sys::Blob::new_with_str_sequence_and_options(&Array::of1(text), &opts)
-        .map_err(|e| format!("{e:?}"))
+        .map_err(|e| crate::dom::js_error(&e))
 }
 
 fn report(r: Result<(), String>) {
@@ -55,7 +55,8 @@ pub fn export_data(ds: &Dataset, shown: &[usize], kind: &str) -> Result<(), Stri
         report(
             async {
                 let answer = crate::worker::run(job, Array::of1(&buffer), |_, _| ()).await?;
-                download(&text_blob(&answer.get(1), mime)?, name).map_err(|e| format!("{e:?}"))
+                download(&text_blob(&answer.get(1), mime)?, name)
+                    .map_err(|e| crate::dom::js_error(&e))
             }
             .await,
         )
@@ -91,7 +92,7 @@ pub fn export_svg(ds: &Dataset, view: &ViewState) -> Result<(), String> {
             async {
                 let svg = slide_svg(packed, view).await?;
                 download(&text_blob(&svg, "image/svg+xml")?, "sco-timeline.svg")
-                    .map_err(|e| format!("{e:?}"))
+                    .map_err(|e| crate::dom::js_error(&e))
             }
             .await,
         )
@@ -116,7 +117,7 @@ pub fn export_png(ds: &Dataset, view: &ViewState) -> Result<(), String> {
 }
 
 async fn paint_png(svg: &JsValue) -> Result<(), String> {
-    let e = |e: JsValue| format!("{e:?}");
+    let e = |e: JsValue| crate::dom::js_error(&e);
     let doc = crate::dom::document().ok_or("no document")?;
     let url =
         web_sys::Url::create_object_url_with_blob(&text_blob(svg, "image/svg+xml")?).map_err(e)?;

@@ -4,7 +4,7 @@
 use gloo::timers::future::TimeoutFuture;
 use sco_timeline::components::{
     chart_tooltip::{ChartTooltip, ChartTooltipProps},
-    country_chips::{CountryChips, CountryChipsProps},
+    country_chips::{country_chips, CountryChipsProps},
     event_details::{EventDetails, EventDetailsProps},
     story_card::{StoryCard, StoryCardProps},
     story_player::{StoryPlayer, StoryPlayerProps},
@@ -69,6 +69,17 @@ async fn summary_line_counts_what_is_shown() {
     assert!(text.contains(". Most named state: "), "{text}");
 }
 
+/// The chips are a plain function: a component around them to mount them alone.
+#[derive(Properties, PartialEq)]
+struct ChipsProps {
+    chips: CountryChipsProps,
+}
+
+#[function_component(Chips)]
+fn chips(props: &ChipsProps) -> Html {
+    country_chips(&props.chips)
+}
+
 #[wasm_bindgen_test]
 async fn country_chips_show_counts_and_emit_toggles() {
     let ds = dataset();
@@ -87,7 +98,7 @@ async fn country_chips_show_counts_and_emit_toggles() {
         counts: counts.clone(),
         dispatch,
     };
-    yew::Renderer::<CountryChips>::with_root_and_props(root.clone(), props).render();
+    yew::Renderer::<Chips>::with_root_and_props(root.clone(), ChipsProps { chips: props }).render();
     let ru = wait_for(&root, "[data-country=RU]").await;
     let want = counts.countries["RU"].to_string();
     assert_eq!(

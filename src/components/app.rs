@@ -1,15 +1,28 @@
 //! The root: loads the built-in dataset once, owns the state, lays out the page.
 
 use crate::components::{
-    announcer::Announcer, chart_outline::ChartOutline, country_map::CountryMap,
-    embed_dialog::EmbedDialog, presenter_bar::PresenterBar, time_overview::TimeOverview,
+    announcer::Announcer,
+    chart_outline::ChartOutline,
+    country_map::CountryMap,
+    embed_dialog::EmbedDialog,
+    presenter_bar::{presenter_bar, PresenterBarProps},
+    time_overview::TimeOverview,
 };
 use crate::components::{
-    country_chips::CountryChips, data_source::DataSource, date_range::DateRange,
-    event_caption::EventCaption, event_details::EventDetails, kind_legend::KindLegend,
-    list_view::ListView, print_list::PrintList, problems_panel::ProblemsPanel,
-    search_box::SearchBox, stats_panel::StatsPanel, summary_line::SummaryLine,
-    timeline_chart::TimelineChart, toolbar::Toolbar,
+    country_chips::{country_chips, CountryChipsProps},
+    data_source::{data_source, DataSourceProps},
+    date_range::{date_range, DateRangeProps},
+    event_caption::EventCaption,
+    event_details::EventDetails,
+    kind_legend::{kind_legend, KindLegendProps},
+    list_view::ListView,
+    print_list::{print_list, PrintListProps},
+    problems_panel::ProblemsPanel,
+    search_box::{search_box, SearchBoxProps},
+    stats_panel::StatsPanel,
+    summary_line::SummaryLine,
+    timeline_chart::TimelineChart,
+    toolbar::Toolbar,
 };
 use crate::components::{
     story_card::StoryCard, story_panel::StoryPanel, story_player::StoryPlayer,
@@ -178,12 +191,12 @@ fn filters(p: &Page) -> Html {
     }
     html! {
         <>
-            if e.shows(Control::Search) { <SearchBox text={state.view.filter.text.clone()} dispatch={dispatch.clone()} /> }
+            if e.shows(Control::Search) { { search_box(&SearchBoxProps { text: state.view.filter.text.clone(), dispatch: dispatch.clone() }) } }
             if e.shows(Control::Countries) {
-                <CountryChips dataset={ds.clone()} selected={state.view.filter.countries.clone()} counts={state.counts.clone()} dispatch={dispatch.clone()} />
+                { country_chips(&CountryChipsProps { dataset: ds.clone(), selected: state.view.filter.countries.clone(), counts: state.counts.clone(), dispatch: dispatch.clone() }) }
             }
             if e.shows(Control::Kinds) {
-                <KindLegend dataset={ds.clone()} selected={state.view.filter.kinds.clone()} counts={state.counts.clone()} dispatch={dispatch.clone()} />
+                { kind_legend(&KindLegendProps { dataset: ds.clone(), selected: state.view.filter.kinds.clone(), counts: state.counts.clone(), dispatch: dispatch.clone() }) }
             }
         </>
     }
@@ -240,7 +253,7 @@ fn main_view(p: &Page, ontheme: Callback<Theme>, embed_open: &UseStateHandle<boo
                     embed={state.embed.clone()} presenting={state.presenting} {ontheme} authoring={state.story.authoring}
                     onembed={ let o = embed_open.clone(); Callback::from(move |_| o.set(true)) } />
                 if state.presenting && !playing {
-                    <PresenterBar {position} total={state.shown.len()} dispatch={dispatch.clone()} />
+                    { presenter_bar(&PresenterBarProps { position, total: state.shown.len(), dispatch: dispatch.clone() }) }
                 }
             </div>
             if playing {
@@ -322,7 +335,7 @@ fn file_opener(state: &UseReducerHandle<AppState>) -> Callback<web_sys::File> {
 }
 
 /// The data source line: open, drop, the mapping step, JSON/CSV export.
-fn data_source(p: &Page, onfile: Callback<web_sys::File>) -> Html {
+fn data_source_line(p: &Page, onfile: Callback<web_sys::File>) -> Html {
     let state = &p.state;
     let onremap = {
         let state = state.clone();
@@ -339,8 +352,8 @@ fn data_source(p: &Page, onfile: Callback<web_sys::File>) -> Html {
         })
     };
     html! {
-        <DataSource source={state.source.clone()} load={state.load.clone()} {onfile}
-            import={state.import.clone()} {onremap} onexport={ondata} />
+        { data_source(&DataSourceProps { source: state.source.clone(), load: state.load.clone(), onfile,
+            import: state.import.clone(), onremap, onexport: ondata }) }
     }
 }
 
@@ -374,7 +387,7 @@ fn full_page(
     };
     html! {
         <div class="app" {ondragover} {ondrop}>
-            <crate::components::skip_link::SkipLink {list} />
+            { crate::components::skip_link::skip_link(&crate::components::skip_link::SkipLinkProps { list }) }
             <crate::components::drop_target::DropTarget />
             <Announcer state={state.clone()} />
             <header class="app-header">
@@ -387,7 +400,7 @@ fn full_page(
                     { format!("Some link settings were not understood and were reset: {}", state.url_notice.join(", ")) }
                 </p>
             }
-            { data_source(p, onfile) }
+            { data_source_line(p, onfile) }
             <ProblemsPanel problems={state.data.problems.clone()} />
             <StoryProblems problems={state.story.problems.clone()} name={state.story.name.clone().unwrap_or_default()} />
             if let Some(n) = state.story.notice.clone().filter(|_| !state.story.authoring) {
@@ -404,15 +417,15 @@ fn full_page(
                             selected={state.view.filter.countries.clone()} dispatch={dispatch.clone()} />
                     }
                     if !p.awaiting_link {
-                        <DateRange from={state.view.filter.from} to={state.view.filter.to} dispatch={dispatch.clone()}
-                            first_year={state.data.years().0} last_year={state.data.years().1} />
+                        { date_range(&DateRangeProps { from: state.view.filter.from, to: state.view.filter.to, dispatch: dispatch.clone(),
+                            first_year: state.data.years().0, last_year: state.data.years().1 }) }
                         <button class="link-button" onclick={dispatch.reform(|_| Action::ClearFilters)}>{ "Clear all filters" }</button>
                     }
                 </aside>
                 <main class="main" id="main">
                     { main }
                     if printing {
-                        <PrintList dataset={ds.clone()} shown={state.shown.clone()} filters={state.view.filter.describe(ds)} />
+                        { print_list(&PrintListProps { dataset: ds.clone(), shown: state.shown.clone(), filters: state.view.filter.describe(ds) }) }
                     }
                 </main>
                 { stats(p) }

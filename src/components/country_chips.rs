@@ -4,7 +4,7 @@ use std::rc::Rc;
 use timeline_core::{Dataset, FacetCounts, Status};
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
+#[derive(PartialEq)]
 pub struct CountryChipsProps {
     pub dataset: Rc<Dataset>,
     /// `None`: no country filter (no chip pressed).
@@ -15,7 +15,7 @@ pub struct CountryChipsProps {
 
 /// A chip per member state, and a second group for observers and partners
 /// present in the data; each shows how many events it would show.
-#[function_component(CountryChips)]
+/// A plain function (no state of its own: no component's lifecycle code).
 pub fn country_chips(props: &CountryChipsProps) -> Html {
     let ds = &props.dataset;
     // A dataset that names no country has no country facet (not an empty one).

@@ -1,6 +1,7 @@
 use crate::state::Action;
 use std::collections::BTreeSet;
 use std::rc::Rc;
+use timeline_core::fmt::px2;
 use timeline_core::map::{map_view, MapItem, MapShapes};
 use timeline_core::{Dataset, FacetCounts};
 use wasm_bindgen::JsCast;
@@ -125,7 +126,7 @@ pub fn country_map(props: &CountryMapProps) -> Html {
     html! {
         <figure class="country-map" data-testid="country-map">
             <figcaption class="facet-title">{ "Map of the states" }</figcaption>
-            <svg class="map-svg" viewBox={format!("{x} {y} {w} {h}")} preserveAspectRatio="xMidYMid meet" role="group" onkeydown={onkeydown_map}
+            <svg class="map-svg" viewBox={[x, y, w, h].map(|v| px2(v.into())).join(" ")} preserveAspectRatio="xMidYMid meet" role="group" onkeydown={onkeydown_map}
                 aria-label="Map of the states in the data. Each state is a button that filters the timeline to it; arrow keys go from state to state.">
                 { for paths }
             </svg>

@@ -1,11 +1,11 @@
 use crate::components::column_mapping::ColumnMapping;
-use crate::components::refused_problems::RefusedProblems;
+use crate::components::refused_problems::{refused_problems, RefusedProblemsProps};
 use crate::state::{Import, LoadStatus};
 use std::rc::Rc;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
+#[derive(PartialEq)]
 pub struct DataSourceProps {
     /// "built-in", a URL or a file name.
     pub source: String,
@@ -35,7 +35,7 @@ fn read_as(i: &Import) -> String {
 
 /// Which dataset is shown, loading and failure messages, and "Open a dataset…"
 /// for a local .json or .csv file (read in the browser, never uploaded).
-#[function_component(DataSource)]
+/// A plain function (no state of its own: no component's lifecycle code).
 pub fn data_source(props: &DataSourceProps) -> Html {
     let onchange = {
         let onfile = props.onfile.clone();
@@ -68,7 +68,7 @@ pub fn data_source(props: &DataSourceProps) -> Html {
             if let Some(i) = &props.import {
                 <p class="read-as" data-testid="read-as" data-format={format!("{:?}", i.format)} data-refused={i.refused.is_some().to_string()}>{ read_as(i) }</p>
                 if let Some(problems) = &i.refused {
-                    <RefusedProblems name={i.name.clone()} problems={problems.clone()} />
+                    { refused_problems(&RefusedProblemsProps { name: i.name.clone(), problems: problems.clone() }) }
                 }
                 <ColumnMapping import={i.clone()} onapply={props.onremap.clone()} />
             }

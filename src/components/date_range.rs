@@ -3,7 +3,7 @@ use timeline_core::PartialDate;
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
+#[derive(PartialEq)]
 pub struct DateRangeProps {
     pub from: Option<PartialDate>,
     pub to: Option<PartialDate>,
@@ -13,7 +13,7 @@ pub struct DateRangeProps {
 }
 
 /// A from/to year range.
-#[function_component(DateRange)]
+/// A plain function (no state of its own: no component's lifecycle code).
 pub fn date_range(props: &DateRangeProps) -> Html {
     let years: Vec<i32> = (props.first_year..=props.last_year).collect();
     let select = |id: &'static str,

@@ -5,7 +5,7 @@ use std::rc::Rc;
 use timeline_core::{Dataset, FacetCounts};
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
+#[derive(PartialEq)]
 pub struct KindLegendProps {
     /// Category ids.
     pub selected: Option<BTreeSet<String>>,
@@ -15,7 +15,7 @@ pub struct KindLegendProps {
 }
 
 /// The legend is the kind filter: a toggle per kind, with its shape, colour and count.
-#[function_component(KindLegend)]
+/// A plain function (no state of its own: no component's lifecycle code).
 pub fn kind_legend(props: &KindLegendProps) -> Html {
     html! {
         <fieldset class={classes!("facet", "legend", props.selected.is_some().then_some("narrowed"))}>

@@ -1,6 +1,8 @@
 use crate::components::kind_symbol::{kind_class, kind_style};
 use crate::state::Action;
 use std::rc::Rc;
+use timeline_core::fmt::px;
+use timeline_core::order;
 use timeline_core::Dataset;
 use yew::prelude::*;
 
@@ -63,11 +65,20 @@ pub fn list_view(props: &ListViewProps) -> Html {
                 let mut rows: Vec<usize> = shown.to_vec();
                 match by {
                     SortBy::Date => {}
-                    SortBy::Kind => rows.sort_by_key(|&i| ds.events[i].kind),
-                    SortBy::Country => rows.sort_by_cached_key(|&i| {
-                        let n = country_names(&ds, i);
-                        (n.is_empty(), n)
+                    SortBy::Kind => order::sort_by(&mut rows, |&a, &b| {
+                        ds.events[a].kind.cmp(&ds.events[b].kind)
                     }),
+                    SortBy::Country => {
+                        let keys: Vec<(bool, String)> = rows
+                            .iter()
+                            .map(|&i| {
+                                let n = country_names(&ds, i);
+                                (n.is_empty(), n)
+                            })
+                            .collect();
+                        let idx = order::sorted_indices(rows.len(), &|a, b| keys[a].cmp(&keys[b]));
+                        rows = idx.into_iter().map(|i| rows[i]).collect();
+                    }
                 }
                 if !*asc {
                     rows.reverse();
@@ -121,7 +132,7 @@ pub fn list_view(props: &ListViewProps) -> Html {
                     { header("Country", SortBy::Country, "col-country") }
                 </tr></thead>
                 <tbody>
-                if first > 0 { <tr class="spacer" aria-hidden="true"><td colspan="4" height={format!("{}", first as f64 * row_px)}></td></tr> }
+                if first > 0 { <tr class="spacer" aria-hidden="true"><td colspan="4" height={px(first as f64 * row_px)}></td></tr> }
                 { for rows[first..last].iter().copied().enumerate().map(|(n, i)| {
                     let e = &ds.events[i];
                     let id = e.id.clone();
@@ -138,7 +149,7 @@ pub fn list_view(props: &ListViewProps) -> Html {
                         </tr>
                     }
                 }) }
-                if last < total { <tr class="spacer" aria-hidden="true"><td colspan="4" height={format!("{}", (total - last) as f64 * row_px)}></td></tr> }
+                if last < total { <tr class="spacer" aria-hidden="true"><td colspan="4" height={px((total - last) as f64 * row_px)}></td></tr> }
                 </tbody>
             </table>
         </div>

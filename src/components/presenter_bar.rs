@@ -1,7 +1,7 @@
 use crate::state::Action;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
+#[derive(PartialEq)]
 pub struct PresenterBarProps {
     /// 1-based position of the current event among those shown, if it is shown.
     pub position: Option<usize>,
@@ -10,7 +10,7 @@ pub struct PresenterBarProps {
 }
 
 /// Presenter mode: where we are ("7 / 31"), back, next, and leave.
-#[function_component(PresenterBar)]
+/// A plain function (no state of its own: no component's lifecycle code).
 pub fn presenter_bar(props: &PresenterBarProps) -> Html {
     let d = &props.dispatch;
     let pos = props.position.map_or("–".to_string(), |p| p.to_string());

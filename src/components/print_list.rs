@@ -2,7 +2,7 @@ use std::rc::Rc;
 use timeline_core::Dataset;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
+#[derive(PartialEq)]
 pub struct PrintListProps {
     pub dataset: Rc<Dataset>,
     pub shown: Rc<Vec<usize>>,
@@ -14,7 +14,7 @@ pub struct PrintListProps {
 const MAX_ROWS: usize = 2000;
 
 /// Only on paper (styles: @media print): the filters and the list of events shown.
-#[function_component(PrintList)]
+/// A plain function (no state of its own: no component's lifecycle code).
 pub fn print_list(props: &PrintListProps) -> Html {
     let ds = &props.dataset;
     html! {

@@ -1,7 +1,7 @@
 use std::rc::Rc;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
+#[derive(PartialEq)]
 pub struct RefusedProblemsProps {
     pub name: String,
     pub problems: Rc<Vec<timeline_core::Problem>>,
@@ -12,7 +12,7 @@ const LISTED: usize = 200;
 
 /// A refused file's own problems, open: why it was not taken. The problems
 /// panel keeps listing the shown dataset's.
-#[function_component(RefusedProblems)]
+/// A plain function (no state of its own: no component's lifecycle code).
 pub fn refused_problems(props: &RefusedProblemsProps) -> Html {
     let n = props.problems.len();
     html! {

@@ -2,14 +2,14 @@ use crate::state::Action;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
+#[derive(PartialEq)]
 pub struct SearchBoxProps {
     pub text: String,
     pub dispatch: Callback<Action>,
 }
 
 /// Free-text search over title, summary and places.
-#[function_component(SearchBox)]
+/// A plain function (no state of its own: no component's lifecycle code).
 pub fn search_box(props: &SearchBoxProps) -> Html {
     let oninput = props.dispatch.reform(|e: InputEvent| {
         Action::SetText(e.target_unchecked_into::<HtmlInputElement>().value())

@@ -1,7 +1,7 @@
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
+#[derive(PartialEq)]
 pub struct SkipLinkProps {
     /// The list view is shown instead of the chart.
     pub list: bool,
@@ -11,7 +11,7 @@ pub struct SkipLinkProps {
 /// focus into the chart, onto its current event (the chart's own Tab stop), so
 /// the filters' many stops are one key press away. Without script a plain
 /// link to the main area.
-#[function_component(SkipLink)]
+/// A plain function (no state of its own: no component's lifecycle code).
 pub fn skip_link(props: &SkipLinkProps) -> Html {
     let target = if props.list {
         "[data-testid=list] .row-open, [data-testid=list]"

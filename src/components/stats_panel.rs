@@ -2,6 +2,7 @@ use crate::state::Action;
 use js_sys::Array;
 use std::rc::Rc;
 use timeline_charts::{Hit, Target};
+use timeline_core::fmt::px2;
 use timeline_core::stats::Stats;
 use timeline_core::windowing::WindowAction;
 use timeline_core::Dataset;
@@ -128,7 +129,8 @@ async fn draw(stats: &Stats, w: f64, theme: &str) -> Result<(Pictures, [Vec<Hit>
     let mut hits: [Vec<Hit>; 3] = Default::default();
     for i in 0..3 {
         let blob = crate::export::text_blob(&answer.get(1 + i as u32), "image/svg+xml")?;
-        let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(|e| format!("{e:?}"))?;
+        let url = web_sys::Url::create_object_url_with_blob(&blob)
+            .map_err(|e| crate::dom::js_error(&e))?;
         urls[i] = Some(url.into());
         hits[i] = Array::from(&answer.get(4 + i as u32))
             .iter()
@@ -271,7 +273,7 @@ pub fn stats_panel(props: &StatsPanelProps) -> Html {
         html! {
             <figure class="stat-chart" data-chart={which.key()}>
                 <img ref={refs[i].clone()} src={images[i].clone().unwrap_or(AttrValue::Static(BLANK))} alt={which.description()} />
-                <svg class="hit-layer" viewBox={format!("0 0 {} {CHART_H}", w.max(1.0))} preserveAspectRatio="none" onkeydown={onkeydown_layer}
+                <svg class="hit-layer" viewBox={format!("0 0 {} {}", px2(w.max(1.0)), px2(CHART_H))} preserveAspectRatio="none" onkeydown={onkeydown_layer}
                     onpointerleave={ let hover = hover.clone(); Callback::from(move |_| hover.set(None)) }>{ layer }</svg>
             </figure>
         }

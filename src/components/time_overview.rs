@@ -1,6 +1,7 @@
 use crate::hooks::use_element_width::use_element_width;
 use crate::state::Action;
 use std::rc::Rc;
+use timeline_core::fmt::px;
 use timeline_core::overview::{histogram, histogram_path, Grab, Overview};
 use timeline_core::scale::Window;
 use timeline_core::windowing::WindowAction;
@@ -149,22 +150,22 @@ pub fn time_overview(props: &TimeOverviewProps) -> Html {
         .max(1.0) as i32;
     let years = (y0..=y1).filter(|y| (y - y0) % step == 0).filter_map(|y| {
         let x = ov.x(PartialDate::from_year(y).first_day() as f64);
-        (x > 2.0 && x < width - 32.0).then(|| html! { <text class="overview-year" x={format!("{:.1}", x + 3.0)} y="12">{ timeline_core::date::year_label(y) }</text> })
+        (x > 2.0 && x < width - 32.0).then(|| html! { <text class="overview-year" x={px(x + 3.0)} y="12">{ timeline_core::date::year_label(y) }</text> })
     });
     html! {
         <div class="overview" data-testid="overview">
             <div class="overview-strip" ref={node} {onpointerdown} {onpointermove} onpointerup={end.clone()} onpointercancel={end}>
-                <svg class="overview-svg" width={width.to_string()} height={HEIGHT.to_string()} viewBox={format!("0 0 {width} {HEIGHT}")}>
+                <svg class="overview-svg" width={px(width)} height={px(HEIGHT)} viewBox={format!("0 0 {} {}", px(width), px(HEIGHT))}>
                     <path class="overview-bars" d={(*bars).clone()} transform="translate(0,4)" />
                     { for years }
                     <g class="brush" role="slider" tabindex="0" data-testid="brush" {onkeydown}
                         aria-label="Visible window in the whole span. Arrows move it, plus and minus resize it, Home and End go to the ends, 0 shows all."
                         aria-valuemin={y0.to_string()} aria-valuemax={y1.to_string()}
                         aria-valuenow={PartialDate::from_day_number(((props.window.start + props.window.end) / 2.0) as i32).year().to_string()}
-                        aria-valuetext={text.clone()} data-brush-x0={format!("{a:.1}")} data-brush-x1={format!("{b:.1}")}>
-                        <rect class="brush-body" x={format!("{a:.1}")} y="1" width={format!("{:.1}", b - a)} height={(HEIGHT - 2.0).to_string()} />
-                        <rect class="brush-edge" x={format!("{:.1}", a - 2.0)} y="1" width="4" height={(HEIGHT - 2.0).to_string()} />
-                        <rect class="brush-edge" x={format!("{:.1}", b - 2.0)} y="1" width="4" height={(HEIGHT - 2.0).to_string()} />
+                        aria-valuetext={text.clone()} data-brush-x0={px(a)} data-brush-x1={px(b)}>
+                        <rect class="brush-body" x={px(a)} y="1" width={px(b - a)} height={px(HEIGHT - 2.0)} />
+                        <rect class="brush-edge" x={px(a - 2.0)} y="1" width="4" height={px(HEIGHT - 2.0)} />
+                        <rect class="brush-edge" x={px(b - 2.0)} y="1" width="4" height={px(HEIGHT - 2.0)} />
                     </g>
                 </svg>
             </div>

@@ -165,7 +165,8 @@ fn wheel_action(e: &WheelEvent, plot_left: f64, width: f64) -> WindowAction {
     let anchor = ((e.client_x() as f64 - plot_left) / width).clamp(0.0, 1.0);
     let speed = if e.ctrl_key() { 0.01 } else { 0.0015 };
     WindowAction::Zoom {
-        factor: (dy * speed).exp(),
+        // JavaScript's Math.exp: no libm in this module.
+        factor: js_sys::Math::exp(dy * speed),
         anchor,
     }
 }

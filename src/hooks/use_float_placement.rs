@@ -5,6 +5,7 @@
 //! allows no style attributes). When it opens with its anchor out of view (a
 //! deep link), the page first scrolls the anchor into view.
 
+use timeline_core::fmt::px0;
 use timeline_core::place::{place, scroll_into_view, Options, Placement, Rect};
 use web_sys::{Element, HtmlElement};
 use yew::prelude::*;
@@ -81,13 +82,13 @@ pub fn apply(el: &HtmlElement, anchor: Rect, opts: &Options) -> Placement {
             pr.y + parent.client_top() as f64 - parent.scroll_top() as f64,
         )
     });
-    let _ = st.set_property("left", &format!("{:.0}px", p.x - ox));
-    let _ = st.set_property("top", &format!("{:.0}px", p.y - oy));
+    let _ = st.set_property("left", &format!("{}px", px0(p.x - ox)));
+    let _ = st.set_property("top", &format!("{}px", px0(p.y - oy)));
     if let Some(h) = p.max_h {
-        let _ = st.set_property("max-height", &format!("{:.0}px", h.floor()));
+        let _ = st.set_property("max-height", &format!("{}px", px0(h.floor())));
     }
     if let Some(w) = p.max_w {
-        let _ = st.set_property("max-width", &format!("{:.0}px", w.floor()));
+        let _ = st.set_property("max-width", &format!("{}px", px0(w.floor())));
     }
     let _ = el.set_attribute("data-side", p.side.as_str());
     p

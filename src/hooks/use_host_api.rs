@@ -6,10 +6,66 @@
 
 use crate::state::{Action, AppState, StoryAction};
 use gloo::events::EventListener;
-use timeline_core::embed::{parse_host_message, parse_reveal_message, window_json, HostCommand};
+use js_sys::{Array, Object, Reflect};
+use timeline_core::embed::{
+    parse_host_message, parse_reveal_message, window_dates, HostCommand, HostValue,
+};
 use timeline_core::urlstate::encode;
 use wasm_bindgen::{JsCast, JsValue};
 use yew::prelude::*;
+
+/// A message's value read in place (no JSON text, no JSON parser in this module).
+struct Js(JsValue);
+
+impl HostValue for Js {
+    fn field(&self, key: &str) -> Option<Self> {
+        if !self.is_object() {
+            return None;
+        }
+        let v = Reflect::get(&self.0, &JsValue::from_str(key)).ok()?;
+        (!v.is_undefined()).then_some(Js(v))
+    }
+    fn text(&self) -> Option<String> {
+        self.0.as_string()
+    }
+    fn number(&self) -> Option<f64> {
+        self.0.as_f64()
+    }
+    fn boolean(&self) -> Option<bool> {
+        self.0.as_bool()
+    }
+    fn is_null(&self) -> bool {
+        self.0.is_null()
+    }
+    fn is_object(&self) -> bool {
+        self.0.is_object() && !Array::is_array(&self.0)
+    }
+    fn items(&self) -> Option<Vec<Self>> {
+        Array::is_array(&self.0).then(|| Array::from(&self.0).iter().map(Js).collect())
+    }
+    fn json(&self) -> String {
+        js_sys::JSON::stringify(&self.0)
+            .ok()
+            .and_then(|s| s.as_string())
+            .unwrap_or_default()
+    }
+}
+
+/// A message to the host: `{"type": "sco-timeline", "event": event, …fields}`.
+fn message(event: &str, fields: &[(&str, JsValue)]) -> JsValue {
+    let o = Object::new();
+    let _ = Reflect::set(&o, &"type".into(), &"sco-timeline".into());
+    let _ = Reflect::set(&o, &"event".into(), &event.into());
+    for (k, v) in fields {
+        let _ = Reflect::set(&o, &(*k).into(), v);
+    }
+    o.into()
+}
+
+/// `Some(v)` as `v`, `None` as `null` (as JSON has them).
+fn or_null<T: Into<JsValue>>(v: Option<T>) -> JsValue {
+    v.map_or(JsValue::NULL, Into::into)
+}
 
 fn own_origin() -> String {
     web_sys::window()
@@ -18,15 +74,12 @@ fn own_origin() -> String {
 }
 
 /// Sends `msg` to the parent window (if embedded), to each allowed origin.
-fn tell_host(state: &AppState, msg: serde_json::Value) {
+fn tell_host(state: &AppState, data: JsValue) {
     let Some(w) = web_sys::window() else { return };
     let Ok(Some(parent)) = w.parent() else { return };
     if parent == w {
         return;
     }
-    let Ok(data) = js_sys::JSON::parse(&msg.to_string()) else {
-        return;
-    };
     let own = own_origin();
     let mut targets: Vec<String> = state.embed.origins.clone();
     // A page opened from file:// has the origin "null": only "*" reaches its host.
@@ -75,18 +128,23 @@ fn apply(state: &UseReducerHandle<AppState>, cmd: HostCommand) {
     }
 }
 
-fn state_message(state: &AppState, event: &str) -> serde_json::Value {
-    serde_json::json!({
-        "type": "sco-timeline",
-        "event": event,
-        "query": encode(&state.view),
-        "shown": state.shown.len(),
-        "total": state.data.dataset.events.len(),
-        "selected": state.view.selected,
-        "presenting": state.presenting,
-        "window": window_json(state.window()),
-        "paused": state.paused,
-    })
+fn state_message(state: &AppState, event: &str) -> JsValue {
+    let (from, to) = window_dates(state.window());
+    let window = Object::new();
+    let _ = Reflect::set(&window, &"from".into(), &from.into());
+    let _ = Reflect::set(&window, &"to".into(), &to.into());
+    message(
+        event,
+        &[
+            ("query", encode(&state.view).into()),
+            ("shown", (state.shown.len() as f64).into()),
+            ("total", (state.data.dataset.events.len() as f64).into()),
+            ("selected", or_null(state.view.selected.as_deref())),
+            ("presenting", state.presenting.into()),
+            ("window", window.into()),
+            ("paused", state.paused.into()),
+        ],
+    )
 }
 
 /// The height the embed's content needs to show without scrolling inside
@@ -104,9 +162,11 @@ fn content_height() -> Option<f64> {
         }
     }
     if let Some(chart) = doc.query_selector(".app.embed .chart").ok().flatten() {
-        let natural: f64 = chart
+        // JavaScript's parseFloat: no float parser linked into this module.
+        let natural = chart
             .get_attribute("data-content-height")
-            .and_then(|v| v.parse().ok())
+            .map(|v| js_sys::parse_float(&v))
+            .filter(|v| v.is_finite())
             .unwrap_or(0.0);
         extra += natural - chart.client_height() as f64;
     }
@@ -131,9 +191,7 @@ pub fn use_host_api(state: UseReducerHandle<AppState>) {
                         .zip(e.source())
                         .is_some_and(|(p, s)| js_sys::Object::is(&p, &s));
                     if from_parent {
-                        if let Some(cmd) = parse_reveal_message(&serde_json::Value::String(
-                            e.data().as_string().unwrap_or_default(),
-                        )) {
+                        if let Some(cmd) = parse_reveal_message(&Js(e.data())) {
                             apply(&state, cmd);
                             return;
                         }
@@ -141,14 +199,7 @@ pub fn use_host_api(state: UseReducerHandle<AppState>) {
                     if !state.embed.allows(&e.origin(), &own_origin()) {
                         return;
                     }
-                    let text = js_sys::JSON::stringify(&e.data())
-                        .ok()
-                        .and_then(|s| s.as_string())
-                        .unwrap_or_default();
-                    let Ok(value) = serde_json::from_str::<serde_json::Value>(&text) else {
-                        return;
-                    };
-                    if let Some(cmd) = parse_host_message(&value) {
+                    if let Some(cmd) = parse_host_message(&Js(e.data())) {
                         apply(&state, cmd);
                     }
                 })
@@ -183,10 +234,16 @@ pub fn use_host_api(state: UseReducerHandle<AppState>) {
                     .map(|p| p + 1);
                 tell_host(
                     &st,
-                    serde_json::json!({
-                        "type": "sco-timeline", "event": "selected", "id": e.id, "title": e.title,
-                        "date": e.date_label(), "position": position, "of": st.shown.len(),
-                    }),
+                    message(
+                        "selected",
+                        &[
+                            ("id", e.id.as_str().into()),
+                            ("title", e.title.as_str().into()),
+                            ("date", e.date_label().into()),
+                            ("position", or_null(position.map(|p| p as f64))),
+                            ("of", (st.shown.len() as f64).into()),
+                        ],
+                    ),
                 );
             }
         });
@@ -214,9 +271,14 @@ pub fn use_host_api(state: UseReducerHandle<AppState>) {
                 let title = st.story.scene().map(|s| s.title.clone());
                 tell_host(
                     &st,
-                    serde_json::json!({
-                        "type": "sco-timeline", "event": "scene", "index": i + 1, "count": n, "title": title,
-                    }),
+                    message(
+                        "scene",
+                        &[
+                            ("index", ((i + 1) as f64).into()),
+                            ("count", (n as f64).into()),
+                            ("title", or_null(title)),
+                        ],
+                    ),
                 );
             }
         });
@@ -229,10 +291,7 @@ pub fn use_host_api(state: UseReducerHandle<AppState>) {
             if let Some(h) = content_height() {
                 if *last.borrow() != Some(h) {
                     *last.borrow_mut() = Some(h);
-                    tell_host(
-                        &st,
-                        serde_json::json!({ "type": "sco-timeline", "event": "size", "height": h }),
-                    );
+                    tell_host(&st, message("size", &[("height", h.into())]));
                 }
             }
         });

@@ -305,7 +305,7 @@ impl ChartModel {
             let above = y > height / 2.0;
             let pw = 340.0_f64.min(w - 16.0);
             popover = Some(Popover {
-                left: (x - pw / 2.0).clamp(8.0, (w - pw - 8.0).max(8.0)),
+                left: (x - pw / 2.0).max(8.0).min((w - pw - 8.0).max(8.0)),
                 y: if above { y - 16.0 } else { y + 16.0 },
                 width: pw,
                 above,
@@ -395,7 +395,8 @@ fn marks_of(
         .enumerate()
         .flat_map(|(li, l)| (0..l.marks.len()).map(move |mi| (li, mi)))
         .collect();
-    order.sort_by_key(|&(li, mi)| (lanes[li].marks[mi].event, li));
+    let key = |&(li, mi): &(usize, usize)| (lanes[li].marks[mi].event, li);
+    crate::order::sort_by(&mut order, |a, b| key(a).cmp(&key(b)));
     order
         .into_iter()
         .map(|(li, mi)| {

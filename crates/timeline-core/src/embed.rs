@@ -14,7 +14,6 @@ use crate::layout::Grouping;
 use crate::model::Dataset;
 use crate::scale::Window;
 use crate::urlstate::{percent_decode, ViewMode};
-use serde_json::Value;
 use std::collections::BTreeSet;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -225,54 +224,111 @@ pub enum HostCommand {
     PlayStory(String),
 }
 
+/// A message's value, as [`parse_host_message`] reads it: `serde_json`'s
+/// `Value` natively (tests, fuzzing), the `JsValue` itself in the app (so the
+/// first module links no JSON parser). Numbers are JavaScript's (`f64`).
+pub trait HostValue: Sized {
+    /// The field `key` of an object (not of an array); `None` if absent.
+    fn field(&self, key: &str) -> Option<Self>;
+    fn text(&self) -> Option<String>;
+    fn number(&self) -> Option<f64>;
+    fn boolean(&self) -> Option<bool>;
+    fn is_null(&self) -> bool;
+    /// An object (not an array, not `null`).
+    fn is_object(&self) -> bool;
+    /// The items of an array.
+    fn items(&self) -> Option<Vec<Self>>;
+    /// The value as JSON text.
+    fn json(&self) -> String;
+}
+
+impl HostValue for serde_json::Value {
+    fn field(&self, key: &str) -> Option<Self> {
+        self.as_object()?.get(key).cloned()
+    }
+    fn text(&self) -> Option<String> {
+        self.as_str().map(String::from)
+    }
+    fn number(&self) -> Option<f64> {
+        self.as_f64()
+    }
+    fn boolean(&self) -> Option<bool> {
+        self.as_bool()
+    }
+    fn is_null(&self) -> bool {
+        self.is_null()
+    }
+    fn is_object(&self) -> bool {
+        self.is_object()
+    }
+    fn items(&self) -> Option<Vec<Self>> {
+        self.as_array().cloned()
+    }
+    fn json(&self) -> String {
+        self.to_string()
+    }
+}
+
+/// A whole number (as JavaScript has them: `2.0` is `2`), within ±2^53.
+fn whole(v: &impl HostValue) -> Option<i64> {
+    let n = v.number()?;
+    (n.fract() == 0.0 && n.abs() <= 9_007_199_254_740_992.0).then_some(n as i64)
+}
+
 /// reveal.js's own messages to iframes in slides: plain strings, sent to `*`.
 /// They only pause or resume the app, so they are taken from any parent.
-pub fn parse_reveal_message(v: &Value) -> Option<HostCommand> {
-    match v.as_str()? {
+pub fn parse_reveal_message(v: &impl HostValue) -> Option<HostCommand> {
+    match v.text()?.as_str() {
         "slide:start" => Some(HostCommand::SlideVisible(true)),
         "slide:stop" => Some(HostCommand::SlideVisible(false)),
         _ => None,
     }
 }
 
+/// A facet's list in `setFilters`: absent or `null` → `None` (leave as is);
+/// `"all"` or `[]` → `Some(None)` (no filter); a list of strings → the list;
+/// anything else is malformed (`Err`).
+#[allow(clippy::type_complexity)]
+fn facet_list<V: HostValue>(o: &V, key: &str) -> Result<Option<Option<Vec<String>>>, ()> {
+    let Some(v) = o.field(key).filter(|v| !v.is_null()) else {
+        return Ok(None);
+    };
+    if v.text().as_deref() == Some("all") {
+        return Ok(Some(None));
+    }
+    let items = v.items().ok_or(())?;
+    // An empty list selects nothing: no filter, as with the chips.
+    if items.is_empty() {
+        return Ok(Some(None));
+    }
+    let items: Option<Vec<String>> = items.iter().map(HostValue::text).collect();
+    Ok(Some(Some(items.ok_or(())?)))
+}
+
 /// Parses a message from a host page; anything else (other types, malformed
 /// fields, unknown actions) is `None` and ignored.
-pub fn parse_host_message(v: &Value) -> Option<HostCommand> {
-    let o = v.as_object()?;
-    if o.get("type")?.as_str()? != "sco-timeline" {
+pub fn parse_host_message<V: HostValue>(o: &V) -> Option<HostCommand> {
+    if !o.is_object() || o.field("type")?.text()? != "sco-timeline" {
         return None;
     }
-    let list = |key: &str| -> Option<Option<Option<Vec<String>>>> {
-        match o.get(key) {
-            None | Some(Value::Null) => Some(None),
-            Some(Value::String(s)) if s == "all" => Some(Some(None)),
-            // An empty list selects nothing: no filter, as with the chips.
-            Some(Value::Array(a)) if a.is_empty() => Some(Some(None)),
-            Some(Value::Array(a)) => {
-                let items: Option<Vec<String>> =
-                    a.iter().map(|x| x.as_str().map(String::from)).collect();
-                Some(Some(Some(items?)))
-            }
-            _ => None,
-        }
-    };
-    match o.get("action")?.as_str()? {
+    let text = |k: &str| o.field(k).and_then(|v| v.text());
+    // An optional whole number (absent: 1).
+    let by = |k: &str| o.field(k).map_or(Some(1), |v| whole(&v));
+    match text("action")?.as_str() {
         "setFilters" => {
-            let countries = list("countries")?
+            let countries = facet_list(o, "countries")
+                .ok()?
                 .map(|c| c.map(|v| v.into_iter().map(|s| s.to_ascii_uppercase()).collect()));
-            let kinds = match list("kinds")? {
-                None => None,
-                Some(None) => Some(None),
-                Some(Some(v)) => Some(Some(
+            let kinds = facet_list(o, "kinds").ok()?.map(|c| {
+                c.map(|v| {
                     v.into_iter()
                         .filter(|k| !k.is_empty() && k.len() <= 100)
-                        .collect::<BTreeSet<String>>(),
-                )),
-            };
-            let text = match o.get("text") {
-                None | Some(Value::Null) => None,
-                Some(Value::String(s)) => Some(s.chars().take(200).collect()),
-                _ => return None,
+                        .collect::<BTreeSet<String>>()
+                })
+            });
+            let text = match o.field("text").filter(|v| !v.is_null()) {
+                None => None,
+                Some(v) => Some(v.text()?.chars().take(200).collect()),
             };
             Some(HostCommand::SetFilters {
                 countries,
@@ -280,48 +336,47 @@ pub fn parse_host_message(v: &Value) -> Option<HostCommand> {
                 text,
             })
         }
-        "goTo" => Some(HostCommand::GoTo(
-            o.get("id")?.as_str()?.chars().take(200).collect(),
-        )),
+        "goTo" => Some(HostCommand::GoTo(text("id")?.chars().take(200).collect())),
         "step" => {
-            let by = o.get("by").map_or(Some(1), Value::as_i64)?;
+            let by = by("by")?;
             (by.abs() <= 1_000_000).then_some(HostCommand::Step(by))
         }
         "present" => Some(HostCommand::SetPresent(
-            o.get("on").map_or(Some(true), Value::as_bool)?,
+            o.field("on").map_or(Some(true), |v| v.boolean())?,
         )),
         "getState" => Some(HostCommand::GetState),
         "setWindow" => {
-            let date = |k: &str| PartialDate::parse(o.get(k)?.as_str()?).ok();
+            let date = |k: &str| PartialDate::parse(&text(k)?).ok();
             let (from, to) = (date("from")?, date("to")?);
             let (a, b) = (from.first_day() as f64, to.first_day() as f64);
             (b > a).then(|| HostCommand::SetWindow(Window::new(a, b)))
         }
         "fit" => Some(HostCommand::Fit),
         "goToScene" => {
-            let n = o.get("scene")?.as_u64()?;
+            let n = whole(&o.field("scene")?)?;
             (1..=10_000)
                 .contains(&n)
                 .then_some(HostCommand::GoToScene(n as usize))
         }
         "stepScene" => {
-            let by = o.get("by").map_or(Some(1), Value::as_i64)?;
+            let by = by("by")?;
             (by.abs() <= 10_000).then_some(HostCommand::SceneStep(by))
         }
         "playStory" => {
-            let s = match o.get("story")? {
-                Value::String(s) => s.clone(),
-                v @ Value::Object(_) => v.to_string(),
-                _ => return None,
+            let v = o.field("story")?;
+            let s = match v.text() {
+                Some(s) => s,
+                None if v.is_object() => v.json(),
+                None => return None,
             };
             (s.len() <= 1_000_000).then_some(HostCommand::PlayStory(s))
         }
-        "setView" => match o.get("view")?.as_str()? {
+        "setView" => match text("view")?.as_str() {
             "chart" => Some(HostCommand::SetView(ViewMode::Chart)),
             "list" => Some(HostCommand::SetView(ViewMode::List)),
             _ => None,
         },
-        "setGrouping" => match o.get("grouping")?.as_str()? {
+        "setGrouping" => match text("grouping")?.as_str() {
             "kind" => Some(HostCommand::SetGrouping(Grouping::Kind)),
             "country" => Some(HostCommand::SetGrouping(Grouping::Country)),
             _ => None,
@@ -332,8 +387,11 @@ pub fn parse_host_message(v: &Value) -> Option<HostCommand> {
 
 /// The window as `state` messages carry it, `{"from": "2004-01-01", "to":
 /// "2006-01-01"}`: what `setWindow` takes back.
-pub fn window_json(w: Window) -> Value {
-    serde_json::json!({ "from": crate::urlstate::day_string(w.start), "to": crate::urlstate::day_string(w.end) })
+pub fn window_dates(w: Window) -> (String, String) {
+    (
+        crate::urlstate::day_string(w.start),
+        crate::urlstate::day_string(w.end),
+    )
 }
 
 /// Presenter stepping: the position in `shown` after moving `by` from the
@@ -357,7 +415,7 @@ pub fn step(ds: &Dataset, shown: &[usize], selected: Option<&str>, by: i64) -> O
 mod tests {
     use super::*;
     use crate::{load_json, BUILTIN_DATASET};
-    use serde_json::json;
+    use serde_json::{json, Value};
 
     #[test]
     fn window_view_grouping_fit_and_reveal_messages() {
@@ -368,8 +426,8 @@ mod tests {
             panic!("setWindow")
         };
         assert_eq!(
-            window_json(w),
-            json!({"from": "2004-01-01", "to": "2006-07-01"})
+            window_dates(w),
+            ("2004-01-01".to_string(), "2006-07-01".to_string())
         );
         // It round-trips.
         let back = json!({"type": "sco-timeline", "action": "setWindow", "from": "2004-01-01", "to": "2006-07-01"});
@@ -479,6 +537,38 @@ mod tests {
                 json!({"type": "sco-timeline", "action": "getState"}),
                 HostCommand::GetState,
             ),
+            (
+                json!({"type": "sco-timeline", "action": "setFilters", "countries": null, "kinds": ["attack", ""], "text": "Beslan"}),
+                HostCommand::SetFilters {
+                    countries: None,
+                    kinds: Some(Some(BTreeSet::from(["attack".to_string()]))),
+                    text: Some("Beslan".into()),
+                },
+            ),
+            (
+                json!({"type": "sco-timeline", "action": "setFilters", "countries": []}),
+                HostCommand::SetFilters {
+                    countries: Some(None),
+                    kinds: None,
+                    text: None,
+                },
+            ),
+            (
+                json!({"type": "sco-timeline", "action": "goToScene", "scene": 2}),
+                HostCommand::GoToScene(2),
+            ),
+            (
+                json!({"type": "sco-timeline", "action": "stepScene", "by": -1.0}),
+                HostCommand::SceneStep(-1),
+            ),
+            (
+                json!({"type": "sco-timeline", "action": "playStory", "story": "s.json"}),
+                HostCommand::PlayStory("s.json".into()),
+            ),
+            (
+                json!({"type": "sco-timeline", "action": "playStory", "story": {"scenes": []}}),
+                HostCommand::PlayStory(r#"{"scenes":[]}"#.into()),
+            ),
         ];
         for (msg, want) in ok {
             assert_eq!(parse_host_message(&msg), Some(want), "{msg}");
@@ -496,6 +586,11 @@ mod tests {
             json!({"type": "sco-timeline", "action": "setFilters", "countries": "RU"}),
             json!({"type": "sco-timeline", "action": "step", "by": "two"}),
             json!({"type": "sco-timeline", "action": "step", "by": 1e12}),
+            json!({"type": "sco-timeline", "action": "step", "by": 1.5}),
+            json!({"type": "sco-timeline", "action": "present", "on": null}),
+            json!({"type": "sco-timeline", "action": "setFilters", "text": 3}),
+            json!({"type": "sco-timeline", "action": "goToScene", "scene": 0}),
+            json!({"type": "sco-timeline", "action": "playStory", "story": [1]}),
         ];
         for msg in ignored {
             assert_eq!(parse_host_message(&msg), None, "{msg}");

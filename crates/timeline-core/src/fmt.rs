@@ -16,6 +16,14 @@ pub fn px(v: f64) -> String {
     }
 }
 
+/// `v` rounded to a whole number: "12", "-3". Not finite: "0".
+pub fn px0(v: f64) -> String {
+    if !v.is_finite() {
+        return "0".into();
+    }
+    (v.round() as i64).to_string()
+}
+
 /// `v` rounded to two decimals (opacities, symbol points): "0.45", "1", "-2.5".
 pub fn px2(v: f64) -> String {
     if !v.is_finite() {
@@ -69,6 +77,9 @@ mod tests {
         }
         for (v, want) in [(0.45, "0.45"), (1.0, "1"), (-2.5, "-2.5"), (0.071, "0.07")] {
             assert_eq!(px2(v), want, "{v}");
+        }
+        for (v, want) in [(12.4, "12"), (-2.6, "-3"), (f64::INFINITY, "0")] {
+            assert_eq!(px0(v), want, "{v}");
         }
     }
 

@@ -98,7 +98,9 @@ pub fn fit_lanes(rows: &[usize], avail: f64, m: &ChartMetrics) -> Option<Fit> {
     if avail <= 0.0 || natural <= avail {
         // Fill: rows grow with the room (in a frame), up to twice their size.
         let row_h = if avail > 0.0 {
-            ((avail - need(0.0, m.lane_pad)) / total).clamp(m.row_h, m.row_h * 2.0)
+            ((avail - need(0.0, m.lane_pad)) / total)
+                .max(m.row_h)
+                .min(m.row_h * 2.0)
         } else {
             m.row_h
         };

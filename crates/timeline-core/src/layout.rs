@@ -201,7 +201,7 @@ pub fn lay_lane(
         })
         .filter(|&(_, a, b)| b >= -CULL_MARGIN && a <= p.width + CULL_MARGIN)
         .collect();
-    items.sort_by(|a, b| a.1.total_cmp(&b.1).then(a.0.cmp(&b.0)));
+    crate::order::sort_by(&mut items, |a, b| a.1.total_cmp(&b.1).then(a.0.cmp(&b.0)));
     // Groups of marks whose extents (plus the gap) overlap, chained.
     let mut groups: Vec<Vec<(usize, f64, f64)>> = Vec::new();
     let mut reach = f64::NEG_INFINITY;

@@ -23,6 +23,7 @@ pub mod layout;
 pub mod load;
 pub mod map;
 pub mod model;
+pub mod order;
 pub mod origin;
 pub mod outline;
 pub mod overview;

@@ -9,7 +9,6 @@ use crate::origin::{Format, Mapping, Table};
 use crate::problem::{Location, Problem, ProblemKind as P};
 use crate::validate::{EntryCx, Known};
 use serde_json::{Map, Value};
-use std::collections::HashSet;
 
 /// The result of loading: what loaded, and what did not and why.
 #[derive(Clone, Debug, Default, PartialEq)]

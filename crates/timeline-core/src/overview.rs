@@ -6,6 +6,7 @@
 //! millions of slices): its cost is one pass over the shown events, and what
 //! is drawn is one bar per column, whatever the number of events.
 
+use crate::fmt::px;
 use crate::model::Dataset;
 use crate::scale::{Window, MIN_SPAN_DAYS};
 
@@ -43,11 +44,14 @@ pub fn histogram_path(bins: &[u32], width: f64, height: f64) -> String {
         }
         let h = ((n as f64).sqrt() * scale).max(2.0);
         let x = k as f64 * bw;
+        // Numbers by fmt::px: no float formatting in the first module.
         d.push_str(&format!(
-            "M{x:.1} {:.1}h{:.1}v{h:.1}h{:.1}Z",
-            height - h,
-            bw.max(1.0),
-            -bw.max(1.0)
+            "M{} {}h{}v{}h{}Z",
+            px(x),
+            px(height - h),
+            px(bw.max(1.0)),
+            px(h),
+            px(-bw.max(1.0))
         ));
     }
     d
@@ -89,13 +93,13 @@ impl Overview {
     /// The brush's pixels, clipped to the strip (and at least 4 px wide, so it can be seen and grabbed).
     pub fn brush(&self, w: Window) -> (f64, f64) {
         let (a, b) = (
-            self.x(w.start).clamp(0.0, self.width),
-            self.x(w.end).clamp(0.0, self.width),
+            self.x(w.start).max(0.0).min(self.width),
+            self.x(w.end).max(0.0).min(self.width),
         );
         if b - a >= 4.0 {
             (a, b)
         } else {
-            let mid = ((a + b) / 2.0).clamp(2.0, (self.width - 2.0).max(2.0));
+            let mid = ((a + b) / 2.0).max(2.0).min((self.width - 2.0).max(2.0));
             (mid - 2.0, mid + 2.0)
         }
     }
@@ -185,8 +189,8 @@ mod tests {
         assert_eq!(histogram_path(&[0, 0], 100.0, 40.0), "");
         let d = histogram_path(&[1, 0, 4], 30.0, 40.0);
         assert_eq!(d.matches('M').count(), 2);
-        assert!(d.starts_with("M0.0 20.0h10.0v20.0"), "{d}");
-        assert!(d.contains("M20.0 0.0h10.0v40.0"), "{d}");
+        assert!(d.starts_with("M0 20h10v20h-10Z"), "{d}");
+        assert!(d.contains("M20 0h10v40"), "{d}");
     }
 
     #[test]

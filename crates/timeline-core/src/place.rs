@@ -43,10 +43,10 @@ impl Rect {
     /// shows it: a band whose start is scrolled out of the plot); where they do not
     /// meet, a zero-width line at the nearest edge of `o`.
     pub fn clip_to(&self, o: &Rect) -> Rect {
-        let x0 = self.x.clamp(o.x, o.right());
-        let x1 = self.right().clamp(o.x, o.right());
-        let y0 = self.y.clamp(o.y, o.bottom());
-        let y1 = self.bottom().clamp(o.y, o.bottom());
+        let x0 = self.x.max(o.x).min(o.right());
+        let x1 = self.right().max(o.x).min(o.right());
+        let y0 = self.y.max(o.y).min(o.bottom());
+        let y1 = self.bottom().max(o.y).min(o.bottom());
         Rect::new(x0, y0, x1 - x0, y1 - y0)
     }
     /// Whether `o` lies wholly inside (edges included, to a hundredth of a pixel).

@@ -58,7 +58,7 @@ impl Window {
             0.5
         };
         let pivot = self.start + self.span() * anchor;
-        let span = (self.span() * factor).clamp(MIN_SPAN_DAYS, bounds.span());
+        let span = (self.span() * factor).max(MIN_SPAN_DAYS).min(bounds.span());
         Window {
             start: pivot - span * anchor,
             end: pivot + span * (1.0 - anchor),
@@ -84,7 +84,8 @@ impl Window {
     pub fn clamp_to(&self, bounds: Window) -> Self {
         let span = self
             .span()
-            .clamp(MIN_SPAN_DAYS.min(bounds.span()), bounds.span());
+            .max(MIN_SPAN_DAYS.min(bounds.span()))
+            .min(bounds.span());
         let mut start = if self.start.is_finite() {
             self.start
         } else {
@@ -112,7 +113,8 @@ impl Window {
         }
         let span = ((d2 - d1) * width / gap)
             .abs()
-            .clamp(MIN_SPAN_DAYS.min(bounds.span()), bounds.span());
+            .max(MIN_SPAN_DAYS.min(bounds.span()))
+            .min(bounds.span());
         let start = d1 - to.0 / width * span;
         Window {
             start,

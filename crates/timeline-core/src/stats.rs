@@ -83,7 +83,7 @@ impl Stats {
             .filter(|(_, n)| *n > 0)
             .map(|(c, n)| (c.code.clone(), c.name.clone(), n))
             .collect();
-        countries.sort_by(|a, b| b.2.cmp(&a.2).then(a.0.cmp(&b.0)));
+        crate::order::sort_by(&mut countries, |a, b| b.2.cmp(&a.2).then(a.0.cmp(&b.0)));
         Stats {
             years,
             countries,

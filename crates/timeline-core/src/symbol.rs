@@ -21,6 +21,18 @@ pub enum Symbol {
 }
 
 /// The symbol of `shape` with half size `s` (pixels).
+/// √3 / 2: sin 60°.
+const H: f64 = 0.866_025_403_784_438_6;
+/// cos and sin of 0°, 60°, … 300°.
+const HEXAGON: [(f64, f64); 6] = [
+    (1.0, 0.0),
+    (0.5, H),
+    (-0.5, H),
+    (-1.0, 0.0),
+    (-0.5, -H),
+    (0.5, -H),
+];
+
 pub fn symbol(shape: Shape, s: f64) -> Symbol {
     let rect = |x: f64, y: f64, rx: f64| Symbol::Rect {
         x: -x,
@@ -39,12 +51,12 @@ pub fn symbol(shape: Shape, s: f64) -> Symbol {
         }
         Shape::Triangle => Symbol::Polygon(vec![(0.0, -s * 1.2), (s * 1.2, s), (-s * 1.2, s)]),
         Shape::TriangleDown => Symbol::Polygon(vec![(0.0, s * 1.2), (s * 1.2, -s), (-s * 1.2, -s)]),
+        // The corners at 0°, 60°, … as (cos, sin): constants, so that no
+        // sin/cos (libm's, a few KB of wasm) is linked for six numbers.
         Shape::Hexagon => Symbol::Polygon(
-            (0..6)
-                .map(|i| {
-                    let a = std::f64::consts::PI / 3.0 * i as f64;
-                    (s * 1.1 * a.cos(), s * 1.1 * a.sin())
-                })
+            HEXAGON
+                .iter()
+                .map(|&(c, n)| (s * 1.1 * c, s * 1.1 * n))
                 .collect(),
         ),
         Shape::Cross => {
@@ -78,6 +90,17 @@ pub fn points(pts: &[(f64, f64)]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn hexagon_corners_are_the_angles() {
+        for (i, &(c, n)) in HEXAGON.iter().enumerate() {
+            let a = std::f64::consts::PI / 3.0 * i as f64;
+            assert!(
+                (c - a.cos()).abs() < 1e-12 && (n - a.sin()).abs() < 1e-12,
+                "{i}"
+            );
+        }
+    }
 
     #[test]
     fn every_shape_fits_about_its_size() {
