@@ -121,6 +121,14 @@ async fn ready() -> Result<(JsValue, String), String> {
     Ok((both.get(0), both.get(1).as_string().unwrap_or_default()))
 }
 
+/// Starts fetching and compiling the second module now, while something else
+/// (a dataset the link names) downloads, so its first job does not wait for it.
+pub fn warm() {
+    wasm_bindgen_futures::spawn_local(async {
+        let _ = ready().await;
+    });
+}
+
 /// Runs `job` (see `src/bin/sco-worker.rs`) in a new worker, handing over the
 /// buffers in `transfer`; `progress(done, total)` hears its steps. The answer
 /// is the worker's `["done", …]` array.

@@ -173,7 +173,9 @@ pub fn run(job: JsValue) {
                 buffers.push(&a.buffer());
                 parts.push(&a);
             }
-            drop(read);
+            // Not dropped: freeing a million events one by one costs a fifth of
+            // the read, and the worker ends with this job, its memory with it.
+            std::mem::forget(read);
             post(&Array::of2(&"done".into(), &parts), Some(&buffers));
             return;
         }

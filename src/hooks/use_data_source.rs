@@ -282,6 +282,8 @@ pub fn remap(state: UseReducerHandle<AppState>, mapping: Mapping) {
 pub fn use_data_source(state: UseReducerHandle<AppState>) {
     use_effect_with((), move |_| {
         if let Some(url) = data_param() {
+            // The worker that reads it is made ready while the file downloads.
+            crate::worker::warm();
             spawn_local(async move {
                 match fetch_bytes(&url).await {
                     Ok(bytes) => accept_bytes(state, bytes, url, true, map_param()).await,

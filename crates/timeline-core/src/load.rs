@@ -166,7 +166,12 @@ fn load_entries(obj: &Map<String, Value>, entries: impl Iterator<Item = Value>) 
 /// Checks entries one by one against the metadata, keeping the valid ones.
 pub(crate) struct Validator {
     known: Known,
-    seen: rustc_hash::FxHashSet<String>,
+    /// The ids read so far, by hash: the loaded event that has it (no copy of
+    /// its text), or `NOT_LOADED` for an entry left out for its problems.
+    seen: rustc_hash::FxHashMap<u64, u32>,
+    /// Ids not told apart by `seen` alone: those of entries left out, and any
+    /// whose hash an earlier, different id has.
+    seen_text: rustc_hash::FxHashSet<String>,
     /// Entries read so far.
     entries: usize,
     /// Entry index of each loaded event, to name it in problems found at the end.
@@ -182,6 +187,7 @@ impl Validator {
         Validator {
             known,
             seen: Default::default(),
+            seen_text: Default::default(),
             entries: 0,
             entry_index: Vec::new(),
             events: Vec::new(),
@@ -193,7 +199,7 @@ impl Validator {
         self.entries += 1;
         let mut cx = fresh_cx(index);
         if let Some(ev) = cx.event(entry, &mut self.known) {
-            if !self.seen.insert(ev.id.clone()) {
+            if !self.first_use(&ev.id, cx.problems.is_empty()) {
                 cx.push(
                     P::DuplicateId,
                     "id",
@@ -206,6 +212,27 @@ impl Validator {
         }
         self.problems.append(&mut cx.problems);
         self.problems.append(&mut cx.notes);
+    }
+
+    /// Whether `id` is read for the first time (and notes it); `loads` says
+    /// whether its entry becomes the next loaded event.
+    fn first_use(&mut self, id: &str, loads: bool) -> bool {
+        const NOT_LOADED: u32 = u32::MAX;
+        let h = crate::model::id_hash(id);
+        match self.seen.get(&h) {
+            None => {
+                let at = if loads {
+                    self.events.len() as u32
+                } else {
+                    self.seen_text.insert(id.to_string());
+                    NOT_LOADED
+                };
+                self.seen.insert(h, at);
+                true
+            }
+            Some(&k) if k != NOT_LOADED && self.events[k as usize].id == id => false,
+            Some(_) => self.seen_text.insert(id.to_string()),
+        }
     }
 
     /// An entry whose text does not parse (too deep, a number out of range).

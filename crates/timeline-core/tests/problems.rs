@@ -292,3 +292,42 @@ fn another_formats_json_too_deep_says_so() {
         assert!(all.contains("nested more than 128 levels deep"), "{all}");
     }
 }
+
+/// An id is taken by its first entry that reads as an event, even one left
+/// out for a problem (here: no country); an entry whose date cannot be read
+/// takes none. Later entries with a taken id are duplicates, each named.
+#[test]
+fn an_id_is_taken_by_its_first_entry() {
+    let entry = |id: &str, date: &str, countries: &str| {
+        format!(
+            r#"{{"id":"{id}","kind":"incident","title":"T","date":"{date}","countries":[{countries}],"summary":"S","source":{{"document":"paper","section":"1"}}}}"#
+        )
+    };
+    let cn = r#""CN""#;
+    let text = format!(
+        r#"{{"format":"sco-timeline/1","title":"t","sources":[{{"id":"paper","title":"P"}}],"countries":[{{"code":"CN","name":"China","status":"member"}}],"events":[{},{},{},{},{},{},{}]}}"#,
+        entry("a", "2001-13", cn),
+        entry("a", "2001", cn),
+        entry("b", "2002", ""),
+        entry("b", "2003", cn),
+        entry("a", "2004", cn),
+        entry("c", "2005", cn),
+        entry("c", "2006", cn),
+    );
+    let loaded = load_json(&text);
+    let dups: Vec<_> = loaded
+        .problems
+        .iter()
+        .filter(|p| p.kind == P::DuplicateId)
+        .map(|p| p.entry_index())
+        .collect();
+    assert_eq!(dups, [Some(3), Some(4), Some(6)], "{:#?}", loaded.problems);
+    let ids: Vec<&str> = loaded
+        .dataset
+        .events
+        .iter()
+        .map(|e| e.id.as_str())
+        .collect();
+    assert_eq!(ids, ["a", "c"]);
+    assert_eq!(loaded.dataset.event("a").unwrap().date.to_string(), "2001");
+}
