@@ -50,6 +50,8 @@ pub use model::{
 };
 pub use origin::{Format, Mapping, Role, Table};
 pub use problem::{Problem, ProblemKind};
+/// The lists an [`Event`] holds (re-exported for building events elsewhere).
+pub use thin_vec::{thin_vec, ThinVec};
 
 /// The built-in dataset, as shipped in `data/events.json`.
 pub const BUILTIN_DATASET: &str = include_str!("../../../data/events.json");

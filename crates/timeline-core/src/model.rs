@@ -3,6 +3,7 @@
 
 use crate::date::{display_range, PartialDate};
 use std::collections::BTreeMap;
+use thin_vec::ThinVec;
 
 pub use crate::category::{Category, Kind, Shape};
 
@@ -116,6 +117,8 @@ impl QuoteIn {
     }
 }
 
+/// An event. Its lists are `ThinVec`s (one pointer each, no allocation when
+/// empty): at 1,000,000 events the struct's size is most of the memory.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Event {
     pub id: String,
@@ -123,22 +126,23 @@ pub struct Event {
     pub title: String,
     pub date: PartialDate,
     pub end: Option<PartialDate>,
-    pub countries: Vec<String>,
-    pub places: Vec<String>,
-    pub casualties: Option<Casualties>,
+    pub countries: ThinVec<String>,
+    pub places: ThinVec<String>,
+    /// Boxed: most events give none, and two optional counts are 32 bytes.
+    pub casualties: Option<Box<Casualties>>,
     pub scope: Scope,
     pub summary: String,
     /// How a value the source does not state outright was read.
     pub note: Option<String>,
     /// Ids of events the source connects with this one (one direction as
     /// written; [`Dataset::related`] gives both).
-    pub related: Vec<String>,
+    pub related: ThinVec<String>,
     /// Where an imported entry linked to (its text's http(s) links).
-    pub links: Vec<Link>,
+    pub links: ThinVec<Link>,
     /// Empty only in a dataset that lists no sources.
-    pub sources: Vec<SourceRef>,
+    pub sources: ThinVec<SourceRef>,
     /// What the entry adds to its source: values the source does not give.
-    pub added: Vec<Addition>,
+    pub added: ThinVec<Addition>,
 }
 
 /// What a value the source does not give rests on.

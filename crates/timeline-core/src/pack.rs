@@ -16,6 +16,7 @@ use crate::model::{
 };
 use crate::problem::{Location, Problem, ProblemKind};
 use crate::stats::{Stats, YearRow};
+use thin_vec::ThinVec;
 
 /// Bumped when the layout changes (the page and its worker are built together).
 const VERSION: u8 = 1;
@@ -155,6 +156,18 @@ impl<'a> Reader<'a> {
             out.push(item(self)?);
         }
         Some(out)
+    }
+    /// As [`Reader::list`], into an event's kind of list.
+    pub fn thin<T>(&mut self, mut item: impl FnMut(&mut Self) -> Option<T>) -> Option<ThinVec<T>> {
+        let n = self.count()?;
+        let mut out = ThinVec::with_capacity(n.min(self.buf.len() - self.at));
+        for _ in 0..n {
+            out.push(item(self)?);
+        }
+        Some(out)
+    }
+    pub fn thin_strings(&mut self) -> Option<ThinVec<String>> {
+        self.thin(Self::string)
     }
     pub fn at_end(&self) -> bool {
         self.at == self.buf.len()
@@ -340,14 +353,14 @@ fn read_event(r: &mut Reader) -> Option<Event> {
         1 => Some(read_date(r)?),
         _ => return None,
     };
-    let countries = r.strings()?;
-    let places = r.strings()?;
+    let countries = r.thin_strings()?;
+    let places = r.thin_strings()?;
     let casualties = match r.byte()? {
         0 => None,
-        1 => Some(Casualties {
+        1 => Some(Box::new(Casualties {
             killed: r.opt_u64()?,
             wounded: r.opt_u64()?,
-        }),
+        })),
         _ => return None,
     };
     let scope = match r.byte()? {
@@ -367,14 +380,14 @@ fn read_event(r: &mut Reader) -> Option<Event> {
         scope,
         summary: r.string()?,
         note: r.opt_string()?,
-        related: r.strings()?,
-        links: r.list(|r| {
+        related: r.thin_strings()?,
+        links: r.thin(|r| {
             Some(Link {
                 url: r.string()?,
                 text: r.string()?,
             })
         })?,
-        sources: r.list(|r| {
+        sources: r.thin(|r| {
             Some(SourceRef {
                 document: r.string()?,
                 section: r.string()?,
@@ -388,7 +401,7 @@ fn read_event(r: &mut Reader) -> Option<Event> {
                 },
             })
         })?,
-        added: r.list(|r| {
+        added: r.thin(|r| {
             Some(Addition {
                 field: r.string()?,
                 basis: match r.byte()? {

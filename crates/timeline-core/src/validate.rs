@@ -639,16 +639,16 @@ impl EntryCx {
             title: title?,
             date: date?,
             end,
-            countries: codes,
-            places: places?,
-            casualties: casualties?,
+            countries: codes.into(),
+            places: places?.into(),
+            casualties: casualties?.map(Box::new),
             scope: scope?,
             summary: summary?.unwrap_or_default(),
             note: note?,
-            related: related?,
-            links: links?,
-            sources: source_list?,
-            added: added?,
+            related: related?.into(),
+            links: links?.into(),
+            sources: source_list?.into(),
+            added: added?.into(),
         })
     }
 
