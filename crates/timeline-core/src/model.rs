@@ -323,8 +323,10 @@ pub struct Dataset {
     by_id: Vec<(u32, u32)>,
     /// Per event: indexes of related events, both directions, in time order,
     /// all in one list (`related_at[i]..related_at[i + 1]`).
+    /// Empty when no event has a related one (most large datasets): then
+    /// `related_at` is empty too, not a million zeros.
     related: Vec<usize>,
-    related_at: Vec<usize>,
+    related_at: Vec<u32>,
     /// Per event: its first and last day (calendar arithmetic done once).
     days: Vec<(i32, i32)>,
     /// The first and last day of any event.
@@ -502,7 +504,10 @@ impl Dataset {
 
     /// Indexes of the events related to event `i`, in either direction, in time order.
     pub fn related(&self, i: usize) -> &[usize] {
-        &self.related[self.related_at[i]..self.related_at[i + 1]]
+        match (self.related_at.get(i), self.related_at.get(i + 1)) {
+            (Some(&a), Some(&b)) => &self.related[a as usize..b as usize],
+            _ => &[],
+        }
     }
 
     /// The `related` addition that marks the link between events `i` and `j`
@@ -564,7 +569,7 @@ fn find_id(events: &[Event], by_id: &[(u32, u32)], id: &str) -> Option<usize> {
 
 /// Every event's related events, both directions, deduplicated, in time
 /// order, as one list and where each event's part starts.
-fn related_lists(events: &[Event], by_id: &[(u32, u32)]) -> (Vec<usize>, Vec<usize>) {
+fn related_lists(events: &[Event], by_id: &[(u32, u32)]) -> (Vec<usize>, Vec<u32>) {
     let mut pairs: Vec<(usize, usize)> = Vec::new();
     for (i, e) in events.iter().enumerate() {
         for j in e
@@ -577,6 +582,9 @@ fn related_lists(events: &[Event], by_id: &[(u32, u32)]) -> (Vec<usize>, Vec<usi
             pairs.push((j, i));
         }
     }
+    if pairs.is_empty() {
+        return (Vec::new(), Vec::new());
+    }
     pairs.sort_unstable();
     pairs.dedup();
     let mut at = Vec::with_capacity(events.len() + 1);
@@ -585,7 +593,7 @@ fn related_lists(events: &[Event], by_id: &[(u32, u32)]) -> (Vec<usize>, Vec<usi
         while k < pairs.len() && pairs[k].0 < i {
             k += 1;
         }
-        at.push(k);
+        at.push(k as u32);
     }
     (pairs.into_iter().map(|(_, j)| j).collect(), at)
 }
