@@ -807,7 +807,12 @@ impl PlacedNote {
     /// Where the leader line meets the label's box: its point nearest the anchor.
     pub fn leader_end(&self, k: f64) -> (f64, f64) {
         let (x, y, w, h) = self.label_box(k);
-        (self.anchor.0.clamp(x, x + w), self.anchor.1.clamp(y, y + h))
+        // max/min, not f64::clamp: its panic message would bring float
+        // formatting into the first module (and a NaN width would panic).
+        (
+            self.anchor.0.max(x).min(x + w),
+            self.anchor.1.max(y).min(y + h),
+        )
     }
 }
 
@@ -934,7 +939,7 @@ pub fn place_annotations(
         .iter()
         .filter_map(|a| Some((anchor_point(ds, model, window, &a.at)?, a)))
         .collect();
-    anchored.sort_by(|a, b| a.0 .0.total_cmp(&b.0 .0));
+    crate::order::sort_by(&mut anchored, |a, b| a.0 .0.total_cmp(&b.0 .0));
     let max_chars = (((model.width - 2.0 * pad) / cw).floor() as usize).max(1);
     // Baselines from the top to the bottom of the chart, a quarter line apart.
     let mut rows = Vec::new();
@@ -951,7 +956,9 @@ pub fn place_annotations(
         // Above the anchor first, then further away, up or down.
         let want = ay - gap;
         let mut order = rows.clone();
-        order.sort_by(|a, b| (a - want).abs().total_cmp(&(b - want).abs()));
+        crate::order::sort_by(&mut order, |a, b| {
+            (a - want).abs().total_cmp(&(b - want).abs())
+        });
         let fits = |n: &PlacedNote, clear: bool| {
             let b = n.label_box(k);
             // As drawn: its background reaches 3 px beyond the text, 1 px above and below.
