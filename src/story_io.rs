@@ -32,9 +32,9 @@ fn notice(d: &Callback<Action>, m: impl Into<String>) {
 
 /// A file name from the story's title: `sco-decade.json`.
 pub fn file_stem(story: &Story) -> String {
-    let s: String = story
-        .title
-        .to_lowercase()
+    // The core's folding (lower case, as search folds), not a second call
+    // site of str::to_lowercase; quotes are no letters either way.
+    let s: String = timeline_core::text::fold(&story.title)
         .chars()
         .map(|c| if c.is_alphanumeric() { c } else { '-' })
         .collect();
@@ -235,7 +235,8 @@ pub fn export(ds: &Dataset, story: &Story, what: &'static str, d: Callback<Actio
 /// A file opened or dropped: a story (its first bytes name the story format)
 /// opens as a story; anything else goes to `dataset` (the dataset loader).
 pub fn open_any(file: web_sys::File, d: Callback<Action>, dataset: Callback<web_sys::File>) {
-    let name = file.name().to_lowercase();
+    // Only the extension is compared: ASCII lower case is enough.
+    let name = file.name().to_ascii_lowercase();
     if !name.ends_with(".json") {
         dataset.emit(file);
         return;
