@@ -290,9 +290,9 @@ impl Reducible for AppState {
                 let ds = &s.data.dataset;
                 s.view.filter.kinds = k
                     .map(|set| {
-                        set.into_iter()
-                            .filter(|id| ds.kind_of(id).is_some())
-                            .collect::<BTreeSet<_>>()
+                        timeline_core::order::set_of(
+                            set.into_iter().filter(|id| ds.kind_of(id).is_some()),
+                        )
                     })
                     .filter(|set| !set.is_empty());
             }

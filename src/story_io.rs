@@ -1,5 +1,6 @@
 //! Stories in and out (effects only; reading and writing are the core's,
-//! timeline_core::story): "Save story" downloads the file, "Open story" and
+//! timeline_core::story; a file is read in the worker, `crate::worker`, and
+//! comes back packed, timeline_core::pack_story): "Save story" downloads the file, "Open story" and
 //! a dropped file read one, `?story=` (an address or the story inline) loads
 //! and plays one, "Copy story link" puts a short story in a link; the scene
 //! pictures and the handout are drawn in the worker (`crate::worker`); a
@@ -31,9 +32,9 @@ fn notice(d: &Callback<Action>, m: impl Into<String>) {
 
 /// A file name from the story's title: `sco-decade.json`.
 pub fn file_stem(story: &Story) -> String {
-    let s: String = story
-        .title
-        .to_lowercase()
+    // The core's folding (lower case, as search folds), not a second call
+    // site of str::to_lowercase; quotes are no letters either way.
+    let s: String = timeline_core::text::fold(&story.title)
         .chars()
         .map(|c| if c.is_alphanumeric() { c } else { '-' })
         .collect();
@@ -56,9 +57,18 @@ pub fn save(story: &Story) {
     }
 }
 
-/// Reads a story's text; a story that cannot be read at all is a notice.
-fn accept(d: &Callback<Action>, text: &str, name: String, play: bool) {
-    match story::parse(text) {
+/// Reads a story's text (in the worker: serde_json is not in the first
+/// module); a story that cannot be read at all is a notice.
+async fn accept(d: &Callback<Action>, text: String, name: String, play: bool) {
+    let job = Array::of2(&"read-story".into(), &text.into());
+    let read = crate::worker::run(job, Array::new(), |_, _| ())
+        .await
+        .and_then(|a| {
+            let bytes = js_sys::Uint8Array::new(&a.get(1)).to_vec();
+            timeline_core::pack_story::unpack_story(&bytes)
+                .ok_or_else(|| "the worker's answer was garbled".to_string())
+        });
+    match read {
         Ok(l) => d.emit(Action::Story(StoryAction::Loaded {
             story: l.story,
             problems: l.problems,
@@ -82,7 +92,7 @@ pub fn open_file(file: web_sys::File, d: Callback<Action>, play: bool) {
     let name = file.name();
     spawn_local(async move {
         match JsFuture::from(file.text()).await {
-            Ok(t) => accept(&d, &t.as_string().unwrap_or_default(), name, play),
+            Ok(t) => accept(&d, t.as_string().unwrap_or_default(), name, play).await,
             Err(e) => notice(
                 &d,
                 format!("The story {name} could not be read: {}", js_error(e)),
@@ -109,10 +119,12 @@ async fn fetch_text(url: &str) -> Result<String, String> {
 /// `?story=` or a host's `playStory`: a story inline, or an address to fetch.
 pub fn load_link(value: &str, d: Callback<Action>) {
     match story::read_link_value(value) {
-        StoryLink::Inline(json) => accept(&d, &json, "from the link".into(), true),
+        StoryLink::Inline(json) => {
+            spawn_local(async move { accept(&d, json, "from the link".into(), true).await })
+        }
         StoryLink::Url(url) => spawn_local(async move {
             match fetch_text(&url).await {
-                Ok(t) => accept(&d, &t, url, true),
+                Ok(t) => accept(&d, t, url, true).await,
                 Err(why) => notice(&d, format!("The story at {url} could not be loaded: {why}")),
             }
         }),
@@ -223,7 +235,8 @@ pub fn export(ds: &Dataset, story: &Story, what: &'static str, d: Callback<Actio
 /// A file opened or dropped: a story (its first bytes name the story format)
 /// opens as a story; anything else goes to `dataset` (the dataset loader).
 pub fn open_any(file: web_sys::File, d: Callback<Action>, dataset: Callback<web_sys::File>) {
-    let name = file.name().to_lowercase();
+    // Only the extension is compared: ASCII lower case is enough.
+    let name = file.name().to_ascii_lowercase();
     if !name.ends_with(".json") {
         dataset.emit(file);
         return;

@@ -6,8 +6,8 @@ use sco_timeline::components::{
     chart_tooltip::{ChartTooltip, ChartTooltipProps},
     country_chips::{country_chips, CountryChipsProps},
     event_details::{EventDetails, EventDetailsProps},
-    story_card::{StoryCard, StoryCardProps},
-    story_player::{StoryPlayer, StoryPlayerProps},
+    story_card::{story_card, StoryCardProps},
+    story_player::{story_player, StoryPlayerProps},
     summary_line::{SummaryLine, SummaryLineProps},
 };
 use sco_timeline::state::Action;
@@ -311,14 +311,39 @@ async fn a_popover_for_a_mark_low_in_the_window_is_whole_inside_it() {
     chart.remove();
 }
 
+/// The story's card and player are plain functions: components around them
+/// to mount them alone.
+#[derive(Properties, PartialEq)]
+struct CardProps {
+    card: StoryCardProps,
+}
+
+#[function_component(Card)]
+fn card(props: &CardProps) -> Html {
+    story_card(&props.card)
+}
+
+#[derive(Properties, PartialEq)]
+struct PlayerProps {
+    player: StoryPlayerProps,
+}
+
+#[function_component(Player)]
+fn player(props: &PlayerProps) -> Html {
+    story_player(&props.player)
+}
+
 #[wasm_bindgen_test]
 async fn a_story_card_shows_its_caption_as_text_and_links() {
     let root = root();
-    yew::Renderer::<StoryCard>::with_root_and_props(
+    yew::Renderer::<Card>::with_root_and_props(
         root.clone(),
-        yew::props!(StoryCardProps {
-            title: "<b>Card</b>",
-            caption: "See https://isdp.eu/ and <script>x</script>",
+        yew::props!(CardProps {
+            card: StoryCardProps {
+                title: "<b>Card</b>".into(),
+                caption: "See https://isdp.eu/ and <script>x</script>".into(),
+                story_title: AttrValue::default(),
+            },
         }),
     )
     .render();
@@ -363,11 +388,14 @@ async fn the_story_player_says_where_it_is_and_steps() {
         }
     });
     let root = root();
-    yew::Renderer::<StoryPlayer>::with_root_and_props(
+    yew::Renderer::<Player>::with_root_and_props(
         root.clone(),
-        yew::props!(StoryPlayerProps {
-            story: Rc::new(story),
-            dispatch,
+        yew::props!(PlayerProps {
+            player: StoryPlayerProps {
+                story: Rc::new(story),
+                dispatch,
+                read_only: false,
+            },
         }),
     )
     .render();

@@ -9,6 +9,7 @@
 //! | `["export", "json" or "csv", packed events]` | the file's text |
 //! | `["slide", packed dataset, query, window start, window end, width, height]` | the view as SVG text (`timeline_charts::slide_svg`) |
 //! | `["story", "scenes" or "handout", packed dataset, story file]` | one SVG text per scene, or the handout's HTML |
+//! | `["read-story", story file]` | the story and its problems (`timeline_core::pack_story`); a file that is no story answers `["error", why]` |
 //! | `["stats", packed stats, width, height, theme]` | three SVG texts, then three lists of bars `[x0, y0, x1, y1, label, year or null, country or null]` |
 //!
 //! A failure answers `["error", message]`. No window, no document: plotters'
@@ -143,6 +144,13 @@ fn story(job: &Array) -> Result<Array, String> {
     Ok(out)
 }
 
+/// A story file read (serde_json, here rather than in the first module).
+fn read_story(job: &Array) -> Result<Array, String> {
+    let loaded = timeline_core::story::parse(&text(job.get(1)))?;
+    let packed = Uint8Array::from(timeline_core::pack_story::pack_story(&loaded).as_slice());
+    Ok(Array::of2(&"done".into(), &packed))
+}
+
 fn export(job: &Array) -> Result<Array, String> {
     let ds = pack::unpack_dataset(&bytes(job.get(2))).ok_or("unreadable dataset")?;
     let all: Vec<usize> = (0..ds.events.len()).collect();
@@ -182,6 +190,7 @@ pub fn run(job: JsValue) {
         "export" => export(&job),
         "slide" => slide(&job),
         "story" => story(&job),
+        "read-story" => read_story(&job),
         "stats" => stats(&job),
         other => Err(format!("unknown job {other}")),
     };

@@ -25,8 +25,10 @@ use crate::components::{
     toolbar::Toolbar,
 };
 use crate::components::{
-    story_card::StoryCard, story_panel::StoryPanel, story_player::StoryPlayer,
-    story_problems::StoryProblems,
+    story_card::{story_card, StoryCardProps},
+    story_panel::{story_panel, StoryPanelProps},
+    story_player::{story_player, StoryPlayerProps},
+    story_problems::{story_problems, StoryProblemsProps},
 };
 use crate::hooks::{
     use_data_source::{open_file, use_data_source},
@@ -243,8 +245,12 @@ fn main_view(p: &Page, ontheme: Callback<Theme>, embed_open: &UseStateHandle<boo
         .and_then(|id| state.shown.iter().position(|&i| ds.events[i].id == id))
         .map(|p| p + 1);
     let list = state.view.view == ViewMode::List;
-    let card = state.story.scene().filter(|s| s.view.is_none()).map(|s| html! {
-        <StoryCard title={s.title.clone()} caption={s.caption.clone()} story_title={state.story.story().title.clone()} />
+    let card = state.story.scene().filter(|s| s.view.is_none()).map(|s| {
+        story_card(&StoryCardProps {
+            title: s.title.clone().into(),
+            caption: s.caption.clone().into(),
+            story_title: state.story.story().title.clone().into(),
+        })
     });
     html! {
         <>
@@ -257,7 +263,7 @@ fn main_view(p: &Page, ontheme: Callback<Theme>, embed_open: &UseStateHandle<boo
                 }
             </div>
             if playing {
-                <StoryPlayer story={state.story.clone()} dispatch={dispatch.clone()} read_only={e.embed} />
+                { story_player(&StoryPlayerProps { story: state.story.clone(), dispatch: dispatch.clone(), read_only: e.embed }) }
             }
             if let Some(card) = card {
                 { card }
@@ -402,14 +408,14 @@ fn full_page(
             }
             { data_source_line(p, onfile) }
             <ProblemsPanel problems={state.data.problems.clone()} />
-            <StoryProblems problems={state.story.problems.clone()} name={state.story.name.clone().unwrap_or_default()} />
+            { story_problems(&StoryProblemsProps { problems: state.story.problems.clone(), name: state.story.name.clone().unwrap_or_default().into() }) }
             if let Some(n) = state.story.notice.clone().filter(|_| !state.story.authoring) {
                 <p class="notice" role="status" data-testid="story-notice">{ n }</p>
             }
             <div class="layout">
                 <aside class="filters" aria-label={if state.story.authoring { "Story and filters" } else { "Filters" }}>
                     if state.story.authoring && !playing {
-                        <StoryPanel story={state.story.clone()} dataset={ds.clone()} selected={state.view.selected.clone()} dispatch={dispatch.clone()} />
+                        { story_panel(&StoryPanelProps { story: state.story.clone(), dataset: ds.clone(), selected: state.view.selected.clone(), dispatch: dispatch.clone() }) }
                     }
                     { filters(p) }
                     if let Some(shapes) = shapes.filter(|_| e.shows(Control::Countries) && !p.awaiting_link) {

@@ -3,16 +3,15 @@
 use crate::components::story_player::caption;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
+#[derive(PartialEq)]
 pub struct StoryCardProps {
     pub title: AttrValue,
     pub caption: AttrValue,
-    /// The story's own title, above the card's.
-    #[prop_or_default]
+    /// The story's own title, above the card's (empty: none).
     pub story_title: AttrValue,
 }
 
-#[function_component(StoryCard)]
+/// A plain function (no state of its own: no component's lifecycle code).
 pub fn story_card(props: &StoryCardProps) -> Html {
     html! {
         <section class="story-card" data-testid="story-card" aria-labelledby="story-card-title">

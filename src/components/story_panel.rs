@@ -11,7 +11,7 @@ use timeline_core::Dataset;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
+#[derive(PartialEq)]
 pub struct StoryPanelProps {
     pub story: Rc<StoryState>,
     pub dataset: Rc<Dataset>,
@@ -24,7 +24,7 @@ pub fn act(d: &Callback<Action>, a: StoryAction) -> Callback<MouseEvent> {
     d.reform(move |_| Action::Story(a.clone()))
 }
 
-#[function_component(StoryPanel)]
+/// A plain function (no state of its own: no component's lifecycle code).
 pub fn story_panel(props: &StoryPanelProps) -> Html {
     let st = &props.story;
     let d = &props.dispatch;

@@ -7,12 +7,11 @@ use std::rc::Rc;
 use timeline_core::story::{caption_parts, CaptionPart};
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
+#[derive(PartialEq)]
 pub struct StoryPlayerProps {
     pub story: Rc<StoryState>,
     pub dispatch: Callback<Action>,
     /// A frame playing the story: no way out of it, no editing.
-    #[prop_or_default]
     pub read_only: bool,
 }
 
@@ -29,7 +28,7 @@ pub fn caption(text: &str) -> Html {
         .collect()
 }
 
-#[function_component(StoryPlayer)]
+/// A plain function (no state of its own: no component's lifecycle code).
 pub fn story_player(props: &StoryPlayerProps) -> Html {
     let st = &props.story;
     let (Some(i), Some(scene)) = (st.playing, st.scene()) else {

@@ -5,7 +5,7 @@ use std::rc::Rc;
 use timeline_core::story::StoryProblem;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
+#[derive(PartialEq)]
 pub struct StoryProblemsProps {
     pub problems: Rc<Vec<StoryProblem>>,
     /// The story's file or link.
@@ -32,7 +32,7 @@ pub fn problem_line(p: &StoryProblem) -> String {
     s
 }
 
-#[function_component(StoryProblems)]
+/// A plain function (no state of its own: no component's lifecycle code).
 pub fn story_problems(props: &StoryProblemsProps) -> Html {
     if props.problems.is_empty() {
         return html! {};

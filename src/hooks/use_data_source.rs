@@ -70,7 +70,7 @@ async fn fetch_bytes(url: &str) -> Result<Uint8Array, String> {
     let timer = Timeout::new(FETCH_TIMEOUT_MS, move || ctrl.abort());
     let resp = JsFuture::from(request).await.map_err(|e| {
         let m = js_error(e);
-        if m.to_lowercase().contains("abort") {
+        if m.to_ascii_lowercase().contains("abort") {
             format!("no answer within {} s", FETCH_TIMEOUT_MS / 1000)
         } else {
             format!("network error: {m}")

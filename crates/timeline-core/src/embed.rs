@@ -118,13 +118,14 @@ impl EmbedOptions {
                 "theme" => o.theme = Theme::parse(&v).unwrap_or_default(),
                 "controls" if v == "none" => o.controls = BTreeSet::new(),
                 "controls" => {
-                    let set: Option<BTreeSet<Control>> = v
+                    // Every name known, or the default stays.
+                    let names: Option<Vec<Control>> = v
                         .split(',')
                         .filter(|s| !s.is_empty())
                         .map(Control::parse)
                         .collect();
-                    if let Some(set) = set {
-                        o.controls = set;
+                    if let Some(names) = names {
+                        o.controls = crate::order::set_of(names);
                     }
                 }
                 "origins" => {
@@ -316,14 +317,12 @@ pub fn parse_host_message<V: HostValue>(o: &V) -> Option<HostCommand> {
     let by = |k: &str| o.field(k).map_or(Some(1), |v| whole(&v));
     match text("action")?.as_str() {
         "setFilters" => {
-            let countries = facet_list(o, "countries")
-                .ok()?
-                .map(|c| c.map(|v| v.into_iter().map(|s| s.to_ascii_uppercase()).collect()));
+            let countries = facet_list(o, "countries").ok()?.map(|c| {
+                c.map(|v| crate::order::set_of(v.into_iter().map(|s| s.to_ascii_uppercase())))
+            });
             let kinds = facet_list(o, "kinds").ok()?.map(|c| {
                 c.map(|v| {
-                    v.into_iter()
-                        .filter(|k| !k.is_empty() && k.len() <= 100)
-                        .collect::<BTreeSet<String>>()
+                    crate::order::set_of(v.into_iter().filter(|k| !k.is_empty() && k.len() <= 100))
                 })
             });
             let text = match o.field("text").filter(|v| !v.is_null()) {

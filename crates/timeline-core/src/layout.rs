@@ -265,7 +265,7 @@ pub fn lay_lane(
             }
             for (b, items) in bins {
                 let mut events: Vec<usize> = items.iter().map(|t| t.0).collect();
-                events.sort_unstable();
+                crate::order::sort_by(&mut events, usize::cmp);
                 let x0 =
                     (b as f64 * p.bin).max(items.iter().map(|t| t.1).fold(f64::INFINITY, f64::min));
                 let x1 = x0.max((b as f64 + 1.0) * p.bin - 2.0);

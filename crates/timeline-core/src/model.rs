@@ -356,11 +356,7 @@ impl Dataset {
         let days = if sorted {
             days
         } else {
-            let mut order: Vec<u32> = (0..events.len() as u32).collect();
-            order.sort_by(|&a, &b| before(a as usize, b as usize));
-            let sorted_days = order.iter().map(|&i| days[i as usize]).collect();
-            permute(&mut events, order);
-            sorted_days
+            sort_events(&mut events)
         };
         events.shrink_to_fit();
         let span = days
@@ -368,12 +364,11 @@ impl Dataset {
             .map(|d| d.0)
             .min()
             .zip(days.iter().map(|d| d.1).max());
-        let country_index: BTreeMap<String, usize> = meta
-            .countries
-            .iter()
-            .enumerate()
-            .map(|(i, c)| (c.code.clone(), i))
-            .collect();
+        // Inserted one by one (`collect` would sort: a copy of the standard sort).
+        let mut country_index: BTreeMap<String, usize> = BTreeMap::new();
+        for (i, c) in meta.countries.iter().enumerate() {
+            country_index.insert(c.code.clone(), i);
+        }
         let mut country_ids = Vec::with_capacity(events.len());
         let mut country_at = Vec::with_capacity(events.len() + 1);
         country_at.push(0u32);
@@ -394,12 +389,17 @@ impl Dataset {
         for &k in &country_ids {
             used[k as usize] = true;
         }
-        let mut by_id: Vec<(u32, u32)> = events
+        // By hash, then index: packed for the shared integer sort.
+        let mut packed: Vec<u128> = events
             .iter()
             .enumerate()
-            .map(|(i, e)| (short_hash(&e.id), i as u32))
+            .map(|(i, e)| u128::from(short_hash(&e.id)) << 32 | i as u128)
             .collect();
-        by_id.sort_unstable();
+        crate::order::sort_keys(&mut packed);
+        let by_id: Vec<(u32, u32)> = packed
+            .into_iter()
+            .map(|k| ((k >> 32) as u32, k as u32))
+            .collect();
         let (related, related_at) = related_lists(&events, &by_id);
         Dataset {
             meta,
@@ -585,7 +585,16 @@ fn related_lists(events: &[Event], by_id: &[(u32, u32)]) -> (Vec<usize>, Vec<u32
     if pairs.is_empty() {
         return (Vec::new(), Vec::new());
     }
-    pairs.sort_unstable();
+    // Packed for the shared integer sort.
+    let mut packed: Vec<u128> = pairs
+        .iter()
+        .map(|&(i, j)| (i as u128) << 64 | j as u128)
+        .collect();
+    crate::order::sort_keys(&mut packed);
+    let mut pairs: Vec<(usize, usize)> = packed
+        .into_iter()
+        .map(|k| ((k >> 64) as usize, k as u64 as usize))
+        .collect();
     pairs.dedup();
     let mut at = Vec::with_capacity(events.len() + 1);
     let mut k = 0;
@@ -626,6 +635,51 @@ fn search_texts(events: &[Event]) -> (String, Vec<u32>) {
 
 /// Reorders `items` in place so that item `k` is the one that was at
 /// `order[k]` (a permutation), following its cycles by swaps.
+/// An event's place in the dataset's order as an integer: start day,
+/// precision, end day, kind (each compared as the tuple of them would be).
+fn order_key(e: &Event) -> u128 {
+    let day = |d: i32| u128::from((d as u32) ^ 0x8000_0000);
+    let precision = e.date.precision() as u128;
+    day(e.start_day()) << 50 | precision << 48 | day(e.end_day()) << 16 | u128::from(e.kind.0)
+}
+
+/// Sorts events by start, precision, end and kind packed into one integer
+/// with the index below them (the shared integer sort, crate::order), then
+/// by id where all of those are equal; gives each event's days in the new order.
+fn sort_events(events: &mut [Event]) -> Vec<(i32, i32)> {
+    // By start, precision, end and kind packed into one integer with the
+    // index below them (the shared integer sort, crate::order), then by id
+    // where all of those are equal.
+    let mut keys: Vec<u128> = events
+        .iter()
+        .enumerate()
+        .map(|(i, e)| order_key(e) << 32 | i as u128)
+        .collect();
+    crate::order::sort_keys(&mut keys);
+    let mut order: Vec<u32> = keys.iter().map(|&k| k as u32).collect();
+    // The days back from the keys (calendar arithmetic is not free).
+    let day = |k: u128, at: u32| ((k >> at) as u32 ^ 0x8000_0000) as i32;
+    let days: Vec<(i32, i32)> = keys.iter().map(|&k| (day(k, 82), day(k, 48))).collect();
+    let mut at = 0;
+    while at < keys.len() {
+        let same = keys[at..]
+            .iter()
+            .take_while(|&&k| k >> 32 == keys[at] >> 32);
+        let end = at + same.count();
+        if end - at > 1 {
+            let mut run = order[at..end].to_vec();
+            crate::order::sort_by(&mut run, |&a, &b| {
+                events[a as usize].id.cmp(&events[b as usize].id)
+            });
+            order[at..end].copy_from_slice(&run);
+        }
+        at = end;
+    }
+    drop(keys);
+    permute(events, order);
+    days
+}
+
 fn permute<T>(items: &mut [T], mut order: Vec<u32>) {
     const DONE: u32 = u32::MAX;
     for start in 0..items.len() {

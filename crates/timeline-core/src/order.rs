@@ -5,6 +5,7 @@
 //! little slower per comparison (an indirect call), the same result (stable).
 
 use std::cmp::Ordering;
+use std::collections::BTreeSet;
 
 /// `0..n` in the order `cmp` gives their elements, equal ones kept in order.
 pub fn sorted_indices(n: usize, cmp: &dyn Fn(usize, usize) -> Ordering) -> Vec<usize> {
@@ -13,11 +14,28 @@ pub fn sorted_indices(n: usize, cmp: &dyn Fn(usize, usize) -> Ordering) -> Vec<u
     idx
 }
 
+/// Sorts keys packed into integers (unstable: equal keys are equal values),
+/// for large lists where a comparator behind a pointer would be slow; the
+/// one other copy of the standard sort.
+pub fn sort_keys(v: &mut [u128]) {
+    v.sort_unstable();
+}
+
 /// Sorts `v` by `cmp`, stably (as `slice::sort_by`).
 pub fn sort_by<T>(v: &mut Vec<T>, cmp: impl Fn(&T, &T) -> Ordering) {
     let idx = sorted_indices(v.len(), &|a, b| cmp(&v[a], &v[b]));
     let mut old: Vec<Option<T>> = std::mem::take(v).into_iter().map(Some).collect();
     v.extend(idx.into_iter().filter_map(|i| old[i].take()));
+}
+
+/// A set built by inserting one by one: `collect()` into a `BTreeSet` sorts a
+/// list first, with a copy of the standard sort per element type.
+pub fn set_of<T: Ord>(items: impl IntoIterator<Item = T>) -> BTreeSet<T> {
+    let mut set = BTreeSet::new();
+    for item in items {
+        set.insert(item);
+    }
+    set
 }
 
 #[cfg(test)]
@@ -35,5 +53,7 @@ mod tests {
         sort_by(&mut e, u8::cmp);
         assert!(e.is_empty());
         assert_eq!(sorted_indices(3, &|a, b| b.cmp(&a)), [2, 1, 0]);
+        let s = set_of(["b", "a", "b"]);
+        assert_eq!(s, ["a", "b"].into_iter().collect());
     }
 }

@@ -174,13 +174,13 @@ impl<'a> Reader<'a> {
     }
 }
 
-fn date(w: &mut Writer, d: PartialDate) {
+pub(crate) fn date(w: &mut Writer, d: PartialDate) {
     w.i64(d.year().into());
     w.byte(d.month().unwrap_or(0));
     w.byte(d.day().unwrap_or(0));
 }
 
-fn read_date(r: &mut Reader) -> Option<PartialDate> {
+pub(crate) fn read_date(r: &mut Reader) -> Option<PartialDate> {
     let (y, m, d) = (r.i32()?, r.byte()?, r.byte()?);
     let sign = if y < 0 { "-" } else { "" };
     let mut s = format!("{sign}{:04}", y.unsigned_abs());

@@ -14,7 +14,6 @@
 use crate::date::{PartialDate, Precision};
 use crate::scale::Window;
 use crate::urlstate::{self, ViewState};
-use serde::Serialize;
 use serde_json::{Map, Value};
 use std::fmt;
 
@@ -512,79 +511,7 @@ fn parse_annotation(
     Ok(Annotation { at: anchor, text })
 }
 
-#[derive(Serialize)]
-struct FileOut<'a> {
-    format: &'static str,
-    version: u32,
-    title: &'a str,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    data: Option<&'a str>,
-    scenes: Vec<SceneOut<'a>>,
-}
-
-#[derive(Serialize)]
-struct SceneOut<'a> {
-    title: &'a str,
-    #[serde(skip_serializing_if = "str::is_empty")]
-    caption: &'a str,
-    /// `null`: a title card.
-    view: Option<String>,
-    #[serde(skip_serializing_if = "<[_]>::is_empty")]
-    highlight: &'a [String],
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    annotations: Vec<Value>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    source: Option<&'a str>,
-}
-
-fn file_out(story: &Story) -> FileOut<'_> {
-    FileOut {
-        format: FORMAT,
-        version: VERSION,
-        title: &story.title,
-        data: story.data.as_deref(),
-        scenes: story
-            .scenes
-            .iter()
-            .map(|s| SceneOut {
-                title: &s.title,
-                caption: &s.caption,
-                view: s.view.as_ref().map(urlstate::encode),
-                highlight: &s.highlight,
-                annotations: s
-                    .annotations
-                    .iter()
-                    .map(|a| match &a.at {
-                        Anchor::Event(id) => serde_json::json!({"event": id, "text": a.text}),
-                        Anchor::Date(d) => {
-                            serde_json::json!({"date": d.to_string(), "text": a.text})
-                        }
-                    })
-                    .collect(),
-                source: s.source.as_deref(),
-            })
-            .collect(),
-    }
-}
-
-/// The story as its file (pretty JSON, `format` and `version` first).
-pub fn to_json(story: &Story) -> String {
-    // Plain data with string keys: serialising cannot fail.
-    serde_json::to_string_pretty(&file_out(story)).unwrap_or_default() + "\n"
-}
-
-/// The value of `?story=` for a short story that lives in the link itself
-/// (compact JSON, percent-encoded), or `None` when the value alone would be
-/// longer than `max_len` characters (then the story is shared as a file).
-pub fn to_link_value(story: &Story, max_len: usize) -> Option<String> {
-    let json = serde_json::to_string(&file_out(story)).ok()?;
-    // A rough bound first: encoding never shortens.
-    if json.len() > max_len {
-        return None;
-    }
-    let v: String = form_urlencoded::byte_serialize(json.as_bytes()).collect();
-    (v.len() <= max_len).then_some(v)
-}
+pub use crate::story_write::{to_json, to_link_value};
 
 /// What `?story=` holds (already percent-decoded): a story inline (it starts
 /// with `{`) or an address to fetch.
@@ -880,7 +807,12 @@ impl PlacedNote {
     /// Where the leader line meets the label's box: its point nearest the anchor.
     pub fn leader_end(&self, k: f64) -> (f64, f64) {
         let (x, y, w, h) = self.label_box(k);
-        (self.anchor.0.clamp(x, x + w), self.anchor.1.clamp(y, y + h))
+        // max/min, not f64::clamp: its panic message would bring float
+        // formatting into the first module (and a NaN width would panic).
+        (
+            self.anchor.0.max(x).min(x + w),
+            self.anchor.1.max(y).min(y + h),
+        )
     }
 }
 
@@ -1007,7 +939,7 @@ pub fn place_annotations(
         .iter()
         .filter_map(|a| Some((anchor_point(ds, model, window, &a.at)?, a)))
         .collect();
-    anchored.sort_by(|a, b| a.0 .0.total_cmp(&b.0 .0));
+    crate::order::sort_by(&mut anchored, |a, b| a.0 .0.total_cmp(&b.0 .0));
     let max_chars = (((model.width - 2.0 * pad) / cw).floor() as usize).max(1);
     // Baselines from the top to the bottom of the chart, a quarter line apart.
     let mut rows = Vec::new();
@@ -1024,7 +956,9 @@ pub fn place_annotations(
         // Above the anchor first, then further away, up or down.
         let want = ay - gap;
         let mut order = rows.clone();
-        order.sort_by(|a, b| (a - want).abs().total_cmp(&(b - want).abs()));
+        crate::order::sort_by(&mut order, |a, b| {
+            (a - want).abs().total_cmp(&(b - want).abs())
+        });
         let fits = |n: &PlacedNote, clear: bool| {
             let b = n.label_box(k);
             // As drawn: its background reaches 3 px beyond the text, 1 px above and below.
@@ -1040,7 +974,9 @@ pub fn place_annotations(
             order.iter().find_map(|&by| {
                 let right = (ax + gap).min(model.width - pad - w);
                 let left = (ax - gap).max(pad + w);
-                let centred = (ax - w / 2.0).clamp(pad, (model.width - pad - w).max(pad));
+                let centred = (ax - w / 2.0)
+                    .max(pad)
+                    .min((model.width - pad - w).max(pad));
                 [(right, false), (left, true), (centred, false)]
                     .into_iter()
                     .find_map(|(x, end)| {

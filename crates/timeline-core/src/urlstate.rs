@@ -187,18 +187,18 @@ fn decode_countries(v: &str) -> Option<BTreeSet<String>> {
     // ISO codes in any case; a facet of its own (an imported dataset's
     // country that is no ISO country) as written. Unknown ones are dropped
     // against the dataset ([`sanitize`]).
-    let set: BTreeSet<String> = v
-        .split(',')
-        .map(str::trim)
-        .filter(|c| !c.is_empty() && c.len() <= 100 && *c != "none")
-        .map(|c| {
-            if c.len() == 2 && c.bytes().all(|b| b.is_ascii_alphabetic()) {
-                c.to_ascii_uppercase()
-            } else {
-                c.to_string()
-            }
-        })
-        .collect();
+    let set = crate::order::set_of(
+        v.split(',')
+            .map(str::trim)
+            .filter(|c| !c.is_empty() && c.len() <= 100 && *c != "none")
+            .map(|c| {
+                if c.len() == 2 && c.bytes().all(|b| b.is_ascii_alphabetic()) {
+                    c.to_ascii_uppercase()
+                } else {
+                    c.to_string()
+                }
+            }),
+    );
     (!set.is_empty()).then_some(set)
 }
 
@@ -207,12 +207,12 @@ fn decode_kinds(v: &str) -> Option<BTreeSet<String>> {
     if v == "none" {
         return Some(BTreeSet::new());
     }
-    let set: BTreeSet<String> = v
-        .split(',')
-        .map(str::trim)
-        .filter(|k| !k.is_empty() && k.len() <= 100 && *k != "none")
-        .map(String::from)
-        .collect();
+    let set = crate::order::set_of(
+        v.split(',')
+            .map(str::trim)
+            .filter(|k| !k.is_empty() && k.len() <= 100 && *k != "none")
+            .map(String::from),
+    );
     (!set.is_empty()).then_some(set)
 }
 

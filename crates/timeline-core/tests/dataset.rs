@@ -704,3 +704,33 @@ fn events_are_in_time_order() {
     );
     assert_eq!(ds.events.last().unwrap().id, "peace-mission-2012");
 }
+
+#[test]
+fn events_are_ordered_by_start_precision_end_kind_then_id() {
+    use timeline_core::{Dataset, PartialDate};
+    // Packed integer keys (model::order_key) against the tuple they stand for,
+    // with eras, ties broken by id, and every precision.
+    let text = timeline_core::synth::generate(3_000, 11);
+    let ds = timeline_core::load_json(&text).dataset;
+    let mut events = ds.events.clone();
+    for (i, e) in events.iter_mut().enumerate().take(300) {
+        e.date = PartialDate::parse(["-0044-03-15", "-0001", "0001-02", "2004"][i % 4]).unwrap();
+        e.end = None;
+    }
+    let mut shuffled = events.clone();
+    shuffled.reverse();
+    let again = Dataset::new(ds.meta.clone(), shuffled);
+    let key = |e: &timeline_core::Event| {
+        (
+            e.start_day(),
+            e.date.precision(),
+            e.end_day(),
+            e.kind,
+            e.id.clone(),
+        )
+    };
+    let mut want: Vec<_> = events.iter().map(key).collect();
+    want.sort();
+    let got: Vec<_> = again.events.iter().map(key).collect();
+    assert_eq!(got, want);
+}
