@@ -98,7 +98,8 @@ impl LaneMembers {
         let mut out = Vec::new();
         let mut k = r.start;
         while k < r.end {
-            if k % BLOCK == 0 && k + BLOCK <= r.end && !reaches(self.levels[0][k / BLOCK]) {
+            if k.is_multiple_of(BLOCK) && k + BLOCK <= r.end && !reaches(self.levels[0][k / BLOCK])
+            {
                 k += BLOCK;
                 continue;
             }

@@ -108,10 +108,10 @@ impl Stream<'_> {
             }
             s += 1;
         }
-        let mut parts = vec![s..r.end];
-        if let Some(k) = skip.filter(|k| (s..r.end).contains(k)) {
-            parts = vec![s..k, k + 1..r.end];
-        }
+        let parts = match skip.filter(|k| (s..r.end).contains(k)) {
+            Some(k) => [s..k, k + 1..r.end],
+            None => [s..r.end, r.end..r.end],
+        };
         for part in parts.into_iter().filter(|p| !p.is_empty()) {
             let (a, b) = (self.pos(part.start), self.pos(part.end - 1) + 1);
             end = end.max(self.m.max_end(self.ds, a..b));

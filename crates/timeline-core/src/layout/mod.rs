@@ -132,14 +132,14 @@ pub fn lane_members(
     };
     let mut buckets: Vec<Vec<usize>> = vec![Vec::new(); n_lanes];
     for &i in shown {
-        let e = &ds.events[i];
+        let e = ds.brief(i);
         match grouping {
             Grouping::Kind => {
                 if let Some(b) = buckets.get_mut(e.kind.index()) {
                     b.push(i);
                 }
             }
-            Grouping::Country if e.scope == Scope::Organisation => buckets[n_countries].push(i),
+            Grouping::Country if e.organisation => buckets[n_countries].push(i),
             Grouping::Country if ds.country_ids(i).is_empty() => buckets[n_countries + 1].push(i),
             Grouping::Country => {
                 for &k in ds.country_ids(i) {
