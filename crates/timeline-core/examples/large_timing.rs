@@ -155,5 +155,17 @@ fn main() {
     let _b = ms("ChartBase::new (all)", || {
         ChartBase::new(&ds, &all2, Grouping::Kind, fit, &frame)
     });
+    let _s = ms("Stats::compute (all)", || {
+        timeline_core::stats::Stats::compute(&ds, &all2)
+    });
+    let _o = ms("Outline::new (all)", || {
+        Outline::new(&ds, &all2, Grouping::Kind)
+    });
+    let _h = ms("overview::histogram (all)", || {
+        timeline_core::overview::histogram(&ds, &all2, fit, 400)
+    });
+    let _s = ms("describe::summary (all)", || {
+        timeline_core::describe::summary(&ds, &all2)
+    });
     println!("{:<44} {:8.2} ms", "filter cleared", sum());
 }

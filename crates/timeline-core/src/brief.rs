@@ -50,3 +50,11 @@ pub fn country_bits(n_countries: usize, ids: &[u16], at: &[u32]) -> Vec<u64> {
     }
     out
 }
+
+/// Calls `f` with the index of each set bit, lowest first.
+pub fn each_bit(mut bits: u64, mut f: impl FnMut(usize)) {
+    while bits != 0 {
+        f(bits.trailing_zeros() as usize);
+        bits &= bits - 1;
+    }
+}

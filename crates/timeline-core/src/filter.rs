@@ -13,6 +13,7 @@
 //! or when it is organisation-wide ([`crate::model::Scope::Organisation`]) and any selected
 //! state is a member of the organisation.
 
+use crate::brief::each_bit;
 use crate::date::PartialDate;
 use crate::model::Dataset;
 use std::collections::{BTreeMap, BTreeSet};
@@ -318,13 +319,6 @@ impl Compiled {
             }
         }
         Some(t)
-    }
-}
-
-fn each_bit(mut bits: u64, mut f: impl FnMut(usize)) {
-    while bits != 0 {
-        f(bits.trailing_zeros() as usize);
-        bits &= bits - 1;
     }
 }
 

@@ -53,6 +53,7 @@ impl Stats {
             .collect();
         let mut per_country = vec![0usize; ds.meta.countries.len()];
         let mut organisation_wide = 0;
+        let bits = ds.columns().map(|c| c.2);
         for &i in shown {
             // The brief, not the event: a cache miss each at 1,000,000 events (crate::brief).
             let b = ds.brief(i);
@@ -71,8 +72,12 @@ impl Stats {
             if b.no_country && b.organisation {
                 organisation_wide += 1;
             }
-            for &k in ds.country_ids(i) {
-                per_country[k as usize] += 1;
+            match bits {
+                Some(bits) => crate::brief::each_bit(bits[i], |k| per_country[k] += 1),
+                None => ds
+                    .country_ids(i)
+                    .iter()
+                    .for_each(|&k| per_country[k as usize] += 1),
             }
         }
         // Over a long span (imported data reaching over millennia) the empty years
