@@ -47,8 +47,8 @@ pub fn axis(m: &ChartModel) -> Html {
 }
 
 /// A cluster lists its events' ids (`data-event-ids`) up to this many (the
-/// strings cost time on every redraw of a dense chart).
-const MAX_IDS: usize = 50;
+/// strings cost time on every redraw of a dense chart): what the core keeps of them.
+const MAX_IDS: usize = timeline_core::layout::CLUSTER_IDS;
 
 /// The clusters: a count each; a click or Enter zooms to its events' days.
 /// Not keyed: as one zooms, bins change members, and their elements are
@@ -77,9 +77,9 @@ pub fn clusters(m: &ChartModel, ds: &Dataset, d: &Callback<Action>) -> Html {
     html! {
         <g class="clusters" clip-path="url(#plot-clip)" {onclick} {onkeydown}>
             { for m.clusters.iter().map(|c| {
-                let n = c.events.len();
+                let n = c.n;
                 // The members' ids, for automation, where they are few enough to write out.
-                let ids = (n <= MAX_IDS).then(|| c.events.iter().map(|&i| ds.events[i].id.as_str()).collect::<Vec<_>>().join(" "));
+                let ids = (n <= MAX_IDS).then(|| c.first.iter().map(|&i| ds.events[i].id.as_str()).collect::<Vec<_>>().join(" "));
                 let WindowAction::Days { first, last } = c.zoom else { return html! {} };
                 html! {
                     <g class="cluster" role="button" tabindex="-1" data-cluster-size={n.to_string()} data-event-ids={ids}

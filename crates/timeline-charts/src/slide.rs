@@ -173,12 +173,8 @@ pub fn draw_timeline<DB: DrawingBackend>(
             ))
             .map_err(err)?;
             let style = label(11.0, &PAPER).pos(Pos::new(HPos::Center, VPos::Center));
-            area.draw(&Text::new(
-                c.events.len().to_string(),
-                ((x0 + x1) / 2, cy),
-                style,
-            ))
-            .map_err(err)?;
+            area.draw(&Text::new(c.count.to_string(), ((x0 + x1) / 2, cy), style))
+                .map_err(err)?;
         }
         y += lane_h;
     }

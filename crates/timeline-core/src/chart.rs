@@ -13,7 +13,7 @@ use crate::chartnav::Cursor;
 use crate::date::Precision;
 use crate::fmt::{cut, short_count};
 use crate::frame::{fit_layout, ChartMetrics};
-use crate::layout::{lane_members, lay_lane, Grouping, Lane, LaneKey, LayoutParams};
+use crate::layout::{lane_members, lay_lane, Grouping, Lane, LaneKey, LaneMembers, LayoutParams};
 use crate::model::{Dataset, Kind};
 use crate::scale::{tick_unit, ticks, TickUnit, Window};
 use crate::windowing::WindowAction;
@@ -55,14 +55,12 @@ impl Frame {
 pub struct BaseLane {
     pub key: LaneKey,
     pub label: String,
-    /// Indexes into `Dataset::events`, in time order.
-    pub members: Vec<usize>,
+    /// Indexes into `Dataset::events`, in time order, with what finds a window's run in them.
+    pub members: LaneMembers,
     /// The rows the lane needs when it shows all its events (at most [`MAX_ROWS`]):
     /// zoomed in, marks spread out and never need more; zoomed out further,
     /// they cluster sooner. So the lane's height holds while one zooms and pans.
     pub rows: usize,
-    /// The longest event of the lane, in days: how far back a mark may start and still show.
-    pub longest: i32,
 }
 
 /// What does not change as the window moves.
@@ -85,24 +83,20 @@ impl ChartBase {
         let lanes = lane_members(ds, shown, grouping)
             .into_iter()
             .map(|(key, label, members)| {
-                let laid = lay_lane(ds, key.clone(), label.clone(), &members, fit, p);
+                let members = LaneMembers::new(ds, members);
+                let all = 0..members.len();
+                let laid = lay_lane(ds, key.clone(), label.clone(), &members, all, fit, p);
                 // A cluster at the fit means more overlap than rows: zoomed in, all rows may be needed.
                 let rows = if laid.clusters.is_empty() {
                     laid.rows
                 } else {
                     MAX_ROWS
                 };
-                let longest = members
-                    .iter()
-                    .map(|&i| ds.days(i).1 - ds.days(i).0)
-                    .max()
-                    .unwrap_or(0);
                 BaseLane {
                     key,
                     label,
                     members,
                     rows: rows.clamp(1, MAX_ROWS),
-                    longest,
                 }
             })
             .collect();
@@ -191,8 +185,11 @@ pub struct MarkBox {
 #[derive(Clone, Debug, PartialEq)]
 pub struct ClusterBox {
     pub lane: usize,
-    /// Indexes into `Dataset::events`, in time order.
-    pub events: Vec<usize>,
+    /// How many events it holds.
+    pub n: usize,
+    /// Its first events (indexes into `Dataset::events`), in time order: all of
+    /// them when there are at most [`crate::layout::CLUSTER_IDS`].
+    pub first: Vec<usize>,
     pub rect: Rect,
     /// Where the count is written (centre of its baseline) and the count as text.
     pub text: (f64, f64),
@@ -313,7 +310,7 @@ impl ChartModel {
             let lb = &boxes[mk.lane];
             selected_lane = Some((lb.top, lb.height));
         }
-        let clusters = clusters_of(ds, &lanes, &boxes, frame, &row_y);
+        let clusters = clusters_of(&lanes, &boxes, frame, &row_y);
         let ticks = ticks(window, plot_w / k)
             .into_iter()
             .map(|t| TickMark {
@@ -366,14 +363,11 @@ fn lay_window(
             let p = params(frame, cap, keep);
             // Members are in time order: the ones that may show are a run of them.
             let start = |i: usize| ds.days(i).0 as f64;
-            let lo = bl
-                .members
-                .partition_point(|&i| start(i) + (bl.longest as f64) + 1.0 < window.start - margin);
-            let hi = bl
-                .members
-                .partition_point(|&i| start(i) <= window.end + margin);
-            let run = &bl.members[lo..hi.max(lo)];
-            let mut lane = lay_lane(ds, bl.key.clone(), bl.label.clone(), run, window, p);
+            let (ids, longest) = (&bl.members.ids, bl.members.longest as f64);
+            let lo = ids.partition_point(|&i| start(i) + longest + 1.0 < window.start - margin);
+            let hi = ids.partition_point(|&i| start(i) <= window.end + margin);
+            let (key, label) = (bl.key.clone(), bl.label.clone());
+            let mut lane = lay_lane(ds, key, label, &bl.members, lo..hi.max(lo), window, p);
             lane.rows = lane.rows.max(kept_rows);
             lane
         })
@@ -487,7 +481,6 @@ fn marks_of(
 
 /// The clusters of every lane, shaded by how dense they are.
 fn clusters_of(
-    ds: &Dataset,
     lanes: &[Lane],
     boxes: &[LaneBox],
     frame: &Frame,
@@ -496,7 +489,7 @@ fn clusters_of(
     let (k, g) = (frame.k(), frame.gutter());
     let densest = lanes
         .iter()
-        .flat_map(|l| l.clusters.iter().map(|c| c.events.len()))
+        .flat_map(|l| l.clusters.iter().map(|c| c.count))
         .max()
         .unwrap_or(1)
         .max(1) as f64;
@@ -505,15 +498,9 @@ fn clusters_of(
         let cy = row_y(li, 0);
         let b = &boxes[li];
         for c in &l.clusters {
-            let first = ds.days(c.events[0]).0;
-            let last = c
-                .events
-                .iter()
-                .map(|&i| ds.days(i).1)
-                .max()
-                .unwrap_or(first);
+            let (first, last) = c.days;
             let bw = (c.x1 - c.x0).max(22.0 * k);
-            let n = c.events.len();
+            let n = c.count;
             // A density bar as tall as the lane's rows (the rows its marks take
             // when zoomed in), unless a mark of its own (the cursor's) sits beside it.
             let beside = l.marks.iter().any(|m| m.x0 < c.x0 + bw && m.x1 > c.x0);
@@ -527,7 +514,8 @@ fn clusters_of(
             };
             out.push(ClusterBox {
                 lane: li,
-                events: c.events.clone(),
+                n,
+                first: c.first.clone(),
                 rect: Rect {
                     x: g + c.x0,
                     y: top,

@@ -10,12 +10,11 @@ use crate::stats::Stats;
 pub fn count_line(ds: &Dataset, shown: &[usize]) -> String {
     let total = ds.events.len();
     let n = shown.len();
+    // The latest end day is the latest end year's (days, not the events: compact at 1,000,000).
+    let latest = shown.iter().copied().max_by_key(|&i| ds.days(i).1);
     let years = match (
         shown.first(),
-        shown
-            .iter()
-            .map(|&i| ds.events[i].end.unwrap_or(ds.events[i].date).year())
-            .max(),
+        latest.map(|i| ds.events[i].end.unwrap_or(ds.events[i].date).year()),
     ) {
         (Some(&first), Some(last)) => {
             let a = ds.events[first].date.year();

@@ -10,11 +10,12 @@
 //! the last one leaves the facet no longer constrains.
 //!
 //! Countries: an event matches the selected states when it names one of them,
-//! or when it is organisation-wide ([`Scope::Organisation`]) and any selected
+//! or when it is organisation-wide ([`crate::model::Scope::Organisation`]) and any selected
 //! state is a member of the organisation.
 
+use crate::brief::each_bit;
 use crate::date::PartialDate;
-use crate::model::{Dataset, Scope};
+use crate::model::Dataset;
 use std::collections::{BTreeMap, BTreeSet};
 
 #[derive(Clone, Debug, PartialEq, Eq, Default)]
@@ -28,14 +29,6 @@ pub struct Filter {
     pub to: Option<PartialDate>,
     /// Words to find, case-insensitively, in title, summary or places (all words must match).
     pub text: String,
-}
-
-/// Which facet to leave out when counting (the facet being counted).
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Skip {
-    None,
-    Countries,
-    Kinds,
 }
 
 pub use crate::text::fold;
@@ -88,31 +81,43 @@ impl Compiled {
         }
     }
 
-    fn country_ok(&self, ds: &Dataset, i: usize) -> bool {
+    fn country_ok(&self, ds: &Dataset, i: usize, organisation: bool) -> bool {
         match &self.countries {
             None => true,
             Some(mask) => {
-                (self.any_member && ds.events[i].scope == Scope::Organisation)
+                (self.any_member && organisation)
                     || ds.country_ids(i).iter().any(|&k| mask[k as usize])
             }
         }
     }
 
-    fn matches(&self, ds: &Dataset, i: usize, skip: Skip) -> bool {
-        let e = &ds.events[i];
-        (skip == Skip::Kinds
+    fn text_ok(&self, ds: &Dataset, i: usize) -> bool {
+        self.words.is_empty()
             || self
-                .kinds
-                .as_ref()
-                .is_none_or(|m| m.get(e.kind.index()).copied().unwrap_or(false)))
-            && self.from.is_none_or(|f| ds.days(i).1 >= f)
-            && self.to.is_none_or(|t| ds.days(i).0 <= t)
-            && (skip == Skip::Countries || self.country_ok(ds, i))
-            && (self.words.is_empty()
-                || self
-                    .words
-                    .iter()
-                    .all(|w| ds.search_text(i).contains(w.as_str())))
+                .words
+                .iter()
+                .all(|w| ds.search_text(i).contains(w.as_str()))
+    }
+
+    /// Whether event `i` passes (kinds, countries) and the rest of the filter:
+    /// (its kind passes, its countries pass, the dates and text pass). The text
+    /// is searched only where it decides something.
+    fn parts(&self, ds: &Dataset, i: usize) -> (bool, bool, bool) {
+        let b = ds.brief(i);
+        let kind = self
+            .kinds
+            .as_ref()
+            .is_none_or(|m| m.get(b.kind.index()).copied().unwrap_or(false));
+        let (first, last) = ds.days(i);
+        let dates = self.from.is_none_or(|f| last >= f) && self.to.is_none_or(|t| first <= t);
+        let country = self.country_ok(ds, i, b.organisation);
+        let rest = dates && (kind || country) && self.text_ok(ds, i);
+        (kind, country, rest)
+    }
+
+    fn matches(&self, ds: &Dataset, i: usize) -> bool {
+        let (kind, country, rest) = self.parts(ds, i);
+        kind && country && rest
     }
 }
 
@@ -160,15 +165,16 @@ impl Filter {
 
     /// Whether event `i` of the dataset passes every facet.
     pub fn matches(&self, ds: &Dataset, i: usize) -> bool {
-        Compiled::new(self, ds).matches(ds, i, Skip::None)
+        Compiled::new(self, ds).matches(ds, i)
     }
 
     /// Indexes (into `ds.events`) of the events that pass, in time order.
     pub fn apply(&self, ds: &Dataset) -> Vec<usize> {
         let c = Compiled::new(self, ds);
-        (0..ds.events.len())
-            .filter(|&i| c.matches(ds, i, Skip::None))
-            .collect()
+        match c.tally_bits(ds, true) {
+            Some(t) => t.shown,
+            None => (0..ds.events.len()).filter(|&i| c.matches(ds, i)).collect(),
+        }
     }
 
     /// For every country and kind: how many events the view shows with that
@@ -177,59 +183,152 @@ impl Filter {
     /// at most (a country's count includes the organisation-wide events that
     /// match it by the documented rule).
     pub fn facet_counts(&self, ds: &Dataset) -> FacetCounts {
+        self.pass(ds, false).1
+    }
+
+    /// [`Filter::apply`] and [`Filter::facet_counts`] in one pass over the events.
+    pub fn apply_counted(&self, ds: &Dataset) -> (Vec<usize>, FacetCounts) {
+        self.pass(ds, true)
+    }
+
+    fn pass(&self, ds: &Dataset, list: bool) -> (Vec<usize>, FacetCounts) {
         let c = Compiled::new(self, ds);
-        let n = ds.meta.countries.len();
-        let mut by_country = vec![0usize; n];
-        let mut named = vec![0usize; n];
-        let mut organisation_wide = 0usize;
-        let mut by_kind = vec![0usize; ds.meta.categories.len()];
-        let mut seen = vec![usize::MAX; n];
-        for i in 0..ds.events.len() {
-            if c.matches(ds, i, Skip::Countries) {
-                // Counted as the statistics count "events per country" (stats.rs).
-                for &k in ds.country_ids(i) {
-                    named[k as usize] += 1;
-                }
-                if ds.events[i].scope == Scope::Organisation {
-                    organisation_wide += 1;
-                    // Members count it once, below; others only if the event names them.
-                    for &k in ds.country_ids(i) {
-                        if !ds.is_member_index(k as usize) && seen[k as usize] != i {
-                            seen[k as usize] = i;
-                            by_country[k as usize] += 1;
-                        }
-                    }
-                } else {
-                    for &k in ds.country_ids(i) {
-                        if seen[k as usize] != i {
-                            seen[k as usize] = i;
-                            by_country[k as usize] += 1;
-                        }
-                    }
-                }
-            }
-            if c.matches(ds, i, Skip::Kinds) {
-                if let Some(n) = by_kind.get_mut(ds.events[i].kind.index()) {
-                    *n += 1;
-                }
-            }
-        }
+        let t = c.tally_bits(ds, list).unwrap_or_else(|| c.tally(ds, list));
         let mut counts = FacetCounts::default();
         for (k, country) in ds.meta.countries.iter().enumerate() {
             let extra = if ds.is_member_index(k) {
-                organisation_wide
+                t.organisation_wide
             } else {
                 0
             };
             counts
                 .countries
-                .insert(country.code.clone(), by_country[k] + extra);
-            counts.named.insert(country.code.clone(), named[k]);
+                .insert(country.code.clone(), t.by_country[k] + extra);
+            counts.named.insert(country.code.clone(), t.named[k]);
         }
-        for (c, n) in ds.meta.categories.iter().zip(by_kind) {
+        for (c, n) in ds.meta.categories.iter().zip(t.by_kind) {
             counts.kinds.insert(c.id.clone(), n);
         }
-        counts
+        (t.shown, counts)
+    }
+}
+
+/// What one pass over the events finds: the shown, and the facet counts by index.
+struct Tally {
+    shown: Vec<usize>,
+    by_country: Vec<usize>,
+    named: Vec<usize>,
+    organisation_wide: usize,
+    by_kind: Vec<usize>,
+}
+
+impl Tally {
+    fn new(ds: &Dataset) -> Tally {
+        let n = ds.meta.countries.len();
+        Tally {
+            shown: Vec::new(),
+            by_country: vec![0; n],
+            named: vec![0; n],
+            organisation_wide: 0,
+            by_kind: vec![0; ds.meta.categories.len()],
+        }
+    }
+}
+
+impl Compiled {
+    /// The pass, reading each event's country list (any dataset).
+    fn tally(&self, ds: &Dataset, list: bool) -> Tally {
+        let mut t = Tally::new(ds);
+        for i in 0..ds.events.len() {
+            let (kind, country, rest) = self.parts(ds, i);
+            if !rest {
+                continue;
+            }
+            if list && kind && country {
+                t.shown.push(i);
+            }
+            if kind {
+                // Counted as the statistics count "events per country" (stats.rs).
+                let ids = ds.country_ids(i);
+                for &k in ids {
+                    t.named[k as usize] += 1;
+                }
+                if ds.brief(i).organisation {
+                    t.organisation_wide += 1;
+                    // Members count it once, below; others only if the event names them.
+                    count_once(ids, &mut t.by_country, |k| !ds.is_member_index(k));
+                } else {
+                    count_once(ids, &mut t.by_country, |_| true);
+                }
+            }
+            if country {
+                if let Some(n) = t.by_kind.get_mut(ds.brief(i).kind.index()) {
+                    *n += 1;
+                }
+            }
+        }
+        t
+    }
+
+    /// The same pass over packed columns and country bits, where the dataset
+    /// has them and no text is searched: a few ns an event (1,000,000 in a frame).
+    fn tally_bits(&self, ds: &Dataset, list: bool) -> Option<Tally> {
+        let (briefs, days, bits) = ds.columns()?;
+        if !self.words.is_empty() || ds.meta.categories.len() > 64 {
+            return None;
+        }
+        let to_bits = |m: &Vec<bool>| {
+            m.iter()
+                .enumerate()
+                .filter(|(_, &on)| on)
+                .fold(0u64, |b, (k, _)| b | 1 << k)
+        };
+        let (all_kinds, kinds) = (self.kinds.is_none(), self.kinds.as_ref().map_or(0, to_bits));
+        let countries = self.countries.as_ref().map(to_bits);
+        let members = (0..ds.meta.countries.len())
+            .filter(|&k| ds.is_member_index(k))
+            .fold(0u64, |b, k| b | 1 << k);
+        let (from, to) = (self.from.unwrap_or(i32::MIN), self.to.unwrap_or(i32::MAX));
+        let mut t = Tally::new(ds);
+        let rows = briefs.iter().zip(days).zip(bits).enumerate();
+        for (i, ((b, &(first, last)), &cb)) in rows {
+            if last < from || first > to {
+                continue;
+            }
+            let k = b.kind.index();
+            let kind = all_kinds || (k < 64 && kinds >> k & 1 != 0);
+            let country =
+                countries.is_none_or(|m| cb & m != 0 || (self.any_member && b.organisation));
+            if list && kind && country {
+                t.shown.push(i);
+            }
+            if kind {
+                let counted = if b.organisation {
+                    t.organisation_wide += 1;
+                    cb & !members
+                } else {
+                    cb
+                };
+                each_bit(cb, |k| t.named[k] += 1);
+                each_bit(counted, |k| t.by_country[k] += 1);
+            }
+            if country {
+                if let Some(n) = t.by_kind.get_mut(k) {
+                    *n += 1;
+                }
+            }
+        }
+        Some(t)
+    }
+}
+
+/// Adds one to each country of `ids` that `counts` lets count, once even
+/// where an event names a country twice.
+fn count_once(ids: &[u16], by_country: &mut [usize], counts: impl Fn(usize) -> bool) {
+    for (j, &k) in ids.iter().enumerate() {
+        if counts(k as usize) && !ids[..j].contains(&k) {
+            by_country[k as usize] += 1;
+        }
     }
 }
 

@@ -4,6 +4,7 @@
 //! is tested natively with `cargo test` and shared by the app, the command-line
 //! tools and the benchmarks. See `ARCHITECTURE.md` at the repository root.
 
+pub mod brief;
 pub mod caption;
 pub mod category;
 pub mod chart;

@@ -329,6 +329,10 @@ pub struct Dataset {
     related_at: Vec<u32>,
     /// Per event: its first and last day (calendar arithmetic done once).
     days: Vec<(i32, i32)>,
+    /// Per event: what filters and counts read (crate::brief).
+    briefs: Vec<crate::brief::Brief>,
+    /// Per event: its countries as bits, where they fit (crate::brief::country_bits).
+    country_bits: Vec<u64>,
     /// The first and last day of any event.
     span: Option<(i32, i32)>,
 }
@@ -401,8 +405,13 @@ impl Dataset {
             .map(|k| ((k >> 32) as u32, k as u32))
             .collect();
         let (related, related_at) = related_lists(&events, &by_id);
+        let briefs = events.iter().map(crate::brief::Brief::of).collect();
+        let country_bits =
+            crate::brief::country_bits(meta.countries.len(), &country_ids, &country_at);
         Dataset {
             meta,
+            briefs,
+            country_bits,
             events,
             country_index,
             search: Default::default(),
@@ -421,6 +430,22 @@ impl Dataset {
     /// The first and last day (inclusive) event `i` covers, computed once.
     pub fn days(&self, i: usize) -> (i32, i32) {
         self.days[i]
+    }
+
+    /// What filters and counts read of event `i`.
+    pub fn brief(&self, i: usize) -> crate::brief::Brief {
+        self.briefs[i]
+    }
+
+    /// Every event's brief, days and country bits, for a pass over all of
+    /// them; `None` where the countries do not fit in bits.
+    #[allow(clippy::type_complexity)]
+    pub fn columns(&self) -> Option<(&[crate::brief::Brief], &[(i32, i32)], &[u64])> {
+        (self.country_bits.len() == self.events.len()).then_some((
+            &self.briefs[..],
+            &self.days[..],
+            &self.country_bits[..],
+        ))
     }
 
     /// The category of `kind` (a fallback for an index out of range).

@@ -61,7 +61,7 @@ fn every_shown_event_is_drawn_once_per_lane_at_the_fit() {
                 .marks
                 .iter()
                 .map(|mk| mk.event)
-                .chain(m.clusters.iter().flat_map(|c| c.events.clone()))
+                .chain(m.clusters.iter().flat_map(|c| c.first.clone()))
                 .collect();
             drawn.sort_unstable();
             let mut want: Vec<usize> = shown

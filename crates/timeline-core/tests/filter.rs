@@ -222,6 +222,8 @@ fn facet_counts_match_what_each_chip_shows_on_synthetic_data() {
     ];
     for base in filters {
         let counts = base.facet_counts(&ds);
+        // The one pass the app makes gives both.
+        assert_eq!(base.apply_counted(&ds), (base.apply(&ds), counts.clone()));
         for (code, n) in &counts.countries {
             assert_eq!(
                 Filter {

@@ -9,6 +9,13 @@
 use crate::model::{Dataset, Kind, Scope};
 use crate::scale::Window;
 
+mod index;
+mod lane;
+#[cfg(test)]
+mod reference;
+pub use index::LaneMembers;
+pub use lane::lay_lane;
+
 /// How events are put into lanes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub enum Grouping {
@@ -38,10 +45,18 @@ pub struct Mark {
     pub label_room: f64,
 }
 
+/// The most events a cluster lists (a dense one only counts the rest).
+pub const CLUSTER_IDS: usize = 50;
+
 #[derive(Clone, Debug, PartialEq)]
 pub struct Cluster {
-    /// Indexes into `Dataset::events`, in time order.
-    pub events: Vec<usize>,
+    /// How many events it holds.
+    pub count: usize,
+    /// Its first events (indexes into `Dataset::events`), in time order: all of
+    /// them when there are at most [`CLUSTER_IDS`].
+    pub first: Vec<usize>,
+    /// The first day of its first event and the last day any of its events covers.
+    pub days: (i32, i32),
     pub x0: f64,
     pub x1: f64,
 }
@@ -117,14 +132,14 @@ pub fn lane_members(
     };
     let mut buckets: Vec<Vec<usize>> = vec![Vec::new(); n_lanes];
     for &i in shown {
-        let e = &ds.events[i];
+        let e = ds.brief(i);
         match grouping {
             Grouping::Kind => {
                 if let Some(b) = buckets.get_mut(e.kind.index()) {
                     b.push(i);
                 }
             }
-            Grouping::Country if e.scope == Scope::Organisation => buckets[n_countries].push(i),
+            Grouping::Country if e.organisation => buckets[n_countries].push(i),
             Grouping::Country if ds.country_ids(i).is_empty() => buckets[n_countries + 1].push(i),
             Grouping::Country => {
                 for &k in ds.country_ids(i) {
@@ -168,163 +183,11 @@ pub fn layout(
 ) -> Vec<Lane> {
     lane_members(ds, shown, grouping)
         .into_iter()
-        .map(|(key, label, members)| lay_lane(ds, key, label, &members, w, p))
-        .collect()
-}
-
-/// How far outside the plot (in pixels) events are still laid out, so that
-/// labels and marks at the edges do not pop.
-const CULL_MARGIN: f64 = 160.0;
-
-fn extent(ds: &Dataset, i: usize, w: Window, p: LayoutParams) -> (f64, f64) {
-    let (a, b) = ds.days(i);
-    let x0 = w.x(a as f64, p.width);
-    let x1 = w.x(b as f64 + 1.0, p.width);
-    (x0, x1.max(x0 + p.min_mark))
-}
-
-/// Lays out one lane's `members` (in time order) in window `w`.
-pub fn lay_lane(
-    ds: &Dataset,
-    key: LaneKey,
-    label: String,
-    members: &[usize],
-    w: Window,
-    p: LayoutParams,
-) -> Lane {
-    // Only what is on screen (with a margin) is laid out: the DOM stays small when zoomed in.
-    let mut items: Vec<(usize, f64, f64)> = members
-        .iter()
-        .map(|&i| {
-            let (a, b) = extent(ds, i, w, p);
-            (i, a, b)
+        .map(|(key, label, members)| {
+            let members = LaneMembers::new(ds, members);
+            lay_lane(ds, key, label, &members, 0..members.len(), w, p)
         })
-        .filter(|&(_, a, b)| b >= -CULL_MARGIN && a <= p.width + CULL_MARGIN)
-        .collect();
-    crate::order::sort_by(&mut items, |a, b| a.1.total_cmp(&b.1).then(a.0.cmp(&b.0)));
-    // Groups of marks whose extents (plus the gap) overlap, chained.
-    let mut groups: Vec<Vec<(usize, f64, f64)>> = Vec::new();
-    let mut reach = f64::NEG_INFINITY;
-    for it in items {
-        match groups.last_mut() {
-            Some(g) if it.1 < reach + p.gap => {
-                g.push(it);
-                reach = reach.max(it.2);
-            }
-            _ => {
-                groups.push(vec![it]);
-                reach = it.2;
-            }
-        }
-    }
-    let mut marks = Vec::new();
-    let mut clusters = Vec::new();
-    let mut row_ends: Vec<f64> = Vec::new();
-    for g in groups {
-        // Greedy rows: a mark goes in the first row that is free by its start.
-        let mut placed = Vec::new();
-        let mut ends = row_ends.clone();
-        let mut fits = true;
-        for &(i, x0, x1) in &g {
-            match ends.iter().position(|&end| end + p.gap <= x0) {
-                Some(r) => {
-                    ends[r] = x1;
-                    placed.push((i, x0, x1, r));
-                }
-                None if ends.len() < p.max_rows => {
-                    ends.push(x1);
-                    placed.push((i, x0, x1, ends.len() - 1));
-                }
-                None => {
-                    fits = false;
-                    break;
-                }
-            }
-        }
-        if fits {
-            row_ends = ends;
-            marks.extend(placed.into_iter().map(|(event, x0, x1, row)| Mark {
-                event,
-                x0,
-                x1,
-                row,
-                label_room: 0.0,
-            }));
-        } else {
-            // Too dense to stack: fixed-width density bins along the axis, each a cluster.
-            // (bin number, its items: event, x0, x1)
-            type Bin = (i64, Vec<(usize, f64, f64)>);
-            let mut bins: Vec<Bin> = Vec::new();
-            let kept = p.keep.and_then(|k| g.iter().find(|t| t.0 == k).copied());
-            for &it in g.iter().filter(|t| Some(t.0) != p.keep) {
-                let b = (it.1.max(0.0) / p.bin).floor() as i64;
-                match bins.last_mut() {
-                    Some((k, v)) if *k == b => v.push(it),
-                    _ => bins.push((b, vec![it])),
-                }
-            }
-            for (b, items) in bins {
-                let mut events: Vec<usize> = items.iter().map(|t| t.0).collect();
-                crate::order::sort_by(&mut events, usize::cmp);
-                let x0 =
-                    (b as f64 * p.bin).max(items.iter().map(|t| t.1).fold(f64::INFINITY, f64::min));
-                let x1 = x0.max((b as f64 + 1.0) * p.bin - 2.0);
-                clusters.push(Cluster { events, x0, x1 });
-            }
-            let end = clusters.last().map_or(0.0, |c| c.x1);
-            if row_ends.is_empty() {
-                row_ends.push(end);
-            } else {
-                row_ends[0] = row_ends[0].max(end);
-            }
-            // The kept event: a mark of its own, in a free row (or a new one) beside its cluster.
-            if let Some((event, x0, x1)) = kept {
-                let row = match row_ends.iter().skip(1).position(|&e| e + p.gap <= x0) {
-                    Some(r) => r + 1,
-                    None => {
-                        row_ends.push(f64::NEG_INFINITY);
-                        row_ends.len() - 1
-                    }
-                };
-                row_ends[row] = x1;
-                marks.push(Mark {
-                    event,
-                    x0,
-                    x1,
-                    row,
-                    label_room: 0.0,
-                });
-            }
-        }
-    }
-    // Label room: up to the next mark (or cluster, in row 0) to its right in the same row.
-    // Marks were placed in order of x0, so one backward pass finds each one's neighbour.
-    let rows_used = marks.iter().map(|m| m.row + 1).max().unwrap_or(1);
-    let mut next_x0 = vec![p.width; rows_used];
-    let mut ci = clusters.len();
-    for k in (0..marks.len()).rev() {
-        while ci > 0 && clusters[ci - 1].x0 >= marks[k].x1 {
-            ci -= 1;
-            next_x0[0] = next_x0[0].min(clusters[ci].x0);
-        }
-        let m = &mut marks[k];
-        m.label_room = (next_x0[m.row] - m.x1 - p.gap).max(0.0);
-        next_x0[m.row] = m.x0;
-    }
-    let rows = marks
-        .iter()
-        .map(|m| m.row + 1)
-        .max()
-        .unwrap_or(0)
-        .max(usize::from(!clusters.is_empty()))
-        .max(1);
-    Lane {
-        key,
-        label,
-        rows,
-        marks,
-        clusters,
-    }
+        .collect()
 }
 
 #[cfg(test)]
@@ -392,7 +255,7 @@ mod tests {
         );
         let inc = &lanes[0];
         assert_eq!(inc.clusters.len(), 1);
-        assert_eq!(inc.clusters[0].events, vec![0, 1, 2, 3]);
+        assert_eq!(inc.clusters[0].first, vec![0, 1, 2, 3]);
         // The current event is kept out of its cluster, a mark in a row of its own.
         let kept = layout(
             &d,
@@ -404,7 +267,7 @@ mod tests {
                 ..LayoutParams::default()
             },
         );
-        assert_eq!(kept[0].clusters[0].events, vec![0, 1, 3]);
+        assert_eq!(kept[0].clusters[0].first, vec![0, 1, 3]);
         assert_eq!(
             kept[0]
                 .marks
@@ -435,8 +298,7 @@ mod tests {
             bins.windows(2).all(|w| w[0].x1 <= w[1].x0),
             "bins do not overlap"
         );
-        let total: usize =
-            bins.iter().map(|c| c.events.len()).sum::<usize>() + lanes[0].marks.len();
+        let total: usize = bins.iter().map(|c| c.count).sum::<usize>() + lanes[0].marks.len();
         assert_eq!(total, 400);
         assert_eq!(inc.marks.len(), 1);
         // Zoomed in far enough, the cluster opens into marks.
@@ -478,7 +340,7 @@ mod tests {
                         l.marks
                             .iter()
                             .map(|m| m.event)
-                            .chain(l.clusters.iter().flat_map(|c| c.events.clone()))
+                            .chain(l.clusters.iter().flat_map(|c| c.first.clone()))
                     })
                     .collect();
                 drawn.sort_unstable();
