@@ -8,6 +8,7 @@ pub mod dom;
 pub mod export;
 pub mod hooks;
 pub mod state;
+pub mod stats_cache;
 pub mod story_io;
 pub mod story_state;
 pub mod worker;

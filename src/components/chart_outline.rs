@@ -69,14 +69,31 @@ pub fn chart_outline(props: &ChartOutlineProps) -> Html {
     let open = use_state(HashSet::<NodeId>::new);
     let active = use_state(|| None::<NodeId>);
     let tree = use_node_ref();
+    // The tree is grouped only while the outline is open: closed, a filter
+    // click does not group the shown events a second time (the chart does).
+    let expanded = use_state(|| false);
     let outline = {
         let ds = props.dataset.clone();
-        use_memo((props.shown.clone(), props.grouping), move |(shown, g)| {
-            Outline::new(&ds, shown, *g)
-        })
+        use_memo(
+            (props.shown.clone(), props.grouping, *expanded),
+            move |(shown, g, is_open)| is_open.then(|| Outline::new(&ds, shown, *g)),
+        )
     };
     let ds = &props.dataset;
-    let rows = visible(&outline, ds, &open);
+    let rows = (*outline)
+        .as_ref()
+        .map(|o| visible(o, ds, &open))
+        .unwrap_or_default();
+    let ontoggle = {
+        let expanded = expanded.clone();
+        Callback::from(move |e: Event| {
+            let is_open = e
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::HtmlDetailsElement>().ok())
+                .is_some_and(|d| d.open());
+            expanded.set(is_open);
+        })
+    };
     // The active row, else the first: the tree's one Tab stop.
     let at = active
         .as_ref()
@@ -196,7 +213,7 @@ pub fn chart_outline(props: &ChartOutlineProps) -> Html {
         .collect();
 
     html! {
-        <details class="outline" data-testid="outline">
+        <details class="outline" data-testid="outline" {ontoggle}>
             <summary>{ "Outline: the events by lane and year, for the keyboard and screen readers" }</summary>
             // Flat rows with levels (aria-level, aria-setsize, aria-posinset): the same
             // tree to assistive technology as nested groups, and simpler to keep in step.

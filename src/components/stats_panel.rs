@@ -157,7 +157,7 @@ pub fn stats_panel(props: &StatsPanelProps) -> Html {
     // events: two datasets with as many events have the same indexes.
     let stats = use_memo(
         (SameData(props.dataset.clone()), props.shown.clone()),
-        |(ds, shown)| Stats::compute(&ds.0, shown),
+        |(ds, shown)| crate::stats_cache::stats_for(&ds.0, shown),
     );
 
     // Width from a ResizeObserver on the first chart.

@@ -24,7 +24,10 @@ pub fn summary_line(props: &SummaryLineProps) -> Html {
         |(ds, shown, full)| {
             let count = describe::count_line(ds, shown);
             if *full {
-                (format!("{count}."), describe::highlights(ds, shown))
+                (
+                    format!("{count}."),
+                    describe::highlights_of(&crate::stats_cache::stats_for(ds, shown)),
+                )
             } else {
                 (count, String::new())
             }

@@ -59,11 +59,19 @@ export async function afterRender(page, action) {
   const seq = Number(await page.getAttribute('html', 'data-render-seq'));
   await action();
   await page.waitForFunction((s) => Number(document.documentElement.dataset.renderSeq) > s, seq);
+  await urlSynced(page);
+}
+
+/** Waits until the address shows the view drawn: a zoom or pan writes it once
+ *  the view has rested (`data-url-synced`), not at each step. */
+export async function urlSynced(page) {
+  await page.waitForFunction(() => document.documentElement.dataset.urlSynced !== 'false');
 }
 
 /** Waits until another dataset than the built-in one has loaded (or failed). */
 export async function waitLoaded(page) {
   await page.waitForFunction(() => document.documentElement.dataset.load !== 'loading' && document.documentElement.dataset.ready === 'true');
+  await urlSynced(page);
 }
 
 export const shownCount = async (page) => Number(await page.getAttribute('html', 'data-shown-count'));

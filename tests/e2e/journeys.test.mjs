@@ -1,7 +1,7 @@
 // The user's journeys, end to end, against the built dist/ in headless Chromium.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, open, afterRender, shownCount, press, DATA } from './harness.mjs';
+import { serve, launch, open, afterRender, urlSynced, shownCount, press, DATA } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await serve(); browser = await launch(); });
@@ -237,6 +237,7 @@ test('two-finger pinch on a touch screen zooms around the fingers', async () => 
   await touch('touchStart', [box.x + 500, box.x + 700]);
   await afterRender(page, () => touch('touchMove', [box.x + 400, box.x + 800]));
   await touch('touchEnd', []);
+  await urlSynced(page);
   const w = new URL(page.url()).searchParams.get('w');
   assert.ok(w, 'the window is in the URL after a pinch');
   // Fingers twice as far apart: about half the span (the fitted view is ~12.7 years).

@@ -32,7 +32,12 @@ pub fn count_line(ds: &Dataset, shown: &[usize]) -> String {
 /// "Busiest year: 2004 (9 events). Most named state: Russia (named in 14 events)." —
 /// empty when nothing is shown. Ties go to the earlier year and the state listed first.
 pub fn highlights(ds: &Dataset, shown: &[usize]) -> String {
-    let stats = Stats::compute(ds, shown);
+    highlights_of(&Stats::compute(ds, shown))
+}
+
+/// [`highlights`] from statistics already computed (the shell computes them
+/// once per data and filter, for the summary and the statistics panel).
+pub fn highlights_of(stats: &Stats) -> String {
     let mut out = Vec::new();
     let busiest = stats
         .years
