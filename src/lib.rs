@@ -7,6 +7,7 @@ pub mod data;
 pub mod dom;
 pub mod export;
 pub mod hooks;
+pub mod loading;
 pub mod state;
 pub mod stats_cache;
 pub mod story_io;

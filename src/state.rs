@@ -15,6 +15,7 @@ use timeline_core::{Filter, PartialDate};
 use yew::Reducible;
 
 pub use crate::data::Data;
+pub use crate::loading::{Import, KeptBytes, LoadStatus};
 pub use crate::story_state::{StoryAction, StoryState};
 
 #[derive(Clone, Debug, PartialEq)]
@@ -46,53 +47,6 @@ pub struct AppState {
     pub cursor: Option<Cursor>,
     /// The story being authored or played (story_state.rs).
     pub story: Rc<StoryState>,
-}
-
-/// A file read by an importer; for a table read through a column mapping,
-/// its bytes are kept so the mapping can be changed and the file read again.
-/// A file's bytes, kept in JavaScript's memory for the mapping step (the
-/// page's wasm memory never gives a file's room back).
-#[derive(Clone, Debug)]
-pub struct KeptBytes(pub js_sys::Uint8Array);
-
-impl PartialEq for KeptBytes {
-    fn eq(&self, other: &Self) -> bool {
-        // The same JavaScript array: a file is kept once per reading.
-        let (a, b): (&wasm_bindgen::JsValue, &wasm_bindgen::JsValue) = (&self.0, &other.0);
-        a == b
-    }
-}
-
-#[derive(Clone, Debug, PartialEq)]
-pub struct Import {
-    pub name: String,
-    pub format: timeline_core::Format,
-    pub table: Option<timeline_core::Table>,
-    pub mapping: Option<timeline_core::Mapping>,
-    pub bytes: Option<KeptBytes>,
-    pub from_link: bool,
-    /// How its bytes were read as text ("windows-1252", "UTF-16LE", …).
-    pub encoding: Option<&'static str>,
-    /// When nothing of it could be shown: its own problems (the dataset
-    /// shown before stays, with its problems in the problems panel).
-    pub refused: Option<Rc<Vec<timeline_core::Problem>>>,
-}
-
-/// Loading another dataset: a file opened by hand leaves the current view
-/// usable meanwhile; a dataset the page's link asks for is awaited without
-/// drawing the built-in one (app.rs). After a failure the built-in one stays.
-#[derive(Clone, Debug, PartialEq, Default)]
-pub enum LoadStatus {
-    #[default]
-    Idle,
-    Loading(String),
-    /// Validating a large dataset in steps: entries done of total.
-    Parsing {
-        name: String,
-        done: usize,
-        total: usize,
-    },
-    Failed(String),
 }
 
 pub enum Action {
@@ -427,66 +381,4 @@ impl Reducible for AppState {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use timeline_core::{load_json, BUILTIN_DATASET};
-
-    fn state(query: &str) -> Rc<AppState> {
-        let l = load_json(BUILTIN_DATASET);
-        Rc::new(AppState::new(
-            Data::new(l.dataset, l.problems),
-            timeline_core::urlstate::decode(query).state,
-            vec![],
-        ))
-    }
-
-    #[test]
-    fn a_window_change_never_refilters() {
-        let s = state("c=KZ");
-        let shown = s.shown.clone();
-        for action in [
-            Action::zoom(0.5, 0.3),
-            Action::pan(0.2),
-            Action::set_window(Window::new(2453006.0, 2453371.0)),
-            Action::Restore(timeline_core::urlstate::decode("c=KZ&w=2004-01-01~2005-01-01").state),
-        ] {
-            let next = s.clone().reduce(action);
-            assert!(
-                Rc::ptr_eq(&next.shown, &shown),
-                "the filtered set is reused, not recomputed"
-            );
-        }
-        // A restored link with other filters does re-filter.
-        let next = s.clone().reduce(Action::Restore(
-            timeline_core::urlstate::decode("c=RU").state,
-        ));
-        assert!(!Rc::ptr_eq(&next.shown, &shown));
-    }
-
-    #[test]
-    fn one_esc_leaves_presenting_with_nothing_left_open() {
-        let s = state("").reduce(Action::SetPresenting(true));
-        assert!(s.presenting && s.view.selected.is_some());
-        let s = s.reduce(Action::SetPresenting(false));
-        assert!(!s.presenting);
-        assert_eq!(s.view.selected, None, "no popover is left for a second Esc");
-        // A frame keeps its current event (its caption) when the host ends presenting.
-        let mut framed = (*state("")).clone();
-        framed.embed.embed = true;
-        let s = Rc::new(framed)
-            .reduce(Action::SetPresenting(true))
-            .reduce(Action::SetPresenting(false));
-        assert!(s.view.selected.is_some());
-    }
-
-    #[test]
-    fn chips_select_and_clear() {
-        let s = state("");
-        let all = s.shown.len();
-        let s = s.reduce(Action::ToggleCountry("KG".into()));
-        assert!(s.shown.len() < all);
-        assert_eq!(s.view.filter.countries, Some(["KG".to_string()].into()));
-        let s = s.reduce(Action::SetCountries(None));
-        assert_eq!(s.shown.len(), all);
-    }
-}
+mod tests;
