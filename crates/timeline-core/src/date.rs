@@ -100,7 +100,7 @@ impl PartialDate {
             None => (false, t),
         };
         // A time of day after a full date: the date part is kept.
-        let body = match body.find(['T', ' ']) {
+        let body = match body.bytes().position(|b| b == b'T' || b == b' ') {
             Some(i) if i >= 8 && body[..i].matches('-').count() == 2 => &body[..i],
             _ => body,
         };
@@ -135,6 +135,20 @@ impl PartialDate {
             }
         }
         Ok(PartialDate { year, month, day })
+    }
+
+    /// A date from its parts (0: no month, or no day), when it is one: what
+    /// [`PartialDate::parse`] accepts, without writing and reading text.
+    pub fn from_parts(year: i32, month: u8, day: u8) -> Option<Self> {
+        let month = (month > 0).then_some(month);
+        let day = month.and((day > 0).then_some(day));
+        if !(MIN_YEAR..=MAX_YEAR).contains(&year) || !(1..=12).contains(&month.unwrap_or(1)) {
+            return None;
+        }
+        if let (Some(m), Some(d)) = (month, day) {
+            Date::from_calendar_date(year, month_of(m), d).ok()?;
+        }
+        Some(PartialDate { year, month, day })
     }
 
     pub fn year(self) -> i32 {
@@ -381,6 +395,28 @@ pub fn display_range(start: PartialDate, end: Option<PartialDate>) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn from_parts_agrees_with_parse() {
+        for y in [-9999, -1, 0, 1, 2000, 2004, 2100, 9999] {
+            for m in 0..=13u8 {
+                for d in [0u8, 1, 28, 29, 30, 31, 32] {
+                    let text = match (m, d) {
+                        (0, _) => format!("{y:05}"),
+                        (m, 0) => format!("{y:05}-{m:02}"),
+                        (m, d) => format!("{y:05}-{m:02}-{d:02}"),
+                    };
+                    let text = text.replacen("0", "", usize::from(y >= 0));
+                    assert_eq!(
+                        PartialDate::from_parts(y, m, d),
+                        PartialDate::parse(&text).ok(),
+                        "{text}"
+                    );
+                }
+            }
+        }
+        assert_eq!(PartialDate::from_parts(10_000, 0, 0), None);
+    }
 
     fn d(s: &str) -> PartialDate {
         PartialDate::parse(s).unwrap()

@@ -32,6 +32,7 @@ pub mod pack;
 pub mod pack_story;
 pub mod place;
 pub mod problem;
+mod quick;
 pub mod scale;
 pub mod stats;
 pub mod story;

@@ -174,6 +174,9 @@ pub(crate) struct Validator {
     seen_text: rustc_hash::FxHashSet<String>,
     /// Entries read so far.
     entries: usize,
+    /// Whether entries in the common shape take the quick path (the tests
+    /// turn it off to compare).
+    quick: bool,
     /// Entry index of each loaded event, to name it in problems found at the end.
     entry_index: Vec<usize>,
     events: Vec<Event>,
@@ -189,10 +192,42 @@ impl Validator {
             seen: Default::default(),
             seen_text: Default::default(),
             entries: 0,
+            quick: true,
             entry_index: Vec::new(),
             events: Vec::new(),
             problems,
         }
+    }
+
+    /// Room for about `n` entries at once: a list grown by doubling copies
+    /// every event it holds again and again (at 1,000,000, gigabytes moved).
+    fn reserve(&mut self, n: usize) {
+        let n = n.min(20_000_000);
+        self.events.reserve(n);
+        self.entry_index.reserve(n);
+        self.seen.reserve(n);
+    }
+
+    /// An entry in the common shape ([`crate::quick`]), taken whole when it
+    /// has nothing to report; false when it needs the full checks.
+    pub(crate) fn quick(&mut self, index: usize, q: &crate::quick::Quick) -> bool {
+        if !self.quick {
+            return false;
+        }
+        let Some(ev) = crate::quick::event(q, &mut self.known) else {
+            return false;
+        };
+        self.entries += 1;
+        if self.first_use(&ev.id, true) {
+            self.events.push(ev);
+            self.entry_index.push(index);
+        } else {
+            let mut cx = fresh_cx(index);
+            cx.id = Some(ev.id.clone());
+            duplicate(&mut cx, &ev.id);
+            self.problems.append(&mut cx.problems);
+        }
+        true
     }
 
     pub(crate) fn entry(&mut self, index: usize, entry: &Value) {
@@ -200,11 +235,7 @@ impl Validator {
         let mut cx = fresh_cx(index);
         if let Some(ev) = cx.event(entry, &mut self.known) {
             if !self.first_use(&ev.id, cx.problems.is_empty()) {
-                cx.push(
-                    P::DuplicateId,
-                    "id",
-                    format!("the id \"{}\" is used by an earlier entry", ev.id),
-                );
+                duplicate(&mut cx, &ev.id);
             } else if cx.problems.is_empty() {
                 self.events.push(ev);
                 self.entry_index.push(index);
@@ -370,6 +401,13 @@ impl Naming {
     }
 }
 
+/// What reading the next entry gave.
+enum Next {
+    End,
+    Taken,
+    Value(Value),
+}
+
 /// Where an incremental load takes its entries from.
 enum Entries {
     /// Our JSON (an object with `events`, or a plain list): each entry's text.
@@ -386,12 +424,19 @@ enum Entries {
 
 /// Entries read one at a time from a source the loader does not know
 /// (an importer's table): the loader validates what it hands over.
-pub trait RowSource {
+pub(crate) trait RowSource {
     /// About how many entries there are, for progress.
     fn estimate(&self) -> usize;
-    /// The next entry (entry `index`); `None` at the end; a source that
-    /// breaks stops with a problem.
-    fn next_entry(&mut self, index: usize) -> Option<Result<Value, Problem>>;
+    /// Reads the next row: false at the end; a source that breaks stops
+    /// with a problem.
+    fn advance(&mut self) -> Result<bool, Box<Problem>>;
+    /// The row just read in the common shape, its text borrowed; `None`
+    /// when it is only read as a JSON value.
+    fn quick(&self) -> Option<crate::quick::Quick<'_>> {
+        None
+    }
+    /// The row just read as an entry (entry `index`).
+    fn entry(&self, index: usize) -> Value;
 }
 
 /// Loading in steps, so that a large dataset does not freeze a page: the
@@ -423,10 +468,9 @@ impl Incremental {
         };
         let parsed = match serde_json::from_str::<RawDoc>(&text) {
             Ok(doc) => doc.events.map(|ev| {
-                (
-                    Validator::new(&doc.rest),
-                    ev.iter().map(|r| span(r)).collect::<Vec<_>>(),
-                )
+                let mut v = Validator::new(&doc.rest);
+                v.reserve(ev.len());
+                (v, ev.iter().map(|r| span(r)).collect::<Vec<_>>())
             }),
             Err(_) => serde_json::from_str::<Vec<&serde_json::value::RawValue>>(&text)
                 .ok()
@@ -460,11 +504,13 @@ impl Incremental {
         total: usize,
         format: Format,
     ) -> Self {
+        let mut validator = Validator::new(meta);
+        validator.reserve(total);
         Incremental {
             entries,
             total,
             next: 0,
-            validator: Validator::new(meta),
+            validator,
             extra: Vec::new(),
             format,
             table: None,
@@ -550,47 +596,74 @@ impl Incremental {
 
     /// Validates up to `n` more entries; true when all are done.
     pub fn step(&mut self, n: usize) -> bool {
-        let mut left = n;
-        while left > 0 {
-            let value = match &mut self.entries {
-                Entries::Json { text, ranges } => match ranges.get(self.next) {
-                    Some(&(a, b)) => match parse_entry(&text[a..b]) {
-                        Ok(v) => v,
-                        Err(why) => {
-                            self.validator.unreadable(self.next, why);
-                            self.next += 1;
-                            left -= 1;
-                            continue;
-                        }
-                    },
-                    None => return true,
-                },
-                Entries::Values(v) => match v.get_mut(self.next) {
-                    Some(v) => std::mem::take(v),
-                    None => return true,
-                },
-                Entries::Rows(prefix, rows) => match prefix
-                    .pop_front()
-                    .map(Ok)
-                    .or_else(|| rows.next_entry(self.next))
-                {
-                    Some(Ok(v)) => v,
-                    Some(Err(p)) => {
-                        self.extra.push(p);
-                        return true;
-                    }
-                    None => return true,
-                },
-            };
-            self.validator.entry(self.next, &value);
+        for _ in 0..n {
+            match self.read_next() {
+                Next::End => return true,
+                Next::Taken => {}
+                Next::Value(v) => self.validator.entry(self.next, &v),
+            }
             self.next += 1;
-            left -= 1;
         }
         match &self.entries {
             Entries::Json { ranges, .. } => self.next >= ranges.len(),
             Entries::Values(v) => self.next >= v.len(),
             Entries::Rows(..) => false,
         }
+    }
+
+    /// The next entry: taken already (the quick path, or an entry that does
+    /// not parse), or a value for the full checks.
+    fn read_next(&mut self) -> Next {
+        let index = self.next;
+        match &mut self.entries {
+            Entries::Json { text, ranges } => {
+                let Some(&(a, b)) = ranges.get(index) else {
+                    return Next::End;
+                };
+                let text = &text[a..b];
+                if crate::quick::from_json(text).is_some_and(|q| self.validator.quick(index, &q)) {
+                    return Next::Taken;
+                }
+                match parse_entry(text) {
+                    Ok(v) => Next::Value(v),
+                    Err(why) => {
+                        self.validator.unreadable(index, why);
+                        Next::Taken
+                    }
+                }
+            }
+            Entries::Values(v) => v
+                .get_mut(index)
+                .map_or(Next::End, |v| Next::Value(std::mem::take(v))),
+            Entries::Rows(prefix, rows) => {
+                if let Some(v) = prefix.pop_front() {
+                    return Next::Value(v);
+                }
+                match rows.advance() {
+                    Ok(true)
+                        if rows
+                            .quick()
+                            .is_some_and(|q| self.validator.quick(index, &q)) =>
+                    {
+                        Next::Taken
+                    }
+                    Ok(true) => Next::Value(rows.entry(index)),
+                    Ok(false) => Next::End,
+                    Err(p) => {
+                        self.extra.push(*p);
+                        Next::End
+                    }
+                }
+            }
+        }
+    }
+
+    /// Every entry through the full checks, none by the quick path: the
+    /// tests load each file both ways and compare.
+    #[doc(hidden)]
+    pub fn full_checks_only(mut self) -> Self {
+        self.validator.quick = false;
+        self
     }
 
     /// Validates what is left and returns the result.
@@ -618,6 +691,15 @@ impl Incremental {
 
 fn file_problem(message: &str) -> Problem {
     Problem::file(P::WrongShape, message.into())
+}
+
+/// An entry whose id an earlier one has.
+fn duplicate(cx: &mut EntryCx, id: &str) {
+    cx.push(
+        P::DuplicateId,
+        "id",
+        format!("the id \"{id}\" is used by an earlier entry"),
+    );
 }
 
 /// The context of a new entry: no id read yet, no problems.

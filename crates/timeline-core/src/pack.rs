@@ -181,16 +181,7 @@ pub(crate) fn date(w: &mut Writer, d: PartialDate) {
 }
 
 pub(crate) fn read_date(r: &mut Reader) -> Option<PartialDate> {
-    let (y, m, d) = (r.i32()?, r.byte()?, r.byte()?);
-    let sign = if y < 0 { "-" } else { "" };
-    let mut s = format!("{sign}{:04}", y.unsigned_abs());
-    if m > 0 {
-        s.push_str(&format!("-{m:02}"));
-        if d > 0 {
-            s.push_str(&format!("-{d:02}"));
-        }
-    }
-    PartialDate::parse(&s).ok()
+    PartialDate::from_parts(r.i32()?, r.byte()?, r.byte()?)
 }
 
 fn status_byte(s: Status) -> u8 {

@@ -79,7 +79,7 @@ impl Known {
     /// The code of a country written as a code or a name: one the metadata
     /// lists; when it lists none, an ISO country (by code or English name)
     /// or else the value itself as a facet of its own, added as it comes.
-    fn country(&mut self, written: &str) -> Option<String> {
+    pub(crate) fn country(&mut self, written: &str) -> Option<String> {
         if let Some(&i) = self
             .country_keys
             .get(written)
@@ -121,7 +121,7 @@ impl Known {
 
     /// The category of a `kind` value: a declared one (by id or label), or,
     /// when none are declared, the value as a category of its own.
-    fn category(&mut self, written: Option<&str>) -> Option<Kind> {
+    pub(crate) fn category(&mut self, written: Option<&str>) -> Option<Kind> {
         let written = match written {
             Some(w) => w,
             None if self.categories_declared => return None,
@@ -166,8 +166,12 @@ impl Known {
 /// An id as a slug: lower-case ASCII letters and digits, other runs become
 /// one hyphen ("Event 12" → "event-12"). Empty when nothing is left.
 pub fn slugify(s: &str) -> String {
+    let s = s.trim();
+    if is_slug(s) && !s.contains("--") {
+        return s.to_string(); // a slug already (most ids): as it is
+    }
     let mut out = String::with_capacity(s.len());
-    for ch in s.trim().chars() {
+    for ch in s.chars() {
         if ch.is_ascii_alphanumeric() {
             out.push(ch.to_ascii_lowercase());
         } else if !out.is_empty() && !out.ends_with('-') {

@@ -9,7 +9,9 @@ use super::{
 };
 use crate::load::{Incremental, Naming, RowNumbers, RowSource};
 use crate::problem::{Problem, ProblemKind};
+use crate::quick::{Quick, Source};
 use serde_json::{json, Map, Value};
+use std::borrow::Cow;
 use std::io::Cursor;
 
 /// Our own CSV's columns (`docs/data-format.md`), also what the export writes.
@@ -91,6 +93,11 @@ pub(crate) enum RowKind {
 struct Cols {
     names: Vec<String>,
     lower: Vec<String>,
+    /// Name → the first column with it in lower case, else as written: looked
+    /// up once per cell of every row, so by hash rather than along the header.
+    at: rustc_hash::FxHashMap<String, usize>,
+    /// The column of each of our own ([`NATIVE`]), found once.
+    native: [Option<usize>; NATIVE.len()],
 }
 
 impl Cols {
@@ -143,14 +150,34 @@ impl Cols {
         })
     }
 
-    fn index(&self, name: &str) -> Option<usize> {
-        self.lower
-            .iter()
-            .position(|h| h == name)
-            .or_else(|| self.names.iter().position(|h| h == name))
+    fn new(names: Vec<String>) -> Cols {
+        let lower: Vec<String> = names.iter().map(|s| s.to_ascii_lowercase()).collect();
+        let mut at = rustc_hash::FxHashMap::default();
+        // Later inserts win: names as written (last to first), then lower case.
+        for (i, h) in names.iter().enumerate().rev() {
+            at.insert(h.clone(), i);
+        }
+        for (i, h) in lower.iter().enumerate().rev() {
+            at.insert(h.clone(), i);
+        }
+        let native = NATIVE.map(|k| at.get(k).copied());
+        Cols {
+            names,
+            lower,
+            at,
+            native,
+        }
     }
+
+    fn index(&self, name: &str) -> Option<usize> {
+        self.at.get(name).copied()
+    }
+
+    /// A cell, trimmed (the reader does not trim: that would copy every row).
     fn get<'r>(&self, rec: &'r csv::StringRecord, name: &str) -> &'r str {
-        self.index(name).and_then(|i| rec.get(i)).unwrap_or("")
+        self.index(name)
+            .and_then(|i| rec.get(i))
+            .map_or("", str::trim)
     }
 }
 
@@ -180,16 +207,21 @@ impl RowSource for Rows {
         self.estimate
     }
 
-    fn next_entry(&mut self, index: usize) -> Option<Result<Value, Problem>> {
-        match self.reader.read_record(&mut self.record) {
-            Ok(true) => Some(Ok(self.entry(index))),
-            Ok(false) => None,
-            Err(e) => Some(Err(csv_problem(&e))),
-        }
+    fn advance(&mut self) -> Result<bool, Box<Problem>> {
+        self.reader
+            .read_record(&mut self.record)
+            .map_err(|e| Box::new(csv_problem(&e)))
     }
-}
 
-impl Rows {
+    fn quick(&self) -> Option<Quick<'_>> {
+        matches!(self.kind, RowKind::Native).then(|| {
+            native_quick(&Row {
+                cols: &self.cols,
+                rec: &self.record,
+            })
+        })
+    }
+
     fn entry(&self, index: usize) -> Value {
         let rec = &self.record;
         let row = Row {
@@ -206,7 +238,7 @@ impl Rows {
                     .iter()
                     .position(|h| h == c)
                     .and_then(|i| rec.get(i))
-                    .unwrap_or("")
+                    .map_or("", str::trim)
                     .to_string()
             }),
         }
@@ -228,7 +260,6 @@ fn reader(text: String) -> csv::Reader<Cursor<Vec<u8>>> {
     }
     csv::ReaderBuilder::new()
         .flexible(true)
-        .trim(csv::Trim::All)
         .from_reader(Cursor::new(bytes))
 }
 
@@ -255,7 +286,8 @@ pub(crate) fn open_csv(text: String, name: &str, mapping: Option<&Mapping>) -> I
                 .with_problem(csv_problem(&e))
         }
     };
-    let lower: Vec<String> = names.iter().map(|s| s.to_ascii_lowercase()).collect();
+    let cols = Cols::new(names);
+    let lower = &cols.lower;
     let has = |n: &str| lower.iter().any(|h| h == n);
     let kind = if has("event_date") && has("event_type") {
         TableKind::Acled
@@ -268,7 +300,6 @@ pub(crate) fn open_csv(text: String, name: &str, mapping: Option<&Mapping>) -> I
     } else {
         TableKind::Other
     };
-    let cols = Cols { names, lower };
     let repeated = cols.repeated();
     let inc = open_table(rdr, cols, title, estimate, mapping, kind);
     match repeated {
@@ -325,7 +356,7 @@ fn open_table(
                 cols.lower
                     .iter()
                     .zip(rec.iter())
-                    .map(|(h, v)| (h.clone(), v.to_string()))
+                    .map(|(h, v)| (h.clone(), v.trim().to_string()))
                     .collect::<Vec<_>>(),
             );
         }
@@ -376,6 +407,7 @@ fn reader_preview(
     while out.len() < PREVIEW_ROWS {
         match rdr.read_record(&mut rec) {
             Ok(true) => {
+                rec.trim();
                 preview.push(rec.iter().map(String::from).collect());
                 out.push(rec.clone());
             }
@@ -383,6 +415,86 @@ fn reader_preview(
         }
     }
     out
+}
+
+/// A row of our CSV for the quick path: what [`native_entry`] makes of it,
+/// without building the JSON value.
+fn native_quick<'r>(row: &Row<'r>) -> Quick<'r> {
+    // Each of our columns' cell, by its place in NATIVE (no lookup by name per cell).
+    let cells: [&'r str; NATIVE.len()] = std::array::from_fn(|i| {
+        row.cols.native[i]
+            .and_then(|j| row.rec.get(j))
+            .map_or("", str::trim)
+    });
+    macro_rules! get {
+        ($k:literal) => {
+            cells[const { native_at($k) }]
+        };
+    }
+    let cell = |c: &'r str| Some(Cow::Borrowed(c)).filter(|c| !c.is_empty());
+    let list = |c: &'r str| -> Vec<Cow<'r, str>> {
+        c.split([';', '|'])
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .map(Cow::Borrowed)
+            .collect()
+    };
+    let mut other = !get!("related").is_empty();
+    let mut count = |c: &str| match c {
+        "" => None,
+        c => {
+            let n = c.parse::<u64>().ok().filter(|&n| n < 1_000_000_000_000_000);
+            other |= n.is_none();
+            n
+        }
+    };
+    let casualties = match (count(get!("killed")), count(get!("wounded"))) {
+        (None, None) => None,
+        c => Some(c),
+    };
+    let source = match cell(get!("source_document")) {
+        None => Source::None,
+        document => Source::Ref {
+            document,
+            section: cell(get!("source_section")),
+            url: cell(get!("source_url")),
+            quote: None,
+        },
+    };
+    Quick {
+        id: cell(get!("id")),
+        kind: cell(get!("kind")),
+        title: cell(get!("title")),
+        date: cell(get!("date")),
+        end: cell(get!("end")),
+        scope: cell(get!("scope")),
+        countries: list(get!("countries")),
+        places: list(get!("places")),
+        casualties,
+        summary: cell(get!("summary")),
+        note: cell(get!("note")),
+        source,
+        other,
+    }
+}
+
+/// A column's place in [`NATIVE`], found when compiling.
+const fn native_at(k: &str) -> usize {
+    let mut i = 0;
+    while i < NATIVE.len() {
+        let (a, b) = (NATIVE[i].as_bytes(), k.as_bytes());
+        let mut same = a.len() == b.len();
+        let mut j = 0;
+        while same && j < a.len() {
+            same = a[j] == b[j];
+            j += 1;
+        }
+        if same {
+            return i;
+        }
+        i += 1;
+    }
+    panic!("not one of our columns")
 }
 
 /// Our CSV (`docs/data-format.md`): the JSON shape, column by column.
