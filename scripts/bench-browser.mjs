@@ -17,18 +17,28 @@
 //   in our overview (no peer has one);
 // - memory (JS heap + wasm) and the first-visit bytes (gzip) of each.
 // Ratios are ours ÷ the best peer (below 1: we are faster). Tests never time anything.
+//
+// A crash does not end the run (scripts/bench-guard.mjs): each cold run of each
+// tool runs on its own; when the browser closes, the page crashes or a step does
+// not answer, that tool's cell in the rows it did not reach says why ("failed:
+// browser closed", "did not draw within 60 s", or "(1 of 3 runs failed: ...)"
+// beside the median of the others), the next run gets a fresh browser, and the
+// whole table is printed. BENCH_CRASH=<tool>@<events>:<step>[:page] simulates
+// one (see bench-guard.mjs); unset, nothing is simulated.
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { serve, launch, DIST } from '../tests/e2e/harness.mjs';
+import { serve, DIST } from '../tests/e2e/harness.mjs';
+import { createGuard } from './bench-guard.mjs';
 import { firstViewFiles } from './bytes.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const runs = Number(process.argv[2] ?? 3);
 const sizes = (process.argv[3] ?? '100,10000,100000').split(',').map(Number);
 const PEER_TIMEOUT = 60_000;
+const OURS_TIMEOUT = 120_000;
 const median = (xs) => { const s = xs.filter((x) => Number.isFinite(x)).sort((a, b) => a - b); return s.length ? s[Math.floor(s.length / 2)] : NaN; };
 const gzipSize = (buf) => zlib.gzipSync(buf, { level: 9 }).length;
 
@@ -113,7 +123,8 @@ for (const n of sizes) {
   extra[`/bench/synth-${n}.json`] = execFileSync('cargo', ['run', '-q', '--release', '-p', 'timeline-core', '--bin', 'synth', '--', String(n), '42'], { maxBuffer: 1 << 30 }).toString();
 }
 const server = await serve(DIST, extra);
-const browser = await launch();
+const guard = createGuard();
+const VIEWPORT = { width: 1280, height: 720 };
 
 // Ours: "painted" is the first frame after the app says it is ready with the data.
 const OURS_INIT = () => {
@@ -166,53 +177,65 @@ async function memory(ctx, page) {
   return (heap + wasm) / 2 ** 20;
 }
 
-async function runOurs(query) {
-  const ctx = await browser.newContext({ viewport: { width: 1280, height: 720 } });
-  const page = await ctx.newPage();
-  await page.addInitScript(OURS_INIT);
-  await page.goto(server.url + query);
-  await page.waitForFunction(() => performance.getEntriesByName('painted').length > 0, null, { timeout: 120000 });
-  const r = { first: await page.evaluate(() => performance.getEntriesByName('painted')[0].startTime) };
-  r.parsed = await page.evaluate(() => performance.getEntriesByName('data-parsed')[0]?.startTime ?? NaN);
-  await page.waitForSelector('[data-chart=per-year] [data-bar-year="2005"]');
-  r.filter = await timeOurs(page, { click: '[data-country=KZ]' });
-  r.zoom = await timeOurs(page, { click: '[data-chart=per-year] [data-bar-year="2005"]' });
-  r.wheel = await timeOurs(page, { wheel: true });
-  const mid = await page.evaluate(() => {
-    const b = document.querySelector('[data-testid=brush]');
-    const x = (Number(b.dataset.brushX0) + Number(b.dataset.brushX1)) / 2;
-    const strip = document.querySelector('.overview-strip');
-    const rect = strip.getBoundingClientRect();
-    strip.dispatchEvent(new PointerEvent('pointerdown', { clientX: rect.left + x, clientY: rect.top + 10, bubbles: true, pointerId: 1, button: 0 }));
-    return x;
+const drawn = (page) => page.waitForFunction(() => performance.getEntriesByName('painted').length > 0, null, { timeout: 0 });
+
+/** One cold run of ours; `n` only names the run (null: the built-in data). */
+const runOurs = (query, n) => guard.measure('ours', n, VIEWPORT, async ({ ctx, page, step, r }) => {
+  await step('first', async () => {
+    await page.addInitScript(OURS_INIT);
+    await page.goto(server.url + query, { timeout: 0 });
+    await drawn(page);
+  }, OURS_TIMEOUT, `did not draw within ${OURS_TIMEOUT / 1000} s`);
+  r.first = await step('first', () => page.evaluate(() => performance.getEntriesByName('painted')[0].startTime));
+  r.parsed = await step('first', () => page.evaluate(() => performance.getEntriesByName('data-parsed')[0]?.startTime ?? NaN));
+  await step('filter', () => page.waitForSelector('[data-chart=per-year] [data-bar-year="2005"]', { timeout: 0 }));
+  r.filter = await step('filter', () => timeOurs(page, { click: '[data-country=KZ]' }));
+  r.zoom = await step('zoom', () => timeOurs(page, { click: '[data-chart=per-year] [data-bar-year="2005"]' }));
+  r.wheel = await step('wheel', () => timeOurs(page, { wheel: true }));
+  r.brush = await step('brush', async () => {
+    const mid = await page.evaluate(() => {
+      const b = document.querySelector('[data-testid=brush]');
+      const x = (Number(b.dataset.brushX0) + Number(b.dataset.brushX1)) / 2;
+      const strip = document.querySelector('.overview-strip');
+      const rect = strip.getBoundingClientRect();
+      strip.dispatchEvent(new PointerEvent('pointerdown', { clientX: rect.left + x, clientY: rect.top + 10, bubbles: true, pointerId: 1, button: 0 }));
+      return x;
+    });
+    return timeOurs(page, { brush: mid + 12 });
   });
-  r.brush = await timeOurs(page, { brush: mid + 12 });
-  r.nodes = await page.evaluate(() => document.querySelectorAll('.chart .mark, .chart .cluster').length);
-  r.mem = await memory(ctx, page);
-  await ctx.close();
-  return r;
-}
+  r.nodes = await step('nodes', () => page.evaluate(() => document.querySelectorAll('.chart .mark, .chart .cluster').length));
+  r.mem = await step('mem', () => memory(ctx, page));
+});
 
-async function runPeer(name, n) {
-  const ctx = await browser.newContext({ viewport: { width: 1280, height: 720 } });
-  const page = await ctx.newPage();
-  const r = {};
-  try {
-    await page.goto(`${server.url}peers/${name}.html?data=/bench/synth-${n}.json`);
-    await page.waitForFunction(() => window.bench, null, { timeout: PEER_TIMEOUT });
-    r.first = await page.evaluate(() => performance.getEntriesByName('painted')[0].startTime);
-    for (const m of ['filter', 'zoom']) {
-      r[m] = await page.evaluate(async (m) => { const t0 = performance.now(); await window.bench[m](); return performance.now() - t0; }, m);
-    }
-    r.mem = await memory(ctx, page);
-  } catch {
-    r.first = Infinity; // did not draw within the time limit
+const runPeer = (name, n) => guard.measure(name, n, VIEWPORT, async ({ ctx, page, step, r }) => {
+  await step('first', async () => {
+    await page.goto(`${server.url}peers/${name}.html?data=/bench/synth-${n}.json`, { timeout: 0 });
+    await page.waitForFunction(() => window.bench, null, { timeout: 0 });
+  }, PEER_TIMEOUT, `did not draw within ${PEER_TIMEOUT / 1000} s`);
+  r.first = await step('first', () => page.evaluate(() => performance.getEntriesByName('painted')[0].startTime));
+  for (const m of ['filter', 'zoom']) {
+    r[m] = await step(m, () => page.evaluate(async (m) => { const t0 = performance.now(); await window.bench[m](); return performance.now() - t0; }, m));
   }
-  await ctx.close();
-  return r;
-}
+  r.mem = await step('mem', () => memory(ctx, page));
+});
 
-const fmt = (v) => (v === Infinity ? `> ${PEER_TIMEOUT / 1000} s` : Number.isFinite(v) ? `${v < 100 ? v.toFixed(1) : v.toFixed(0)}` : '–');
+// Steps in the order they are measured: a run that failed at one step has no value for it or any later one.
+const STEPS = ['first', 'parsed', 'filter', 'zoom', 'wheel', 'brush', 'nodes', 'mem'];
+const AT = { parsed: 'first' };
+
+/** One cell: the median of the runs that measured `m`; the runs that failed
+ *  before it are named with their reason. */
+function cell(all, m, unit = '') {
+  const ok = all.filter((x) => Number.isFinite(x[m])).map((x) => x[m]);
+  const failed = all.filter((x) => x.error && STEPS.indexOf(x.failedAt) <= STEPS.indexOf(AT[m] ?? m) && !(m in x));
+  const reasons = [...new Set(failed.map((x) => x.error))].join('; ');
+  if (!ok.length && failed.length) return `failed: ${reasons}`;
+  const v = median(ok);
+  const digits = m === 'nodes' || v >= 100 ? 0 : 1;
+  const text = Number.isFinite(v) ? `${v.toFixed(digits)}${unit}` : '–';
+  return failed.length ? `${text} (${failed.length} of ${all.length} runs failed: ${reasons})` : text;
+}
+const value = (all, m) => median(all.filter((x) => Number.isFinite(x[m])).map((x) => x[m]));
 const ratio = (ours, peers) => {
   const best = Math.min(...peers.filter((v) => Number.isFinite(v)));
   return Number.isFinite(best) && Number.isFinite(ours) ? (ours / best).toFixed(2) : '–';
@@ -220,8 +243,7 @@ const ratio = (ours, peers) => {
 const collect = async (fn) => {
   const all = [];
   for (let i = 0; i < runs; i++) all.push(await fn());
-  const keys = Object.keys(all[0]);
-  return Object.fromEntries(keys.map((k) => [k, all.some((x) => x[k] === Infinity) ? Infinity : median(all.map((x) => x[k]))]));
+  return all;
 };
 
 console.log(`Medians of ${runs} cold runs, headless Chromium, 1280×720, 127.0.0.1; times in ms.\n`);
@@ -229,24 +251,26 @@ console.log('| events | metric | ours | timelines-chart | vis-timeline | ours ÷
 console.log('|---|---|---|---|---|---|');
 const oursRows = [];
 for (const n of sizes) {
-  const ours = await collect(() => runOurs(`?data=/bench/synth-${n}.json`));
+  const ours = await collect(() => runOurs(`?data=/bench/synth-${n}.json`, n));
   const peers = {};
   for (const name of Object.keys(PEERS)) peers[name] = await collect(() => runPeer(name, n));
   oursRows.push([`${n.toLocaleString('en')} synthetic`, ours]);
   for (const [m, label] of [['first', 'first view'], ['filter', 'filter (one country)'], ['zoom', 'zoom (window to one year)'], ['mem', 'memory, MB']]) {
-    const p = Object.keys(PEERS).map((k) => peers[k][m]);
-    console.log(`| ${n.toLocaleString('en')} | ${label} | ${fmt(ours[m])} | ${p.map(fmt).join(' | ')} | ${ratio(ours[m], p)} |`);
+    const names = Object.keys(PEERS);
+    const best = ratio(value(ours, m), names.map((k) => value(peers[k], m)));
+    console.log(`| ${n.toLocaleString('en')} | ${label} | ${cell(ours, m)} | ${names.map((k) => cell(peers[k], m)).join(' | ')} | ${best} |`);
   }
 }
-const builtin = await collect(() => runOurs(''));
-await browser.close();
+const builtin = await collect(() => runOurs('', null));
+await guard.close();
 await server.close();
 
 console.log('\nOurs only (no peer has these):\n');
 console.log('| dataset | first view painted | (data parsed at) | one wheel step | one brush drag step | marks drawn after zoom | memory (JS heap + wasm) |');
 console.log('|---|---|---|---|---|---|---|');
-for (const [label, r] of [['built-in (65)', builtin], ...oursRows]) {
-  console.log(`| ${label} | ${fmt(r.first)} ms | ${fmt(r.parsed)} ms | ${fmt(r.wheel)} ms | ${fmt(r.brush)} ms | ${r.nodes} | ${r.mem.toFixed(0)} MB |`);
+for (const [label, all] of [['built-in (65)', builtin], ...oursRows]) {
+  const c = (m, unit) => cell(all, m, unit);
+  console.log(`| ${label} | ${c('first', ' ms')} | ${c('parsed', ' ms')} | ${c('wheel', ' ms')} | ${c('brush', ' ms')} | ${c('nodes')} | ${c('mem', ' MB')} |`);
 }
 
 // First-visit bytes: what each page loads before it can draw (the data aside).

@@ -5,6 +5,8 @@
 // and in the reveal.js deck; axe-core on the authoring and playing views in
 // every theme; the player in frames of slide sizes without text over text.
 // Waits for what the app exposes (data-scene-index, data-ready), never for time.
+// No test depends on another: the ones that need the saved three-scene story
+// ask threeScenes(), which makes it through the interface once per run.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -20,8 +22,6 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 const SHOTS = path.join(ROOT, 'target/e2e-shots/stories');
 const EXAMPLE = fs.readFileSync(path.join(ROOT, 'examples/stories/sco-decade.json'), 'utf8');
 
-// Written by the authoring test, read by the others.
-let saved = null;
 const fixtures = {};
 let server, other, browser;
 before(async () => {
@@ -55,8 +55,9 @@ async function openStill(url, viewport) {
   return page;
 }
 
-test('a three-scene story made through the interface, saved, and played by keys', async () => {
-  const page = await openStill(server.url);
+/** Makes the three-scene story through the interface only, on `page`: add scene,
+ *  title and caption, a note and a highlight, a title card, reorder, undo, redo. */
+async function authorThreeScenes(page) {
   await page.click('[data-action=story]');
   await page.waitForSelector('[data-testid=story-panel]');
   await page.fill('[data-field=story-title]', 'Three scenes');
@@ -90,17 +91,41 @@ test('a three-scene story made through the interface, saved, and played by keys'
   await page.click('[data-action=story-redo]');
   await page.waitForFunction(() => document.querySelector('[data-scene-row="2"]').textContent.includes('Interlude'));
   assert.deepEqual(await rows(page), ['1. Everything', '2. Interlude (title card)', '3. By country']);
+}
+
+/** Saves the story shown on `page` as a file; its text. */
+async function saveStory(page) {
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-action=story-save]')]);
+  assert.equal(download.suggestedFilename(), 'three-scenes.json');
+  return fs.readFileSync(await download.path(), 'utf8');
+}
+
+let threeMade = null;
+/** The three-scene story as saved, made through the interface in a page of its own,
+ *  and served as /fixtures/three.json. Each test that needs it asks for it, so no
+ *  test depends on another having run; it is made once per run of this file. */
+function threeScenes() {
+  threeMade ??= (async () => {
+    const page = await openStill(server.url);
+    await authorThreeScenes(page);
+    const text = await saveStory(page);
+    await page.close();
+    fixtures['/fixtures/three.json'] = text;
+    return text;
+  })();
+  return threeMade;
+}
+
+test('a three-scene story made through the interface, saved, and played by keys', async () => {
+  const page = await openStill(server.url);
+  await authorThreeScenes(page);
   await page.screenshot({ path: path.join(SHOTS, 'authoring.png') });
 
   // Saved as a file.
-  const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-action=story-save]')]);
-  assert.equal(download.suggestedFilename(), 'three-scenes.json');
-  saved = fs.readFileSync(await download.path(), 'utf8');
-  const json = JSON.parse(saved);
+  const json = JSON.parse(await saveStory(page));
   assert.equal(json.format, 'sco-timeline-story');
   assert.equal(json.scenes.length, 3);
   assert.equal(json.scenes[1].view, null);
-  fixtures['/fixtures/three.json'] = saved;
 
   // Exported: one SVG per scene (the title card too), and a printable handout (drawn in the worker).
   const files = [];
@@ -143,7 +168,7 @@ test('a three-scene story made through the interface, saved, and played by keys'
 });
 
 test('a saved story opens again from its file, from an inline link and from an address; a bad scene is named and skipped', async () => {
-  assert.ok(saved, 'the authoring test saved a story');
+  const saved = await threeScenes();
   const page = await openStill(server.url);
   const file = path.join(SHOTS, 'three-scenes.json');
   fs.writeFileSync(file, saved);
@@ -176,6 +201,7 @@ test('a saved story opens again from its file, from an inline link and from an a
 });
 
 test('in a frame: a read-only player the host drives, told of each scene', async () => {
+  await threeScenes();
   fixtures['/story-host.html'] = `<!doctype html><meta charset="utf-8"><script>window.heard = []; addEventListener('message', (e) => { if (e.data?.event === 'scene') heard.push(e.data); });</script>
 <iframe src="${server.url}index.html?embed=1&controls=zoom&story=/fixtures/three.json&origins=${encodeURIComponent(new URL(other.url).origin)}" width="900" height="500"></iframe>`;
   const page = await browser.newPage({ reducedMotion: 'reduce' });
@@ -284,7 +310,7 @@ test('a story that names its dataset loads it and plays on it; when it cannot, i
 });
 
 test('a story file dropped on the page opens as a story to edit; a dataset dropped after it still opens as data', async () => {
-  assert.ok(saved, 'the authoring test saved a story');
+  const saved = await threeScenes();
   const page = await openStill(server.url);
   const drop = (text, name) => page.evaluate(([t, n]) => {
     const dt = new DataTransfer();
@@ -310,7 +336,7 @@ test('a story file dropped on the page opens as a story to edit; a dataset dropp
 });
 
 test('the embed dialog plays the story: its link is a read-only player that works in a frame', async () => {
-  assert.ok(saved, 'the authoring test saved a story');
+  await threeScenes();
   const page = await openStill(`${server.url}?story=/fixtures/three.json`);
   await waitScene(page, 1);
   await page.keyboard.press('Escape');
@@ -324,9 +350,9 @@ test('the embed dialog plays the story: its link is a read-only player that work
   assert.equal(url.searchParams.get('embed'), '1');
   assert.match(url.searchParams.get('story'), /^\{/, 'the story itself, inline');
   assert.equal(url.searchParams.get('w'), null, 'the first scene sets the view');
-  // The dialog's own preview plays it.
-  const preview = page.frames().find((f) => f.url() === src);
-  await preview.waitForSelector('html[data-scene-index="1"][data-scene-count="3"]', { state: 'attached' });
+  // The dialog's own preview plays it (its frame reloads when the link changes: waited for through the element).
+  await page.waitForFunction((u) => document.querySelector('[data-testid=embed-preview]')?.getAttribute('src') === u, src);
+  await page.frameLocator('[data-testid=embed-preview]').locator('html[data-scene-index="1"][data-scene-count="3"]').waitFor({ state: 'attached' });
   await page.close();
 
   // The snippet in another site's page: a player without editing, keys and host messages drive it.
@@ -351,6 +377,7 @@ test('the embed dialog plays the story: its link is a read-only player that work
 const MEDIA = [['light', {}], ['a dark OS', { colorScheme: 'dark' }], ['forced colours', { forcedColors: 'active' }]];
 for (const [name, media] of MEDIA) {
   test(`axe finds nothing on authoring and playing, ${name}`, async () => {
+    await threeScenes();
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, reducedMotion: 'reduce' });
     await page.emulateMedia(media);
     await page.goto(`${server.url}?story=/fixtures/three.json`);
