@@ -31,7 +31,11 @@
     if (data && data.trim() && typeof AbortController === 'function') {
       var ctrl = new AbortController();
       var early = { url: data, ctrl: ctrl, response: fetch(data, { signal: ctrl.signal }) };
+      // Its body read now too: a response nobody reads stops downloading
+      // once the browser's buffer is full (a large file would wait for the app).
+      early.body = early.response.then(function (r) { return r.ok ? r.arrayBuffer() : null; });
       early.response.catch(function () {});
+      early.body.catch(function () {});
       window.__scoEarlyData = early;
     }
   } catch (e) { /* the app fetches it itself */ }

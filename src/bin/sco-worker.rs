@@ -15,6 +15,10 @@
 //! A failure answers `["error", message]`. No window, no document: plotters'
 //! text measuring is served by the boot script's stand-in.
 
+#[cfg(all(not(target_feature = "atomics"), target_family = "wasm"))]
+#[global_allocator]
+static TALC: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
+
 use js_sys::{Array, Uint8Array};
 use plotters::prelude::{IntoDrawingArea, SVGBackend};
 use timeline_charts::{palette::Colours, ChartStyle, Hit, Target};
@@ -43,10 +47,10 @@ fn text(v: JsValue) -> String {
 }
 
 /// Reads a file with the importer its content calls for, reporting progress.
-fn load(data: &[u8], name: &str, mapping: Option<timeline_core::Mapping>) -> Read {
+fn load(data: Vec<u8>, name: &str, mapping: Option<timeline_core::Mapping>) -> Read {
     // Bytes as browsers read text: a byte-order mark decides (UTF-8, UTF-16),
     // else UTF-8 where valid, else Windows-1252, with a notice (timeline_core::decode).
-    let mut inc = timeline_core::import::open_bytes(data.to_vec(), name, mapping.as_ref());
+    let mut inc = timeline_core::import::open_bytes(data, name, mapping.as_ref()).for_packing();
     while !inc.step(STEP_ENTRIES) {
         post(
             &Array::of3(
@@ -172,7 +176,7 @@ pub fn run(job: JsValue) {
                 .get(3)
                 .as_string()
                 .map(|m| timeline_core::Mapping::decode(&m));
-            let read = load(&bytes(job.get(1)), &text(job.get(2)), mapping);
+            let read = load(bytes(job.get(1)), &text(job.get(2)), mapping);
             // The answer in parts the page reads one by one (pack::pack_read).
             let parts = Array::new();
             let buffers = Array::new();

@@ -37,11 +37,15 @@ async fn bytes_of(promise: Result<js_sys::Promise, JsValue>) -> Result<Uint8Arra
 }
 
 /// The request `boot-check.js` started for `?data=` before the app ran, if
-/// it is for `url` (taken once).
-fn early_fetch(
-    win: &web_sys::Window,
-    url: &str,
-) -> Option<(web_sys::AbortController, js_sys::Promise)> {
+/// it is for `url` (taken once): its abort, its response and its body (read
+/// as it arrives).
+struct Early {
+    ctrl: web_sys::AbortController,
+    response: js_sys::Promise,
+    body: js_sys::Promise,
+}
+
+fn early_fetch(win: &web_sys::Window, url: &str) -> Option<Early> {
     let key = JsValue::from_str("__scoEarlyData");
     let early = js_sys::Reflect::get(win, &key).ok()?;
     let field = |k: &str| js_sys::Reflect::get(&early, &JsValue::from_str(k)).ok();
@@ -49,22 +53,23 @@ fn early_fetch(
         return None;
     }
     let _ = js_sys::Reflect::delete_property(win, &key);
-    Some((
-        field("ctrl")?.dyn_into().ok()?,
-        field("response")?.dyn_into().ok()?,
-    ))
+    Some(Early {
+        ctrl: field("ctrl")?.dyn_into().ok()?,
+        response: field("response")?.dyn_into().ok()?,
+        body: field("body")?.dyn_into().ok()?,
+    })
 }
 
 async fn fetch_bytes(url: &str) -> Result<Uint8Array, String> {
     let win = web_sys::window().ok_or("no window")?;
-    let (ctrl, request) = match early_fetch(&win, url) {
-        Some(early) => early,
+    let (ctrl, request, body) = match early_fetch(&win, url) {
+        Some(e) => (e.ctrl, e.response, Some(e.body)),
         None => {
             let ctrl = web_sys::AbortController::new().map_err(js_error)?;
             let init = web_sys::RequestInit::new();
             init.set_signal(Some(&ctrl.signal()));
             let request = win.fetch_with_str_and_init(url, &init);
-            (ctrl, request)
+            (ctrl, request, None)
         }
     };
     let timer = Timeout::new(FETCH_TIMEOUT_MS, move || ctrl.abort());
@@ -84,7 +89,7 @@ async fn fetch_bytes(url: &str) -> Result<Uint8Array, String> {
             resp.status_text()
         ));
     }
-    let bytes = bytes_of(resp.array_buffer()).await?;
+    let bytes = bytes_of(body.map_or_else(|| resp.array_buffer(), Ok)).await?;
     drop(timer);
     Ok(bytes)
 }

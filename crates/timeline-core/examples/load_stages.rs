@@ -8,7 +8,7 @@ fn main() {
     let path = std::env::args().nth(1).expect("a file");
     let bytes = std::fs::read(&path).expect("readable");
     let t = Instant::now();
-    let mut inc = timeline_core::import::open_bytes(bytes, &path, None);
+    let mut inc = timeline_core::import::open_bytes(bytes, &path, None).for_packing();
     let t_open = t.elapsed();
     let t = Instant::now();
     while !inc.step(5000) {}

@@ -177,6 +177,8 @@ pub(crate) struct Validator {
     /// Whether entries in the common shape take the quick path (the tests
     /// turn it off to compare).
     quick: bool,
+    /// Whether the dataset is only to be packed ([`Dataset::packable`]).
+    packing: bool,
     /// Entry index of each loaded event, to name it in problems found at the end.
     entry_index: Vec<usize>,
     events: Vec<Event>,
@@ -193,6 +195,7 @@ impl Validator {
             seen_text: Default::default(),
             entries: 0,
             quick: true,
+            packing: false,
             entry_index: Vec::new(),
             events: Vec::new(),
             problems,
@@ -303,7 +306,11 @@ impl Validator {
         if !self.events.iter().any(|e| !e.related.is_empty()) {
             // Most datasets link nothing: no id set to build.
             return Loaded {
-                dataset: Dataset::new(self.known.meta, self.events),
+                dataset: if self.packing {
+                    Dataset::packable(self.known.meta, self.events)
+                } else {
+                    Dataset::new(self.known.meta, self.events)
+                },
                 problems: self.problems,
                 ..Loaded::default()
             };
@@ -331,7 +338,11 @@ impl Validator {
             });
         }
         Loaded {
-            dataset: Dataset::new(self.known.meta, self.events),
+            dataset: if self.packing {
+                Dataset::packable(self.known.meta, self.events)
+            } else {
+                Dataset::new(self.known.meta, self.events)
+            },
             problems: self.problems,
             ..Loaded::default()
         }
@@ -656,6 +667,13 @@ impl Incremental {
                 }
             }
         }
+    }
+
+    /// The dataset only to be packed for the page, which builds its indexes
+    /// ([`Dataset::packable`]): what the worker reads.
+    pub fn for_packing(mut self) -> Self {
+        self.validator.packing = true;
+        self
     }
 
     /// Every entry through the full checks, none by the quick path: the

@@ -339,29 +339,8 @@ pub struct Dataset {
 
 impl Dataset {
     pub fn new(meta: Metadata, events: Vec<Event>) -> Self {
-        // Sort on days computed once (calendar arithmetic is not free), by an
-        // order of indexes applied in place: no second list of events (at
-        // 1,000,000 that would be another 100 MB at the peak), and no list of
-        // keys beside the days the dataset keeps anyway.
         let mut events = events;
-        let days: Vec<(i32, i32)> = events
-            .iter()
-            .map(|e| (e.start_day(), e.end_day()))
-            .collect();
-        let before = |a: usize, b: usize| {
-            let (x, y) = (&events[a], &events[b]);
-            (days[a].0, x.date.precision(), days[a].1, x.kind)
-                .cmp(&(days[b].0, y.date.precision(), days[b].1, y.kind))
-                .then_with(|| x.id.cmp(&y.id))
-        };
-        // Events read by the worker come sorted already: one pass tells, and
-        // the page then neither sorts nor moves a million events again.
-        let sorted = (1..events.len()).all(|i| before(i - 1, i).is_le());
-        let days = if sorted {
-            days
-        } else {
-            sort_events(&mut events)
-        };
+        let days = in_order(&mut events);
         events.shrink_to_fit();
         let span = days
             .iter()
@@ -424,6 +403,20 @@ impl Dataset {
             related_at,
             days,
             span,
+        }
+    }
+
+    /// The events in the dataset's order and the metadata, without any of
+    /// the indexes: what the worker packs for the page, which builds them
+    /// (at 1,000,000 events, half a second the worker need not spend). Only
+    /// `meta` and `events` may be read of it.
+    pub fn packable(meta: Metadata, events: Vec<Event>) -> Self {
+        let mut events = events;
+        in_order(&mut events);
+        Dataset {
+            meta,
+            events,
+            ..Dataset::default()
         }
     }
 
@@ -660,6 +653,31 @@ fn search_texts(events: &[Event]) -> (String, Vec<u32>) {
 
 /// Reorders `items` in place so that item `k` is the one that was at
 /// `order[k]` (a permutation), following its cycles by swaps.
+/// Puts `events` in the dataset's order; gives each one's days. Sorts on
+/// days computed once (calendar arithmetic is not free), by an order of
+/// indexes applied in place: no second list of events (at 1,000,000 that
+/// would be another 100 MB at the peak), and no list of keys beside the days
+/// the dataset keeps anyway.
+fn in_order(events: &mut [Event]) -> Vec<(i32, i32)> {
+    let days: Vec<(i32, i32)> = events
+        .iter()
+        .map(|e| (e.start_day(), e.end_day()))
+        .collect();
+    let before = |a: usize, b: usize| {
+        let (x, y) = (&events[a], &events[b]);
+        (days[a].0, x.date.precision(), days[a].1, x.kind)
+            .cmp(&(days[b].0, y.date.precision(), days[b].1, y.kind))
+            .then_with(|| x.id.cmp(&y.id))
+    };
+    // Events read by the worker come sorted already: one pass tells, and
+    // the page then neither sorts nor moves a million events again.
+    if (1..events.len()).all(|i| before(i - 1, i).is_le()) {
+        days
+    } else {
+        sort_events(events)
+    }
+}
+
 /// An event's place in the dataset's order as an integer: start day,
 /// precision, end day, kind (each compared as the tuple of them would be).
 fn order_key(e: &Event) -> u128 {

@@ -15,6 +15,7 @@ use crate::validate::{slugify, Known};
 use serde::de::{Deserializer, IgnoredAny, Visitor};
 use serde::Deserialize;
 use std::borrow::Cow;
+use thin_vec::ThinVec;
 
 /// One entry's fields, borrowed where the file allows.
 #[derive(Default)]
@@ -25,8 +26,8 @@ pub(crate) struct Quick<'a> {
     pub date: Option<Cow<'a, str>>,
     pub end: Option<Cow<'a, str>>,
     pub scope: Option<Cow<'a, str>>,
-    pub countries: Vec<Cow<'a, str>>,
-    pub places: Vec<Cow<'a, str>>,
+    pub countries: List<'a>,
+    pub places: List<'a>,
     pub casualties: Option<(Option<u64>, Option<u64>)>,
     pub summary: Option<Cow<'a, str>>,
     pub note: Option<Cow<'a, str>>,
@@ -34,6 +35,44 @@ pub(crate) struct Quick<'a> {
     /// A field the quick path does not read is given (`related`, `links`,
     /// `added`, a quote's place): the full checks read the entry.
     pub other: bool,
+}
+
+/// A list of texts as written: a JSON list, or a table's cell whose values
+/// are separated by `;` or `|` (read where it is, no list built per row).
+pub(crate) enum List<'a> {
+    Items(Vec<Cow<'a, str>>),
+    Cell(&'a str),
+}
+
+impl Default for List<'_> {
+    fn default() -> Self {
+        List::Cell("")
+    }
+}
+
+impl List<'_> {
+    /// Each value trimmed; `None` for a value with nothing in it. A cell's
+    /// empty values are skipped, as the table importers do.
+    fn each(&self) -> impl Iterator<Item = Option<&str>> {
+        let (items, cell) = match self {
+            List::Items(v) => (&v[..], ""),
+            List::Cell(c) => (&[][..], *c),
+        };
+        let cell = cell
+            .split([';', '|'])
+            .map(str::trim)
+            .filter(|s| !s.is_empty());
+        items.iter().map(|s| filled(s)).chain(cell.map(Some))
+    }
+
+    /// Every value as text, when none is empty.
+    fn texts(&self) -> Option<ThinVec<String>> {
+        let mut out = ThinVec::new();
+        for s in self.each() {
+            out.push(s?.to_string());
+        }
+        Some(out)
+    }
 }
 
 /// An entry's source as written.
@@ -147,8 +186,8 @@ fn cow(t: T<'_>) -> Option<Cow<'_, str>> {
     t.map(|t| t.0)
 }
 
-fn cows(list: Option<Vec<Text<'_>>>) -> Vec<Cow<'_, str>> {
-    list.unwrap_or_default().into_iter().map(|t| t.0).collect()
+fn cows(list: Option<Vec<Text<'_>>>) -> List<'_> {
+    List::Items(list.unwrap_or_default().into_iter().map(|t| t.0).collect())
 }
 
 /// One JSON entry's text read for the quick path; `None` when it has
@@ -191,10 +230,6 @@ fn filled(s: &str) -> Option<&str> {
     Some(s.trim()).filter(|t| !t.is_empty())
 }
 
-fn texts(list: &[Cow<str>]) -> Option<Vec<String>> {
-    list.iter().map(|s| filled(s).map(String::from)).collect()
-}
-
 /// The event, when the entry has nothing to report; `None` sends it through
 /// the full checks. Asks `known` in the order those do, so what it adds on
 /// the way (a country, a category) is what they would add.
@@ -225,18 +260,20 @@ pub(crate) fn event(q: &Quick, known: &mut Known) -> Option<Event> {
         Some("local") => Scope::Local,
         Some(_) => return None,
     };
-    let written = texts(&q.countries)?;
-    if written.is_empty() && scope == Scope::Local && known.countries_declared {
+    if q.countries.each().any(|c| c.is_none()) {
         return None;
     }
-    let mut countries: Vec<String> = Vec::with_capacity(written.len());
-    for c in &written {
+    let mut countries: ThinVec<String> = ThinVec::new();
+    for c in q.countries.each().flatten() {
         let code = known.country(c)?;
         if !countries.contains(&code) {
             countries.push(code);
         }
     }
-    let places = texts(&q.places)?;
+    if countries.is_empty() && scope == Scope::Local && known.countries_declared {
+        return None;
+    }
+    let places = q.places.texts()?;
     let summary = q.summary.as_deref().and_then(filled).unwrap_or_default();
     let note = match q.note.as_deref() {
         None => None,
@@ -249,8 +286,8 @@ pub(crate) fn event(q: &Quick, known: &mut Known) -> Option<Event> {
         title,
         date,
         end,
-        countries: countries.into(),
-        places: places.into(),
+        countries,
+        places,
         casualties: q
             .casualties
             .map(|(killed, wounded)| Box::new(Casualties { killed, wounded })),

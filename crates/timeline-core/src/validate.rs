@@ -6,12 +6,12 @@ use crate::model::*;
 use crate::problem::{meta_problem, Location, Problem, ProblemKind as P};
 use crate::text::opt_str;
 use serde_json::{Map, Value};
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 
 /// The sources the metadata lists, and which copies each declares.
 #[derive(Default)]
 pub(crate) struct SourceIndex {
-    copies: std::collections::HashMap<String, (bool, bool)>,
+    copies: rustc_hash::FxHashMap<String, (bool, bool)>,
 }
 
 impl SourceIndex {
@@ -49,9 +49,9 @@ pub(crate) struct Known {
     pub(crate) categories_declared: bool,
     pub(crate) sources: SourceIndex,
     /// Code, and lower-cased name, of each country in `meta` → its index.
-    country_keys: HashMap<String, usize>,
+    country_keys: rustc_hash::FxHashMap<String, usize>,
     /// Category id (and lower-cased label) → its index.
-    category_keys: HashMap<String, usize>,
+    category_keys: rustc_hash::FxHashMap<String, usize>,
 }
 
 impl Known {
@@ -62,8 +62,8 @@ impl Known {
             categories_declared: !meta.categories.is_empty(),
             sources: SourceIndex::new(&meta),
             meta,
-            country_keys: HashMap::new(),
-            category_keys: HashMap::new(),
+            country_keys: Default::default(),
+            category_keys: Default::default(),
         };
         for (i, c) in k.meta.countries.iter().enumerate() {
             k.country_keys.insert(c.code.clone(), i);

@@ -9,7 +9,7 @@ use super::{
 };
 use crate::load::{Incremental, Naming, RowNumbers, RowSource};
 use crate::problem::{Problem, ProblemKind};
-use crate::quick::{Quick, Source};
+use crate::quick::{List, Quick, Source};
 use serde_json::{json, Map, Value};
 use std::borrow::Cow;
 use std::io::Cursor;
@@ -432,13 +432,6 @@ fn native_quick<'r>(row: &Row<'r>) -> Quick<'r> {
         };
     }
     let cell = |c: &'r str| Some(Cow::Borrowed(c)).filter(|c| !c.is_empty());
-    let list = |c: &'r str| -> Vec<Cow<'r, str>> {
-        c.split([';', '|'])
-            .map(str::trim)
-            .filter(|s| !s.is_empty())
-            .map(Cow::Borrowed)
-            .collect()
-    };
     let mut other = !get!("related").is_empty();
     let mut count = |c: &str| match c {
         "" => None,
@@ -468,8 +461,8 @@ fn native_quick<'r>(row: &Row<'r>) -> Quick<'r> {
         date: cell(get!("date")),
         end: cell(get!("end")),
         scope: cell(get!("scope")),
-        countries: list(get!("countries")),
-        places: list(get!("places")),
+        countries: List::Cell(get!("countries")),
+        places: List::Cell(get!("places")),
         casualties,
         summary: cell(get!("summary")),
         note: cell(get!("note")),
