@@ -23,8 +23,17 @@ fn main() {
     let n = read.dataset.events.len();
     std::mem::forget(read); // as the worker does: it ends with the job
     let t = Instant::now();
-    let back = pack::unpack_read(&parts).expect("unpacks");
+    let mut u = pack::Unpacking::new(&parts[0]).expect("a head");
+    for p in &parts[1..] {
+        u.add(p).expect("a part");
+    }
+    let t_read = t.elapsed();
+    let back = u.finish().expect("unpacks");
     let t_unpack = t.elapsed();
+    println!(
+        "unpack: events read {t_read:?}, then Dataset::new {:?}",
+        t_unpack - t_read
+    );
     println!(
         "{n} events: open {:?}, validate {:?}, finish (Dataset::new) {:?}, pack {:?} ({} parts, {} MB), unpack {:?} ({} events)",
         t_open, t_steps, t_finish, t_pack, parts.len(),

@@ -479,6 +479,29 @@ fn marks_of(
         .collect()
 }
 
+/// A lane's clusters as pills at least `min_w` wide: a pill that would run
+/// into the next one (a bin's events near its end, where the pill is wider
+/// than what is left of the bin) takes the next one in, counts and all, so
+/// no pill covers another and every event is still counted once.
+fn pills(clusters: &[crate::layout::Cluster], min_w: f64, gap: f64) -> Vec<crate::layout::Cluster> {
+    let mut out: Vec<crate::layout::Cluster> = Vec::with_capacity(clusters.len());
+    for c in clusters {
+        let mut c = c.clone();
+        c.x1 = c.x1.max(c.x0 + min_w);
+        match out.last_mut() {
+            Some(prev) if c.x0 < prev.x1 + gap => {
+                prev.count += c.count;
+                let room = crate::layout::CLUSTER_IDS.saturating_sub(prev.first.len());
+                prev.first.extend(c.first.into_iter().take(room));
+                prev.days = (prev.days.0.min(c.days.0), prev.days.1.max(c.days.1));
+                prev.x1 = prev.x1.max(c.x1);
+            }
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
 /// The clusters of every lane, shaded by how dense they are.
 fn clusters_of(
     lanes: &[Lane],
@@ -487,9 +510,14 @@ fn clusters_of(
     row_y: &dyn Fn(usize, usize) -> f64,
 ) -> Vec<ClusterBox> {
     let (k, g) = (frame.k(), frame.gutter());
-    let densest = lanes
+    let merged: Vec<Vec<crate::layout::Cluster>> = lanes
         .iter()
-        .flat_map(|l| l.clusters.iter().map(|c| c.count))
+        .map(|l| pills(&l.clusters, 22.0 * k, 2.0 * k))
+        .collect();
+    let densest = merged
+        .iter()
+        .flatten()
+        .map(|c| c.count)
         .max()
         .unwrap_or(1)
         .max(1) as f64;
@@ -497,9 +525,9 @@ fn clusters_of(
     for (li, l) in lanes.iter().enumerate() {
         let cy = row_y(li, 0);
         let b = &boxes[li];
-        for c in &l.clusters {
+        for c in &merged[li] {
             let (first, last) = c.days;
-            let bw = (c.x1 - c.x0).max(22.0 * k);
+            let bw = c.x1 - c.x0;
             let n = c.count;
             // A density bar as tall as the lane's rows (the rows its marks take
             // when zoomed in), unless a mark of its own (the cursor's) sits beside it.

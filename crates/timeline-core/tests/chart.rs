@@ -297,3 +297,29 @@ fn a_cluster_never_covers_a_mark() {
         }
     }
 }
+
+#[test]
+fn no_cluster_covers_another_and_every_event_is_counted_once() {
+    let synth = load_json(&timeline_core::synth::generate(5_000, 3)).dataset;
+    for ds in [builtin(), synth] {
+        let shown: Vec<usize> = (0..ds.events.len()).collect();
+        let ws = Windows::of(&ds, 0);
+        for width in [300.0, 480.0, 640.0, 1000.0] {
+            let f = frame(width);
+            for w in windows(&ws) {
+                let m = model(&ds, &shown, Grouping::Kind, &f, w);
+                for pair in m.clusters.windows(2).filter(|p| p[0].lane == p[1].lane) {
+                    let (a, b) = (&pair[0].rect, &pair[1].rect);
+                    assert!(
+                        b.x >= a.x + a.w,
+                        "two clusters overlap at width {width} in {w:?}: {a:?} {b:?}"
+                    );
+                }
+                if w == ws.fit {
+                    let counted: usize = m.clusters.iter().map(|c| c.n).sum();
+                    assert_eq!(counted + m.marks.len(), shown.len(), "width {width}");
+                }
+            }
+        }
+    }
+}
