@@ -1,4 +1,3 @@
-use std::collections::BTreeSet;
 use std::rc::Rc;
 use timeline_core::embed::{embed_query, Control, EmbedOptions, Theme};
 use timeline_core::urlstate::ViewState;
@@ -141,7 +140,7 @@ pub fn embed_dialog(props: &EmbedDialogProps) -> Html {
         })
     };
     let ds = &props.dataset;
-    let controls: BTreeSet<Control> = opts.controls.clone();
+    let controls = opts.controls;
     html! {
         <div class="modal-backdrop">
             <div class="modal" role="dialog" aria-modal="true" aria-labelledby="embed-title" tabindex="-1" ref={node} {onkeydown} data-testid="embed-dialog">
