@@ -15,7 +15,7 @@ use crate::components::{
     stats_panel::StatsPanel,
     story_panel::{story_panel, StoryPanelProps},
     story_problems::{story_problems, StoryProblemsProps},
-    summary_line::SummaryLine,
+    summary_line::{summary_line, SummaryLineProps},
 };
 use crate::hooks::use_data_source::open_file;
 use crate::state::{Action, AppState};
@@ -100,11 +100,11 @@ pub(super) fn embed_page(p: &Page, main: Html) -> Html {
                 // The frame's page has its own level-one heading, for screen readers only (the host page shows its title).
                 <h1 class="visually-hidden">{ ds.meta.title.clone() }</h1>
                 // The summary a screen reader meets before the chart (the footer's line is short).
-                if !p.awaiting_link { <SummaryLine dataset={ds.clone()} shown={state.shown.clone()} class="visually-hidden" /> }
+                if !p.awaiting_link { { summary_line(&SummaryLineProps { dataset: ds.clone(), shown: state.shown.clone(), full: true, class: "visually-hidden" }) } }
                 if let Some(n) = state.story.notice.clone() { <p class="notice" role="status" data-testid="story-notice">{ n }</p> }
                 { main }{ stats(p) }
             </main>
-            <footer class="embed-source">if !p.awaiting_link { <SummaryLine dataset={ds.clone()} shown={state.shown.clone()} full={false} />{ " · " } }{ source_line(ds) }</footer>
+            <footer class="embed-source">if !p.awaiting_link { { summary_line(&SummaryLineProps { dataset: ds.clone(), shown: state.shown.clone(), full: false, class: "" }) }{ " · " } }{ source_line(ds) }</footer>
         </div>
     }
 }
@@ -179,7 +179,7 @@ pub(super) fn full_page(
             <header class="app-header">
                 <h1>{ ds.meta.title.clone() }</h1>
                 // They speak of the dataset shown: not of the built-in one while a linked dataset loads.
-                if !p.awaiting_link { <SummaryLine dataset={ds.clone()} shown={state.shown.clone()} /> }
+                if !p.awaiting_link { { summary_line(&SummaryLineProps { dataset: ds.clone(), shown: state.shown.clone(), full: true, class: "" }) } }
             </header>
             if !state.url_notice.is_empty() {
                 <p class="notice" role="status">
