@@ -270,11 +270,12 @@ pub struct Mapping {
     pub columns: RoleColumns,
 }
 
-/// A column name for each role that has one, in a slot per role (twelve
+/// A column name for each role that has one, in a slot per role (boxed: a
+/// mapping stays a pointer wide inside what carries it; twelve
 /// slots need no tree; a `BTreeMap<Role, String>` costs the first module its
 /// own copy of the tree's code). Iterated in [`Role::ALL`]'s order.
 #[derive(Clone, Debug, PartialEq, Eq, Default)]
-pub struct RoleColumns([Option<String>; 12]);
+pub struct RoleColumns(Box<[Option<String>; 12]>);
 
 impl RoleColumns {
     fn slot(role: Role) -> usize {
@@ -304,7 +305,7 @@ impl RoleColumns {
     pub fn iter(&self) -> impl Iterator<Item = (&Role, &String)> + '_ {
         Role::ALL
             .iter()
-            .zip(&self.0)
+            .zip(self.0.iter())
             .filter_map(|(r, c)| c.as_ref().map(|c| (r, c)))
     }
 }
