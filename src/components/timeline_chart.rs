@@ -143,14 +143,17 @@ pub fn timeline_chart(props: &TimelineChartProps) -> Html {
         let key = m
             .selected_lane
             .map(|(t, h)| (t.round() as i64, h.round() as i64));
-        use_effect_with((key, state.view.selected.clone()), move |(key, _)| {
-            if let (Some((top, h)), Some(el)) = (key, container.cast::<HtmlElement>()) {
-                let (st, ch) = (el.scroll_top() as i64, el.client_height() as i64);
-                if *top < st || top + h > st + ch {
-                    el.set_scroll_top((top + h / 2 - ch / 2).max(0) as i32);
+        crate::hooks::use_effect_on::use_effect_on(
+            (key, state.view.selected.clone()),
+            move |(key, _)| {
+                if let (Some((top, h)), Some(el)) = (key, container.cast::<HtmlElement>()) {
+                    let (st, ch) = (el.scroll_top() as i64, el.client_height() as i64);
+                    if *top < st || top + h > st + ch {
+                        el.set_scroll_top((top + h / 2 - ch / 2).max(0) as i32);
+                    }
                 }
-            }
-        });
+            },
+        );
     }
     let marks_events =
         crate::hooks::use_mark_events::use_mark_events(props.dispatch.clone(), onhover.clone());

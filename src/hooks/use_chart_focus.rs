@@ -16,7 +16,7 @@ pub fn use_chart_focus(container: NodeRef, selected: Option<String>) {
     // Focus moves into the popover when it opens and back to the event when it closes.
     {
         let last = last_selected;
-        use_effect_with(selected, move |sel: &Option<String>| {
+        crate::hooks::use_effect_on::use_effect_on(selected, move |sel: &Option<String>| {
             let prev = last.borrow().clone();
             if sel.is_none() {
                 if let Some(id) = prev {
