@@ -111,7 +111,7 @@ pub fn timeline_chart(props: &TimelineChartProps) -> Html {
     let m: &ChartModel = &model;
 
     crate::hooks::use_chart_focus::use_chart_focus(container.clone(), state.view.selected.clone());
-    use_effect(bump_render_seq);
+    crate::hooks::use_effect_on::use_effect_always(bump_render_seq);
     let plot = Plot {
         left: m.gutter,
         width: m.plot_w,

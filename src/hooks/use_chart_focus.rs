@@ -32,7 +32,7 @@ pub fn use_chart_focus(container: NodeRef, selected: Option<String>) {
     // key, or when a zoom, pan or filter removed the focused mark (the focus fell
     // to the page because its element is gone — not because the user went elsewhere).
     {
-        use_effect(move || {
+        crate::hooks::use_effect_on::use_effect_always(move || {
             let Some(el) = container.cast::<web_sys::Element>() else {
                 return;
             };

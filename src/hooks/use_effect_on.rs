@@ -53,3 +53,18 @@ where
     });
     crate::hooks::use_effect_on::use_effect_on(Deps(Box::new(deps)), run);
 }
+
+/// `use_effect` (after every render) with its types erased, as above: every
+/// call site shares Yew's effect code.
+#[hook]
+pub fn use_effect_always<F, R>(f: F)
+where
+    F: FnOnce() -> R + 'static,
+    R: TearDown,
+{
+    let run: Box<dyn FnOnce() -> Box<dyn FnOnce()>> = Box::new(move || {
+        let r = f();
+        Box::new(move || r.tear_down())
+    });
+    use_effect(run);
+}

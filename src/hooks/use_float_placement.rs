@@ -123,7 +123,7 @@ pub fn use_float_placement(node: NodeRef, anchor: Option<Anchor>, opts: Options,
             }
         });
     }
-    use_effect(move || {
+    crate::hooks::use_effect_on::use_effect_always(move || {
         if let (Some(el), Some(r)) = (
             node.cast::<HtmlElement>(),
             anchor.as_ref().and_then(resolve),

@@ -287,7 +287,7 @@ pub fn use_host_api(state: UseReducerHandle<AppState>) {
     {
         let st = state.clone();
         let last = use_mut_ref(|| None::<f64>);
-        use_effect(move || {
+        crate::hooks::use_effect_on::use_effect_always(move || {
             if let Some(h) = content_height() {
                 if *last.borrow() != Some(h) {
                     *last.borrow_mut() = Some(h);
