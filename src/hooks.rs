@@ -1,10 +1,10 @@
+pub mod erased;
 pub mod use_after_first_frame;
 pub mod use_announcement;
 pub mod use_chart_focus;
 pub mod use_chart_gestures;
 pub mod use_chart_keys;
 pub mod use_data_source;
-pub mod use_effect_on;
 pub mod use_element_width;
 pub mod use_float_placement;
 pub mod use_frame_style;

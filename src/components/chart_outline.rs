@@ -127,7 +127,7 @@ pub fn chart_outline(props: &ChartOutlineProps) -> Html {
     {
         let tree = tree.clone();
         let key = rows.get(at).map(|r| key_of(&r.node.id));
-        crate::hooks::use_effect_on::use_effect_on(key, move |key| {
+        crate::hooks::erased::use_effect_on(key, move |key| {
             let (Some(el), Some(key)) = (tree.cast::<web_sys::Element>(), key) else {
                 return;
             };

@@ -40,7 +40,7 @@ pub fn chart_tooltip(props: &ChartTooltipProps) -> Html {
             attr_selector("data-event-id", &props.event_id)
         ));
         // After every render: the mark moves with zoom and pan.
-        crate::hooks::use_effect_on::use_effect_always(move || {
+        crate::hooks::erased::use_effect_always(move || {
             let Some(el) = node.cast::<HtmlElement>() else {
                 return;
             };

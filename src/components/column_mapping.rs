@@ -30,7 +30,7 @@ pub fn column_mapping(props: &ColumnMappingProps) -> Html {
     {
         // A new file (or a new reading of it) starts from its own mapping.
         let chosen = chosen.clone();
-        crate::hooks::use_effect_on::use_effect_on(start, move |m| chosen.set(m.clone()));
+        crate::hooks::erased::use_effect_on(start, move |m| chosen.set(m.clone()));
     }
     let missing = props
         .import

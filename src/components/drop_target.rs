@@ -18,7 +18,7 @@ pub fn drop_target() -> Html {
     let shown = use_state(|| false);
     {
         let shown = shown.clone();
-        crate::hooks::use_effect_on::use_effect_on((), move |_| {
+        crate::hooks::erased::use_effect_on((), move |_| {
             let now = Rc::new(Cell::new(false));
             let set = move |on: bool| {
                 if now.replace(on) != on {

@@ -33,7 +33,7 @@ pub fn embed_dialog(props: &EmbedDialogProps) -> Html {
     let node = use_node_ref();
     {
         let node = node.clone();
-        crate::hooks::use_effect_on::use_effect_on((), move |_| {
+        crate::hooks::erased::use_effect_on((), move |_| {
             if let Some(el) = node.cast::<web_sys::HtmlElement>() {
                 let _ = el.focus();
             }

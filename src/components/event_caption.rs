@@ -25,9 +25,7 @@ pub fn event_caption(props: &EventCaptionProps) -> Html {
     {
         // A new event starts with the caption, not the full details.
         let full = full.clone();
-        crate::hooks::use_effect_on::use_effect_on(props.event.id.clone(), move |_| {
-            full.set(false)
-        });
+        crate::hooks::erased::use_effect_on(props.event.id.clone(), move |_| full.set(false));
     }
     let ds = &props.dataset;
     let e = &props.event;

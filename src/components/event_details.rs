@@ -45,7 +45,7 @@ pub fn event_details(props: &EventDetailsProps) -> Html {
     {
         let node = node.clone();
         let d = props.dispatch.clone();
-        crate::hooks::use_effect_on::use_effect_on(e.id.clone(), move |_| {
+        crate::hooks::erased::use_effect_on(e.id.clone(), move |_| {
             if let Some(el) = node.cast::<HtmlElement>() {
                 // Focus without scrolling: the dialog is placed where it reads already.
                 let opts = web_sys::FocusOptions::new();

@@ -87,7 +87,7 @@ pub fn list_view(props: &ListViewProps) -> Html {
             },
         )
     };
-    crate::hooks::use_effect_on::use_effect_always(crate::dom::bump_render_seq);
+    crate::hooks::erased::use_effect_always(crate::dom::bump_render_seq);
     let total = rows.len();
     let (top, height) = *scroll;
     let first = ((top / row_px) as usize)

@@ -171,9 +171,7 @@ pub fn stats_panel(props: &StatsPanelProps) -> Html {
     let generation = use_mut_ref(|| 0u32);
     {
         let shown_urls = shown_urls.clone();
-        crate::hooks::use_effect_on::use_effect_on((), move |_| {
-            move || revoke(&shown_urls.borrow())
-        })
+        crate::hooks::erased::use_effect_on((), move |_| move || revoke(&shown_urls.borrow()))
     }
     // Draw whenever the figures or the size change — in a task after the
     // timeline's frame, so the charts follow a filter without delaying it.
@@ -181,48 +179,43 @@ pub fn stats_panel(props: &StatsPanelProps) -> Html {
     {
         let hits = hits.clone();
         let images = images.clone();
-        crate::hooks::use_effect_on::use_effect_on(
-            (stats.clone(), size),
-            move |(stats, (w, theme))| {
-                let (stats, w, theme) = (stats.clone(), *w, *theme);
-                // After the next frame (which shows the timeline), when the browser
-                // is idle (within 300 ms): a filter or zoom paints first, the charts follow.
-                let pending: Rc<std::cell::RefCell<Option<crate::dom::Idle>>> = Rc::default();
-                let slot = pending.clone();
-                let frame = (w > 0.0).then(|| {
-                    gloo::render::request_animation_frame(move |_| {
-                        *slot.borrow_mut() = Some(crate::dom::when_idle(
-                            move || {
-                                *generation.borrow_mut() += 1;
-                                let mine = *generation.borrow();
-                                wasm_bindgen_futures::spawn_local(async move {
-                                    match draw(&stats, w, colours(theme)).await {
-                                        Ok((urls, _)) if *generation.borrow() != mine => {
-                                            revoke(&urls)
-                                        }
-                                        Ok((urls, out)) => {
-                                            revoke(&shown_urls.replace(urls.clone()));
-                                            images.set(urls);
-                                            hits.set(out);
-                                        }
-                                        Err(e) => web_sys::console::error_1(&e.into()),
+        crate::hooks::erased::use_effect_on((stats.clone(), size), move |(stats, (w, theme))| {
+            let (stats, w, theme) = (stats.clone(), *w, *theme);
+            // After the next frame (which shows the timeline), when the browser
+            // is idle (within 300 ms): a filter or zoom paints first, the charts follow.
+            let pending: Rc<std::cell::RefCell<Option<crate::dom::Idle>>> = Rc::default();
+            let slot = pending.clone();
+            let frame = (w > 0.0).then(|| {
+                gloo::render::request_animation_frame(move |_| {
+                    *slot.borrow_mut() = Some(crate::dom::when_idle(
+                        move || {
+                            *generation.borrow_mut() += 1;
+                            let mine = *generation.borrow();
+                            wasm_bindgen_futures::spawn_local(async move {
+                                match draw(&stats, w, colours(theme)).await {
+                                    Ok((urls, _)) if *generation.borrow() != mine => revoke(&urls),
+                                    Ok((urls, out)) => {
+                                        revoke(&shown_urls.replace(urls.clone()));
+                                        images.set(urls);
+                                        hits.set(out);
                                     }
-                                });
-                            },
-                            300,
-                        ));
-                    })
-                });
-                move || {
-                    drop(frame);
-                    pending.borrow_mut().take();
-                }
-            },
-        );
+                                    Err(e) => web_sys::console::error_1(&e.into()),
+                                }
+                            });
+                        },
+                        300,
+                    ));
+                })
+            });
+            move || {
+                drop(frame);
+                pending.borrow_mut().take();
+            }
+        });
     }
     // The hit layer re-renders when the hits change: a redraw for the automation hooks.
     {
-        crate::hooks::use_effect_on::use_effect_on(hits.clone(), |_| crate::dom::bump_render_seq());
+        crate::hooks::erased::use_effect_on(hits.clone(), |_| crate::dom::bump_render_seq());
     }
 
     let w = size.0;

@@ -111,7 +111,7 @@ pub fn timeline_chart(props: &TimelineChartProps) -> Html {
     let m: &ChartModel = &model;
 
     crate::hooks::use_chart_focus::use_chart_focus(container.clone(), state.view.selected.clone());
-    crate::hooks::use_effect_on::use_effect_always(bump_render_seq);
+    crate::hooks::erased::use_effect_always(bump_render_seq);
     let plot = Plot {
         left: m.gutter,
         width: m.plot_w,
@@ -143,17 +143,14 @@ pub fn timeline_chart(props: &TimelineChartProps) -> Html {
         let key = m
             .selected_lane
             .map(|(t, h)| (t.round() as i64, h.round() as i64));
-        crate::hooks::use_effect_on::use_effect_on(
-            (key, state.view.selected.clone()),
-            move |(key, _)| {
-                if let (Some((top, h)), Some(el)) = (key, container.cast::<HtmlElement>()) {
-                    let (st, ch) = (el.scroll_top() as i64, el.client_height() as i64);
-                    if *top < st || top + h > st + ch {
-                        el.set_scroll_top((top + h / 2 - ch / 2).max(0) as i32);
-                    }
+        crate::hooks::erased::use_effect_on((key, state.view.selected.clone()), move |(key, _)| {
+            if let (Some((top, h)), Some(el)) = (key, container.cast::<HtmlElement>()) {
+                let (st, ch) = (el.scroll_top() as i64, el.client_height() as i64);
+                if *top < st || top + h > st + ch {
+                    el.set_scroll_top((top + h / 2 - ch / 2).max(0) as i32);
                 }
-            },
-        );
+            }
+        });
     }
     let marks_events =
         crate::hooks::use_mark_events::use_mark_events(props.dispatch.clone(), onhover.clone());

@@ -9,7 +9,7 @@ pub fn use_after_first_frame() -> bool {
     let later = use_state(|| false);
     {
         let later = later.clone();
-        crate::hooks::use_effect_on::use_effect_on((), move |_| {
+        crate::hooks::erased::use_effect_on((), move |_| {
             let frame = gloo::render::request_animation_frame(move |_| {
                 gloo::timers::callback::Timeout::new(0, move || later.set(true)).forget();
             });

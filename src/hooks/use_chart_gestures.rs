@@ -52,23 +52,20 @@ pub fn use_chart_gestures(
 ) -> ChartGestures {
     {
         let (container, dispatch) = (container.clone(), dispatch.clone());
-        crate::hooks::use_effect_on::use_effect_on(
-            (plot.left, plot.width),
-            move |&(left, width)| {
-                let listener = container.cast::<HtmlElement>().map(|el| {
-                    let el2 = el.clone();
-                    let opts = EventListenerOptions::enable_prevent_default();
-                    EventListener::new_with_options(&el, "wheel", opts, move |e| {
-                        if let Some(e) = e.dyn_ref::<WheelEvent>() {
-                            e.prevent_default();
-                            let left = el2.get_bounding_client_rect().left() + left;
-                            dispatch.emit(Action::Window(wheel_action(e, left, width)));
-                        }
-                    })
-                });
-                move || drop(listener)
-            },
-        );
+        crate::hooks::erased::use_effect_on((plot.left, plot.width), move |&(left, width)| {
+            let listener = container.cast::<HtmlElement>().map(|el| {
+                let el2 = el.clone();
+                let opts = EventListenerOptions::enable_prevent_default();
+                EventListener::new_with_options(&el, "wheel", opts, move |e| {
+                    if let Some(e) = e.dyn_ref::<WheelEvent>() {
+                        e.prevent_default();
+                        let left = el2.get_bounding_client_rect().left() + left;
+                        dispatch.emit(Action::Window(wheel_action(e, left, width)));
+                    }
+                })
+            });
+            move || drop(listener)
+        });
     }
     let state = use_mut_ref(Pointers::default);
     // The latest plot, read by the callbacks at the time of the event.

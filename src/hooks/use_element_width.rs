@@ -18,7 +18,7 @@ pub fn use_element_size(node: NodeRef) -> Option<(f64, f64)> {
     let width = use_state(|| None::<(f64, f64)>);
     {
         let width = width.clone();
-        crate::hooks::use_effect_on::use_effect_on((), move |_| {
+        crate::hooks::erased::use_effect_on((), move |_| {
             let el = node.cast::<web_sys::Element>();
             let w0 = el
                 .as_ref()

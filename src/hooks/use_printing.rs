@@ -8,7 +8,7 @@ pub fn use_printing() -> bool {
     let printing = use_state(|| false);
     {
         let printing = printing.clone();
-        crate::hooks::use_effect_on::use_effect_on((), move |_| {
+        crate::hooks::erased::use_effect_on((), move |_| {
             let listeners = web_sys::window().map(|w| {
                 let (p1, p2) = (printing.clone(), printing);
                 (

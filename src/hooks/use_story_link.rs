@@ -11,7 +11,7 @@ pub fn story_param() -> Option<String> {
 
 #[hook]
 pub fn use_story_link(dispatch: Callback<Action>) {
-    crate::hooks::use_effect_on::use_effect_on((), move |_| {
+    crate::hooks::erased::use_effect_on((), move |_| {
         if let Some(v) = story_param() {
             crate::story_io::load_link(&v, dispatch);
         }

@@ -1,10 +1,11 @@
-//! `use_effect_with` with its types erased: Yew's effect code is generic in
-//! the dependencies, the effect and its clean-up, so each call site of
+//! Yew's effects with their types erased: Yew's effect code is generic in the
+//! dependencies, the effect and its clean-up, so each call site of
 //! `use_effect_with` costs the first module a copy of it. Here every site
 //! shares one: the dependencies are boxed (compared through `Any`), the effect
 //! and the clean-up are boxed closures. Same behaviour: the effect runs after
 //! a render whose dependencies differ from the last run's, the clean-up before
-//! the next run and when the component goes.
+//! the next run and when the component goes. (Erasing `use_memo` the same way
+//! saved 0.1 KB gzip: not done.)
 
 use std::any::Any;
 use yew::functional::TearDown;
@@ -51,7 +52,7 @@ where
         }
         None => Box::new(|| ()),
     });
-    crate::hooks::use_effect_on::use_effect_on(Deps(Box::new(deps)), run);
+    crate::hooks::erased::use_effect_on(Deps(Box::new(deps)), run);
 }
 
 /// `use_effect` (after every render) with its types erased, as above: every
