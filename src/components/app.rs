@@ -90,7 +90,7 @@ pub fn app() -> Html {
         let state = state.clone();
         move |a| state.dispatch(a)
     }));
-    let embed_open = use_state(|| false);
+    let embed_open = crate::hooks::erased::use_state(|| false);
     // The dataset the page's link asks for (`?data=`), if any.
     let linked = use_memo((), |_| crate::hooks::use_data_source::data_param());
     let later = crate::hooks::use_after_first_frame::use_after_first_frame();
@@ -166,7 +166,11 @@ fn picture_export(state: &UseReducerHandle<AppState>) -> Callback<&'static str> 
 }
 
 /// The toolbar, the story's player, and the chart, the list or a title card.
-fn main_view(p: &Page, ontheme: Callback<Theme>, embed_open: &UseStateHandle<bool>) -> Html {
+fn main_view(
+    p: &Page,
+    ontheme: Callback<Theme>,
+    embed_open: &crate::hooks::erased::StateHandle<bool>,
+) -> Html {
     let (state, ds, dispatch, playing) = (&p.state, &p.ds, &p.dispatch, p.playing);
     let e = &state.embed;
     let position = state

@@ -89,12 +89,12 @@ fn visible(o: &Outline, ds: &Dataset, open: &OpenSet) -> Vec<Row> {
 /// opens or goes in, Left closes or goes out, Home/End, Enter opens the event.
 #[function_component(ChartOutline)]
 pub fn chart_outline(props: &ChartOutlineProps) -> Html {
-    let open = use_state(OpenSet::default);
-    let active = use_state(|| None::<NodeId>);
+    let open = crate::hooks::erased::use_state(OpenSet::default);
+    let active = crate::hooks::erased::use_state(|| None::<NodeId>);
     let tree = use_node_ref();
     // The tree is grouped only while the outline is open: closed, a filter
     // click does not group the shown events a second time (the chart does).
-    let expanded = use_state(|| false);
+    let expanded = crate::hooks::erased::use_state(|| false);
     let outline = {
         let ds = props.dataset.clone();
         use_memo(

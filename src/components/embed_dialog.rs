@@ -22,14 +22,14 @@ pub struct EmbedDialogProps {
 /// see a live preview; copy the `<iframe>` snippet or the plain link.
 #[function_component(EmbedDialog)]
 pub fn embed_dialog(props: &EmbedDialogProps) -> Html {
-    let size = use_state(|| (960u32, 540u32, false));
-    let opts = use_state(|| EmbedOptions {
+    let size = crate::hooks::erased::use_state(|| (960u32, 540u32, false));
+    let opts = crate::hooks::erased::use_state(|| EmbedOptions {
         embed: true,
         ..EmbedOptions::default()
     });
-    let start = use_state(|| props.view.selected.clone());
-    let copied = use_state(String::new);
-    let with_story = use_state(|| false);
+    let start = crate::hooks::erased::use_state(|| props.view.selected.clone());
+    let copied = crate::hooks::erased::use_state(String::new);
+    let with_story = crate::hooks::erased::use_state(|| false);
     let node = use_node_ref();
     {
         let node = node.clone();

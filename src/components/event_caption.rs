@@ -21,7 +21,7 @@ pub struct EventCaptionProps {
 /// (styles: `.caption`); "Full details" opens everything, with the quote.
 #[function_component(EventCaption)]
 pub fn event_caption(props: &EventCaptionProps) -> Html {
-    let full = use_state(|| false);
+    let full = crate::hooks::erased::use_state(|| false);
     {
         // A new event starts with the caption, not the full details.
         let full = full.clone();

@@ -148,7 +148,7 @@ fn data_source_line(p: &Page, onfile: Callback<web_sys::File>) -> Html {
 pub(super) fn full_page(
     p: &Page,
     main: Html,
-    embed_open: &UseStateHandle<bool>,
+    embed_open: &crate::hooks::erased::StateHandle<bool>,
     shapes: Option<Rc<timeline_core::map::MapShapes>>,
     printing: bool,
 ) -> Html {

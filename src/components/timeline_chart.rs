@@ -52,7 +52,7 @@ pub fn timeline_chart(props: &TimelineChartProps) -> Html {
     let state = &props.state;
     let ds = state.data.dataset.clone();
     let container = use_node_ref();
-    let hovered = use_state(|| None::<String>);
+    let hovered = crate::hooks::erased::use_state(|| None::<String>);
     // The container's width, followed by a ResizeObserver (iframes, hidden tabs, phones).
     // Before the first measurement, the width the layout will give, so the first
     // frame has the right height and nothing shifts when it is measured.

@@ -27,7 +27,7 @@ pub struct ToolbarProps {
 /// Zoom, fit, lanes, chart or list, and copy link.
 #[function_component(Toolbar)]
 pub fn toolbar(props: &ToolbarProps) -> Html {
-    let copied = use_state(|| None::<&'static str>);
+    let copied = crate::hooks::erased::use_state(|| None::<&'static str>);
     let copy = {
         let copied = copied.clone();
         Callback::from(move |_| {

@@ -8,7 +8,10 @@
 //! saved 0.1 KB gzip: not done.)
 
 use std::any::Any;
+use std::cell::RefCell;
+use std::rc::Rc;
 use yew::functional::TearDown;
+use yew::functional::UseForceUpdateHandle;
 use yew::prelude::*;
 
 /// Dependencies of any type, compared as their own type.
@@ -68,4 +71,75 @@ where
         Box::new(move || r.tear_down())
     });
     use_effect(run);
+}
+
+/// `use_state` with its type erased: Yew's is a reducer generic in the value
+/// (and in the closure that makes the first one), a copy per call site. Here
+/// every site shares one kind of cell (the value as `Rc<dyn Any>`) and Yew's
+/// `use_force_update`. Same behaviour: the handle shows the value of the
+/// render it was made in; `set` keeps the new value and renders again.
+pub struct StateHandle<T> {
+    value: Rc<T>,
+    cell: Rc<RefCell<Option<Rc<dyn Any>>>>,
+    rerender: UseForceUpdateHandle,
+}
+
+impl<T> Clone for StateHandle<T> {
+    fn clone(&self) -> Self {
+        StateHandle {
+            value: self.value.clone(),
+            cell: self.cell.clone(),
+            rerender: self.rerender.clone(),
+        }
+    }
+}
+
+/// Equal when the values are (as Yew's handles).
+impl<T: PartialEq> PartialEq for StateHandle<T> {
+    fn eq(&self, other: &Self) -> bool {
+        *self.value == *other.value
+    }
+}
+
+impl<T> std::ops::Deref for StateHandle<T> {
+    type Target = T;
+    fn deref(&self) -> &T {
+        &self.value
+    }
+}
+
+impl<T: 'static> StateHandle<T> {
+    /// Keeps `v` and renders the component again.
+    pub fn set(&self, v: T) {
+        *self.cell.borrow_mut() = Some(Rc::new(v));
+        self.rerender.force_update();
+    }
+    /// A handle to set the value with (as Yew's `setter`: any clone sets it).
+    pub fn setter(&self) -> StateHandle<T> {
+        self.clone()
+    }
+}
+
+fn no_state() -> Option<Rc<dyn Any>> {
+    None
+}
+
+#[hook]
+pub fn use_state<T: 'static, F: FnOnce() -> T>(init: F) -> StateHandle<T> {
+    let cell = use_mut_ref(no_state);
+    let rerender = use_force_update();
+    let kept = cell.borrow().clone().and_then(|v| v.downcast::<T>().ok());
+    let value = match kept {
+        Some(v) => v,
+        None => {
+            let v = Rc::new(init());
+            *cell.borrow_mut() = Some(v.clone() as Rc<dyn Any>);
+            v
+        }
+    };
+    StateHandle {
+        value,
+        cell,
+        rerender,
+    }
 }

@@ -6,7 +6,7 @@ use yew::prelude::*;
 
 #[hook]
 pub fn use_after_first_frame() -> bool {
-    let later = use_state(|| false);
+    let later = crate::hooks::erased::use_state(|| false);
     {
         let later = later.clone();
         crate::hooks::erased::use_effect_on((), move |_| {

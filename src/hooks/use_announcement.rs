@@ -9,7 +9,7 @@ use yew::prelude::*;
 
 #[hook]
 pub fn use_announcement(state: &AppState) -> AttrValue {
-    let message = use_state(AttrValue::default);
+    let message = crate::hooks::erased::use_state(AttrValue::default);
     // The result of a filter (a new shown set), not on the first render.
     {
         let message = message.clone();

@@ -5,7 +5,7 @@ use yew::prelude::*;
 
 #[hook]
 pub fn use_printing() -> bool {
-    let printing = use_state(|| false);
+    let printing = crate::hooks::erased::use_state(|| false);
     {
         let printing = printing.clone();
         crate::hooks::erased::use_effect_on((), move |_| {

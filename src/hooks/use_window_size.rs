@@ -14,7 +14,7 @@ fn inner_size() -> (f64, f64) {
 
 #[hook]
 pub fn use_window_size() -> (f64, f64) {
-    let size = use_state(inner_size);
+    let size = crate::hooks::erased::use_state(inner_size);
     {
         let size = size.clone();
         crate::hooks::erased::use_effect_on((), move |_| {
