@@ -61,7 +61,7 @@ pub fn event_caption(props: &EventCaptionProps) -> Html {
                     <button class="caption-button" data-action="caption-full" aria-haspopup="dialog" onclick={open_full}>{ "Full details" }</button>
                     if !props.presenting {
                         <button class="caption-button" data-action="close-details" aria-label="Close"
-                            onclick={props.dispatch.reform(|_| Action::Select(None))}>{ "×" }</button>
+                            onclick={crate::state::on_click(&props.dispatch, |_| Action::Select(None))}>{ "×" }</button>
                     }
                 </span>
                 <h2 class="caption-title">{ c.title }</h2>

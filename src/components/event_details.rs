@@ -105,7 +105,7 @@ pub fn event_details(props: &EventDetailsProps) -> Html {
             }
         })
     };
-    let close = props.dispatch.reform(|_: MouseEvent| Action::Select(None));
+    let close = crate::state::on_click(&props.dispatch, |_| Action::Select(None));
     let countries: Vec<String> = e
         .countries
         .iter()
