@@ -205,7 +205,7 @@ pub(super) fn full_page(
                     if !p.awaiting_link {
                         { date_range(&DateRangeProps { from: state.view.filter.from, to: state.view.filter.to, dispatch: dispatch.clone(),
                             first_year: state.data.years().0, last_year: state.data.years().1 }) }
-                        <button class="link-button" onclick={crate::state::on_click(&dispatch, |_| Action::ClearFilters)}>{ "Clear all filters" }</button>
+                        <button class="link-button" onclick={crate::state::on_click(dispatch, |_| Action::ClearFilters)}>{ "Clear all filters" }</button>
                     }
                 </aside>
                 <main class="main" id="main">
