@@ -55,7 +55,7 @@ where
         }
         None => Box::new(|| ()),
     });
-    crate::hooks::erased::use_effect_on(Deps(Box::new(deps)), run);
+    yew::functional::use_effect_with(Deps(Box::new(deps)), run);
 }
 
 /// `use_effect` (after every render) with its types erased, as above: every
