@@ -17,6 +17,7 @@ pub mod event_mark;
 pub mod kind_legend;
 pub mod kind_symbol;
 pub mod list_view;
+pub mod page;
 pub mod presenter_bar;
 pub mod print_list;
 pub mod problems_panel;

@@ -1,3 +1,4 @@
+pub mod erased;
 pub mod use_after_first_frame;
 pub mod use_announcement;
 pub mod use_chart_focus;

@@ -382,3 +382,12 @@ impl Reducible for AppState {
 
 #[cfg(test)]
 mod tests;
+
+/// A click that sends a fixed action: every such button shares one callback
+/// type (a closure each would cost the first module a copy of `reform`'s code).
+pub fn on_click(
+    d: &yew::Callback<Action>,
+    f: fn(yew::MouseEvent) -> Action,
+) -> yew::Callback<yew::MouseEvent> {
+    d.reform(f)
+}

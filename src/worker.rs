@@ -132,10 +132,19 @@ pub fn warm() {
 /// Runs `job` (see `src/bin/sco-worker.rs`) in a new worker, handing over the
 /// buffers in `transfer`; `progress(done, total)` hears its steps. The answer
 /// is the worker's `["done", …]` array.
-pub async fn run(
+pub fn run(
     job: Array,
     transfer: Array,
     progress: impl Fn(usize, usize) + 'static,
+) -> impl std::future::Future<Output = Result<Array, String>> {
+    // One copy of the job's code for every caller (not one per progress closure).
+    run_job(job, transfer, Rc::new(progress))
+}
+
+async fn run_job(
+    job: Array,
+    transfer: Array,
+    progress: Rc<dyn Fn(usize, usize)>,
 ) -> Result<Array, String> {
     let op = job.get(0).as_string().unwrap_or_default();
     mark(&format!("job-{op}-start"));
@@ -144,7 +153,6 @@ pub async fn run(
     let handlers: Rc<RefCell<Vec<Handler>>> = Rc::default();
     let keep = handlers.clone();
     let w = worker.clone();
-    let progress = Rc::new(progress);
     let answer = Promise::new(&mut |resolve, reject| {
         let (fail, progress) = (reject.clone(), progress.clone());
         let onmessage = Closure::<dyn FnMut(JsValue)>::new(move |e: JsValue| {

@@ -8,7 +8,7 @@ use sco_timeline::components::{
     event_details::{EventDetails, EventDetailsProps},
     story_card::{story_card, StoryCardProps},
     story_player::{story_player, StoryPlayerProps},
-    summary_line::{SummaryLine, SummaryLineProps},
+    summary_line::{summary_line, SummaryLineProps},
 };
 use sco_timeline::state::Action;
 use std::cell::RefCell;
@@ -43,6 +43,17 @@ async fn wait_for(root: &Element, selector: &str) -> Element {
     panic!("{selector} never appeared in {}", root.inner_html());
 }
 
+/// The summary line is a plain function: a component around it to mount it alone.
+#[derive(Properties, PartialEq)]
+struct SummaryProps {
+    line: SummaryLineProps,
+}
+
+#[function_component(Summary)]
+fn summary(props: &SummaryProps) -> Html {
+    summary_line(&props.line)
+}
+
 #[wasm_bindgen_test]
 async fn summary_line_counts_what_is_shown() {
     let ds = dataset();
@@ -53,11 +64,13 @@ async fn summary_line_counts_what_is_shown() {
     let shown = Rc::new(f.apply(&ds));
     let n = shown.len();
     let root = root();
-    yew::Renderer::<SummaryLine>::with_root_and_props(
-        root.clone(),
-        yew::props!(SummaryLineProps { dataset: ds, shown }),
-    )
-    .render();
+    let line = SummaryLineProps {
+        dataset: ds,
+        shown,
+        full: true,
+        class: "",
+    };
+    yew::Renderer::<Summary>::with_root_and_props(root.clone(), SummaryProps { line }).render();
     let p = wait_for(&root, ".summary").await;
     let text = p.text_content().unwrap();
     assert!(

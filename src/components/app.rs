@@ -1,46 +1,28 @@
-//! The root: loads the built-in dataset once, owns the state, lays out the page.
+//! The root: loads the built-in dataset once, owns the state, draws the main
+//! view (toolbar, chart or list) and hands it to a page layout (page.rs).
 
+use crate::components::page::{embed_page, full_page, Page};
 use crate::components::{
-    announcer::Announcer,
     chart_outline::ChartOutline,
-    country_map::CountryMap,
-    embed_dialog::EmbedDialog,
-    presenter_bar::{presenter_bar, PresenterBarProps},
-    time_overview::TimeOverview,
-};
-use crate::components::{
-    country_chips::{country_chips, CountryChipsProps},
-    data_source::{data_source, DataSourceProps},
-    date_range::{date_range, DateRangeProps},
     event_caption::EventCaption,
     event_details::EventDetails,
-    kind_legend::{kind_legend, KindLegendProps},
     list_view::ListView,
-    print_list::{print_list, PrintListProps},
-    problems_panel::ProblemsPanel,
-    search_box::{search_box, SearchBoxProps},
-    stats_panel::StatsPanel,
-    summary_line::SummaryLine,
+    presenter_bar::{presenter_bar, PresenterBarProps},
+    story_card::{story_card, StoryCardProps},
+    story_player::{story_player, StoryPlayerProps},
+    time_overview::TimeOverview,
     timeline_chart::TimelineChart,
     toolbar::Toolbar,
 };
-use crate::components::{
-    story_card::{story_card, StoryCardProps},
-    story_panel::{story_panel, StoryPanelProps},
-    story_player::{story_player, StoryPlayerProps},
-    story_problems::{story_problems, StoryProblemsProps},
-};
 use crate::hooks::{
-    use_data_source::{open_file, use_data_source},
+    use_data_source::use_data_source,
     use_root_attrs::use_root_attrs,
     use_url_sync::{read_location, use_url_sync},
 };
 use crate::hooks::{use_host_api::use_host_api, use_presenter_keys::use_presenter_keys};
-use crate::state::{Action, AppState, Data};
-use std::rc::Rc;
-use timeline_core::embed::{Control, EmbedOptions, Theme};
+use crate::state::{AppState, Data};
+use timeline_core::embed::{EmbedOptions, Theme};
 use timeline_core::urlstate::ViewMode;
-use timeline_core::{Dataset, Event};
 use yew::prelude::*;
 
 /// The state on start: the built-in dataset, the link's view, the frame's options.
@@ -70,22 +52,6 @@ fn initial_state() -> AppState {
     }
     s.presenting = s.embed.present;
     s
-}
-
-/// What the page's parts share, worked out once a render.
-struct Page {
-    state: UseReducerHandle<AppState>,
-    /// Stable across renders (it compares by pointer), so children given only it and
-    /// unchanged data do not re-render.
-    dispatch: Callback<Action>,
-    ds: Rc<Dataset>,
-    playing: bool,
-    /// A link to another dataset (`?data=`, or a story's) that has not arrived yet.
-    awaiting_link: bool,
-    /// The root font size (timeline_core::frame::type_px).
-    em: f64,
-    selected: Option<Event>,
-    later: bool,
 }
 
 #[function_component(App)]
@@ -124,7 +90,7 @@ pub fn app() -> Html {
         let state = state.clone();
         move |a| state.dispatch(a)
     }));
-    let embed_open = use_state(|| false);
+    let embed_open = crate::hooks::erased::use_state(|| false);
     // The dataset the page's link asks for (`?data=`), if any.
     let linked = use_memo((), |_| crate::hooks::use_data_source::data_param());
     let later = crate::hooks::use_after_first_frame::use_after_first_frame();
@@ -184,41 +150,6 @@ fn awaiting_link(state: &AppState, linked: Option<&str>) -> bool {
         }
 }
 
-/// The search box, the country chips and the kind legend, as the frame allows.
-fn filters(p: &Page) -> Html {
-    let (state, ds, dispatch) = (&p.state, &p.ds, &p.dispatch);
-    let e = &state.embed;
-    if p.awaiting_link {
-        return html! {};
-    }
-    html! {
-        <>
-            if e.shows(Control::Search) { { search_box(&SearchBoxProps { text: state.view.filter.text.clone(), dispatch: dispatch.clone() }) } }
-            if e.shows(Control::Countries) {
-                { country_chips(&CountryChipsProps { dataset: ds.clone(), selected: state.view.filter.countries.clone(), counts: state.counts.clone(), dispatch: dispatch.clone() }) }
-            }
-            if e.shows(Control::Kinds) {
-                { kind_legend(&KindLegendProps { dataset: ds.clone(), selected: state.view.filter.kinds.clone(), counts: state.counts.clone(), dispatch: dispatch.clone() }) }
-            }
-        </>
-    }
-}
-
-/// "Source: …": the dataset's sources, in one line.
-fn source_line(ds: &Dataset) -> String {
-    let source = ds
-        .meta
-        .sources
-        .iter()
-        .map(|s| match &s.author {
-            Some(a) => format!("{a}, “{}”", s.title),
-            None => s.title.clone(),
-        })
-        .collect::<Vec<_>>()
-        .join("; ");
-    format!("Source: {source}")
-}
-
 /// The SVG and PNG pictures of the chart (drawn in the worker).
 fn picture_export(state: &UseReducerHandle<AppState>) -> Callback<&'static str> {
     let state = state.clone();
@@ -235,7 +166,11 @@ fn picture_export(state: &UseReducerHandle<AppState>) -> Callback<&'static str> 
 }
 
 /// The toolbar, the story's player, and the chart, the list or a title card.
-fn main_view(p: &Page, ontheme: Callback<Theme>, embed_open: &UseStateHandle<bool>) -> Html {
+fn main_view(
+    p: &Page,
+    ontheme: Callback<Theme>,
+    embed_open: &crate::hooks::erased::StateHandle<bool>,
+) -> Html {
     let (state, ds, dispatch, playing) = (&p.state, &p.ds, &p.dispatch, p.playing);
     let e = &state.embed;
     let position = state
@@ -293,155 +228,5 @@ fn main_view(p: &Page, ontheme: Callback<Theme>, embed_open: &UseStateHandle<boo
                 <EventCaption dataset={ds.clone()} event={ev} presenting={state.presenting} dispatch={dispatch.clone()} />
             }
         </>
-    }
-}
-
-/// Under the chart on a desktop, after the filters on a phone (styles: .stats-area).
-fn stats(p: &Page) -> Html {
-    let state = &p.state;
-    html! {
-        if state.embed.shows(Control::Stats) && p.later && !p.awaiting_link {
-            <div class="stats-area"><StatsPanel dataset={p.ds.clone()} shown={state.shown.clone()} dispatch={p.dispatch.clone()} theme={state.embed.theme} /></div>
-        }
-    }
-}
-
-/// The page in a frame: the filters it allows, the chart, a source line.
-fn embed_page(p: &Page, main: Html) -> Html {
-    let (state, ds) = (&p.state, &p.ds);
-    let e = &state.embed;
-    let has_filters =
-        e.shows(Control::Search) || e.shows(Control::Countries) || e.shows(Control::Kinds);
-    html! {
-        <div class={classes!("app", "embed", state.presenting.then_some("presenting"))}>
-            <Announcer state={state.clone()} />
-            if has_filters { <aside class="embed-filters" aria-label="Filters">{ filters(p) }</aside> }
-            <main class="main" id="main">
-                // The frame's page has its own level-one heading, for screen readers only (the host page shows its title).
-                <h1 class="visually-hidden">{ ds.meta.title.clone() }</h1>
-                // The summary a screen reader meets before the chart (the footer's line is short).
-                if !p.awaiting_link { <SummaryLine dataset={ds.clone()} shown={state.shown.clone()} class="visually-hidden" /> }
-                if let Some(n) = state.story.notice.clone() { <p class="notice" role="status" data-testid="story-notice">{ n }</p> }
-                { main }{ stats(p) }
-            </main>
-            <footer class="embed-source">if !p.awaiting_link { <SummaryLine dataset={ds.clone()} shown={state.shown.clone()} full={false} />{ " · " } }{ source_line(ds) }</footer>
-        </div>
-    }
-}
-
-/// Opening a file (the button or a drop): a story file opens as a story,
-/// anything else as a dataset.
-fn file_opener(state: &UseReducerHandle<AppState>) -> Callback<web_sys::File> {
-    let state = state.clone();
-    Callback::from(move |f: web_sys::File| {
-        let state = state.clone();
-        let d = state.dispatcher().to_callback();
-        crate::story_io::open_any(f, d, Callback::from(move |f| open_file(state.clone(), f)))
-    })
-}
-
-/// The data source line: open, drop, the mapping step, JSON/CSV export.
-fn data_source_line(p: &Page, onfile: Callback<web_sys::File>) -> Html {
-    let state = &p.state;
-    let onremap = {
-        let state = state.clone();
-        Callback::from(move |m: timeline_core::Mapping| {
-            crate::hooks::use_data_source::remap(state.clone(), m)
-        })
-    };
-    let ondata = {
-        let state = state.clone();
-        Callback::from(move |kind: &'static str| {
-            if let Err(e) = crate::export::export_data(&state.data.dataset, &state.shown, kind) {
-                web_sys::console::error_1(&e.into());
-            }
-        })
-    };
-    html! {
-        { data_source(&DataSourceProps { source: state.source.clone(), load: state.load.clone(), onfile,
-            import: state.import.clone(), onremap, onexport: ondata }) }
-    }
-}
-
-/// The whole page: header, notices, filters (and the story panel), the
-/// chart, the statistics, the embed dialog.
-fn full_page(
-    p: &Page,
-    main: Html,
-    embed_open: &UseStateHandle<bool>,
-    shapes: Option<Rc<timeline_core::map::MapShapes>>,
-    printing: bool,
-) -> Html {
-    let (state, ds, dispatch, playing) = (&p.state, &p.ds, &p.dispatch, p.playing);
-    let e = &state.embed;
-    let list = state.view.view == ViewMode::List;
-    let onfile = file_opener(state);
-    // A .json or .csv dropped anywhere on the page is opened.
-    let ondragover = Callback::from(|e: DragEvent| e.prevent_default());
-    let ondrop = {
-        let onfile = onfile.clone();
-        Callback::from(move |e: DragEvent| {
-            e.prevent_default();
-            if let Some(f) = e
-                .data_transfer()
-                .and_then(|d| d.files())
-                .and_then(|l| l.get(0))
-            {
-                onfile.emit(f);
-            }
-        })
-    };
-    html! {
-        <div class="app" {ondragover} {ondrop}>
-            { crate::components::skip_link::skip_link(&crate::components::skip_link::SkipLinkProps { list }) }
-            <crate::components::drop_target::DropTarget />
-            <Announcer state={state.clone()} />
-            <header class="app-header">
-                <h1>{ ds.meta.title.clone() }</h1>
-                // They speak of the dataset shown: not of the built-in one while a linked dataset loads.
-                if !p.awaiting_link { <SummaryLine dataset={ds.clone()} shown={state.shown.clone()} /> }
-            </header>
-            if !state.url_notice.is_empty() {
-                <p class="notice" role="status">
-                    { format!("Some link settings were not understood and were reset: {}", state.url_notice.join(", ")) }
-                </p>
-            }
-            { data_source_line(p, onfile) }
-            <ProblemsPanel problems={state.data.problems.clone()} />
-            { story_problems(&StoryProblemsProps { problems: state.story.problems.clone(), name: state.story.name.clone().unwrap_or_default().into() }) }
-            if let Some(n) = state.story.notice.clone().filter(|_| !state.story.authoring) {
-                <p class="notice" role="status" data-testid="story-notice">{ n }</p>
-            }
-            <div class="layout">
-                <aside class="filters" aria-label={if state.story.authoring { "Story and filters" } else { "Filters" }}>
-                    if state.story.authoring && !playing {
-                        { story_panel(&StoryPanelProps { story: state.story.clone(), dataset: ds.clone(), selected: state.view.selected.clone(), dispatch: dispatch.clone() }) }
-                    }
-                    { filters(p) }
-                    if let Some(shapes) = shapes.filter(|_| e.shows(Control::Countries) && !p.awaiting_link) {
-                        <CountryMap dataset={ds.clone()} shapes={shapes} counts={state.counts.clone()}
-                            selected={state.view.filter.countries.clone()} dispatch={dispatch.clone()} />
-                    }
-                    if !p.awaiting_link {
-                        { date_range(&DateRangeProps { from: state.view.filter.from, to: state.view.filter.to, dispatch: dispatch.clone(),
-                            first_year: state.data.years().0, last_year: state.data.years().1 }) }
-                        <button class="link-button" onclick={dispatch.reform(|_| Action::ClearFilters)}>{ "Clear all filters" }</button>
-                    }
-                </aside>
-                <main class="main" id="main">
-                    { main }
-                    if printing {
-                        { print_list(&PrintListProps { dataset: ds.clone(), shown: state.shown.clone(), filters: state.view.filter.describe(ds) }) }
-                    }
-                </main>
-                { stats(p) }
-            </div>
-            if **embed_open {
-                <EmbedDialog view={state.view.clone()} dataset={ds.clone()} shown={state.shown.clone()}
-                    story={(!state.story.story().scenes.is_empty()).then(|| crate::story_io::link_value(state.story.story()).unwrap_or_default())}
-                    onclose={ let o = embed_open.clone(); Callback::from(move |_| o.set(false)) } />
-            }
-            <footer class="app-footer">{ source_line(ds) }</footer>
-        </div>
     }
 }

@@ -1,5 +1,4 @@
 use crate::state::Action;
-use std::collections::HashSet;
 use std::rc::Rc;
 use timeline_core::layout::Grouping;
 use timeline_core::outline::{Node, NodeId, Outline};
@@ -25,16 +24,40 @@ struct Row {
     branch: bool,
 }
 
+/// The branches opened by hand: a few, so a list (a `HashSet<NodeId>` costs
+/// the first module a hash table's code of its own).
+#[derive(Clone, Default)]
+struct OpenSet(Vec<NodeId>);
+
+impl OpenSet {
+    fn contains(&self, id: &NodeId) -> bool {
+        self.0.contains(id)
+    }
+    fn insert(&mut self, id: NodeId) {
+        if !self.contains(&id) {
+            self.0.push(id);
+        }
+    }
+    /// Takes `id` out; whether it was there.
+    fn remove(&mut self, id: &NodeId) -> bool {
+        let n = self.0.len();
+        self.0.retain(|x| x != id);
+        self.0.len() != n
+    }
+}
+
+/// A node's key (and `data-node`): lane, range, unit (its number: no Debug
+/// formatting in the first module).
 fn key_of(id: &NodeId) -> String {
-    format!("{}-{}-{}-{:?}", id.lane, id.from, id.to, id.unit)
+    format!("{}-{}-{}-{}", id.lane, id.from, id.to, id.unit as u8)
 }
 
 /// The rows shown: the roots, and the children of every expanded node, in order.
-fn visible(o: &Outline, ds: &Dataset, open: &HashSet<NodeId>) -> Vec<Row> {
+fn visible(o: &Outline, ds: &Dataset, open: &OpenSet) -> Vec<Row> {
     fn walk(
         o: &Outline,
         ds: &Dataset,
-        open: &HashSet<NodeId>,
+        open: &OpenSet,
         nodes: Vec<Node>,
         level: usize,
         out: &mut Vec<Row>,
@@ -66,12 +89,12 @@ fn visible(o: &Outline, ds: &Dataset, open: &HashSet<NodeId>) -> Vec<Row> {
 /// opens or goes in, Left closes or goes out, Home/End, Enter opens the event.
 #[function_component(ChartOutline)]
 pub fn chart_outline(props: &ChartOutlineProps) -> Html {
-    let open = use_state(HashSet::<NodeId>::new);
-    let active = use_state(|| None::<NodeId>);
+    let open = crate::hooks::erased::use_state(OpenSet::default);
+    let active = crate::hooks::erased::use_state(|| None::<NodeId>);
     let tree = use_node_ref();
     // The tree is grouped only while the outline is open: closed, a filter
     // click does not group the shown events a second time (the chart does).
-    let expanded = use_state(|| false);
+    let expanded = crate::hooks::erased::use_state(|| false);
     let outline = {
         let ds = props.dataset.clone();
         use_memo(
@@ -104,7 +127,7 @@ pub fn chart_outline(props: &ChartOutlineProps) -> Html {
     {
         let tree = tree.clone();
         let key = rows.get(at).map(|r| key_of(&r.node.id));
-        use_effect_with(key, move |key| {
+        crate::hooks::erased::use_effect_on(key, move |key| {
             let (Some(el), Some(key)) = (tree.cast::<web_sys::Element>(), key) else {
                 return;
             };

@@ -40,7 +40,7 @@ pub fn chart_tooltip(props: &ChartTooltipProps) -> Html {
             attr_selector("data-event-id", &props.event_id)
         ));
         // After every render: the mark moves with zoom and pan.
-        use_effect(move || {
+        crate::hooks::erased::use_effect_always(move || {
             let Some(el) = node.cast::<HtmlElement>() else {
                 return;
             };

@@ -26,11 +26,11 @@ pub fn column_mapping(props: &ColumnMappingProps) -> Html {
         return html! {};
     };
     let start = props.import.mapping.clone().unwrap_or_default();
-    let chosen = use_state(|| start.clone());
+    let chosen = crate::hooks::erased::use_state(|| start.clone());
     {
         // A new file (or a new reading of it) starts from its own mapping.
         let chosen = chosen.clone();
-        use_effect_with(start, move |m| chosen.set(m.clone()));
+        crate::hooks::erased::use_effect_on(start, move |m| chosen.set(m.clone()));
     }
     let missing = props
         .import

@@ -62,7 +62,7 @@ pub fn country_chips(props: &CountryChipsProps) -> Html {
             <legend class="facet-title">{ title }</legend>
             // Always there (hidden while nothing is pressed): pressing a chip never moves what is below it.
             <div class={classes!("facet-actions", props.selected.is_none().then_some("idle"))}>
-                <button class="link-button" data-action="countries-clear" onclick={props.dispatch.reform(|_| Action::SetCountries(None))}>{ "Clear" }</button>
+                <button class="link-button" data-action="countries-clear" onclick={crate::state::on_click(&props.dispatch, |_| Action::SetCountries(None))}>{ "Clear" }</button>
             </div>
             <div class="chips">{ for members.into_iter().map(chip) }</div>
             if !others.is_empty() {

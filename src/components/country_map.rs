@@ -35,9 +35,9 @@ fn label(item: &MapItem) -> String {
 pub fn country_map(props: &CountryMapProps) -> Html {
     let ds = &props.dataset;
     let view = map_view(ds, &props.counts, props.selected.as_ref(), &props.shapes);
-    let hovered = use_state(|| None::<String>);
+    let hovered = crate::hooks::erased::use_state(|| None::<String>);
     // The map is one Tab stop: the state last focused; arrows go from state to state.
-    let active = use_state(|| 0usize);
+    let active = crate::hooks::erased::use_state(|| 0usize);
     if view.shaped.is_empty() && view.unshaped.is_empty() {
         return html! {};
     }

@@ -15,10 +15,10 @@ fn has_files(e: &web_sys::Event) -> bool {
 /// "Drop a file to open it" (the drop itself is the page's: app.rs opens the file).
 #[function_component(DropTarget)]
 pub fn drop_target() -> Html {
-    let shown = use_state(|| false);
+    let shown = crate::hooks::erased::use_state(|| false);
     {
         let shown = shown.clone();
-        use_effect_with((), move |_| {
+        crate::hooks::erased::use_effect_on((), move |_| {
             let now = Rc::new(Cell::new(false));
             let set = move |on: bool| {
                 if now.replace(on) != on {

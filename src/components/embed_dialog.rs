@@ -1,4 +1,3 @@
-use std::collections::BTreeSet;
 use std::rc::Rc;
 use timeline_core::embed::{embed_query, Control, EmbedOptions, Theme};
 use timeline_core::urlstate::ViewState;
@@ -23,18 +22,18 @@ pub struct EmbedDialogProps {
 /// see a live preview; copy the `<iframe>` snippet or the plain link.
 #[function_component(EmbedDialog)]
 pub fn embed_dialog(props: &EmbedDialogProps) -> Html {
-    let size = use_state(|| (960u32, 540u32, false));
-    let opts = use_state(|| EmbedOptions {
+    let size = crate::hooks::erased::use_state(|| (960u32, 540u32, false));
+    let opts = crate::hooks::erased::use_state(|| EmbedOptions {
         embed: true,
         ..EmbedOptions::default()
     });
-    let start = use_state(|| props.view.selected.clone());
-    let copied = use_state(String::new);
-    let with_story = use_state(|| false);
+    let start = crate::hooks::erased::use_state(|| props.view.selected.clone());
+    let copied = crate::hooks::erased::use_state(String::new);
+    let with_story = crate::hooks::erased::use_state(|| false);
     let node = use_node_ref();
     {
         let node = node.clone();
-        use_effect_with((), move |_| {
+        crate::hooks::erased::use_effect_on((), move |_| {
             if let Some(el) = node.cast::<web_sys::HtmlElement>() {
                 let _ = el.focus();
             }
@@ -141,7 +140,7 @@ pub fn embed_dialog(props: &EmbedDialogProps) -> Html {
         })
     };
     let ds = &props.dataset;
-    let controls: BTreeSet<Control> = opts.controls.clone();
+    let controls = opts.controls;
     html! {
         <div class="modal-backdrop">
             <div class="modal" role="dialog" aria-modal="true" aria-labelledby="embed-title" tabindex="-1" ref={node} {onkeydown} data-testid="embed-dialog">

@@ -21,11 +21,11 @@ pub struct EventCaptionProps {
 /// (styles: `.caption`); "Full details" opens everything, with the quote.
 #[function_component(EventCaption)]
 pub fn event_caption(props: &EventCaptionProps) -> Html {
-    let full = use_state(|| false);
+    let full = crate::hooks::erased::use_state(|| false);
     {
         // A new event starts with the caption, not the full details.
         let full = full.clone();
-        use_effect_with(props.event.id.clone(), move |_| full.set(false));
+        crate::hooks::erased::use_effect_on(props.event.id.clone(), move |_| full.set(false));
     }
     let ds = &props.dataset;
     let e = &props.event;
@@ -61,7 +61,7 @@ pub fn event_caption(props: &EventCaptionProps) -> Html {
                     <button class="caption-button" data-action="caption-full" aria-haspopup="dialog" onclick={open_full}>{ "Full details" }</button>
                     if !props.presenting {
                         <button class="caption-button" data-action="close-details" aria-label="Close"
-                            onclick={props.dispatch.reform(|_| Action::Select(None))}>{ "×" }</button>
+                            onclick={crate::state::on_click(&props.dispatch, |_| Action::Select(None))}>{ "×" }</button>
                     }
                 </span>
                 <h2 class="caption-title">{ c.title }</h2>

@@ -45,7 +45,7 @@ pub fn event_details(props: &EventDetailsProps) -> Html {
     {
         let node = node.clone();
         let d = props.dispatch.clone();
-        use_effect_with(e.id.clone(), move |_| {
+        crate::hooks::erased::use_effect_on(e.id.clone(), move |_| {
             if let Some(el) = node.cast::<HtmlElement>() {
                 // Focus without scrolling: the dialog is placed where it reads already.
                 let opts = web_sys::FocusOptions::new();
@@ -105,7 +105,7 @@ pub fn event_details(props: &EventDetailsProps) -> Html {
             }
         })
     };
-    let close = props.dispatch.reform(|_: MouseEvent| Action::Select(None));
+    let close = crate::state::on_click(&props.dispatch, |_| Action::Select(None));
     let countries: Vec<String> = e
         .countries
         .iter()

@@ -22,7 +22,7 @@ pub fn kind_legend(props: &KindLegendProps) -> Html {
             <legend class="facet-title">{ "Kinds" }</legend>
             // Always there (hidden while nothing is pressed): pressing a chip never moves what is below it.
             <div class={classes!("facet-actions", props.selected.is_none().then_some("idle"))}>
-                <button class="link-button" data-action="kinds-clear" onclick={props.dispatch.reform(|_| Action::SetKinds(None))}>{ "Clear" }</button>
+                <button class="link-button" data-action="kinds-clear" onclick={crate::state::on_click(&props.dispatch, |_| Action::SetKinds(None))}>{ "Clear" }</button>
             </div>
             <div class="chips">
             { for props.dataset.meta.categories.iter().map(|c| {

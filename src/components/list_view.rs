@@ -45,8 +45,8 @@ fn country_names(ds: &Dataset, i: usize) -> String {
 /// a margin) are in the DOM, so 100,000 events scroll smoothly.
 #[function_component(ListView)]
 pub fn list_view(props: &ListViewProps) -> Html {
-    let sort = use_state(|| (SortBy::Date, true));
-    let scroll = use_state(|| (0.0_f64, 900.0_f64));
+    let sort = crate::hooks::erased::use_state(|| (SortBy::Date, true));
+    let scroll = crate::hooks::erased::use_state(|| (0.0_f64, 900.0_f64));
     let ds = &props.dataset;
     let (by, asc) = *sort;
     let (vw, _) = crate::hooks::use_window_size::use_window_size();
@@ -87,7 +87,7 @@ pub fn list_view(props: &ListViewProps) -> Html {
             },
         )
     };
-    use_effect(crate::dom::bump_render_seq);
+    crate::hooks::erased::use_effect_always(crate::dom::bump_render_seq);
     let total = rows.len();
     let (top, height) = *scroll;
     let first = ((top / row_px) as usize)

@@ -16,12 +16,12 @@ pub fn presenter_bar(props: &PresenterBarProps) -> Html {
     let pos = props.position.map_or("–".to_string(), |p| p.to_string());
     html! {
         <div class="presenter-bar" role="group" aria-label="Presenter">
-            <button data-action="present-prev" aria-label="Previous event (←, Page Up)" onclick={d.reform(|_| Action::Step(-1))}>{ "◀" }</button>
+            <button data-action="present-prev" aria-label="Previous event (←, Page Up)" onclick={crate::state::on_click(d, |_| Action::Step(-1))}>{ "◀" }</button>
             <span class="progress" data-testid="presenter-progress" aria-live="polite">{ format!("{pos} / {}", props.total) }</span>
-            <button data-action="present-next" aria-label="Next event (→, Page Down, Space)" onclick={d.reform(|_| Action::Step(1))}>{ "▶" }</button>
+            <button data-action="present-next" aria-label="Next event (→, Page Down, Space)" onclick={crate::state::on_click(d, |_| Action::Step(1))}>{ "▶" }</button>
             // In a narrow frame only "✕ Leave" shows (styles: .leave-more); the name stays whole.
             <button data-action="present-exit" aria-label="Leave presenter mode (Esc)" title="Leave presenter mode (Esc)"
-                onclick={d.reform(|_| Action::SetPresenting(false))}>{ "✕ Leave" }<span class="leave-more" aria-hidden="true">{ " presenter mode (Esc)" }</span></button>
+                onclick={crate::state::on_click(d, |_| Action::SetPresenting(false))}>{ "✕ Leave" }<span class="leave-more" aria-hidden="true">{ " presenter mode (Esc)" }</span></button>
         </div>
     }
 }

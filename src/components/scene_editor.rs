@@ -29,8 +29,8 @@ pub fn scene_editor(props: &SceneEditorProps) -> Html {
         (ds.clone(), s.view.as_ref().map(|v| v.filter.clone())),
         |(ds, f)| f.as_ref().map(|f| f.apply(ds)).unwrap_or_default(),
     );
-    let chosen = use_state(|| None::<String>);
-    let note = use_state(String::new);
+    let chosen = crate::hooks::erased::use_state(|| None::<String>);
+    let note = crate::hooks::erased::use_state(String::new);
     let event = (*chosen)
         .clone()
         .or_else(|| {

@@ -148,11 +148,11 @@ async fn draw(stats: &Stats, w: f64, theme: &str) -> Result<(Pictures, [Vec<Hit>
 #[function_component(StatsPanel)]
 pub fn stats_panel(props: &StatsPanelProps) -> Html {
     let refs = [use_node_ref(), use_node_ref(), use_node_ref()];
-    let hits = use_state(|| [Vec::<Hit>::new(), Vec::new(), Vec::new()]);
-    let hover = use_state(|| None::<String>);
-    let table_open = use_state(|| false);
+    let hits = crate::hooks::erased::use_state(|| [Vec::<Hit>::new(), Vec::new(), Vec::new()]);
+    let hover = crate::hooks::erased::use_state(|| None::<String>);
+    let table_open = crate::hooks::erased::use_state(|| false);
     // Each chart is one Tab stop: its active bar (arrows move between bars).
-    let active = use_state(|| [0usize; 3]);
+    let active = crate::hooks::erased::use_state(|| [0usize; 3]);
     // Keyed on the dataset (by pointer: each load is a new one) and the shown
     // events: two datasets with as many events have the same indexes.
     let stats = use_memo(
@@ -164,14 +164,14 @@ pub fn stats_panel(props: &StatsPanelProps) -> Html {
     let measured = crate::hooks::use_element_width::use_element_width(refs[0].clone());
     let size = (measured.unwrap_or(0.0).round(), props.theme);
     // The charts as SVG pictures (blob URLs), drawn by plotters in the worker.
-    let images = use_state(Pictures::default);
+    let images = crate::hooks::erased::use_state(Pictures::default);
     // The URLs shown, to give back when they are replaced or the panel goes.
     let shown_urls = use_mut_ref(Pictures::default);
     // Only the newest drawing is shown (an older answer arriving late is dropped).
     let generation = use_mut_ref(|| 0u32);
     {
         let shown_urls = shown_urls.clone();
-        use_effect_with((), move |_| move || revoke(&shown_urls.borrow()))
+        crate::hooks::erased::use_effect_on((), move |_| move || revoke(&shown_urls.borrow()))
     }
     // Draw whenever the figures or the size change — in a task after the
     // timeline's frame, so the charts follow a filter without delaying it.
@@ -179,7 +179,7 @@ pub fn stats_panel(props: &StatsPanelProps) -> Html {
     {
         let hits = hits.clone();
         let images = images.clone();
-        use_effect_with((stats.clone(), size), move |(stats, (w, theme))| {
+        crate::hooks::erased::use_effect_on((stats.clone(), size), move |(stats, (w, theme))| {
             let (stats, w, theme) = (stats.clone(), *w, *theme);
             // After the next frame (which shows the timeline), when the browser
             // is idle (within 300 ms): a filter or zoom paints first, the charts follow.
@@ -215,7 +215,7 @@ pub fn stats_panel(props: &StatsPanelProps) -> Html {
     }
     // The hit layer re-renders when the hits change: a redraw for the automation hooks.
     {
-        use_effect_with(hits.clone(), |_| crate::dom::bump_render_seq());
+        crate::hooks::erased::use_effect_on(hits.clone(), |_| crate::dom::bump_render_seq());
     }
 
     let w = size.0;

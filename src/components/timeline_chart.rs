@@ -52,7 +52,7 @@ pub fn timeline_chart(props: &TimelineChartProps) -> Html {
     let state = &props.state;
     let ds = state.data.dataset.clone();
     let container = use_node_ref();
-    let hovered = use_state(|| None::<String>);
+    let hovered = crate::hooks::erased::use_state(|| None::<String>);
     // The container's width, followed by a ResizeObserver (iframes, hidden tabs, phones).
     // Before the first measurement, the width the layout will give, so the first
     // frame has the right height and nothing shifts when it is measured.
@@ -111,7 +111,7 @@ pub fn timeline_chart(props: &TimelineChartProps) -> Html {
     let m: &ChartModel = &model;
 
     crate::hooks::use_chart_focus::use_chart_focus(container.clone(), state.view.selected.clone());
-    use_effect(bump_render_seq);
+    crate::hooks::erased::use_effect_always(bump_render_seq);
     let plot = Plot {
         left: m.gutter,
         width: m.plot_w,
@@ -143,7 +143,7 @@ pub fn timeline_chart(props: &TimelineChartProps) -> Html {
         let key = m
             .selected_lane
             .map(|(t, h)| (t.round() as i64, h.round() as i64));
-        use_effect_with((key, state.view.selected.clone()), move |(key, _)| {
+        crate::hooks::erased::use_effect_on((key, state.view.selected.clone()), move |(key, _)| {
             if let (Some((top, h)), Some(el)) = (key, container.cast::<HtmlElement>()) {
                 let (st, ch) = (el.scroll_top() as i64, el.client_height() as i64);
                 if *top < st || top + h > st + ch {

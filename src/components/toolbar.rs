@@ -27,7 +27,7 @@ pub struct ToolbarProps {
 /// Zoom, fit, lanes, chart or list, and copy link.
 #[function_component(Toolbar)]
 pub fn toolbar(props: &ToolbarProps) -> Html {
-    let copied = use_state(|| None::<&'static str>);
+    let copied = crate::hooks::erased::use_state(|| None::<&'static str>);
     let copy = {
         let copied = copied.clone();
         Callback::from(move |_| {
@@ -47,19 +47,19 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
         <div class="toolbar" role="toolbar" aria-label="Timeline controls">
             if e.shows(Control::View) {
             <div class="group" role="group" aria-label="View">
-                <button aria-pressed={chart.to_string()} data-action="view-chart" onclick={d.reform(|_| Action::SetView(ViewMode::Chart))}>{ "Chart" }</button>
-                <button aria-pressed={(!chart).to_string()} data-action="view-list" onclick={d.reform(|_| Action::SetView(ViewMode::List))}>{ "List" }</button>
+                <button aria-pressed={chart.to_string()} data-action="view-chart" onclick={crate::state::on_click(d, |_| Action::SetView(ViewMode::Chart))}>{ "Chart" }</button>
+                <button aria-pressed={(!chart).to_string()} data-action="view-list" onclick={crate::state::on_click(d, |_| Action::SetView(ViewMode::List))}>{ "List" }</button>
             </div>
             }
             if chart && e.shows(Control::Zoom) {
                 <div class="group" role="group" aria-label="Zoom">
-                    <button aria-label="Zoom in" title="Zoom in (+)" data-action="zoom-in" onclick={d.reform(|_| Action::zoom(0.5, 0.5))}>{ "+" }</button>
-                    <button aria-label="Zoom out" title="Zoom out (−)" data-action="zoom-out" onclick={d.reform(|_| Action::zoom(2.0, 0.5))}>{ "−" }</button>
-                    <button title="Show everything (0)" data-action="fit" onclick={d.reform(|_| Action::fit())}>{ "Fit all" }</button>
+                    <button aria-label="Zoom in" title="Zoom in (+)" data-action="zoom-in" onclick={crate::state::on_click(d, |_| Action::zoom(0.5, 0.5))}>{ "+" }</button>
+                    <button aria-label="Zoom out" title="Zoom out (−)" data-action="zoom-out" onclick={crate::state::on_click(d, |_| Action::zoom(2.0, 0.5))}>{ "−" }</button>
+                    <button title="Show everything (0)" data-action="fit" onclick={crate::state::on_click(d, |_| Action::fit())}>{ "Fit all" }</button>
                 </div>
                 <div class="group" role="group" aria-label="Lanes">
-                    <button aria-pressed={(props.grouping == Grouping::Kind).to_string()} data-action="group-kind" onclick={d.reform(|_| Action::SetGrouping(Grouping::Kind))}>{ "By kind" }</button>
-                    <button aria-pressed={(props.grouping == Grouping::Country).to_string()} data-action="group-country" onclick={d.reform(|_| Action::SetGrouping(Grouping::Country))}>{ "By country" }</button>
+                    <button aria-pressed={(props.grouping == Grouping::Kind).to_string()} data-action="group-kind" onclick={crate::state::on_click(d, |_| Action::SetGrouping(Grouping::Kind))}>{ "By kind" }</button>
+                    <button aria-pressed={(props.grouping == Grouping::Country).to_string()} data-action="group-country" onclick={crate::state::on_click(d, |_| Action::SetGrouping(Grouping::Country))}>{ "By country" }</button>
                 </div>
             }
             // While presenting in a frame, the presenter bar beside it leaves presenter mode.

@@ -6,10 +6,10 @@ use yew::prelude::*;
 
 #[hook]
 pub fn use_after_first_frame() -> bool {
-    let later = use_state(|| false);
+    let later = crate::hooks::erased::use_state(|| false);
     {
         let later = later.clone();
-        use_effect_with((), move |_| {
+        crate::hooks::erased::use_effect_on((), move |_| {
             let frame = gloo::render::request_animation_frame(move |_| {
                 gloo::timers::callback::Timeout::new(0, move || later.set(true)).forget();
             });

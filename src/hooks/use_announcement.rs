@@ -9,14 +9,14 @@ use yew::prelude::*;
 
 #[hook]
 pub fn use_announcement(state: &AppState) -> AttrValue {
-    let message = use_state(AttrValue::default);
+    let message = crate::hooks::erased::use_state(AttrValue::default);
     // The result of a filter (a new shown set), not on the first render.
     {
         let message = message.clone();
         let ds = state.data.dataset.clone();
         let shown = state.shown.clone();
         let first = use_mut_ref(|| true);
-        use_effect_with(shown, move |shown: &Rc<Vec<usize>>| {
+        crate::hooks::erased::use_effect_on(shown, move |shown: &Rc<Vec<usize>>| {
             if !std::mem::take(&mut *first.borrow_mut()) {
                 message.set(describe::count_line(&ds, shown).into());
             }
@@ -40,7 +40,7 @@ pub fn use_announcement(state: &AppState) -> AttrValue {
         let shown = state.shown.clone();
         let source = state.source.clone();
         let before = use_mut_ref(|| LoadStatus::Idle);
-        use_effect_with(step, move |step| {
+        crate::hooks::erased::use_effect_on(step, move |step| {
             let was = std::mem::replace(&mut *before.borrow_mut(), step.clone());
             let text = match step {
                 LoadStatus::Loading(what) => Some(format!("Loading {what}…")),
@@ -70,7 +70,7 @@ pub fn use_announcement(state: &AppState) -> AttrValue {
             .as_deref()
             .and_then(|id| ds.position(id))
             .filter(|_| state.presenting);
-        use_effect_with(at, move |&at| {
+        crate::hooks::erased::use_effect_on(at, move |&at| {
             if let Some(i) = at {
                 let pos = shown.binary_search(&i).map_or(0, |p| p + 1);
                 let label = describe::event_label(&ds, &ds.events[i]);
@@ -82,7 +82,7 @@ pub fn use_announcement(state: &AppState) -> AttrValue {
     {
         let message = message.clone();
         let st = state.story.clone();
-        use_effect_with(state.story.playing, move |&at| {
+        crate::hooks::erased::use_effect_on(state.story.playing, move |&at| {
             if let (Some(i), Some(scene)) = (at, st.scene()) {
                 let mut text = timeline_core::story::scene_label(st.story(), i);
                 if !scene.caption.is_empty() {

@@ -16,7 +16,7 @@ pub fn use_chart_focus(container: NodeRef, selected: Option<String>) {
     // Focus moves into the popover when it opens and back to the event when it closes.
     {
         let last = last_selected;
-        use_effect_with(selected, move |sel: &Option<String>| {
+        crate::hooks::erased::use_effect_on(selected, move |sel: &Option<String>| {
             let prev = last.borrow().clone();
             if sel.is_none() {
                 if let Some(id) = prev {
@@ -32,7 +32,7 @@ pub fn use_chart_focus(container: NodeRef, selected: Option<String>) {
     // key, or when a zoom, pan or filter removed the focused mark (the focus fell
     // to the page because its element is gone — not because the user went elsewhere).
     {
-        use_effect(move || {
+        crate::hooks::erased::use_effect_always(move || {
             let Some(el) = container.cast::<web_sys::Element>() else {
                 return;
             };

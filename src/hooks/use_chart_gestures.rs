@@ -52,7 +52,7 @@ pub fn use_chart_gestures(
 ) -> ChartGestures {
     {
         let (container, dispatch) = (container.clone(), dispatch.clone());
-        use_effect_with((plot.left, plot.width), move |&(left, width)| {
+        crate::hooks::erased::use_effect_on((plot.left, plot.width), move |&(left, width)| {
             let listener = container.cast::<HtmlElement>().map(|el| {
                 let el2 = el.clone();
                 let opts = EventListenerOptions::enable_prevent_default();

@@ -285,7 +285,7 @@ pub fn remap(state: UseReducerHandle<AppState>, mapping: Mapping) {
 /// already `Loading`, so nothing counts as ready before it arrives).
 #[hook]
 pub fn use_data_source(state: UseReducerHandle<AppState>) {
-    use_effect_with((), move |_| {
+    crate::hooks::erased::use_effect_on((), move |_| {
         if let Some(url) = data_param() {
             // The worker that reads it is made ready while the file downloads.
             crate::worker::warm();

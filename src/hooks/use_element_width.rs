@@ -15,10 +15,10 @@ pub fn use_element_width(node: NodeRef) -> Option<f64> {
 /// The element's content width and height.
 #[hook]
 pub fn use_element_size(node: NodeRef) -> Option<(f64, f64)> {
-    let width = use_state(|| None::<(f64, f64)>);
+    let width = crate::hooks::erased::use_state(|| None::<(f64, f64)>);
     {
         let width = width.clone();
-        use_effect_with((), move |_| {
+        crate::hooks::erased::use_effect_on((), move |_| {
             let el = node.cast::<web_sys::Element>();
             let w0 = el
                 .as_ref()

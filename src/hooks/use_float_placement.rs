@@ -113,7 +113,7 @@ pub fn use_float_placement(node: NodeRef, anchor: Option<Anchor>, opts: Options,
     // On open: the anchor into view (a deep link to an event below the fold).
     {
         let anchor = anchor.clone();
-        use_effect_with(open_key, move |_| {
+        crate::hooks::erased::use_effect_on(open_key, move |_| {
             if let Some(r) = anchor.as_ref().and_then(resolve) {
                 let vp = viewport();
                 if !r.intersects(&vp) {
@@ -123,7 +123,7 @@ pub fn use_float_placement(node: NodeRef, anchor: Option<Anchor>, opts: Options,
             }
         });
     }
-    use_effect(move || {
+    crate::hooks::erased::use_effect_always(move || {
         if let (Some(el), Some(r)) = (
             node.cast::<HtmlElement>(),
             anchor.as_ref().and_then(resolve),
@@ -137,7 +137,7 @@ pub fn use_float_placement(node: NodeRef, anchor: Option<Anchor>, opts: Options,
 /// changes: the whole of it if it fits, else its top — its header and close button.
 #[hook]
 pub fn use_scroll_into_view(node: NodeRef, open_key: Option<String>) {
-    use_effect_with(open_key, move |key| {
+    crate::hooks::erased::use_effect_on(open_key, move |key| {
         if let (Some(_), Some(el)) = (key, node.cast::<Element>()) {
             scroll_page_to(rect_of(&el), 8.0);
         }

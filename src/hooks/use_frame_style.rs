@@ -7,13 +7,13 @@ use yew::prelude::*;
 
 #[hook]
 pub fn use_frame_style(em: f64, embed: bool, theme: Theme, paused: bool) {
-    use_effect_with((em.to_bits(), embed), move |&(bits, embed)| {
+    crate::hooks::erased::use_effect_on((em.to_bits(), embed), move |&(bits, embed)| {
         crate::dom::set_root_font_px(embed.then_some(f64::from_bits(bits)));
     });
-    use_effect_with(paused, |&p| {
+    crate::hooks::erased::use_effect_on(paused, |&p| {
         crate::dom::set_root_attr("data-paused", if p { "true" } else { "false" })
     });
-    use_effect_with((theme, embed), move |(theme, embed)| {
+    crate::hooks::erased::use_effect_on((theme, embed), move |(theme, embed)| {
         crate::dom::set_root_attr("data-theme", theme.as_str());
         crate::dom::set_root_attr("data-embed", if *embed { "1" } else { "0" });
     });

@@ -178,7 +178,7 @@ pub fn use_host_api(state: UseReducerHandle<AppState>) {
     // Commands from the host page.
     {
         let state = state.clone();
-        use_effect_with((), move |_| {
+        crate::hooks::erased::use_effect_on((), move |_| {
             let listener = web_sys::window().map(|w| {
                 EventListener::new(&w, "message", move |e| {
                     let Some(e) = e.dyn_ref::<web_sys::MessageEvent>() else {
@@ -215,7 +215,7 @@ pub fn use_host_api(state: UseReducerHandle<AppState>) {
         );
         let sent = use_mut_ref(|| false);
         let st = state.clone();
-        use_effect_with(ready, move |&ready| {
+        crate::hooks::erased::use_effect_on(ready, move |&ready| {
             if ready && !*sent.borrow() {
                 *sent.borrow_mut() = true;
                 tell_host(&st, state_message(&st, "ready"));
@@ -225,7 +225,7 @@ pub fn use_host_api(state: UseReducerHandle<AppState>) {
     // `selected` when the open event changes; `state` when the view changes.
     {
         let st = state.clone();
-        use_effect_with(state.view.selected.clone(), move |sel| {
+        crate::hooks::erased::use_effect_on(state.view.selected.clone(), move |sel| {
             if let Some(e) = sel.as_deref().and_then(|id| st.data.dataset.event(id)) {
                 let position = st
                     .shown
@@ -250,7 +250,7 @@ pub fn use_host_api(state: UseReducerHandle<AppState>) {
     }
     {
         let st = state.clone();
-        use_effect_with(
+        crate::hooks::erased::use_effect_on(
             (
                 state.view.clone(),
                 state.shown.len(),
@@ -266,7 +266,7 @@ pub fn use_host_api(state: UseReducerHandle<AppState>) {
     {
         let st = state.clone();
         let n = state.story.story().scenes.len();
-        use_effect_with((state.story.playing, n), move |&(at, n)| {
+        crate::hooks::erased::use_effect_on((state.story.playing, n), move |&(at, n)| {
             if let Some(i) = at {
                 let title = st.story.scene().map(|s| s.title.clone());
                 tell_host(
@@ -287,7 +287,7 @@ pub fn use_host_api(state: UseReducerHandle<AppState>) {
     {
         let st = state.clone();
         let last = use_mut_ref(|| None::<f64>);
-        use_effect(move || {
+        crate::hooks::erased::use_effect_always(move || {
             if let Some(h) = content_height() {
                 if *last.borrow() != Some(h) {
                     *last.borrow_mut() = Some(h);

@@ -10,7 +10,7 @@ use yew::prelude::*;
 
 #[hook]
 pub fn use_presenter_keys(presenting: bool, dispatch: Callback<Action>) {
-    use_effect_with(presenting, move |&on| {
+    crate::hooks::erased::use_effect_on(presenting, move |&on| {
         let listener = (on).then(web_sys::window).flatten().map(|w| {
             let opts = EventListenerOptions {
                 phase: EventListenerPhase::Capture,

@@ -10,7 +10,7 @@ pub fn use_presenter_start(state: UseReducerHandle<AppState>) {
         state.load,
         LoadStatus::Loading(_) | LoadStatus::Parsing { .. }
     );
-    use_effect_with(ready, move |&ready| {
+    crate::hooks::erased::use_effect_on(ready, move |&ready| {
         if ready && state.presenting {
             state.dispatch(Action::SetPresenting(true));
         }

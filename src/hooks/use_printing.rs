@@ -5,10 +5,10 @@ use yew::prelude::*;
 
 #[hook]
 pub fn use_printing() -> bool {
-    let printing = use_state(|| false);
+    let printing = crate::hooks::erased::use_state(|| false);
     {
         let printing = printing.clone();
-        use_effect_with((), move |_| {
+        crate::hooks::erased::use_effect_on((), move |_| {
             let listeners = web_sys::window().map(|w| {
                 let (p1, p2) = (printing.clone(), printing);
                 (

@@ -15,7 +15,7 @@ use yew::prelude::*;
 #[hook]
 pub fn use_root_attrs(shown: usize, source: String, load: LoadStatus, settled: bool) {
     // No dependencies: runs after every render of the component that uses it.
-    use_effect(move || {
+    crate::hooks::erased::use_effect_always(move || {
         set_root_attr("data-shown-count", &shown.to_string());
         set_root_attr("data-source", &source);
         let status = match load {

@@ -6,7 +6,7 @@ use yew::prelude::*;
 
 #[hook]
 pub fn use_story_attrs(playing: Option<(usize, usize)>, moving: bool) {
-    use_effect_with((playing, moving), |&(playing, moving)| {
+    crate::hooks::erased::use_effect_on((playing, moving), |&(playing, moving)| {
         let Some(root) = crate::dom::document().and_then(|d| d.document_element()) else {
             return;
         };

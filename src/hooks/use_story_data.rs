@@ -13,7 +13,7 @@ pub fn use_story_data(state: UseReducerHandle<AppState>) {
     // Fetch it, unless the page's `?data=` is loading it already.
     {
         let state = state.clone();
-        use_effect_with(awaiting.clone(), move |w| {
+        crate::hooks::erased::use_effect_on(awaiting.clone(), move |w| {
             if let Some(w) = w.as_ref().filter(|w| w.fetch) {
                 crate::story_io::load_dataset(state, w.url.clone());
             }
@@ -29,7 +29,7 @@ pub fn use_story_data(state: UseReducerHandle<AppState>) {
             None
         }
     });
-    use_effect_with(done, move |done| {
+    crate::hooks::erased::use_effect_on(done, move |done| {
         if let Some(a) = done.clone() {
             state.dispatch(Action::Story(a));
         }

@@ -11,7 +11,7 @@ use yew::prelude::*;
 
 #[hook]
 pub fn use_story_keys(playing: bool, count: usize, can_leave: bool, dispatch: Callback<Action>) {
-    use_effect_with(
+    crate::hooks::erased::use_effect_on(
         (playing, count, can_leave),
         move |&(on, count, can_leave)| {
             let listener = on.then(web_sys::window).flatten().map(|w| {

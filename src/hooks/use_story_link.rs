@@ -11,7 +11,7 @@ pub fn story_param() -> Option<String> {
 
 #[hook]
 pub fn use_story_link(dispatch: Callback<Action>) {
-    use_effect_with((), move |_| {
+    crate::hooks::erased::use_effect_on((), move |_| {
         if let Some(v) = story_param() {
             crate::story_io::load_link(&v, dispatch);
         }

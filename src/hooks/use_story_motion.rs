@@ -32,7 +32,7 @@ fn next_frame(start: Option<f64>, d: Callback<Action>, slot: Slot) {
 pub fn use_story_motion(motion: Option<Motion>, dispatch: Callback<Action>) {
     {
         let d = dispatch.clone();
-        use_effect_with((), move |_| {
+        crate::hooks::erased::use_effect_on((), move |_| {
             let reduce = web_sys::window()
                 .and_then(|w| {
                     w.match_media("(prefers-reduced-motion: reduce)")
@@ -46,7 +46,7 @@ pub fn use_story_motion(motion: Option<Motion>, dispatch: Callback<Action>) {
         });
     }
     let seq = motion.map(|m| m.seq);
-    use_effect_with(seq, move |seq| {
+    crate::hooks::erased::use_effect_on(seq, move |seq| {
         let slot: Slot = Rc::default();
         if seq.is_some() {
             next_frame(None, dispatch, slot.clone());

@@ -112,7 +112,7 @@ pub fn use_url_sync(state: UseReducerHandle<AppState>) {
         let pending = pending.clone();
         let view = state.view.clone();
         let push = state.push_history;
-        use_effect_with(view, move |view| {
+        crate::hooks::erased::use_effect_on(view, move |view| {
             let mut p = pending.borrow_mut();
             if push || !p.started {
                 p.started = true;
@@ -143,7 +143,7 @@ pub fn use_url_sync(state: UseReducerHandle<AppState>) {
     // waiting would overwrite the entry gone back to: it is dropped).
     {
         let state = state.clone();
-        use_effect_with((), move |_| {
+        crate::hooks::erased::use_effect_on((), move |_| {
             let listener = web_sys::window().map(|w| {
                 EventListener::new(&w, "popstate", move |_| {
                     {

@@ -14,10 +14,10 @@ fn inner_size() -> (f64, f64) {
 
 #[hook]
 pub fn use_window_size() -> (f64, f64) {
-    let size = use_state(inner_size);
+    let size = crate::hooks::erased::use_state(inner_size);
     {
         let size = size.clone();
-        use_effect_with((), move |_| {
+        crate::hooks::erased::use_effect_on((), move |_| {
             let listener = web_sys::window()
                 .map(|w| EventListener::new(&w, "resize", move |_| size.set(inner_size())));
             move || drop(listener)

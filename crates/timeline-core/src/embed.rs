@@ -56,6 +56,59 @@ impl Control {
     }
 }
 
+/// A set of controls, one bit each, iterated in `Control::ALL`'s order (a set
+/// of eight needs no tree; a `BTreeSet<Control>` costs the first module its own
+/// copy of the tree's code).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub struct Controls(u8);
+
+impl Controls {
+    fn bit(c: Control) -> u8 {
+        1 << (c as u8)
+    }
+    pub fn new() -> Controls {
+        Controls(0)
+    }
+    pub fn contains(&self, c: &Control) -> bool {
+        self.0 & Controls::bit(*c) != 0
+    }
+    /// Adds `c`; whether it was not there.
+    pub fn insert(&mut self, c: Control) -> bool {
+        let was = self.contains(&c);
+        self.0 |= Controls::bit(c);
+        !was
+    }
+    /// Takes `c` out; whether it was there.
+    pub fn remove(&mut self, c: &Control) -> bool {
+        let was = self.contains(c);
+        self.0 &= !Controls::bit(*c);
+        was
+    }
+    pub fn is_empty(&self) -> bool {
+        self.0 == 0
+    }
+    /// The controls in `Control::ALL`'s order.
+    pub fn iter(&self) -> impl Iterator<Item = Control> + '_ {
+        Control::ALL.into_iter().filter(|c| self.contains(c))
+    }
+}
+
+impl<const N: usize> From<[Control; N]> for Controls {
+    fn from(cs: [Control; N]) -> Controls {
+        cs.into_iter().collect()
+    }
+}
+
+impl FromIterator<Control> for Controls {
+    fn from_iter<I: IntoIterator<Item = Control>>(it: I) -> Controls {
+        let mut s = Controls::new();
+        for c in it {
+            s.insert(c);
+        }
+        s
+    }
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub enum Theme {
     /// Follows `prefers-color-scheme`.
@@ -86,7 +139,7 @@ impl Theme {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct EmbedOptions {
     pub embed: bool,
-    pub controls: BTreeSet<Control>,
+    pub controls: Controls,
     pub theme: Theme,
     pub present: bool,
     /// Origins allowed to send commands; empty: only the page's own origin.
@@ -97,7 +150,7 @@ impl Default for EmbedOptions {
     fn default() -> Self {
         EmbedOptions {
             embed: false,
-            controls: BTreeSet::from([Control::Zoom]),
+            controls: Controls::from([Control::Zoom]),
             theme: Theme::System,
             present: false,
             origins: Vec::new(),
@@ -116,7 +169,7 @@ impl EmbedOptions {
                 "embed" => o.embed = v == "1" || v == "true",
                 "present" => o.present = v == "1" || v == "true",
                 "theme" => o.theme = Theme::parse(&v).unwrap_or_default(),
-                "controls" if v == "none" => o.controls = BTreeSet::new(),
+                "controls" if v == "none" => o.controls = Controls::new(),
                 "controls" => {
                     // Every name known, or the default stays.
                     let names: Option<Vec<Control>> = v
@@ -125,7 +178,7 @@ impl EmbedOptions {
                         .map(Control::parse)
                         .collect();
                     if let Some(names) = names {
-                        o.controls = crate::order::set_of(names);
+                        o.controls = names.into_iter().collect();
                     }
                 }
                 "origins" => {
@@ -471,7 +524,7 @@ mod tests {
         assert_eq!(o.theme, Theme::Contrast);
         assert_eq!(
             o.controls,
-            BTreeSet::from([Control::Zoom, Control::Kinds, Control::Present])
+            Controls::from([Control::Zoom, Control::Kinds, Control::Present])
         );
         assert_eq!(o.origins, ["https://deck.example", "http://127.0.0.1:9000"]);
         assert!(o.shows(Control::Kinds) && !o.shows(Control::Countries));
@@ -494,7 +547,7 @@ mod tests {
         view.selected = Some("beslan-2004".into());
         let o = EmbedOptions {
             embed: true,
-            controls: BTreeSet::from([Control::Zoom, Control::Present]),
+            controls: Controls::from([Control::Zoom, Control::Present]),
             theme: Theme::Dark,
             present: true,
             origins: vec!["https://deck.example".into()],

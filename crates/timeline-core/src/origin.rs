@@ -4,7 +4,6 @@
 //! the loader or the importers, so both can name it.
 
 use crate::text::fold_name;
-use std::collections::BTreeMap;
 
 /// Which importer read a file.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
@@ -268,7 +267,47 @@ impl Role {
 /// Role → column name. A role with no column is left out.
 #[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct Mapping {
-    pub columns: BTreeMap<Role, String>,
+    pub columns: RoleColumns,
+}
+
+/// A column name for each role that has one, in a slot per role (boxed: a
+/// mapping stays a pointer wide inside what carries it; twelve
+/// slots need no tree; a `BTreeMap<Role, String>` costs the first module its
+/// own copy of the tree's code). Iterated in [`Role::ALL`]'s order.
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+pub struct RoleColumns(Box<[Option<String>; 12]>);
+
+impl RoleColumns {
+    fn slot(role: Role) -> usize {
+        role as usize
+    }
+    pub fn get(&self, role: &Role) -> Option<&String> {
+        self.0[RoleColumns::slot(*role)].as_ref()
+    }
+    pub fn contains_key(&self, role: &Role) -> bool {
+        self.get(role).is_some()
+    }
+    /// Sets the role's column; the one it had.
+    pub fn insert(&mut self, role: Role, column: String) -> Option<String> {
+        self.0[RoleColumns::slot(role)].replace(column)
+    }
+    /// Clears the role's column; the one it had.
+    pub fn remove(&mut self, role: &Role) -> Option<String> {
+        self.0[RoleColumns::slot(*role)].take()
+    }
+    pub fn len(&self) -> usize {
+        self.0.iter().flatten().count()
+    }
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+    /// (role, column) for each role that has one, in [`Role::ALL`]'s order.
+    pub fn iter(&self) -> impl Iterator<Item = (&Role, &String)> + '_ {
+        Role::ALL
+            .iter()
+            .zip(self.0.iter())
+            .filter_map(|(r, c)| c.as_ref().map(|c| (r, c)))
+    }
 }
 
 impl Mapping {
@@ -329,7 +368,7 @@ impl Mapping {
     /// percent-encoded again as one query value.
     pub fn encode(&self) -> String {
         let mut s = form_urlencoded::Serializer::new(String::new());
-        for (role, col) in &self.columns {
+        for (role, col) in self.columns.iter() {
             s.append_pair(role.as_str(), col);
         }
         s.finish()

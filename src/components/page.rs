@@ -1,0 +1,227 @@
+//! The page's layouts around the main view: the whole page, and the page in
+//! a frame (the filters it allows, a source line); what only they use.
+
+use crate::components::{
+    announcer::Announcer,
+    country_chips::{country_chips, CountryChipsProps},
+    country_map::CountryMap,
+    data_source::{data_source, DataSourceProps},
+    date_range::{date_range, DateRangeProps},
+    embed_dialog::EmbedDialog,
+    kind_legend::{kind_legend, KindLegendProps},
+    print_list::{print_list, PrintListProps},
+    problems_panel::ProblemsPanel,
+    search_box::{search_box, SearchBoxProps},
+    stats_panel::StatsPanel,
+    story_panel::{story_panel, StoryPanelProps},
+    story_problems::{story_problems, StoryProblemsProps},
+    summary_line::{summary_line, SummaryLineProps},
+};
+use crate::hooks::use_data_source::open_file;
+use crate::state::{Action, AppState};
+use std::rc::Rc;
+use timeline_core::embed::Control;
+use timeline_core::urlstate::ViewMode;
+use timeline_core::{Dataset, Event};
+use yew::prelude::*;
+
+/// What the page's parts share, worked out once a render.
+pub(super) struct Page {
+    pub(super) state: UseReducerHandle<AppState>,
+    /// Stable across renders (it compares by pointer), so children given only it and
+    /// unchanged data do not re-render.
+    pub(super) dispatch: Callback<Action>,
+    pub(super) ds: Rc<Dataset>,
+    pub(super) playing: bool,
+    /// A link to another dataset (`?data=`, or a story's) that has not arrived yet.
+    pub(super) awaiting_link: bool,
+    /// The root font size (timeline_core::frame::type_px).
+    pub(super) em: f64,
+    pub(super) selected: Option<Event>,
+    pub(super) later: bool,
+}
+
+/// The search box, the country chips and the kind legend, as the frame allows.
+fn filters(p: &Page) -> Html {
+    let (state, ds, dispatch) = (&p.state, &p.ds, &p.dispatch);
+    let e = &state.embed;
+    if p.awaiting_link {
+        return html! {};
+    }
+    html! {
+        <>
+            if e.shows(Control::Search) { { search_box(&SearchBoxProps { text: state.view.filter.text.clone(), dispatch: dispatch.clone() }) } }
+            if e.shows(Control::Countries) {
+                { country_chips(&CountryChipsProps { dataset: ds.clone(), selected: state.view.filter.countries.clone(), counts: state.counts.clone(), dispatch: dispatch.clone() }) }
+            }
+            if e.shows(Control::Kinds) {
+                { kind_legend(&KindLegendProps { dataset: ds.clone(), selected: state.view.filter.kinds.clone(), counts: state.counts.clone(), dispatch: dispatch.clone() }) }
+            }
+        </>
+    }
+}
+
+/// "Source: …": the dataset's sources, in one line.
+fn source_line(ds: &Dataset) -> String {
+    let source = ds
+        .meta
+        .sources
+        .iter()
+        .map(|s| match &s.author {
+            Some(a) => format!("{a}, “{}”", s.title),
+            None => s.title.clone(),
+        })
+        .collect::<Vec<_>>()
+        .join("; ");
+    format!("Source: {source}")
+}
+
+/// Under the chart on a desktop, after the filters on a phone (styles: .stats-area).
+fn stats(p: &Page) -> Html {
+    let state = &p.state;
+    html! {
+        if state.embed.shows(Control::Stats) && p.later && !p.awaiting_link {
+            <div class="stats-area"><StatsPanel dataset={p.ds.clone()} shown={state.shown.clone()} dispatch={p.dispatch.clone()} theme={state.embed.theme} /></div>
+        }
+    }
+}
+
+/// The page in a frame: the filters it allows, the chart, a source line.
+pub(super) fn embed_page(p: &Page, main: Html) -> Html {
+    let (state, ds) = (&p.state, &p.ds);
+    let e = &state.embed;
+    let has_filters =
+        e.shows(Control::Search) || e.shows(Control::Countries) || e.shows(Control::Kinds);
+    html! {
+        <div class={classes!("app", "embed", state.presenting.then_some("presenting"))}>
+            <Announcer state={state.clone()} />
+            if has_filters { <aside class="embed-filters" aria-label="Filters">{ filters(p) }</aside> }
+            <main class="main" id="main">
+                // The frame's page has its own level-one heading, for screen readers only (the host page shows its title).
+                <h1 class="visually-hidden">{ ds.meta.title.clone() }</h1>
+                // The summary a screen reader meets before the chart (the footer's line is short).
+                if !p.awaiting_link { { summary_line(&SummaryLineProps { dataset: ds.clone(), shown: state.shown.clone(), full: true, class: "visually-hidden" }) } }
+                if let Some(n) = state.story.notice.clone() { <p class="notice" role="status" data-testid="story-notice">{ n }</p> }
+                { main }{ stats(p) }
+            </main>
+            <footer class="embed-source">if !p.awaiting_link { { summary_line(&SummaryLineProps { dataset: ds.clone(), shown: state.shown.clone(), full: false, class: "" }) }{ " · " } }{ source_line(ds) }</footer>
+        </div>
+    }
+}
+
+/// Opening a file (the button or a drop): a story file opens as a story,
+/// anything else as a dataset.
+fn file_opener(state: &UseReducerHandle<AppState>) -> Callback<web_sys::File> {
+    let state = state.clone();
+    Callback::from(move |f: web_sys::File| {
+        let state = state.clone();
+        let d = state.dispatcher().to_callback();
+        crate::story_io::open_any(f, d, Callback::from(move |f| open_file(state.clone(), f)))
+    })
+}
+
+/// The data source line: open, drop, the mapping step, JSON/CSV export.
+fn data_source_line(p: &Page, onfile: Callback<web_sys::File>) -> Html {
+    let state = &p.state;
+    let onremap = {
+        let state = state.clone();
+        Callback::from(move |m: timeline_core::Mapping| {
+            crate::hooks::use_data_source::remap(state.clone(), m)
+        })
+    };
+    let ondata = {
+        let state = state.clone();
+        Callback::from(move |kind: &'static str| {
+            if let Err(e) = crate::export::export_data(&state.data.dataset, &state.shown, kind) {
+                web_sys::console::error_1(&e.into());
+            }
+        })
+    };
+    html! {
+        { data_source(&DataSourceProps { source: state.source.clone(), load: state.load.clone(), onfile,
+            import: state.import.clone(), onremap, onexport: ondata }) }
+    }
+}
+
+/// The whole page: header, notices, filters (and the story panel), the
+/// chart, the statistics, the embed dialog.
+pub(super) fn full_page(
+    p: &Page,
+    main: Html,
+    embed_open: &crate::hooks::erased::StateHandle<bool>,
+    shapes: Option<Rc<timeline_core::map::MapShapes>>,
+    printing: bool,
+) -> Html {
+    let (state, ds, dispatch, playing) = (&p.state, &p.ds, &p.dispatch, p.playing);
+    let e = &state.embed;
+    let list = state.view.view == ViewMode::List;
+    let onfile = file_opener(state);
+    // A .json or .csv dropped anywhere on the page is opened.
+    let ondragover = Callback::from(|e: DragEvent| e.prevent_default());
+    let ondrop = {
+        let onfile = onfile.clone();
+        Callback::from(move |e: DragEvent| {
+            e.prevent_default();
+            if let Some(f) = e
+                .data_transfer()
+                .and_then(|d| d.files())
+                .and_then(|l| l.get(0))
+            {
+                onfile.emit(f);
+            }
+        })
+    };
+    html! {
+        <div class="app" {ondragover} {ondrop}>
+            { crate::components::skip_link::skip_link(&crate::components::skip_link::SkipLinkProps { list }) }
+            <crate::components::drop_target::DropTarget />
+            <Announcer state={state.clone()} />
+            <header class="app-header">
+                <h1>{ ds.meta.title.clone() }</h1>
+                // They speak of the dataset shown: not of the built-in one while a linked dataset loads.
+                if !p.awaiting_link { { summary_line(&SummaryLineProps { dataset: ds.clone(), shown: state.shown.clone(), full: true, class: "" }) } }
+            </header>
+            if !state.url_notice.is_empty() {
+                <p class="notice" role="status">
+                    { format!("Some link settings were not understood and were reset: {}", state.url_notice.join(", ")) }
+                </p>
+            }
+            { data_source_line(p, onfile) }
+            <ProblemsPanel problems={state.data.problems.clone()} />
+            { story_problems(&StoryProblemsProps { problems: state.story.problems.clone(), name: state.story.name.clone().unwrap_or_default().into() }) }
+            if let Some(n) = state.story.notice.clone().filter(|_| !state.story.authoring) {
+                <p class="notice" role="status" data-testid="story-notice">{ n }</p>
+            }
+            <div class="layout">
+                <aside class="filters" aria-label={if state.story.authoring { "Story and filters" } else { "Filters" }}>
+                    if state.story.authoring && !playing {
+                        { story_panel(&StoryPanelProps { story: state.story.clone(), dataset: ds.clone(), selected: state.view.selected.clone(), dispatch: dispatch.clone() }) }
+                    }
+                    { filters(p) }
+                    if let Some(shapes) = shapes.filter(|_| e.shows(Control::Countries) && !p.awaiting_link) {
+                        <CountryMap dataset={ds.clone()} shapes={shapes} counts={state.counts.clone()}
+                            selected={state.view.filter.countries.clone()} dispatch={dispatch.clone()} />
+                    }
+                    if !p.awaiting_link {
+                        { date_range(&DateRangeProps { from: state.view.filter.from, to: state.view.filter.to, dispatch: dispatch.clone(),
+                            first_year: state.data.years().0, last_year: state.data.years().1 }) }
+                        <button class="link-button" onclick={crate::state::on_click(dispatch, |_| Action::ClearFilters)}>{ "Clear all filters" }</button>
+                    }
+                </aside>
+                <main class="main" id="main">
+                    { main }
+                    if printing {
+                        { print_list(&PrintListProps { dataset: ds.clone(), shown: state.shown.clone(), filters: state.view.filter.describe(ds) }) }
+                    }
+                </main>
+                { stats(p) }
+            </div>
+            if **embed_open {
+                <EmbedDialog view={state.view.clone()} dataset={ds.clone()} shown={state.shown.clone()}
+                    story={(!state.story.story().scenes.is_empty()).then(|| crate::story_io::link_value(state.story.story()).unwrap_or_default())}
+                    onclose={ let o = embed_open.clone(); Callback::from(move |_| o.set(false)) } />
+            }
+            <footer class="app-footer">{ source_line(ds) }</footer>
+        </div>
+    }
+}
