@@ -83,7 +83,7 @@ pub fn clusters(m: &ChartModel, ds: &Dataset, d: &Callback<Action>) -> Html {
                 let WindowAction::Days { first, last } = c.zoom else { return html! {} };
                 html! {
                     <g class="cluster" role="button" tabindex="-1" data-cluster-size={n.to_string()} data-event-ids={ids}
-                        data-zoom={format!("{first} {last}")} aria-label={format!("{n} events close together; zoom in to see them")}>
+                        data-zoom={format!("{first} {last}")} aria-label={format!("{} close together; zoom in to see them", timeline_core::text::counted(n, "event", "events"))}>
                         <rect x={px(c.rect.x)} y={px(c.rect.y)} width={px(c.rect.w)} height={px(c.rect.h)} rx={px(9.0 * k)}
                             fill-opacity={px2(c.opacity)} />
                         <text x={px(c.text.0)} y={px(c.text.1)} text-anchor="middle">{ c.count.clone() }</text>

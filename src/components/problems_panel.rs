@@ -1,4 +1,5 @@
 use std::rc::Rc;
+use timeline_core::text::counted;
 use timeline_core::Problem;
 use yew::prelude::*;
 
@@ -32,8 +33,18 @@ fn summary(problems: &[Problem]) -> String {
         .count();
     let faults = problems.len() - notices;
     match (faults, notices) {
-        (0, n) => format!("{n} notice(s) about the dataset shown"),
-        (f, 0) => format!("{f} data problem(s) in the dataset shown: each says what was left out"),
-        (f, n) => format!("{f} data problem(s) and {n} notice(s) in the dataset shown: each says what was left out"),
+        (0, n) => format!(
+            "{} about the dataset shown",
+            counted(n, "notice", "notices")
+        ),
+        (f, 0) => format!(
+            "{} in the dataset shown: each says what was left out",
+            counted(f, "data problem", "data problems")
+        ),
+        (f, n) => format!(
+            "{} and {} in the dataset shown: each says what was left out",
+            counted(f, "data problem", "data problems"),
+            counted(n, "notice", "notices")
+        ),
     }
 }

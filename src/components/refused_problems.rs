@@ -17,7 +17,7 @@ pub fn refused_problems(props: &RefusedProblemsProps) -> Html {
     let n = props.problems.len();
     html! {
         <details class="problems refused" open=true data-testid="refused-problems">
-            <summary>{ format!("Why {} was not taken: {n} problem(s) in it", props.name) }</summary>
+            <summary>{ format!("Why {} was not taken: {} in it", props.name, timeline_core::text::counted(n, "problem", "problems")) }</summary>
             <ul>
                 { for props.problems.iter().take(LISTED).map(|p| html! { <li>{ p.to_string() }</li> }) }
                 if n > LISTED { <li>{ format!("… and {} more", n - LISTED) }</li> }

@@ -47,6 +47,22 @@ async function framed(page, query, w, h, attrs = '') {
   return f;
 }
 
+/** Until the app has rendered nothing new for two frames: a step's render may be
+ * followed by another once what it changed is measured (the caption's height). */
+async function settled(f) {
+  await f.evaluate(() => new Promise((resolve) => {
+    let last = document.documentElement.dataset.renderSeq;
+    let still = 0;
+    const tick = () => requestAnimationFrame(() => {
+      const now = document.documentElement.dataset.renderSeq;
+      still = now === last ? still + 1 : 0;
+      last = now;
+      if (still >= 2) resolve(); else tick();
+    });
+    tick();
+  }));
+}
+
 async function check(f, label, h) {
   const boxes = await f.evaluate(textBoxes);
   const facts = await f.evaluate(frameFacts);
@@ -75,6 +91,7 @@ for (const [mode, query] of Object.entries(MODES)) {
           await f.click('.chart', { position: { x: 5, y: 5 } });
           await f.press('.chart', 'ArrowRight');
           await f.waitForFunction((s) => Number(document.documentElement.dataset.renderSeq) > s && document.querySelector('.mark.selected'), seq);
+          await settled(f);
           await check(f, `${label}, one step on`, h);
         }
         // The caption names the current event, its full details one button away (not cut off).

@@ -310,7 +310,7 @@ impl ChartModel {
             let lb = &boxes[mk.lane];
             selected_lane = Some((lb.top, lb.height));
         }
-        let clusters = clusters_of(&lanes, &boxes, frame, &row_y);
+        let clusters = clusters_of(&lanes, &boxes, frame, window, &row_y);
         let ticks = ticks(window, plot_w / k)
             .into_iter()
             .map(|t| TickMark {
@@ -483,11 +483,34 @@ fn marks_of(
 /// into the next one (a bin's events near its end, where the pill is wider
 /// than what is left of the bin) takes the next one in, counts and all, so
 /// no pill covers another and every event is still counted once.
-fn pills(clusters: &[crate::layout::Cluster], min_w: f64, gap: f64) -> Vec<crate::layout::Cluster> {
+///
+/// Only what is on the plot is a pill: the margin's bins beyond either edge
+/// are left out, but for one at the left edge when its events reach into the
+/// plot (spans from before the window); the last pill ends at the right edge.
+fn pills(
+    clusters: &[crate::layout::Cluster],
+    min_w: f64,
+    gap: f64,
+    plot: (Window, f64),
+) -> Vec<crate::layout::Cluster> {
+    let (window, plot_w) = plot;
     let mut out: Vec<crate::layout::Cluster> = Vec::with_capacity(clusters.len());
     for c in clusters {
         let mut c = c.clone();
+        if c.x1 <= 0.0 {
+            if window.x(c.days.1 as f64 + 1.0, plot_w) <= 0.0 {
+                continue;
+            }
+            c.x0 = 0.0;
+        }
+        if c.x0 >= plot_w {
+            continue;
+        }
         c.x1 = c.x1.max(c.x0 + min_w);
+        if c.x1 > plot_w {
+            c.x1 = plot_w;
+            c.x0 = c.x0.min(plot_w - min_w).max(0.0);
+        }
         match out.last_mut() {
             Some(prev) if c.x0 < prev.x1 + gap => {
                 prev.count += c.count;
@@ -507,12 +530,14 @@ fn clusters_of(
     lanes: &[Lane],
     boxes: &[LaneBox],
     frame: &Frame,
+    window: Window,
     row_y: &dyn Fn(usize, usize) -> f64,
 ) -> Vec<ClusterBox> {
     let (k, g) = (frame.k(), frame.gutter());
+    let plot = (window, frame.plot_w());
     let merged: Vec<Vec<crate::layout::Cluster>> = lanes
         .iter()
-        .map(|l| pills(&l.clusters, 22.0 * k, 2.0 * k))
+        .map(|l| pills(&l.clusters, 22.0 * k, 2.0 * k, plot))
         .collect();
     let densest = merged
         .iter()

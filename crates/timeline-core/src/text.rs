@@ -37,3 +37,8 @@ pub fn group(n: usize) -> String {
     }
     out
 }
+
+/// A count and its noun, singular for one: "1 problem", "3 problems".
+pub fn counted(n: usize, one: &str, many: &str) -> String {
+    format!("{} {}", group(n), if n == 1 { one } else { many })
+}

@@ -121,7 +121,9 @@ impl Stream<'_> {
     /// The density bins of group `g` (all but `skip`), each a cluster.
     fn bins(&self, g: Range<usize>, skip: Option<usize>, out: &mut Vec<Cluster>) {
         let bin = self.p.bin;
-        let bin_of = |x0: f64| (x0.max(0.0) / bin).floor() as i64;
+        // Everything left of the plot (in the margin) in one bin of its own,
+        // off screen: the first bin on screen counts only what starts on it.
+        let bin_of = |x0: f64| (x0.max(-bin) / bin).floor() as i64;
         let mut s = g.start;
         while s < g.end {
             if Some(s) == skip {

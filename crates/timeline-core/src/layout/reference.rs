@@ -86,7 +86,7 @@ pub fn old_lay_lane(
             let mut bins: Vec<Bin> = Vec::new();
             let kept = p.keep.and_then(|k| g.iter().find(|t| t.0 == k).copied());
             for &it in g.iter().filter(|t| Some(t.0) != p.keep) {
-                let b = (it.1.max(0.0) / p.bin).floor() as i64;
+                let b = (it.1.max(-p.bin) / p.bin).floor() as i64;
                 match bins.last_mut() {
                     Some((k, v)) if *k == b => v.push(it),
                     _ => bins.push((b, vec![it])),
