@@ -1,6 +1,6 @@
 //! The chart's marks, listened to once for all of them (delegation): a click on
 //! a mark or its label opens the event; pointing at one or focusing it shows
-//! its tooltip. Stable callbacks, made once.
+//! its tooltip; Esc hides it. Stable callbacks, made once.
 
 use crate::state::Action;
 use wasm_bindgen::JsCast;
@@ -50,6 +50,23 @@ pub fn use_mark_events(dispatch: Callback<Action>, hover: Callback<Option<String
             h.emit(to);
         }
     });
+    // Esc hides the tooltip wherever the focus is: what a hover shows can be
+    // dismissed without moving the pointer (WCAG 1.4.13).
+    {
+        let hover = hover.clone();
+        crate::hooks::erased::use_effect_on((), move |_| {
+            let listener = web_sys::window().map(|w| {
+                gloo::events::EventListener::new(&w, "keydown", move |e| {
+                    if e.dyn_ref::<KeyboardEvent>()
+                        .is_some_and(|k| k.key() == "Escape")
+                    {
+                        hover.emit(None);
+                    }
+                })
+            });
+            move || drop(listener)
+        });
+    }
     let onfocusin = use_callback(hover.clone(), |e: FocusEvent, h| h.emit(mark_id(&e)));
     let onfocusout = use_callback(hover, |_: FocusEvent, h| h.emit(None));
     MarkEvents {

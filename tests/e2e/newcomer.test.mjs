@@ -256,3 +256,16 @@ test('a TimelineJS3 era shows with its label', async () => {
   assert.ok(labels.includes('The first decade'), JSON.stringify(labels));
   await page.close();
 });
+
+test('a mark\'s tooltip is opaque and Esc hides it, the pointer still on the mark', async () => {
+  const page = await open(browser, server.url);
+  const mark = page.locator('[data-testid=chart] .mark[data-event-id]').first();
+  await mark.hover();
+  const tip = page.locator('.chart-tooltip');
+  await tip.waitFor();
+  const bg = await tip.evaluate((el) => getComputedStyle(el).backgroundColor);
+  assert.ok(!/rgba\(.*,\s*0?\.\d+\)$/.test(bg), `the tooltip is opaque: ${bg}`);
+  await page.keyboard.press('Escape');
+  await tip.waitFor({ state: 'detached' });
+  await page.close();
+});
