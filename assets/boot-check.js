@@ -37,6 +37,19 @@
       early.response.catch(function () {});
       early.body.catch(function () {});
       window.__scoEarlyData = early;
+      // The second module reads the file: fetched and compiled now too, beside
+      // the app's own files (src/worker.rs takes these over; on any failure it
+      // fetches them itself).
+      var get = function (u, how) {
+        return fetch(u).then(function (r) { if (!r.ok) throw new Error(u + ': ' + r.status); return r[how](); });
+      };
+      var w = {
+        module: get('./sco-worker_bg.wasm', 'arrayBuffer').then(function (b) { return WebAssembly.compile(b); }),
+        boot: get('./sco-worker-boot.js', 'text'),
+        glue: get('./sco-worker.js', 'text')
+      };
+      for (var k in w) w[k].catch(function () {});
+      window.__scoEarlyWorker = w;
     }
   } catch (e) { /* the app fetches it itself */ }
   var opaque = false;

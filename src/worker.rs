@@ -56,7 +56,19 @@ async fn fetch(url: &str) -> Result<web_sys::Response, JsValue> {
     Ok(resp)
 }
 
+/// What `boot-check.js` started fetching (and compiling) for a `?data=` link
+/// before the app ran: `module`, `boot` or `glue` (taken once).
+async fn early(key: &str) -> Option<JsValue> {
+    let all = Reflect::get(&js_sys::global(), &"__scoEarlyWorker".into()).ok()?;
+    let p: Promise = Reflect::get(&all, &key.into()).ok()?.dyn_into().ok()?;
+    let _ = Reflect::delete_property(all.dyn_ref::<js_sys::Object>()?, &key.into());
+    JsFuture::from(p).await.ok()
+}
+
 async fn compile() -> Result<JsValue, JsValue> {
+    if let Some(module) = early("module").await {
+        return Ok(module);
+    }
     let bytes = match inline() {
         Some(i) => {
             let f: Function = Reflect::get(&i, &"wasm".into())?.dyn_into()?;
@@ -72,8 +84,14 @@ async fn script_url() -> Result<JsValue, JsValue> {
     let src = match inline() {
         Some(i) => Reflect::get(&i, &"src".into())?,
         None => {
-            let boot = JsFuture::from(fetch(BOOT).await?.text()?).await?;
-            let glue = JsFuture::from(fetch(GLUE).await?.text()?).await?;
+            let boot = match early("boot").await {
+                Some(b) => b,
+                None => JsFuture::from(fetch(BOOT).await?.text()?).await?,
+            };
+            let glue = match early("glue").await {
+                Some(g) => g,
+                None => JsFuture::from(fetch(GLUE).await?.text()?).await?,
+            };
             let (boot, glue) = (
                 boot.as_string().unwrap_or_default(),
                 glue.as_string().unwrap_or_default(),
