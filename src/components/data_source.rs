@@ -57,7 +57,7 @@ pub fn data_source(props: &DataSourceProps) -> Html {
             <span class="source-name" data-testid="source">{ label }</span>
             <label class="file-button">
                 { "Open a dataset…" }
-                <input type="file" accept=".json,.csv,application/json,text/csv" data-action="open-file" {onchange} />
+                <input type="file" accept=".json,.csv,.arrow,.feather,.ipc,.arrows,application/json,text/csv,application/vnd.apache.arrow.file,application/vnd.apache.arrow.stream" data-action="open-file" {onchange} />
             </label>
             <span class="export-data">
                 { "Download what is shown: " }

@@ -51,7 +51,7 @@ pub fn drop_target() -> Html {
     html! {
         if *shown {
             <div class="drop-target" data-testid="drop-target" aria-hidden="true">
-                <p>{ "Drop a file to open it" }<span class="drop-hint">{ "JSON or CSV: this timeline's format, TimelineJS3, vis-timeline, ACLED, GTD or any table" }</span></p>
+                <p>{ "Drop a file to open it" }<span class="drop-hint">{ "JSON, CSV or Arrow (Feather): this timeline's format, TimelineJS3, vis-timeline, ACLED, GTD or any table" }</span></p>
             </div>
         }
     }

@@ -20,6 +20,7 @@ before(async () => {
     '/fixtures/table.csv': file('table.csv').toString(),
     '/fixtures/gtd-windows-1252.csv': file('gtd-windows-1252.csv'),
     '/fixtures/plain-utf16.json': utf16(file('plain.json').toString()),
+    '/fixtures/table.arrow': file('table.arrow'),
   });
   browser = await launch();
 });
@@ -59,6 +60,9 @@ const CASES = [
     kinds: ['Hostage Taking (Barricade Incident)', 'Bombing/Explosion', 'Unknown'], countries: ['RU', 'UZ', 'Soviet Union'] },
   { name: 'plain.json', mime: 'application/json', format: 'Native', shown: 3,
     kinds: ['protest', 'riot'], countries: ['KZ', 'KG', 'UZ', 'Kurdistan Region'] },
+  // The ACLED table as pandas' to_feather writes it: an Arrow IPC file, LZ4-compressed.
+  { name: 'acled.arrow', mime: 'application/vnd.apache.arrow.file', format: 'Acled', shown: 3,
+    kinds: ['Protests', 'Riots', 'Battles'], countries: ['KZ', 'KG'] },
 ];
 
 for (const c of CASES) {
@@ -138,6 +142,26 @@ test('any table: the mapping step shows columns and rows, a choice re-reads the 
   await waitLoaded(again);
   assert.deepEqual(await chips(again, 'data-kind'), ['Pakistan', 'China; Russia']);
   await again.close();
+});
+
+test('an Arrow file by link: rows named from 1, the mapping step as for a CSV', async () => {
+  const page = await open(browser, `${server.url}?data=/fixtures/table.arrow`);
+  await waitLoaded(page);
+  assert.equal(await shownCount(page), 2);
+  assert.equal(await page.getAttribute('[data-testid=read-as]', 'data-format'), 'ArrowTable');
+  assert.match(await page.textContent('[data-testid=read-as]'), /read as an Arrow table with the columns mapped/);
+  await page.click('[data-testid=column-mapping] summary');
+  assert.equal(await page.$eval('select[data-role=date]', (s) => s.value), 'Event Date');
+  assert.deepEqual(await chips(page, 'data-kind'), ['Bombing', 'Meeting']);
+  await page.close();
+  // The ACLED file's bad row: the fourth row (no header row in Arrow), ACLED's column.
+  const other = await open(browser, server.url);
+  await openFile(other, 'acled.arrow', 'application/vnd.apache.arrow.file');
+  await other.click('[data-testid=problems] summary');
+  const items = await other.$$eval('[data-testid=problems] li', (li) => li.map((l) => l.textContent));
+  assert.ok(items.some((t) => /^row 4 \(bad4\), column "event_date"/.test(t)), items.join('\n'));
+  assert.deepEqual(other.errors, []);
+  await other.close();
 });
 
 test('a table without a date column opens the mapping step and says what to choose', async () => {

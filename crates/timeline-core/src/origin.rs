@@ -20,6 +20,10 @@ pub enum Format {
     Table,
     /// A JSON list of objects read through a column mapping.
     JsonList,
+    /// Our columns in an Apache Arrow IPC file (Feather v2).
+    NativeArrow,
+    /// An Arrow IPC file's table read through a column mapping.
+    ArrowTable,
 }
 
 impl Format {
@@ -34,12 +38,14 @@ impl Format {
             Format::Gtd => "Global Terrorism Database CSV export",
             Format::Table => "a table (CSV) with the columns mapped",
             Format::JsonList => "a JSON list with the fields mapped",
+            Format::NativeArrow => "this timeline's columns in an Arrow file",
+            Format::ArrowTable => "an Arrow table with the columns mapped",
         }
     }
 
     /// Whether its columns are mapped by the user (the mapping step applies).
     pub fn is_mapped(self) -> bool {
-        matches!(self, Format::Table | Format::JsonList)
+        matches!(self, Format::Table | Format::JsonList | Format::ArrowTable)
     }
 }
 

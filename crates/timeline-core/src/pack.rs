@@ -513,7 +513,7 @@ pub fn read_problem(r: &mut Reader) -> Option<Problem> {
     })
 }
 
-const FORMATS: [Format; 9] = [
+const FORMATS: [Format; 11] = [
     Format::Native,
     Format::NativeCsv,
     Format::TimelineJs,
@@ -523,6 +523,8 @@ const FORMATS: [Format; 9] = [
     Format::Gtd,
     Format::Table,
     Format::JsonList,
+    Format::NativeArrow,
+    Format::ArrowTable,
 ];
 
 /// What reading a file gives: the dataset, its problems, how it was read

@@ -13,7 +13,11 @@
 //! | ACLED CSV                      | columns `event_date` and `event_type`           |
 //! | GTD CSV                        | columns `iyear` and `imonth`                    |
 //! | any other table or JSON list   | a column mapping, guessed, then chosen          |
+//!
+//! A table may also come as an Apache Arrow IPC file (Feather v2, `arrow`):
+//! its columns are read as a CSV's, by the same importers.
 
+mod arrow;
 pub mod html;
 mod mapping;
 mod rows;
@@ -38,6 +42,9 @@ fn file_problem(message: String) -> Problem {
 /// byte-order mark, else UTF-8, else Windows-1252, with a notice), then
 /// read as [`open`] reads text.
 pub fn open_bytes(bytes: Vec<u8>, name: &str, mapping: Option<&Mapping>) -> Incremental {
+    if arrow::is_arrow(&bytes) {
+        return rows::open_arrow(bytes, name, mapping);
+    }
     let d = crate::decode::decode_owned(bytes);
     open(d.text, name, mapping).with_encoding(d.encoding, d.notice)
 }

@@ -103,9 +103,9 @@ struct Cols {
 impl Cols {
     /// Problems names the file's columns: `(our field, column name as we
     /// look it up)` → the header as the file spells it; rows from row 2.
-    fn naming(&self, pairs: &[(&'static str, &str)]) -> Naming {
+    fn naming(&self, pairs: &[(&'static str, &str)], file: TableFile) -> Naming {
         Naming {
-            rows: RowNumbers::Offset(2),
+            rows: RowNumbers::Offset(file.first_row()),
             columns: pairs
                 .iter()
                 .filter_map(|&(f, c)| self.index(c).map(|i| (f, self.names[i].clone())))
@@ -193,9 +193,42 @@ impl<'a> Row<'a> {
     }
 }
 
+/// Which kind of file a table is: how its rows are counted, what it is called.
+#[derive(Clone, Copy, PartialEq)]
+pub(crate) enum TableFile {
+    /// Its first row is the header: the first entry is row 2.
+    Csv,
+    /// Arrow IPC (`super::arrow`): the column names are apart, rows count from 1.
+    Arrow,
+}
+
+impl TableFile {
+    fn first_row(self) -> usize {
+        match self {
+            TableFile::Csv => 2,
+            TableFile::Arrow => 1,
+        }
+    }
+}
+
+/// Where a table's rows come from, as text cells.
+pub(crate) enum Records {
+    Csv(csv::Reader<Cursor<Vec<u8>>>),
+    Arrow(Box<super::arrow::ArrowRows>),
+}
+
+impl Records {
+    fn read(&mut self, rec: &mut csv::StringRecord) -> Result<bool, Box<Problem>> {
+        match self {
+            Records::Csv(r) => r.read_record(rec).map_err(|e| Box::new(csv_problem(&e))),
+            Records::Arrow(a) => Ok(a.read(rec)),
+        }
+    }
+}
+
 /// A table being read row by row.
 pub(crate) struct Rows {
-    reader: csv::Reader<Cursor<Vec<u8>>>,
+    reader: Records,
     cols: Cols,
     kind: RowKind,
     estimate: usize,
@@ -208,9 +241,7 @@ impl RowSource for Rows {
     }
 
     fn advance(&mut self) -> Result<bool, Box<Problem>> {
-        self.reader
-            .read_record(&mut self.record)
-            .map_err(|e| Box::new(csv_problem(&e)))
+        self.reader.read(&mut self.record)
     }
 
     fn quick(&self) -> Option<Quick<'_>> {
@@ -270,14 +301,6 @@ pub(crate) fn open_csv(text: String, name: &str, mapping: Option<&Mapping>) -> I
         .filter(|&b| b == b'\n')
         .count()
         .saturating_sub(1);
-    let title = name
-        .rsplit(['/', '\\'])
-        .next()
-        .unwrap_or(name)
-        .split(['?', '#'])
-        .next()
-        .unwrap_or("")
-        .to_string();
     let mut rdr = reader(text);
     let names: Vec<String> = match rdr.headers() {
         Ok(h) => h.iter().map(|s| s.trim().to_string()).collect(),
@@ -286,6 +309,50 @@ pub(crate) fn open_csv(text: String, name: &str, mapping: Option<&Mapping>) -> I
                 .with_problem(csv_problem(&e))
         }
     };
+    let records = Records::Csv(rdr);
+    open_columns(records, names, name, estimate, mapping, TableFile::Csv)
+}
+
+/// Opens an Arrow IPC file (`super::arrow`) as a table, like a CSV.
+pub(crate) fn open_arrow(bytes: Vec<u8>, name: &str, mapping: Option<&Mapping>) -> Incremental {
+    match super::arrow::open(bytes) {
+        Err(why) => Incremental::from_values(&Map::new(), Vec::new(), Format::ArrowTable)
+            .with_problem(file_problem(format!(
+                "this Arrow file cannot be read: {why}"
+            ))),
+        Ok(o) => {
+            let estimate = o.rows.rows();
+            let records = Records::Arrow(Box::new(o.rows));
+            let mut inc = open_columns(records, o.names, name, estimate, mapping, TableFile::Arrow);
+            for p in o.problems {
+                inc = inc.with_problem(p);
+            }
+            inc
+        }
+    }
+}
+
+/// A table's file name without its folders or query, as its title.
+fn file_title(name: &str) -> String {
+    name.rsplit(['/', '\\'])
+        .next()
+        .unwrap_or(name)
+        .split(['?', '#'])
+        .next()
+        .unwrap_or("")
+        .to_string()
+}
+
+/// Opens a table of these columns with the importer its header calls for.
+fn open_columns(
+    rdr: Records,
+    names: Vec<String>,
+    name: &str,
+    estimate: usize,
+    mapping: Option<&Mapping>,
+    file: TableFile,
+) -> Incremental {
+    let title = file_title(name);
     let cols = Cols::new(names);
     let lower = &cols.lower;
     let has = |n: &str| lower.iter().any(|h| h == n);
@@ -301,7 +368,7 @@ pub(crate) fn open_csv(text: String, name: &str, mapping: Option<&Mapping>) -> I
         TableKind::Other
     };
     let repeated = cols.repeated();
-    let inc = open_table(rdr, cols, title, estimate, mapping, kind);
+    let inc = open_table(rdr, cols, title, estimate, mapping, kind, file);
     match repeated {
         Some(p) => inc.with_problem(p),
         None => inc,
@@ -319,12 +386,13 @@ enum TableKind {
 }
 
 fn open_table(
-    mut rdr: csv::Reader<Cursor<Vec<u8>>>,
+    mut rdr: Records,
     cols: Cols,
     title: String,
     estimate: usize,
     mapping: Option<&Mapping>,
     kind: TableKind,
+    file: TableFile,
 ) -> Incremental {
     let mut meta = Map::new();
     if !title.is_empty() {
@@ -338,12 +406,12 @@ fn open_table(
         record: csv::StringRecord::new(),
     };
     if kind == TableKind::Acled {
-        let naming = cols.naming(&ACLED_COLUMNS);
+        let naming = cols.naming(&ACLED_COLUMNS, file);
         let r = rows(rdr, cols, RowKind::Acled);
         return Incremental::from_rows(&meta, r, Format::Acled).with_naming(naming);
     }
     if kind == TableKind::Gtd {
-        let mut naming = cols.naming(&GTD_COLUMNS);
+        let mut naming = cols.naming(&GTD_COLUMNS, file);
         naming.columns.push(("date", "iyear, imonth, iday".into()));
         let r = rows(rdr, cols, RowKind::Gtd);
         return Incremental::from_rows(&meta, r, Format::Gtd).with_naming(naming);
@@ -351,7 +419,7 @@ fn open_table(
     if kind == TableKind::Sheet {
         let mut list = Vec::new();
         let mut rec = csv::StringRecord::new();
-        while let Ok(true) = rdr.read_record(&mut rec) {
+        while let Ok(true) = rdr.read(&mut rec) {
             list.push(
                 cols.lower
                     .iter()
@@ -363,9 +431,13 @@ fn open_table(
         return timelinejs::open_sheet(&meta, list);
     }
     if kind == TableKind::Ours && mapping.is_none() {
-        let naming = cols.naming(&NATIVE_COLUMNS);
+        let naming = cols.naming(&NATIVE_COLUMNS, file);
         let r = rows(rdr, cols, RowKind::Native);
-        return Incremental::from_rows(&meta, r, Format::NativeCsv).with_naming(naming);
+        let format = match file {
+            TableFile::Csv => Format::NativeCsv,
+            TableFile::Arrow => Format::NativeArrow,
+        };
+        return Incremental::from_rows(&meta, r, format).with_naming(naming);
     }
     if cols.names.len() < 2 && mapping.is_none() {
         return Incremental::from_values(&Map::new(), Vec::new(), Format::Table).with_problem(
@@ -391,21 +463,25 @@ fn open_table(
         r.record = rec;
         values.push(r.entry(values.len()));
     }
-    let inc = Incremental::from_rows(&meta, r, Format::Table)
+    let format = match file {
+        TableFile::Csv => Format::Table,
+        TableFile::Arrow => Format::ArrowTable,
+    };
+    let inc = Incremental::from_rows(&meta, r, format)
         .with_prefix(values)
-        .with_naming(super::mapping::naming(&m, RowNumbers::Offset(2)));
+        .with_naming(super::mapping::naming(
+            &m,
+            RowNumbers::Offset(file.first_row()),
+        ));
     super::mapping::finish_mapped(inc, table, m)
 }
 
 /// Reads the first rows for the preview; returns the records read.
-fn reader_preview(
-    rdr: &mut csv::Reader<Cursor<Vec<u8>>>,
-    preview: &mut Vec<Vec<String>>,
-) -> Vec<csv::StringRecord> {
+fn reader_preview(rdr: &mut Records, preview: &mut Vec<Vec<String>>) -> Vec<csv::StringRecord> {
     let mut out = Vec::new();
     let mut rec = csv::StringRecord::new();
     while out.len() < PREVIEW_ROWS {
-        match rdr.read_record(&mut rec) {
+        match rdr.read(&mut rec) {
             Ok(true) => {
                 rec.trim();
                 preview.push(rec.iter().map(String::from).collect());
