@@ -153,11 +153,11 @@ impl AppState {
     }
 
     fn refilter(&mut self) {
-        let ds = &self.data.dataset;
-        // One pass over the events for both (at 1,000,000 a pass is most of a frame).
-        let (shown, counts) = self.view.filter.apply_counted(ds);
-        self.shown = Rc::new(shown);
-        self.counts = Rc::new(counts);
+        // One pass over the events for both (at 1,000,000 a pass is most of a
+        // frame), or the same filter's earlier result (stats_cache).
+        let (shown, counts) = crate::stats_cache::filtered(&self.data.dataset, &self.view.filter);
+        self.shown = shown;
+        self.counts = counts;
     }
 
     /// The cursor kept only where its event is still shown (in a lane of the current grouping).

@@ -1,36 +1,119 @@
-//! The statistics of the shown events, computed once per (dataset, filter) and
-//! shared: the summary line and the statistics panel both read them (each
-//! computing its own cost a pass over the shown events at each filter click).
+//! What is computed from the shown events, once per (dataset, filter) and
+//! shared: the filter's result itself, the statistics (the summary line and
+//! the statistics panel both read them), the count line (the summary line at
+//! every render, the live region) and the chart's lanes — each a pass over
+//! the events, most of a frame at 1,000,000. The last few results are kept:
+//! a filter asked again (a chip clicked twice, back to all) gets its earlier
+//! result, the same `Rc`, so every cache keyed by that result hits too.
+//! Entries hold the dataset and the result weakly: a replaced dataset's go.
 
 use std::cell::RefCell;
 use std::rc::{Rc, Weak};
+use timeline_core::chart::ChartBase;
+use timeline_core::filter::{FacetCounts, Filter};
 use timeline_core::stats::Stats;
 use timeline_core::Dataset;
 
-/// The last statistics computed and what they were computed from (weakly: the
-/// cache never keeps a dataset or a filter's result alive).
-type Entry = (Weak<Dataset>, Weak<Vec<usize>>, Rc<Stats>);
-
-thread_local! {
-    static LAST: RefCell<Option<Entry>> = const { RefCell::new(None) };
+/// The last few values computed from a dataset and a key, most recent first.
+pub struct Recent<K, V> {
+    kept: Vec<(Weak<Dataset>, K, Rc<V>)>,
+    keep: usize,
 }
 
-/// The statistics of `shown` in `ds`: computed at the first ask, then shared
-/// while the same dataset and the same filter result (by pointer) are asked.
-pub fn stats_for(ds: &Rc<Dataset>, shown: &Rc<Vec<usize>>) -> Rc<Stats> {
-    LAST.with(|last| {
-        let mut last = last.borrow_mut();
-        if let Some((d, s, stats)) = last.as_ref() {
-            if Weak::ptr_eq(d, &Rc::downgrade(ds))
-                && Weak::ptr_eq(s, &Rc::downgrade(shown))
-                && d.strong_count() > 0
-                && s.strong_count() > 0
-            {
-                return stats.clone();
-            }
+impl<K: PartialEq, V> Recent<K, V> {
+    pub const fn new(keep: usize) -> Self {
+        Recent {
+            kept: Vec::new(),
+            keep,
         }
-        let stats = Rc::new(Stats::compute(ds, shown));
-        *last = Some((Rc::downgrade(ds), Rc::downgrade(shown), stats.clone()));
-        stats
+    }
+
+    /// The value for (`ds`, `key`): kept, or made by `make` and kept.
+    pub fn get(&mut self, ds: &Rc<Dataset>, key: K, make: impl FnOnce() -> V) -> Rc<V> {
+        self.kept.retain(|(d, ..)| d.strong_count() > 0);
+        let same = |(d, k, _): &(Weak<Dataset>, K, Rc<V>)| {
+            std::ptr::eq(d.as_ptr(), Rc::as_ptr(ds)) && *k == key
+        };
+        let entry = match self.kept.iter().position(same) {
+            Some(at) => self.kept.remove(at),
+            None => (Rc::downgrade(ds), key, Rc::new(make())),
+        };
+        let value = entry.2.clone();
+        self.kept.insert(0, entry);
+        self.kept.truncate(self.keep);
+        value
+    }
+}
+
+/// A filter's result, by pointer (a live one: an entry never matches a
+/// result that was dropped and whose address was reused).
+#[derive(Clone)]
+pub struct Shown(Weak<Vec<usize>>);
+
+impl Shown {
+    pub fn of(shown: &Rc<Vec<usize>>) -> Self {
+        Shown(Rc::downgrade(shown))
+    }
+}
+
+impl PartialEq for Shown {
+    fn eq(&self, other: &Self) -> bool {
+        self.0.strong_count() > 0 && Weak::ptr_eq(&self.0, &other.0)
+    }
+}
+
+type Filtered = (Rc<Vec<usize>>, Rc<FacetCounts>);
+
+/// How the chart's lanes were laid: the grouping, the width and em (as bits).
+type BaseKey = (Shown, timeline_core::layout::Grouping, u64, u64);
+
+thread_local! {
+    static FILTERED: RefCell<Recent<Filter, Filtered>> = const { RefCell::new(Recent::new(4)) };
+    static STATS: RefCell<Recent<Shown, Stats>> = const { RefCell::new(Recent::new(4)) };
+    static COUNT: RefCell<Recent<Shown, String>> = const { RefCell::new(Recent::new(4)) };
+    static BASE: RefCell<Recent<BaseKey, ChartBase>> = const { RefCell::new(Recent::new(3)) };
+}
+
+/// The events `filter` shows in `ds` and its facet counts: one pass over the
+/// events, or an earlier result of the same filter on the same dataset.
+pub fn filtered(ds: &Rc<Dataset>, filter: &Filter) -> (Rc<Vec<usize>>, Rc<FacetCounts>) {
+    let r = FILTERED.with(|c| {
+        c.borrow_mut().get(ds, filter.clone(), || {
+            let (shown, counts) = filter.apply_counted(ds);
+            (Rc::new(shown), Rc::new(counts))
+        })
+    });
+    (r.0.clone(), r.1.clone())
+}
+
+/// "Showing 31 of 65 events, 2001–2012" for `shown`: once per result.
+pub fn count_for(ds: &Rc<Dataset>, shown: &Rc<Vec<usize>>) -> Rc<String> {
+    COUNT.with(|c| {
+        c.borrow_mut().get(ds, Shown::of(shown), || {
+            timeline_core::describe::count_line(ds, shown)
+        })
+    })
+}
+
+/// The statistics of `shown` in `ds`: once per result.
+pub fn stats_for(ds: &Rc<Dataset>, shown: &Rc<Vec<usize>>) -> Rc<Stats> {
+    STATS.with(|c| {
+        c.borrow_mut()
+            .get(ds, Shown::of(shown), || Stats::compute(ds, shown))
+    })
+}
+
+/// The chart's lanes and their members for `shown` (what does not change as
+/// the window moves): once per result, grouping and size.
+pub fn base_for(
+    ds: &Rc<Dataset>,
+    shown: &Rc<Vec<usize>>,
+    grouping: timeline_core::layout::Grouping,
+    key: (u64, u64),
+    make: impl FnOnce() -> ChartBase,
+) -> Rc<ChartBase> {
+    BASE.with(|c| {
+        c.borrow_mut()
+            .get(ds, (Shown::of(shown), grouping, key.0, key.1), make)
     })
 }

@@ -20,7 +20,7 @@ pub struct SummaryLineProps {
 /// text, and the highlights come from the shared statistics (stats_cache).
 pub fn summary_line(props: &SummaryLineProps) -> Html {
     let (ds, shown) = (&props.dataset, &props.shown);
-    let count = describe::count_line(ds, shown);
+    let count = crate::stats_cache::count_for(ds, shown);
     // Two lines, the second kept even when empty: a filter never shifts the page.
     html! {
         <p class={classes!("summary", (!props.class.is_empty()).then_some(props.class))} data-testid="summary">
@@ -28,7 +28,7 @@ pub fn summary_line(props: &SummaryLineProps) -> Html {
                 <span class="summary-count">{ format!("{count}.") }</span>
                 { " " }<span class="summary-highlights">{ describe::highlights_of(&crate::stats_cache::stats_for(ds, shown)) }</span>
             } else {
-                <span class="summary-count">{ count }</span>
+                <span class="summary-count">{ count.as_str() }</span>
             }
         </p>
     }

@@ -2,6 +2,7 @@ use crate::components::{
     chart_svg, chart_tooltip::ChartTooltip, event_details::EventDetails, event_mark::event_mark,
 };
 use crate::dom::bump_render_seq;
+use crate::hooks::erased::ByPtr;
 use crate::hooks::use_chart_gestures::{use_chart_gestures, Plot};
 use crate::hooks::use_chart_keys::{use_chart_keys, KeyContext};
 use crate::state::{Action, AppState};
@@ -78,8 +79,10 @@ pub fn timeline_chart(props: &TimelineChartProps) -> Html {
             width.to_bits(),
             props.em.to_bits(),
         ),
-        |(data, shown, grouping, _, _)| {
-            ChartBase::new(&data.dataset, shown, *grouping, data.fit, &frame)
+        |(data, shown, grouping, w, em)| {
+            crate::stats_cache::base_for(&data.dataset, shown, *grouping, (*w, *em), || {
+                ChartBase::new(&data.dataset, shown, *grouping, data.fit, &frame)
+            })
         },
     );
     let selected = state
@@ -89,7 +92,7 @@ pub fn timeline_chart(props: &TimelineChartProps) -> Html {
         .and_then(|id| ds.position(id));
     let model = use_memo(
         (
-            base.clone(),
+            ByPtr(base.clone()),
             [
                 window.start.to_bits(),
                 window.end.to_bits(),
@@ -105,7 +108,7 @@ pub fn timeline_chart(props: &TimelineChartProps) -> Html {
                 cursor: cursor.as_ref(),
                 selected: *selected,
             };
-            Rc::new(ChartModel::new(&ds, base, &frame, focus))
+            Rc::new(ChartModel::new(&ds, &base.0, &frame, focus))
         },
     );
     let m: &ChartModel = &model;
@@ -119,8 +122,8 @@ pub fn timeline_chart(props: &TimelineChartProps) -> Html {
         presenting: state.presenting,
     };
     let gestures = use_chart_gestures(container.clone(), plot, props.dispatch.clone());
-    let lane_keys = use_memo(model.clone(), |m| {
-        m.lanes.iter().map(|l| l.key.clone()).collect::<Vec<_>>()
+    let lane_keys = use_memo(ByPtr(model.clone()), |m| {
+        m.0.lanes.iter().map(|l| l.key.clone()).collect::<Vec<_>>()
     });
     let keys = use_chart_keys(
         KeyContext {
@@ -158,7 +161,8 @@ pub fn timeline_chart(props: &TimelineChartProps) -> Html {
     let highlight = state.story.highlight().to_vec();
     let notes = {
         let (notes, ds) = (state.story.notes().to_vec(), ds.clone());
-        use_memo((model.clone(), notes), move |(m, notes)| {
+        use_memo((ByPtr(model.clone()), notes), move |(m, notes)| {
+            let m = &m.0;
             let placed = (!notes.is_empty())
                 .then(|| timeline_core::story::place_annotations(&ds, m, window, notes));
             crate::components::story_notes::story_notes(&placed.unwrap_or_default(), m.k)
@@ -168,8 +172,9 @@ pub fn timeline_chart(props: &TimelineChartProps) -> Html {
     let drawing = {
         let (d, symbol) = (props.dispatch.clone(), frame.metrics().symbol);
         use_memo(
-            (model.clone(), ds.clone(), highlight),
+            (ByPtr(model.clone()), ds.clone(), highlight),
             move |(m, ds, hl)| {
+                let m = &m.0;
                 let marks: Html = m
                     .marks
                     .iter()

@@ -143,3 +143,21 @@ pub fn use_state<T: 'static, F: FnOnce() -> T>(init: F) -> StateHandle<T> {
         rerender,
     }
 }
+
+/// An `Rc` compared by pointer, as a hook's dependency: a value another hook
+/// built (a chart model holding 1,000,000 indices) is the same value exactly
+/// when it is the same allocation — comparing its contents at each render
+/// would cost a pass over them.
+pub struct ByPtr<T>(pub Rc<T>);
+
+impl<T> PartialEq for ByPtr<T> {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl<T> Clone for ByPtr<T> {
+    fn clone(&self) -> Self {
+        ByPtr(self.0.clone())
+    }
+}

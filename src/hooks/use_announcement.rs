@@ -18,7 +18,7 @@ pub fn use_announcement(state: &AppState) -> AttrValue {
         let first = use_mut_ref(|| true);
         crate::hooks::erased::use_effect_on(shown, move |shown: &Rc<Vec<usize>>| {
             if !std::mem::take(&mut *first.borrow_mut()) {
-                message.set(describe::count_line(&ds, shown).into());
+                message.set(crate::stats_cache::count_for(&ds, shown).to_string().into());
             }
         });
     }

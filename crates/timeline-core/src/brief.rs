@@ -30,25 +30,53 @@ impl Brief {
     }
 }
 
-/// Per event, its countries as bits (bit k: country index k), where that says
-/// all there is: at most 64 countries and no event naming one twice. Empty
-/// otherwise (the filter then reads the country lists).
-pub fn country_bits(n_countries: usize, ids: &[u16], at: &[u32]) -> Vec<u64> {
-    if n_countries > 64 {
-        return Vec::new();
-    }
-    let mut out = Vec::with_capacity(at.len().saturating_sub(1));
-    for w in at.windows(2) {
-        let mut bits = 0u64;
-        for &k in &ids[w[0] as usize..w[1] as usize] {
-            if bits & (1 << k) != 0 {
-                return Vec::new();
-            }
-            bits |= 1 << k;
+/// Every event's countries as bits (bit k: country index k), where that says
+/// all there is: at most 64 countries and no event naming one twice. Events
+/// share few distinct sets (the states a dataset names, in few combinations),
+/// so each event holds the index of its set: 4 bytes, not 8, and a count per
+/// set is a count per event's countries once the pass is done (filter, stats).
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+pub struct Combos {
+    /// Per event: the index of its set in `bits`.
+    pub of: Vec<u32>,
+    /// The distinct sets, in order of first use.
+    pub bits: Vec<u64>,
+}
+
+impl Combos {
+    /// `None` where the sets do not fit (more than 64 countries, or a
+    /// country named twice by one event): the callers read the lists.
+    pub fn new(n_countries: usize, ids: &[u16], at: &[u32]) -> Option<Combos> {
+        if n_countries > 64 {
+            return None;
         }
-        out.push(bits);
+        let mut out = Combos {
+            of: Vec::with_capacity(at.len().saturating_sub(1)),
+            bits: Vec::new(),
+        };
+        let mut index: rustc_hash::FxHashMap<u64, u32> = Default::default();
+        for w in at.windows(2) {
+            let mut bits = 0u64;
+            for &k in &ids[w[0] as usize..w[1] as usize] {
+                if bits & (1 << k) != 0 {
+                    return None;
+                }
+                bits |= 1 << k;
+            }
+            let next = out.bits.len() as u32;
+            let c = *index.entry(bits).or_insert(next);
+            if c == next {
+                out.bits.push(bits);
+            }
+            out.of.push(c);
+        }
+        Some(out)
     }
-    out
+
+    /// Event `i`'s countries as bits.
+    pub fn mask(&self, i: usize) -> u64 {
+        self.bits[self.of[i] as usize]
+    }
 }
 
 /// Calls `f` with the index of each set bit, lowest first.

@@ -273,7 +273,7 @@ impl Compiled {
     /// The same pass over packed columns and country bits, where the dataset
     /// has them and no text is searched: a few ns an event (1,000,000 in a frame).
     fn tally_bits(&self, ds: &Dataset, list: bool) -> Option<Tally> {
-        let (briefs, days, bits) = ds.columns()?;
+        let (briefs, days, combos) = ds.columns()?;
         if !self.words.is_empty() || ds.meta.categories.len() > 64 {
             return None;
         }
@@ -290,33 +290,41 @@ impl Compiled {
             .fold(0u64, |b, k| b | 1 << k);
         let (from, to) = (self.from.unwrap_or(i32::MIN), self.to.unwrap_or(i32::MAX));
         let mut t = Tally::new(ds);
-        let rows = briefs.iter().zip(days).zip(bits).enumerate();
-        for (i, ((b, &(first, last)), &cb)) in rows {
+        // Per set of countries and organisation-wide or not: the events of a
+        // kind that passes (turned into counts per country after the pass).
+        let mut per_set = vec![0usize; combos.bits.len() * 2];
+        let rows = briefs.iter().zip(days).zip(&combos.of).enumerate();
+        for (i, ((b, &(first, last)), &set)) in rows {
             if last < from || first > to {
                 continue;
             }
             let k = b.kind.index();
             let kind = all_kinds || (k < 64 && kinds >> k & 1 != 0);
-            let country =
-                countries.is_none_or(|m| cb & m != 0 || (self.any_member && b.organisation));
+            let country = countries.is_none_or(|m| {
+                combos.bits[set as usize] & m != 0 || (self.any_member && b.organisation)
+            });
             if list && kind && country {
                 t.shown.push(i);
             }
             if kind {
-                let counted = if b.organisation {
-                    t.organisation_wide += 1;
-                    cb & !members
-                } else {
-                    cb
-                };
-                each_bit(cb, |k| t.named[k] += 1);
-                each_bit(counted, |k| t.by_country[k] += 1);
+                per_set[set as usize * 2 + usize::from(b.organisation)] += 1;
             }
             if country {
                 if let Some(n) = t.by_kind.get_mut(k) {
                     *n += 1;
                 }
             }
+        }
+        for (j, &n) in per_set.iter().enumerate().filter(|(_, &n)| n > 0) {
+            let cb = combos.bits[j / 2];
+            let counted = if j % 2 == 1 {
+                t.organisation_wide += n;
+                cb & !members
+            } else {
+                cb
+            };
+            each_bit(cb, |k| t.named[k] += n);
+            each_bit(counted, |k| t.by_country[k] += n);
         }
         Some(t)
     }

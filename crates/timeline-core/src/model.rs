@@ -331,8 +331,8 @@ pub struct Dataset {
     days: Vec<(i32, i32)>,
     /// Per event: what filters and counts read (crate::brief).
     briefs: Vec<crate::brief::Brief>,
-    /// Per event: its countries as bits, where they fit (crate::brief::country_bits).
-    country_bits: Vec<u64>,
+    /// Per event: its countries as a set of bits, where they fit (crate::brief::Combos).
+    combos: Option<crate::brief::Combos>,
     /// The first and last day of any event.
     span: Option<(i32, i32)>,
 }
@@ -385,12 +385,11 @@ impl Dataset {
             .collect();
         let (related, related_at) = related_lists(&events, &by_id);
         let briefs = events.iter().map(crate::brief::Brief::of).collect();
-        let country_bits =
-            crate::brief::country_bits(meta.countries.len(), &country_ids, &country_at);
+        let combos = crate::brief::Combos::new(meta.countries.len(), &country_ids, &country_at);
         Dataset {
             meta,
             briefs,
-            country_bits,
+            combos,
             events,
             country_index,
             search: Default::default(),
@@ -433,12 +432,11 @@ impl Dataset {
     /// Every event's brief, days and country bits, for a pass over all of
     /// them; `None` where the countries do not fit in bits.
     #[allow(clippy::type_complexity)]
-    pub fn columns(&self) -> Option<(&[crate::brief::Brief], &[(i32, i32)], &[u64])> {
-        (self.country_bits.len() == self.events.len()).then_some((
-            &self.briefs[..],
-            &self.days[..],
-            &self.country_bits[..],
-        ))
+    pub fn columns(
+        &self,
+    ) -> Option<(&[crate::brief::Brief], &[(i32, i32)], &crate::brief::Combos)> {
+        let combos = self.combos.as_ref()?;
+        (combos.of.len() == self.events.len()).then_some((&self.briefs[..], &self.days[..], combos))
     }
 
     /// The category of `kind` (a fallback for an index out of range).

@@ -53,7 +53,9 @@ impl Stats {
             .collect();
         let mut per_country = vec![0usize; ds.meta.countries.len()];
         let mut organisation_wide = 0;
-        let bits = ds.columns().map(|c| c.2);
+        let combos = ds.columns().map(|c| c.2);
+        // Per set of countries (crate::brief::Combos): counted per country after the pass.
+        let mut per_set = vec![0usize; combos.map_or(0, |c| c.bits.len())];
         for &i in shown {
             // The brief, not the event: a cache miss each at 1,000,000 events (crate::brief).
             let b = ds.brief(i);
@@ -72,12 +74,17 @@ impl Stats {
             if b.no_country && b.organisation {
                 organisation_wide += 1;
             }
-            match bits {
-                Some(bits) => crate::brief::each_bit(bits[i], |k| per_country[k] += 1),
+            match combos {
+                Some(c) => per_set[c.of[i] as usize] += 1,
                 None => ds
                     .country_ids(i)
                     .iter()
                     .for_each(|&k| per_country[k as usize] += 1),
+            }
+        }
+        if let Some(c) = combos {
+            for (&bits, &n) in c.bits.iter().zip(&per_set) {
+                crate::brief::each_bit(bits, |k| per_country[k] += n);
             }
         }
         // Over a long span (imported data reaching over millennia) the empty years

@@ -345,6 +345,17 @@ impl Cells<'_> {
 
     fn int(&self, b: Buf, i: usize, width: usize, signed: bool) -> Option<i64> {
         let s = self.bytes(b).get(i * width..(i + 1) * width)?;
+        // The common widths first (offsets, dictionary indices, counts).
+        if let Ok(w) = <[u8; 4]>::try_from(s) {
+            return Some(if signed {
+                i32::from_le_bytes(w) as i64
+            } else {
+                u32::from_le_bytes(w) as i64
+            });
+        }
+        if let Ok(w) = <[u8; 8]>::try_from(s) {
+            return Some(i64::from_le_bytes(w));
+        }
         let mut raw = [0u8; 8];
         raw[..width].copy_from_slice(s);
         let v = i64::from_le_bytes(raw);
@@ -365,7 +376,10 @@ impl Cells<'_> {
 
     fn text(&self, data: Buf, from: usize, to: usize, out: &mut String) {
         if let Some(s) = self.bytes(data).get(from..to) {
-            out.push_str(&String::from_utf8_lossy(s));
+            match std::str::from_utf8(s) {
+                Ok(t) => out.push_str(t),
+                Err(_) => out.push_str(&String::from_utf8_lossy(s)),
+            }
         }
     }
 
