@@ -11,7 +11,8 @@ use timeline_core::Dataset;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-/// Lane backgrounds and their labels (cut to the gutter; the whole label as a tooltip).
+/// Lane backgrounds and their labels (in the gutter, or above the lane on a
+/// narrow chart; cut to their room, the whole label as a tooltip).
 pub fn lanes(m: &ChartModel, ds: &Dataset) -> Html {
     m.lanes
         .iter()
@@ -31,7 +32,8 @@ pub fn lanes(m: &ChartModel, ds: &Dataset) -> Html {
         .collect()
 }
 
-/// Tick labels along the top and grid lines down through the lanes.
+/// Tick labels along the top (each inside the plot, none over another: the
+/// core decides) and grid lines down through the lanes.
 pub fn axis(m: &ChartModel) -> Html {
     let k = m.k;
     html! {
@@ -39,7 +41,10 @@ pub fn axis(m: &ChartModel) -> Html {
             { for m.ticks.iter().map(|t| html! {
                 <g class={classes!("tick", t.major.then_some("major"))}>
                     <line x1={px(t.x)} x2={px(t.x)} y1={px(20.0 * k)} y2={px(m.height)} />
-                    <text x={px(t.x + 3.0 * k)} y={px(14.0 * k)}>{ t.label.clone() }</text>
+                    // Only where it fits inside the plot, clear of the others (chart::tick_marks).
+                    if let Some(tt) = t.text {
+                        <text x={px(tt.x)} y={px(14.0 * k)} text-anchor={tt.anchor.svg()}>{ t.label.clone() }</text>
+                    }
                 </g>
             }) }
         </g>

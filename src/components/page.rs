@@ -41,8 +41,8 @@ pub(super) struct Page {
     pub(super) later: bool,
 }
 
-/// The search box, the country chips and the kind legend, as the frame allows.
-fn filters(p: &Page) -> Html {
+/// The search box and the country chips, as the frame allows.
+fn search_and_chips(p: &Page) -> Html {
     let (state, ds, dispatch) = (&p.state, &p.ds, &p.dispatch);
     let e = &state.embed;
     if p.awaiting_link {
@@ -54,11 +54,23 @@ fn filters(p: &Page) -> Html {
             if e.shows(Control::Countries) {
                 { country_chips(&CountryChipsProps { dataset: ds.clone(), selected: state.view.filter.countries.clone(), counts: state.counts.clone(), dispatch: dispatch.clone() }) }
             }
-            if e.shows(Control::Kinds) {
-                { kind_legend(&KindLegendProps { dataset: ds.clone(), selected: state.view.filter.kinds.clone(), counts: state.counts.clone(), dispatch: dispatch.clone() }) }
-            }
         </>
     }
+}
+
+/// The kind legend, as the frame allows.
+fn kinds(p: &Page) -> Html {
+    let (state, ds, dispatch) = (&p.state, &p.ds, &p.dispatch);
+    html! {
+        if state.embed.shows(Control::Kinds) && !p.awaiting_link {
+            { kind_legend(&KindLegendProps { dataset: ds.clone(), selected: state.view.filter.kinds.clone(), counts: state.counts.clone(), dispatch: dispatch.clone() }) }
+        }
+    }
+}
+
+/// The search box, the country chips and the kind legend, as the frame allows.
+fn filters(p: &Page) -> Html {
+    html! { <>{ search_and_chips(p) }{ kinds(p) }</> }
 }
 
 /// "Source: …": the dataset's sources, in one line.
@@ -193,21 +205,29 @@ pub(super) fn full_page(
                 <p class="notice" role="status" data-testid="story-notice">{ n }</p>
             }
             <div class="layout">
-                <aside class="filters" aria-label={if state.story.authoring { "Story and filters" } else { "Filters" }}>
-                    if state.story.authoring && !playing {
-                        { story_panel(&StoryPanelProps { story: state.story.clone(), dataset: ds.clone(), selected: state.view.selected.clone(), dispatch: dispatch.clone() }) }
-                    }
-                    { filters(p) }
-                    if let Some(shapes) = shapes.filter(|_| e.shows(Control::Countries) && !p.awaiting_link) {
-                        <CountryMap dataset={ds.clone()} shapes={shapes} counts={state.counts.clone()}
-                            selected={state.view.filter.countries.clone()} dispatch={dispatch.clone()} />
-                    }
-                    if !p.awaiting_link {
-                        { date_range(&DateRangeProps { from: state.view.filter.from, to: state.view.filter.to, dispatch: dispatch.clone(),
-                            first_year: state.data.years().0, last_year: state.data.years().1 }) }
-                        <button class="link-button" onclick={crate::state::on_click(dispatch, |_| Action::ClearFilters)}>{ "Clear all filters" }</button>
-                    }
-                </aside>
+                // One column beside the chart on a desktop; on a phone (styles: .side) the
+                // search and the chips come before the chart, so a chip's result is in view
+                // below it, and the rest of the filters after it.
+                <div class="side">
+                    <aside class="filters" aria-label={if state.story.authoring { "Story and filters" } else { "Filters" }}>
+                        if state.story.authoring && !playing {
+                            { story_panel(&StoryPanelProps { story: state.story.clone(), dataset: ds.clone(), selected: state.view.selected.clone(), dispatch: dispatch.clone() }) }
+                        }
+                        { search_and_chips(p) }
+                    </aside>
+                    <aside class="filters filters-more" aria-label="More filters">
+                        { kinds(p) }
+                        if let Some(shapes) = shapes.filter(|_| e.shows(Control::Countries) && !p.awaiting_link) {
+                            <CountryMap dataset={ds.clone()} shapes={shapes} counts={state.counts.clone()}
+                                selected={state.view.filter.countries.clone()} dispatch={dispatch.clone()} />
+                        }
+                        if !p.awaiting_link {
+                            { date_range(&DateRangeProps { from: state.view.filter.from, to: state.view.filter.to, dispatch: dispatch.clone(),
+                                first_year: state.data.years().0, last_year: state.data.years().1 }) }
+                            <button class="link-button" onclick={crate::state::on_click(dispatch, |_| Action::ClearFilters)}>{ "Clear all filters" }</button>
+                        }
+                    </aside>
+                </div>
                 <main class="main" id="main">
                     { main }
                     if printing {

@@ -39,11 +39,8 @@ pub fn first_view(ds: &Dataset) -> String {
     let shown: Vec<usize> = (0..ds.events.len()).collect();
     let counts = Filter::default().facet_counts(ds);
     let mut h = String::new();
-    let summary = format!(
-        "{}. {}",
-        describe::count_line(ds, &shown),
-        describe::highlights(ds, &shown)
-    );
+    // The app's own summary (the same function: the two never disagree).
+    let summary = describe::summary(ds, &shown);
     let _ = write!(
         h,
         r#"<section class="first-view" aria-label="The timeline at a glance"><p class="summary">{}</p>"#,
@@ -154,13 +151,26 @@ pub fn chart_svg(ds: &Dataset, shown: &[usize], width: f64, label: &str) -> Stri
         let major = if t.major { " major" } else { "" };
         let _ = write!(
             s,
-            r#"<g class="tick{major}"><line x1="{x}" x2="{x}" y1="{}" y2="{h}"/><text x="{}" y="{}">{}</text></g>"#,
+            r#"<g class="tick{major}"><line x1="{x}" x2="{x}" y1="{}" y2="{h}"/>"#,
             px(20.0 * k),
-            px(t.x + 3.0 * k),
-            px(14.0 * k),
-            esc(&t.label),
             x = px(t.x)
         );
+        // A label only where it fits inside the plot, clear of the others (chart::tick_marks).
+        if let Some(tt) = t.text {
+            let anchor = tt
+                .anchor
+                .svg()
+                .map(|a| format!(r#" text-anchor="{a}""#))
+                .unwrap_or_default();
+            let _ = write!(
+                s,
+                r#"<text x="{}" y="{}"{anchor}>{}</text>"#,
+                px(tt.x),
+                px(14.0 * k),
+                esc(&t.label)
+            );
+        }
+        s.push_str("</g>");
     }
     let _ = write!(
         s,

@@ -142,15 +142,27 @@ pub fn scene_chart_svg(
         let x = px(g + t.x);
         let _ = write!(
             s,
-            r#"<line x1="{x}" x2="{x}" y1="{}" y2="{h}" stroke="{line}" stroke-opacity="{}"/><text x="{}" y="{}" font-size="{}" fill="{}">{}</text>"#,
+            r#"<line x1="{x}" x2="{x}" y1="{}" y2="{h}" stroke="{line}" stroke-opacity="{}"/>"#,
             px(20.0 * k),
             if t.major { "1" } else { "0.5" },
-            px(g + t.x + 3.0 * k),
-            px(14.0 * k),
-            px(11.0 * k),
-            if t.major { &ink } else { &muted },
-            esc(&t.label)
         );
+        // A label only where it fits inside the plot, clear of the others (chart::tick_marks).
+        if let Some(tt) = t.text {
+            let anchor = tt
+                .anchor
+                .svg()
+                .map(|a| format!(r#" text-anchor="{a}""#))
+                .unwrap_or_default();
+            let _ = write!(
+                s,
+                r#"<text x="{}" y="{}" font-size="{}" fill="{}"{anchor}>{}</text>"#,
+                px(g + tt.x),
+                px(14.0 * k),
+                px(11.0 * k),
+                if t.major { &ink } else { &muted },
+                esc(&t.label)
+            );
+        }
     }
     let _ = write!(s, r#"<g clip-path="url(#{id}-clip)">"#);
     for c in &m.clusters {

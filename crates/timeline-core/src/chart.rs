@@ -10,13 +10,17 @@
 //! - [`ChartModel::new`]: the window, the frame and the cursor on top of it.
 
 use crate::chartnav::Cursor;
-use crate::date::Precision;
-use crate::fmt::{cut, short_count};
+use crate::fmt::cut;
 use crate::frame::{fit_layout, ChartMetrics};
 use crate::layout::{lane_members, lay_lane, Grouping, Lane, LaneKey, LaneMembers, LayoutParams};
 use crate::model::{Dataset, Kind};
-use crate::scale::{tick_unit, ticks, TickUnit, Window};
+use crate::scale::{tick_unit, TickUnit, Window};
 use crate::windowing::WindowAction;
+
+mod axis;
+mod marks;
+mod pills;
+pub use axis::{tick_marks, TextAnchor, TickMark, TickText, TICK_CHAR_EM};
 
 /// The most rows a lane stacks before close marks become a cluster.
 pub const MAX_ROWS: usize = 5;
@@ -35,7 +39,7 @@ pub struct Frame {
 
 impl Frame {
     pub fn metrics(&self) -> ChartMetrics {
-        ChartMetrics::at(self.em)
+        ChartMetrics::for_width(self.em, self.width)
     }
     /// The type scale (1 at 12 px labels).
     pub fn k(&self) -> f64 {
@@ -133,10 +137,14 @@ pub struct LaneBox {
     pub kind: Option<Kind>,
     pub top: f64,
     pub height: f64,
-    /// The label cut to the gutter, where it is drawn, and the whole label when cut.
+    /// The label cut to its room, where it is drawn (its baseline; it starts
+    /// at x = 8), and the whole label when cut. Beside the lane, in the gutter;
+    /// on a narrow chart, on a line above the lane's rows, across the chart.
     pub label: String,
     pub label_y: f64,
     pub full_label: Option<String>,
+    /// The width the label is cut to.
+    pub label_w: f64,
 }
 
 /// How an event's time is drawn.
@@ -200,15 +208,6 @@ pub struct ClusterBox {
     pub zoom: WindowAction,
 }
 
-/// A tick of the time axis.
-#[derive(Clone, Debug, PartialEq)]
-pub struct TickMark {
-    /// In the plot's pixels (the gutter not counted).
-    pub x: f64,
-    pub label: String,
-    pub major: bool,
-}
-
 /// Where the open event's popover hangs: its left edge and top (or bottom, when
 /// `above`) in the chart's pixels, and its width.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -252,14 +251,21 @@ impl ChartModel {
         let keep = focus.cursor.map(|c| c.event).or(focus.selected);
         let lay = |max_rows: usize| lay_window(ds, base, frame, window, max_rows, keep);
         // What gives way in a frame, in order (frame::fit_layout).
-        let (lanes, fitted, natural_h) = fit_layout(lay, frame.avail, &m, frame.presenting);
-        let (row_h, pad) = (fitted.row_h, fitted.lane_pad);
-        let label_chars = ((g - 12.0) / (m.char_w * 1.1)).floor().max(3.0) as usize;
+        let (mut lanes, fitted, natural_h) = fit_layout(lay, frame.avail, &m, frame.presenting);
+        // Clusters as pills; a bin of one event is that event's mark.
+        for lane in lanes.iter_mut() {
+            let sizes = [22.0 * k, 2.0 * k, m.symbol, 14.0 * k];
+            pills::settle(ds, lane, (window, plot_w), sizes);
+        }
+        let (row_h, pad, head) = (fitted.row_h, fitted.lane_pad, m.lane_head);
+        // A narrow chart names its lanes above them, across its width; else in the gutter.
+        let label_w = if head > 0.0 { w - 16.0 } else { g - 12.0 };
+        let label_chars = (label_w / (m.char_w * 1.1)).floor().max(3.0) as usize;
         let mut y = m.axis_h;
         let boxes: Vec<LaneBox> = lanes
             .iter()
             .map(|l| {
-                let (top, height) = (y, l.rows.max(1) as f64 * row_h + pad * 2.0);
+                let (top, height) = (y, l.rows.max(1) as f64 * row_h + pad * 2.0 + head);
                 y += height;
                 let label = cut(&l.label, label_chars);
                 LaneBox {
@@ -272,13 +278,18 @@ impl ChartModel {
                     height,
                     full_label: (label != l.label).then(|| l.label.clone()),
                     label,
-                    label_y: top + pad + row_h * 0.5 + 4.0 * k,
+                    label_y: if head > 0.0 {
+                        top + pad + head - 3.0 * k
+                    } else {
+                        top + pad + row_h * 0.5 + 4.0 * k
+                    },
+                    label_w,
                 }
             })
             .collect();
         let height = (y + 6.0).max(frame.avail);
-        let row_y = |li: usize, row: usize| boxes[li].top + pad + (row as f64 + 0.5) * row_h;
-        let mut marks = marks_of(ds, &lanes, frame, window, &row_y);
+        let row_y = |li: usize, row: usize| boxes[li].top + pad + head + (row as f64 + 0.5) * row_h;
+        let mut marks = marks::marks_of(ds, &lanes, frame, window, &row_y);
         // The chart is one Tab stop: the cursor's mark, else the first mark in time.
         let stop = focus
             .cursor
@@ -310,15 +321,8 @@ impl ChartModel {
             let lb = &boxes[mk.lane];
             selected_lane = Some((lb.top, lb.height));
         }
-        let clusters = clusters_of(&lanes, &boxes, frame, window, &row_y);
-        let ticks = ticks(window, plot_w / k)
-            .into_iter()
-            .map(|t| TickMark {
-                x: window.x(t.day as f64, plot_w),
-                label: t.label,
-                major: t.major,
-            })
-            .collect();
+        let clusters = pills::clusters_of(&lanes, frame, &row_y);
+        let ticks = tick_marks(window, plot_w, k, m.label_px);
         ChartModel {
             width: w,
             height,
@@ -372,215 +376,4 @@ fn lay_window(
             lane
         })
         .collect()
-}
-
-/// Every mark of every lane, in time order, with its body, symbol and label.
-fn marks_of(
-    ds: &Dataset,
-    lanes: &[Lane],
-    frame: &Frame,
-    window: Window,
-    row_y: &dyn Fn(usize, usize) -> f64,
-) -> Vec<MarkBox> {
-    let m = frame.metrics();
-    let (k, g, plot_w) = (frame.k(), frame.gutter(), frame.plot_w());
-    let mut order: Vec<(usize, usize)> = lanes
-        .iter()
-        .enumerate()
-        .flat_map(|(li, l)| (0..l.marks.len()).map(move |mi| (li, mi)))
-        .collect();
-    let key = |&(li, mi): &(usize, usize)| (lanes[li].marks[mi].event, li);
-    crate::order::sort_by(&mut order, |a, b| key(a).cmp(&key(b)));
-    order
-        .into_iter()
-        .map(|(li, mi)| {
-            let mk = &lanes[li].marks[mi];
-            let e = &ds.events[mk.event];
-            let y = row_y(li, mk.row);
-            let (a, b) = ds.days(mk.event);
-            let x_start = g + window.x(a as f64, plot_w);
-            let x_end = (g + window.x(b as f64 + 1.0, plot_w)).max(x_start + 1.0);
-            let uncertain = e.date.precision() != Precision::Day
-                || e.end.is_some_and(|d| d.precision() != Precision::Day);
-            let body = match (uncertain, e.end.is_some()) {
-                (true, _) => Body::Band,
-                (false, true) => Body::Span,
-                (false, false) => Body::Point,
-            };
-            let width = x_end - x_start;
-            let rect = match body {
-                Body::Band => Some(Rect {
-                    x: x_start,
-                    y: y - 7.0 * k,
-                    w: width,
-                    h: 14.0 * k,
-                }),
-                Body::Span => Some(Rect {
-                    x: x_start,
-                    y: y - 5.0 * k,
-                    w: width,
-                    h: 10.0 * k,
-                }),
-                Body::Point => None,
-            };
-            // A span that starts before the plot shows its symbol at the plot's edge.
-            let cx = if body == Body::Span {
-                x_start.max(g + m.symbol)
-            } else {
-                x_start + width / 2.0
-            };
-            let label_x = if body == Body::Span {
-                x_end + 4.0 * k
-            } else {
-                (cx + 9.0 * k).max(x_end + 4.0 * k)
-            };
-            // Room: up to the next mark of the row, or the plot's end, whichever the layout gave,
-            // and never into a cluster of the lane (a density bar may cover every row).
-            let next_cluster = lanes[li]
-                .clusters
-                .iter()
-                .map(|c| g + c.x0)
-                .filter(|&x| x >= x_end)
-                .fold(f64::INFINITY, f64::min);
-            let room = (mk.label_room + (g + mk.x1 - x_end.max(x_start)).max(0.0))
-                .min(next_cluster - x_end - 4.0 * k);
-            // The next mark's symbol reaches left of its day by its half size.
-            let chars = ((room - (label_x - x_end) - m.symbol) / m.char_w)
-                .floor()
-                .max(0.0) as usize;
-            // A label never shows without its mark: the symbol must be in the plot.
-            let visible = match body {
-                Body::Point => cx - m.symbol >= g,
-                _ => x_end >= g + m.symbol,
-            } && label_x < g + plot_w;
-            let mut label =
-                (chars >= 9 && visible).then(|| (label_x, y + 4.0 * k, cut(&e.title, chars)));
-            // No room after a long span (an era): inside it, after its symbol, where it shows.
-            let inside_x = (cx + m.symbol + 4.0 * k).max(g + 4.0 * k);
-            let inside_end = x_end.min(g + plot_w) - 4.0 * k;
-            let inside_chars = ((inside_end - inside_x) / m.char_w).floor().max(0.0) as usize;
-            let label_inside =
-                label.is_none() && visible && body != Body::Point && inside_chars >= 9;
-            if label_inside {
-                label = Some((inside_x, y + 4.0 * k, cut(&e.title, inside_chars)));
-            }
-            MarkBox {
-                event: mk.event,
-                lane: li,
-                body,
-                rect,
-                symbol: (cx, y),
-                label,
-                label_inside,
-                tabbable: false,
-                selected: false,
-            }
-        })
-        .collect()
-}
-
-/// A lane's clusters as pills at least `min_w` wide: a pill that would run
-/// into the next one (a bin's events near its end, where the pill is wider
-/// than what is left of the bin) takes the next one in, counts and all, so
-/// no pill covers another and every event is still counted once.
-///
-/// Only what is on the plot is a pill: the margin's bins beyond either edge
-/// are left out, but for one at the left edge when its events reach into the
-/// plot (spans from before the window); the last pill ends at the right edge.
-fn pills(
-    clusters: &[crate::layout::Cluster],
-    min_w: f64,
-    gap: f64,
-    plot: (Window, f64),
-) -> Vec<crate::layout::Cluster> {
-    let (window, plot_w) = plot;
-    let mut out: Vec<crate::layout::Cluster> = Vec::with_capacity(clusters.len());
-    for c in clusters {
-        let mut c = c.clone();
-        if c.x1 <= 0.0 {
-            if window.x(c.days.1 as f64 + 1.0, plot_w) <= 0.0 {
-                continue;
-            }
-            c.x0 = 0.0;
-        }
-        if c.x0 >= plot_w {
-            continue;
-        }
-        c.x1 = c.x1.max(c.x0 + min_w);
-        if c.x1 > plot_w {
-            c.x1 = plot_w;
-            c.x0 = c.x0.min(plot_w - min_w).max(0.0);
-        }
-        match out.last_mut() {
-            Some(prev) if c.x0 < prev.x1 + gap => {
-                prev.count += c.count;
-                let room = crate::layout::CLUSTER_IDS.saturating_sub(prev.first.len());
-                prev.first.extend(c.first.into_iter().take(room));
-                prev.days = (prev.days.0.min(c.days.0), prev.days.1.max(c.days.1));
-                prev.x1 = prev.x1.max(c.x1);
-            }
-            _ => out.push(c),
-        }
-    }
-    out
-}
-
-/// The clusters of every lane, shaded by how dense they are.
-fn clusters_of(
-    lanes: &[Lane],
-    boxes: &[LaneBox],
-    frame: &Frame,
-    window: Window,
-    row_y: &dyn Fn(usize, usize) -> f64,
-) -> Vec<ClusterBox> {
-    let (k, g) = (frame.k(), frame.gutter());
-    let plot = (window, frame.plot_w());
-    let merged: Vec<Vec<crate::layout::Cluster>> = lanes
-        .iter()
-        .map(|l| pills(&l.clusters, 22.0 * k, 2.0 * k, plot))
-        .collect();
-    let densest = merged
-        .iter()
-        .flatten()
-        .map(|c| c.count)
-        .max()
-        .unwrap_or(1)
-        .max(1) as f64;
-    let mut out = Vec::new();
-    for (li, l) in lanes.iter().enumerate() {
-        let cy = row_y(li, 0);
-        let b = &boxes[li];
-        for c in &merged[li] {
-            let (first, last) = c.days;
-            let bw = c.x1 - c.x0;
-            let n = c.count;
-            // A density bar as tall as the lane's rows (the rows its marks take
-            // when zoomed in), unless a mark of its own (the cursor's) sits beside it.
-            let beside = l.marks.iter().any(|m| m.x0 < c.x0 + bw && m.x1 > c.x0);
-            // From the first row's centre to the last's (they mirror each other in the lane).
-            let last_row = b.top + b.height - (cy - b.top);
-            let top = cy - 9.0 * k;
-            let h = if beside {
-                18.0 * k
-            } else {
-                last_row - cy + 18.0 * k
-            };
-            out.push(ClusterBox {
-                lane: li,
-                n,
-                first: c.first.clone(),
-                rect: Rect {
-                    x: g + c.x0,
-                    y: top,
-                    w: bw,
-                    h: h.max(18.0 * k),
-                },
-                text: (g + c.x0 + bw / 2.0, top + h.max(18.0 * k) / 2.0 + 4.0 * k),
-                count: short_count(n),
-                opacity: 0.45 + 0.55 * (n as f64 / densest).sqrt(),
-                zoom: WindowAction::Days { first, last },
-            });
-        }
-    }
-    out
 }

@@ -30,32 +30,72 @@ pub fn count_line(ds: &Dataset, shown: &[usize]) -> String {
 }
 
 /// "Busiest year: 2004 (9 events). Most named state: Russia (named in 14 events)." —
-/// empty when nothing is shown. Ties go to the earlier year and the state listed first.
+/// empty when nothing is shown. Each is named only when it is so: see [`leaders`].
 pub fn highlights(ds: &Dataset, shown: &[usize]) -> String {
     highlights_of(&Stats::compute(ds, shown))
 }
 
+/// Who leads a count, honestly.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Leaders<T> {
+    /// One has strictly more than every other.
+    One(T, usize),
+    /// Two or three share the top, and some have fewer: all of them, in order.
+    Tied(Vec<T>, usize),
+    /// Nothing to name: fewer than two counted, more than three share the top,
+    /// or every one counted is tied.
+    None,
+}
+
+/// The leaders of `counts` (in their order; zeros are not counted): one only
+/// when it has strictly more than every other — never a winner made up from a
+/// tie, and never of one alone (a single year is not the "busiest").
+pub fn leaders<T: Clone>(counts: impl IntoIterator<Item = (T, usize)>) -> Leaders<T> {
+    let counted: Vec<(T, usize)> = counts.into_iter().filter(|(_, n)| *n > 0).collect();
+    let top = counted.iter().map(|(_, n)| *n).max().unwrap_or(0);
+    let at_top: Vec<T> = counted
+        .iter()
+        .filter(|(_, n)| *n == top)
+        .map(|(t, _)| t.clone())
+        .collect();
+    match at_top.len() {
+        _ if counted.len() < 2 => Leaders::None,
+        1 => Leaders::One(at_top[0].clone(), top),
+        2 | 3 if at_top.len() < counted.len() => Leaders::Tied(at_top, top),
+        _ => Leaders::None,
+    }
+}
+
 /// [`highlights`] from statistics already computed (the shell computes them
-/// once per data and filter, for the summary and the statistics panel).
+/// once per data and filter, for the summary and the statistics panel; the
+/// static first view written at build time says the same).
 pub fn highlights_of(stats: &Stats) -> String {
     let mut out = Vec::new();
-    let busiest = stats
-        .years
-        .iter()
-        .map(|y| (y.total(), std::cmp::Reverse(y.year)))
-        .max();
-    if let Some((n, std::cmp::Reverse(year))) = busiest.filter(|(n, _)| *n > 0) {
-        out.push(format!(
-            "Busiest year: {} ({}).",
-            year_label(year),
+    let years = stats.years.iter().map(|y| (year_label(y.year), y.total()));
+    match leaders(years) {
+        Leaders::One(year, n) => out.push(format!("Busiest year: {year} ({}).", count_events(n))),
+        Leaders::Tied(years, n) => out.push(format!(
+            "Busiest years: {} ({} each).",
+            years.join(", "),
             count_events(n)
-        ));
+        )),
+        Leaders::None => {}
     }
-    if let Some((_, name, n)) = stats.countries.first() {
-        out.push(format!(
+    let states = stats
+        .countries
+        .iter()
+        .map(|(_, name, n)| (name.clone(), *n));
+    match leaders(states) {
+        Leaders::One(name, n) => out.push(format!(
             "Most named state: {name} (named in {}).",
-            count_events(*n)
-        ));
+            count_events(n)
+        )),
+        Leaders::Tied(names, n) => out.push(format!(
+            "Most named states: {} (named in {} each).",
+            names.join(", "),
+            count_events(n)
+        )),
+        Leaders::None => {}
     }
     out.join(" ")
 }
@@ -166,6 +206,19 @@ mod tests {
             .collect();
         let s = summary(&ds, &kg);
         assert!(s.contains("Most named state: Kyrgyzstan"), "{s}");
+        // A chip's click (its SCO-wide events too): one year and one state lead
+        // (the browser's tests read these summaries).
+        for code in ["KG", "UZ"] {
+            let f = crate::Filter {
+                countries: Some([code.to_string()].into()),
+                ..crate::Filter::default()
+            };
+            let s = summary(&ds, &f.apply(&ds));
+            assert!(
+                s.contains("Busiest year: ") && s.contains("Most named state: "),
+                "{s}"
+            );
+        }
         assert_eq!(
             summary(&ds, &[]),
             format!("Showing 0 of {} events.", ds.events.len())
@@ -204,6 +257,72 @@ mod tests {
         );
         let h = highlights(&ds, &all);
         assert!(h.contains(&format!("(named in {named} events)")), "{h}");
+    }
+
+    /// A dataset of one attack a date (each naming `countries[i]`).
+    fn tied(dates: &[&str], countries: &[&str]) -> Dataset {
+        let events: Vec<String> = dates
+            .iter()
+            .zip(countries)
+            .enumerate()
+            .map(|(i, (d, c))| format!(r#"{{"id":"e{i}","kind":"incident","title":"E{i}","date":"{d}","countries":["{c}"],"summary":"s","source":{{"document":"x","section":"y"}}}}"#))
+            .collect();
+        let text = format!(
+            r#"{{"countries":[{{"code":"RU","name":"Russia","status":"member"}},{{"code":"CN","name":"China","status":"member"}},{{"code":"KZ","name":"Kazakhstan","status":"member"}},{{"code":"KG","name":"Kyrgyzstan","status":"member"}}],"events":[{}]}}"#,
+            events.join(",")
+        );
+        let l = crate::load_json(&text);
+        assert!(l.problems.is_empty(), "{:?}", l.problems);
+        l.dataset
+    }
+
+    fn all(ds: &Dataset) -> Vec<usize> {
+        (0..ds.events.len()).collect()
+    }
+
+    #[test]
+    fn no_busiest_year_nor_most_named_state_is_made_up_from_a_tie() {
+        // Every year one event, every state named once: nothing leads.
+        let ds = tied(
+            &["2001-01-01", "2003-01-01", "2005-01-01", "2009-01-01"],
+            &["RU", "CN", "KZ", "KG"],
+        );
+        assert_eq!(highlights(&ds, &all(&ds)), "");
+        assert_eq!(summary(&ds, &all(&ds)), "Showing 4 of 4 events, 2001–2009.");
+        // One year only, one state only: no "busiest" of one.
+        let ds = tied(&["2004-01-01", "2004-05-01"], &["RU", "RU"]);
+        assert_eq!(highlights(&ds, &all(&ds)), "");
+        // Two years tied at the top, one below: the tie named as such.
+        let ds = tied(
+            &[
+                "2005-01-01",
+                "2005-02-01",
+                "2007-01-01",
+                "2009-01-01",
+                "2009-03-01",
+            ],
+            &["RU", "CN", "RU", "CN", "KZ"],
+        );
+        assert_eq!(
+            highlights(&ds, &all(&ds)),
+            "Busiest years: 2005, 2009 (2 events each). Most named states: China, Russia (named in 2 events each)."
+        );
+        // A strict leader is named.
+        let ds = tied(
+            &["2005-01-01", "2005-02-01", "2007-01-01"],
+            &["RU", "RU", "CN"],
+        );
+        assert_eq!(
+            highlights(&ds, &all(&ds)),
+            "Busiest year: 2005 (2 events). Most named state: Russia (named in 2 events)."
+        );
+        // Four tied at the top: nothing named.
+        assert_eq!(
+            leaders([("a", 3), ("b", 3), ("c", 3), ("d", 3), ("e", 1)]),
+            Leaders::None
+        );
+        assert_eq!(leaders([("a", 3), ("b", 0)]), Leaders::None);
+        assert_eq!(leaders([("a", 3), ("b", 1)]), Leaders::One("a", 3));
     }
 
     #[test]

@@ -50,6 +50,9 @@ pub struct ChartMetrics {
     pub char_w: f64,
     /// Half the size of a kind symbol.
     pub symbol: f64,
+    /// A line above each lane's rows for its name, on a narrow chart (0: the
+    /// name is in the gutter beside the lane). [`ChartMetrics::for_width`].
+    pub lane_head: f64,
 }
 
 impl ChartMetrics {
@@ -64,14 +67,37 @@ impl ChartMetrics {
             lane_pad: 10.0 * k,
             char_w: 6.6 * k,
             symbol: 6.0 * k,
+            lane_head: 0.0,
         }
     }
 
-    /// The lane-label gutter for a chart `width` px wide.
+    /// The metrics of a chart `width` px wide: a narrow one (a phone, a page
+    /// zoomed to 200 %) names each lane on a line above its rows, across the
+    /// whole width, so a name is never cut to a gutter (and the plot is wider).
+    pub fn for_width(em: f64, width: f64) -> ChartMetrics {
+        let m = ChartMetrics::at(em);
+        ChartMetrics {
+            lane_head: if m.narrow(width) { 10.0 * m.k() } else { 0.0 },
+            ..m
+        }
+    }
+
+    /// The type scale (1 at 12 px labels).
+    pub fn k(&self) -> f64 {
+        self.label_px / 12.0
+    }
+
+    /// A chart `width` px wide is narrow: its lanes are named above their rows.
+    pub fn narrow(&self, width: f64) -> bool {
+        width < 600.0 * self.k()
+    }
+
+    /// The lane-label gutter for a chart `width` px wide (a narrow chart's lane
+    /// names are above the lanes: only a margin is left).
     pub fn gutter(&self, width: f64) -> f64 {
-        let k = self.label_px / 12.0;
-        if width < 600.0 * k {
-            74.0 * k
+        let k = self.k();
+        if self.narrow(width) {
+            8.0 * k
         } else {
             118.0 * k
         }
@@ -93,7 +119,8 @@ pub struct Fit {
 pub fn fit_lanes(rows: &[usize], avail: f64, m: &ChartMetrics) -> Option<Fit> {
     let total: f64 = rows.iter().map(|&r| r.max(1) as f64).sum::<f64>().max(1.0);
     let lanes = rows.len() as f64;
-    let need = |row_h: f64, pad: f64| m.axis_h + 6.0 + total * row_h + lanes * pad * 2.0;
+    let need =
+        |row_h: f64, pad: f64| m.axis_h + 6.0 + total * row_h + lanes * (pad * 2.0 + m.lane_head);
     let natural = need(m.row_h, m.lane_pad);
     if avail <= 0.0 || natural <= avail {
         // Fill: rows grow with the room (in a frame), up to twice their size.
@@ -151,7 +178,10 @@ pub fn fit_layout(
         Fit {
             row_h: m.row_min,
             lane_pad: pad,
-            content_h: m.axis_h + 6.0 + rows * m.row_min + lanes.len() as f64 * pad * 2.0,
+            content_h: m.axis_h
+                + 6.0
+                + rows * m.row_min
+                + lanes.len() as f64 * (pad * 2.0 + m.lane_head),
         }
     });
     (lanes, fitted, natural_h)
@@ -181,8 +211,11 @@ mod tests {
             (m.label_px, m.row_h, m.axis_h, m.lane_pad),
             (12.0, 24.0, 26.0, 10.0)
         );
-        assert_eq!(m.gutter(500.0), 74.0);
+        assert_eq!(m.gutter(500.0), 8.0);
         assert_eq!(m.gutter(1000.0), 118.0);
+        // A narrow chart names its lanes on a line above them.
+        assert_eq!(ChartMetrics::for_width(16.0, 390.0).lane_head, 10.0);
+        assert_eq!(ChartMetrics::for_width(16.0, 1000.0).lane_head, 0.0);
         assert_eq!(ChartMetrics::at(24.0).label_px, 18.0);
     }
 

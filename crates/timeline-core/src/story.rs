@@ -872,16 +872,14 @@ fn chart_texts(model: &crate::chart::ChartModel) -> Vec<Box4> {
     let width = |t: &str| t.chars().count() as f64 * cw;
     let text = |x: f64, y: f64, t: &str| (x - k, y - asc, width(t) + 2.0 * k, h);
     let mut out: Vec<Box4> = Vec::new();
-    out.extend(
-        model
-            .ticks
-            .iter()
-            .map(|t| text(model.gutter + t.x + 3.0 * k, 14.0 * k, &t.label)),
-    );
-    // Lane labels are cut to the gutter.
+    out.extend(model.ticks.iter().filter_map(|t| {
+        let (a, _) = t.text?.span();
+        Some(text(model.gutter + a, 14.0 * k, &t.label))
+    }));
+    // Lane labels are cut to their room.
     out.extend(model.lanes.iter().map(|l| {
         let (x, y, w, h) = text(8.0, l.label_y, &l.label);
-        (x, y, w.min(model.gutter - 7.0), h)
+        (x, y, w.min(l.label_w + 5.0), h)
     }));
     out.extend(
         model

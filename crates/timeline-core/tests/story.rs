@@ -611,15 +611,16 @@ fn drawn_texts(m: &ChartModel) -> Vec<(String, (f64, f64, f64, f64))> {
     };
     let mut out = Vec::new();
     for t in &m.ticks {
-        let b = text(12.0 * k, m.gutter + t.x + 3.0 * k, 14.0 * k, &t.label);
+        let Some(tt) = t.text else { continue };
+        let b = text(12.0 * k, m.gutter + tt.span().0, 14.0 * k, &t.label);
         out.push((format!("tick {}", t.label), b));
     }
     for l in &m.lanes {
-        // .78 rem lane labels (13 px at 16 px), cut to the gutter.
+        // .78 rem lane labels (13 px at 16 px), cut to their room.
         let (x, y, w, h) = text(12.48 * k, 8.0, l.label_y, &l.label);
         out.push((
             format!("lane {}", l.label),
-            (x, y, w.min(m.gutter - 8.0), h),
+            (x, y, w.min(l.label_w + 4.0), h),
         ));
     }
     for mk in &m.marks {
