@@ -177,7 +177,8 @@ fn main_view(
         .view
         .selected
         .as_deref()
-        .and_then(|id| state.shown.iter().position(|&i| ds.events[i].id == id))
+        .and_then(|id| ds.position(id))
+        .and_then(|i| state.shown.binary_search(&i).ok())
         .map(|p| p + 1);
     let list = state.view.view == ViewMode::List;
     let card = state.story.scene().filter(|s| s.view.is_none()).map(|s| {
@@ -210,6 +211,7 @@ fn main_view(
                     <EventDetails dataset={ds.clone()} event={ev} anchor={None::<(f64, f64)>} dispatch={dispatch.clone()} />
                 }
             } else {
+                { outside_window(state, dispatch) }
                 <TimelineChart state={state.clone()} dispatch={dispatch.clone()} em={p.em} />
                 // The whole span with the visible window as a brush (not in frames: they keep the chart's height).
                 if !e.embed {
@@ -228,5 +230,23 @@ fn main_view(
                 <EventCaption dataset={ds.clone()} event={ev} presenting={state.presenting} dispatch={dispatch.clone()} />
             }
         </>
+    }
+}
+
+/// "The 3 events shown lie outside the dates in view. Fit all": said when a
+/// filter or a search leaves the chart empty although events are shown.
+fn outside_window(state: &AppState, dispatch: &Callback<crate::state::Action>) -> Html {
+    let n = state.shown.len();
+    let ds = &state.data.dataset;
+    if n == 0 || timeline_core::windowing::any_shown_in(ds, &state.shown, state.window()) {
+        return html! {};
+    }
+    let what = timeline_core::text::counted(n, "event", "events");
+    let verb = if n == 1 { "lies" } else { "lie" };
+    html! {
+        <p class="notice" role="status" data-testid="outside-window">
+            { format!("The {what} shown {verb} outside the dates in view. ") }
+            <button class="link-button" data-action="fit-shown" onclick={crate::state::on_click(dispatch, |_| crate::state::Action::fit())}>{ "Fit all" }</button>
+        </p>
     }
 }

@@ -169,6 +169,13 @@ pub fn stats_panel(props: &StatsPanelProps) -> Html {
     let shown_urls = use_mut_ref(Pictures::default);
     // Only the newest drawing is shown (an older answer arriving late is dropped).
     let generation = use_mut_ref(|| 0u32);
+    // The dataset the pictures shown were drawn from: another one's (a file
+    // just opened) are not shown while the new ones are drawn.
+    let drawn_for = use_mut_ref(std::rc::Weak::<Dataset>::new);
+    let current = drawn_for
+        .borrow()
+        .upgrade()
+        .is_some_and(|d| Rc::ptr_eq(&d, &props.dataset));
     {
         let shown_urls = shown_urls.clone();
         crate::hooks::erased::use_effect_on((), move |_| move || revoke(&shown_urls.borrow()))
@@ -179,6 +186,7 @@ pub fn stats_panel(props: &StatsPanelProps) -> Html {
     {
         let hits = hits.clone();
         let images = images.clone();
+        let (drawn_for, ds) = (drawn_for.clone(), Rc::downgrade(&props.dataset));
         crate::hooks::erased::use_effect_on((stats.clone(), size), move |(stats, (w, theme))| {
             let (stats, w, theme) = (stats.clone(), *w, *theme);
             // After the next frame (which shows the timeline), when the browser
@@ -195,6 +203,7 @@ pub fn stats_panel(props: &StatsPanelProps) -> Html {
                                 match draw(&stats, w, colours(theme)).await {
                                     Ok((urls, _)) if *generation.borrow() != mine => revoke(&urls),
                                     Ok((urls, out)) => {
+                                        *drawn_for.borrow_mut() = ds;
                                         revoke(&shown_urls.replace(urls.clone()));
                                         images.set(urls);
                                         hits.set(out);
@@ -220,7 +229,8 @@ pub fn stats_panel(props: &StatsPanelProps) -> Html {
 
     let w = size.0;
     let charts = Which::ALL.into_iter().enumerate().map(|(i, which)| {
-        let n_bars = hits[i].len();
+        let hits_i: &[Hit] = if current { &hits[i] } else { &[] };
+        let n_bars = hits_i.len();
         let stop = active[i].min(n_bars.saturating_sub(1));
         // Arrows, Home and End move between the chart's bars; the focus goes with them.
         let onkeydown_layer = {
@@ -244,7 +254,7 @@ pub fn stats_panel(props: &StatsPanelProps) -> Html {
                 }
             })
         };
-        let layer: Html = hits[i].iter().enumerate().map(|(bar, h)| {
+        let layer: Html = hits_i.iter().enumerate().map(|(bar, h)| {
             let (x, y) = (h.x0.min(h.x1), h.y0.min(h.y1));
             let (bw, bh) = ((h.x1 - h.x0).abs(), (h.y1 - h.y0).abs());
             let (year, country) = match &h.target {
@@ -271,8 +281,8 @@ pub fn stats_panel(props: &StatsPanelProps) -> Html {
             return html! {};
         }
         html! {
-            <figure class="stat-chart" data-chart={which.key()}>
-                <img ref={refs[i].clone()} src={images[i].clone().unwrap_or(AttrValue::Static(BLANK))} alt={which.description()} />
+            <figure class="stat-chart" data-chart={which.key()} aria-busy={(!current).then_some("true")}>
+                <img ref={refs[i].clone()} src={images[i].clone().filter(|_| current).unwrap_or(AttrValue::Static(BLANK))} alt={which.description()} />
                 <svg class="hit-layer" viewBox={format!("0 0 {} {}", px2(w.max(1.0)), px2(CHART_H))} preserveAspectRatio="none" onkeydown={onkeydown_layer}
                     onpointerleave={ let hover = hover.clone(); Callback::from(move |_| hover.set(None)) }>{ layer }</svg>
             </figure>

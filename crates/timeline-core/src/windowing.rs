@@ -116,6 +116,19 @@ impl Windows {
     }
 }
 
+/// Whether any of `shown` (indexes in the dataset's time order) is at least
+/// partly inside `window` — when none is, the chart is empty although events
+/// are shown, and the page says where they are. Events start in order, so
+/// those starting after the window are skipped by a binary search; the rest
+/// are tried from the latest start back (the first that reaches in answers).
+pub fn any_shown_in(ds: &Dataset, shown: &[usize], window: Window) -> bool {
+    let past = shown.partition_point(|&i| f64::from(ds.days(i).0) <= window.end);
+    shown[..past]
+        .iter()
+        .rev()
+        .any(|&i| f64::from(ds.days(i).1) + 1.0 > window.start)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -212,5 +225,42 @@ mod tests {
         let e = &ds.events[sela];
         assert!(p.span() <= PRESENTER_SPAN + 1e-6);
         assert!(p.start <= e.start_day() as f64 && p.end > e.end_day() as f64);
+    }
+
+    #[test]
+    fn any_shown_in_a_window_by_days() {
+        let ds = crate::load_json(crate::synth::generate(300, 7).as_str()).dataset;
+        let all: Vec<usize> = (0..ds.events.len()).collect();
+        let (lo, hi) = ds.span().unwrap();
+        let brute = |w: Window| {
+            all.iter().any(|&i| {
+                let (a, b) = ds.days(i);
+                f64::from(a) <= w.end && f64::from(b) + 1.0 > w.start
+            })
+        };
+        for k in 0..200 {
+            let start = f64::from(lo) - 400.0 + f64::from(k) * f64::from(hi - lo + 800) / 200.0;
+            for span in [0.5, 3.0, 40.0, 400.0] {
+                let w = Window {
+                    start,
+                    end: start + span,
+                };
+                assert_eq!(any_shown_in(&ds, &all, w), brute(w), "{w:?}");
+                let some: Vec<usize> = all.iter().copied().filter(|i| i % 7 == 0).collect();
+                let brute_some = some.iter().any(|&i| {
+                    let (a, b) = ds.days(i);
+                    f64::from(a) <= w.end && f64::from(b) + 1.0 > w.start
+                });
+                assert_eq!(any_shown_in(&ds, &some, w), brute_some);
+            }
+        }
+        assert!(!any_shown_in(
+            &ds,
+            &[],
+            Window {
+                start: 0.0,
+                end: 1e9
+            }
+        ));
     }
 }

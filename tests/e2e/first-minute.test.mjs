@@ -1,0 +1,82 @@
+// The first minute, from a fresh-eyes review: a second chip click does not
+// move the chips (the summary keeps its place), a filter that leaves the dates
+// in view empty says where its events are, the statistics never show the
+// previous file's figures, and on a phone the toolbar is one row.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { serve, launch, open, afterRender } from './harness.mjs';
+
+const DIR = path.resolve('crates/timeline-core/tests/fixtures/import');
+let server, browser;
+before(async () => { server = await serve(); browser = await launch(); });
+after(async () => { await browser?.close(); await server?.close(); });
+
+const top = (page, sel) => page.$eval(sel, (e) => e.getBoundingClientRect().top);
+
+test('a second and a third chip click hit the chips where they were (the summary never moves them)', async () => {
+  for (const viewport of [{ width: 1280, height: 720 }, { width: 960, height: 600 }, { width: 390, height: 844 }]) {
+    const page = await open(browser, server.url, viewport);
+    const chips = await page.$$eval('[data-country]', (els) => els.slice(0, 6).map((e) => e.dataset.country));
+    const before = await top(page, `[data-country="${chips[0]}"]`);
+    await afterRender(page, () => page.click(`[data-country="${chips[0]}"]`));
+    await afterRender(page, () => page.click(`[data-country="${chips[1]}"]`));
+    await afterRender(page, () => page.click(`[data-country="${chips[2]}"]`));
+    assert.equal(await top(page, `[data-country="${chips[0]}"]`), before, `${viewport.width}px: the chips stay put`);
+    // The click that takes the first one out lands on it.
+    await afterRender(page, () => page.click(`[data-country="${chips[0]}"]`));
+    assert.equal(await page.getAttribute(`[data-country="${chips[0]}"]`, 'aria-pressed'), 'false');
+    assert.deepEqual(page.errors, []);
+    await page.close();
+  }
+});
+
+test('shown events outside the dates in view are said, with a way to them', async () => {
+  const page = await open(browser, `${server.url}?w=2007-05-01~2007-06-30`);
+  assert.equal(await page.locator('[data-testid=outside-window]').count(), 0, 'events are in view');
+  // A state with one event, far from May 2007.
+  const one = await page.$$eval('[data-country]', (els) => els.find((e) => /\D1\s*$/.test(e.textContent.trim()))?.dataset.country);
+  await afterRender(page, () => page.click(`[data-country="${one}"]`));
+  const hint = page.locator('[data-testid=outside-window]');
+  assert.equal(await page.locator('.chart [data-event-id]').count(), 0, 'its event is not in view');
+  assert.match(await hint.textContent(), /The 1 event shown lies outside the dates in view/);
+  await afterRender(page, () => page.click('[data-action=fit-shown]'));
+  assert.equal(await hint.count(), 0);
+  assert.ok(await page.locator('.chart [data-event-id]').count() >= 1);
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
+test('the statistics never show the previous file\'s figures', async () => {
+  const page = await open(browser, server.url);
+  const openFile = async (name, mimeType) => {
+    await page.setInputFiles('[data-action=open-file]', { name, mimeType, buffer: fs.readFileSync(path.join(DIR, name)) });
+    await page.waitForFunction((n) => document.documentElement.dataset.source === n, name);
+  };
+  await openFile('timelinejs.json', 'application/json');
+  await page.waitForSelector('[data-chart=per-year] [data-bar-year="-499"]', { state: 'attached' });
+  await openFile('acled-bad-day.csv', 'text/csv');
+  // From the moment the new file is shown: no bar of the old one, until the new ones come.
+  const old = await page.locator('[data-chart=per-year] [data-bar-year="-499"]').count();
+  assert.equal(old, 0, 'no bar of the previous file');
+  const busy = await page.$eval('[data-chart=per-year]', (f) => f.getAttribute('aria-busy') === 'true' || f.querySelectorAll('[data-bar-year]').length > 0);
+  assert.ok(busy, 'the chart is marked as being drawn, or already redrawn');
+  await page.waitForSelector('[data-chart=per-year] [data-bar-year="2023"]', { state: 'attached' });
+  assert.equal(await page.locator('[data-chart=per-year][aria-busy]').count(), 0);
+  await page.close();
+});
+
+test('on a phone the toolbar is one row that scrolls, and the chart starts on the first screen', async () => {
+  const page = await open(browser, server.url, { width: 390, height: 844 });
+  const bar = await page.$eval('.toolbar', (t) => ({ h: t.getBoundingClientRect().height, scroll: t.scrollWidth > t.clientWidth }));
+  assert.ok(bar.h < 60, `one row: ${JSON.stringify(bar)}`);
+  assert.ok(bar.scroll, 'the rest of it scrolls into view');
+  assert.ok(await top(page, '[data-testid=chart]') < 640, 'the chart starts on the first screen');
+  // A control at the far end is reached by Tab, and scrolled into view.
+  await page.focus('[data-action=copy-link], .toolbar .group:last-child button');
+  const seen = await page.$eval(':focus', (b) => { const r = b.getBoundingClientRect(); return r.left >= 0 && r.right <= innerWidth; });
+  assert.ok(seen, 'a focused control is scrolled into view');
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
