@@ -74,7 +74,8 @@ fn filters(p: &Page) -> Html {
 }
 
 /// "Source: …": the dataset's sources, in one line.
-fn source_line(ds: &Dataset) -> String {
+/// "Source: …" — none for a dataset that names no source (an imported file).
+fn source_line(ds: &Dataset) -> Option<String> {
     let source = ds
         .meta
         .sources
@@ -85,7 +86,7 @@ fn source_line(ds: &Dataset) -> String {
         })
         .collect::<Vec<_>>()
         .join("; ");
-    format!("Source: {source}")
+    (!source.is_empty()).then(|| format!("Source: {source}"))
 }
 
 /// Under the chart on a desktop, after the filters on a phone (styles: .stats-area).
@@ -116,7 +117,7 @@ pub(super) fn embed_page(p: &Page, main: Html) -> Html {
                 if let Some(n) = state.story.notice.clone() { <p class="notice" role="status" data-testid="story-notice">{ n }</p> }
                 { main }{ stats(p) }
             </main>
-            <footer class="embed-source">if !p.awaiting_link { { summary_line(&SummaryLineProps { dataset: ds.clone(), shown: state.shown.clone(), full: false, class: "" }) }{ " · " } }{ source_line(ds) }</footer>
+            <footer class="embed-source">if !p.awaiting_link { { summary_line(&SummaryLineProps { dataset: ds.clone(), shown: state.shown.clone(), full: false, class: "" }) } }{ source_line(ds).map(|s| if p.awaiting_link { s } else { format!(" · {s}") }) }</footer>
         </div>
     }
 }
@@ -241,7 +242,9 @@ pub(super) fn full_page(
                     story={(!state.story.story().scenes.is_empty()).then(|| crate::story_io::link_value(state.story.story()).unwrap_or_default())}
                     onclose={ let o = embed_open.clone(); Callback::from(move |_| o.set(false)) } />
             }
-            <footer class="app-footer">{ source_line(ds) }</footer>
+            if let Some(line) = source_line(ds) {
+                <footer class="app-footer">{ line }</footer>
+            }
         </div>
     }
 }

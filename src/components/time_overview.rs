@@ -140,18 +140,20 @@ pub fn time_overview(props: &TimeOverviewProps) -> Html {
         day_text(props.window.start),
         day_text(props.window.end - 1.0)
     );
-    // Years along the strip, where they fit.
     let (y0, y1) = (
         PartialDate::from_day_number(props.extent.start as i32).year(),
         PartialDate::from_day_number(props.extent.end as i32).year(),
     );
-    let step = ((y1 - y0 + 1) as f64 / (width / 60.0).max(1.0))
-        .ceil()
-        .max(1.0) as i32;
-    let years = (y0..=y1).filter(|y| (y - y0) % step == 0).filter_map(|y| {
-        let x = ov.x(PartialDate::from_year(y).first_day() as f64);
-        (x > 2.0 && x < width - 32.0).then(|| html! { <text class="overview-year" x={px(x + 3.0)} y="12">{ timeline_core::date::year_label(y) }</text> })
-    });
+    // Years along the strip, where they fit: the axis's round years (scale::ticks).
+    let years = timeline_core::scale::ticks(props.extent, width)
+        .into_iter()
+        .filter(|t| t.major)
+        .filter_map(|t| {
+            let x = ov.x(f64::from(t.day));
+            (x > 2.0 && x < width - 32.0).then(
+                || html! { <text class="overview-year" x={px(x + 3.0)} y="12">{ t.label }</text> },
+            )
+        });
     html! {
         <div class="overview" data-testid="overview">
             <div class="overview-strip" ref={node} {onpointerdown} {onpointermove} onpointerup={end.clone()} onpointercancel={end}>

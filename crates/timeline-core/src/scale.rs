@@ -208,14 +208,22 @@ pub fn ticks(w: Window, width: f64) -> Vec<Tick> {
     };
     match unit {
         TickUnit::Years(step) => {
-            let mut y = y0 - y0.rem_euclid(step);
-            // The first tick a date can name (years from -9999).
-            while y < crate::date::MIN_YEAR {
-                y += step;
-            }
-            while let Some(day) = date(y, 1, 1).filter(|&d| (d as f64) < w.end) {
-                push(day, year_label(y), true);
-                y += step;
+            // Round years as they are named: 500 BCE, not 501 BCE (year 0 is
+            // 1 BCE, and no year is named 0: the step over the era is one short).
+            let named = |y: i32| if y <= 0 { y - 1 } else { y };
+            let year = |n: i32| if n < 0 { n + 1 } else { n };
+            let mut n = named(y0).div_euclid(step) * step;
+            loop {
+                let y = year(n);
+                n += step;
+                // No year 0; the first tick a date can name (years from -9999).
+                if n - step == 0 || y < crate::date::MIN_YEAR {
+                    continue;
+                }
+                match date(y, 1, 1).filter(|&d| (d as f64) < w.end) {
+                    Some(day) => push(day, year_label(y), true),
+                    None => break,
+                }
             }
         }
         TickUnit::Months(step) => {
@@ -283,7 +291,8 @@ mod tests {
         let ages = Window::new(day("-2999-01-01"), day("2001-01-01"));
         assert_eq!(tick_unit(ages, 1200.0), TickUnit::Years(500));
         let labels: Vec<String> = ticks(ages, 1200.0).into_iter().map(|t| t.label).collect();
-        assert!(labels.contains(&"1001 BCE".to_string()), "{labels:?}");
+        // Round as named: 1000 BCE (year -999), not 1001 BCE.
+        assert!(labels.contains(&"1000 BCE".to_string()), "{labels:?}");
         assert!(labels.contains(&"500".to_string()), "{labels:?}");
     }
 
@@ -329,5 +338,44 @@ mod tests {
         assert_eq!(w.pan(-5.0, bounds), Window::new(0.0, 100.0));
         assert_eq!(w.pan(50.0, bounds), Window::new(900.0, 1000.0));
         assert_eq!(w.centred_on(500.0, bounds), Window::new(450.0, 550.0));
+    }
+
+    #[test]
+    fn year_ticks_are_round_as_named_across_the_era() {
+        let day = |y: i32| PartialDate::from_year(y).first_day() as f64;
+        for (from, to, width, want) in [
+            (
+                -600,
+                2013,
+                800.0,
+                vec!["500 BCE", "500", "1000", "1500", "2000"],
+            ),
+            (
+                -60,
+                60,
+                800.0,
+                vec![
+                    "60 BCE", "50 BCE", "40 BCE", "30 BCE", "20 BCE", "10 BCE", "10", "20", "30",
+                    "40", "50",
+                ],
+            ),
+            (-3, 3, 380.0, vec!["4 BCE", "2 BCE", "2"]),
+            (
+                2001,
+                2013,
+                800.0,
+                vec![
+                    "2001", "2002", "2003", "2004", "2005", "2006", "2007", "2008", "2009", "2010",
+                    "2011", "2012",
+                ],
+            ),
+        ] {
+            let w = Window {
+                start: day(from),
+                end: day(to),
+            };
+            let got: Vec<String> = ticks(w, width).into_iter().map(|t| t.label).collect();
+            assert_eq!(got, want, "{from}..{to}");
+        }
     }
 }
