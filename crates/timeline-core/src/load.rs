@@ -26,8 +26,9 @@ pub struct Loaded {
     pub encoding: Option<&'static str>,
 }
 
-/// The number of events the timeline is made for (README); more load, with a notice.
-pub const MAX_EVENTS: usize = 100_000;
+/// The number of events the timeline is made for (README, issue #23: a
+/// frame a step at 1,000,000); more load, with a notice.
+pub const MAX_EVENTS: usize = 1_000_000;
 
 impl Loaded {
     /// Why nothing of the file is shown, in a sentence: its first problem
