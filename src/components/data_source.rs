@@ -18,18 +18,14 @@ pub struct DataSourceProps {
     pub onexport: Callback<&'static str>,
 }
 
-/// "data.csv was read as GTD's CSV export (its text as Windows-1252)", and
-/// whether it was taken.
+/// "data.csv was read as GTD's CSV export (its text as Windows-1252)." (A
+/// refused file's load status says how it was read, and why not taken.)
 fn read_as(i: &Import) -> String {
     let mut s = format!("{} was read as {}", i.name, i.format.label());
     if let Some(enc) = i.encoding.filter(|e| *e != "UTF-8") {
         s.push_str(&format!(" (its text as {enc})"));
     }
-    s.push_str(if i.refused.is_some() {
-        ", and not taken: nothing in it can be shown."
-    } else {
-        "."
-    });
+    s.push('.');
     s
 }
 
@@ -65,12 +61,8 @@ pub fn data_source(props: &DataSourceProps) -> Html {
                 { " · " }
                 <button class="link-button" data-action="export-csv" onclick={props.onexport.reform(|_| "csv")}>{ "CSV" }</button>
             </span>
-            if let Some(i) = &props.import {
-                <p class="read-as" data-testid="read-as" data-format={format!("{:?}", i.format)} data-refused={i.refused.is_some().to_string()}>{ read_as(i) }</p>
-                if let Some(problems) = &i.refused {
-                    { refused_problems(&RefusedProblemsProps { name: i.name.clone(), problems: problems.clone() }) }
-                }
-                <ColumnMapping import={i.clone()} onapply={props.onremap.clone()} />
+            if let Some(i) = props.import.as_ref().filter(|i| i.refused.is_none()) {
+                <p class="read-as" data-testid="read-as" data-format={format!("{:?}", i.format)}>{ read_as(i) }</p>
             }
             {
                 match &props.load {
@@ -86,6 +78,13 @@ pub fn data_source(props: &DataSourceProps) -> Html {
                     },
                     LoadStatus::Failed(why) => html! { <p class="notice error" role="alert" data-testid="load-status">{ why.clone() }</p> },
                 }
+            }
+            // A refused file: its problems but the reason the load status says.
+            if let Some(i) = &props.import {
+                if let Some(problems) = i.refused.as_ref().filter(|p| !p.is_empty()) {
+                    { refused_problems(&RefusedProblemsProps { name: i.name.clone(), problems: problems.clone() }) }
+                }
+                <ColumnMapping import={i.clone()} onapply={props.onremap.clone()} />
             }
         </section>
     }

@@ -135,7 +135,8 @@ pub async fn accept_bytes(
         bytes: if mapped { kept } else { None },
         from_link,
         encoding: loaded.encoding,
-        refused: refusal.is_some().then(|| Rc::new(loaded.problems.clone())),
+        // The reason is said by the load status: only the others are listed.
+        refused: refusal.is_some().then(|| Rc::new(loaded.refused_others())),
     }))));
     accept_loaded(&state, loaded, refusal, &name, from_link);
 }
@@ -198,14 +199,14 @@ fn accept_loaded(
         let _ = p.mark("data-parsed");
     }
     if let Some(why) = refusal {
-        let listed = if loaded.problems.is_empty() {
-            ""
-        } else {
-            " Its problems are listed above."
+        // Said once, here; the file's other problems are listed under it,
+        // the shown dataset's own in the problems panel (which says so).
+        let read = match loaded.format {
+            timeline_core::Format::Unread => String::new(),
+            f => format!(" (read as {})", f.label()),
         };
         state.dispatch(Action::SetLoad(LoadStatus::Failed(format!(
-            "{name} was not taken (read as {}): {why}. Still showing {}.{listed}",
-            loaded.format.label(),
+            "{name} was not taken{read}: {why}. Still showing {}.",
             shown_now(state)
         ))));
         return;

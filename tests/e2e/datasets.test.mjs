@@ -24,7 +24,7 @@ const BAD = JSON.stringify({ categories: ['incident', 'exercise', 'statement', '
 
 let server, browser;
 before(async () => {
-  server = await serve(undefined, { '/fixtures/big.json': BIG, '/fixtures/synth.json': SYNTH, '/fixtures/bad.json': BAD, '/fixtures/not-json.json': '<html>nope</html>' });
+  server = await serve(undefined, { '/fixtures/big.json': BIG, '/fixtures/synth.json': SYNTH, '/fixtures/bad.json': BAD, '/fixtures/not-json.json': '<nope>', '/fixtures/page.json': '<html>nope</html>' });
   browser = await launch();
 });
 after(async () => { await browser?.close(); await server?.close(); });
@@ -87,7 +87,9 @@ test('a local .csv loads with its own countries', async () => {
 });
 
 test('a dataset URL that fails says so and the built-in dataset stays usable', async () => {
-  for (const [url, why] of [['/fixtures/missing.json', /404/], ['/fixtures/not-json.json', /not valid JSON at line 1, column 1/]]) {
+  for (const [url, why] of [['/fixtures/missing.json', /404/], ['/fixtures/not-json.json', /not valid JSON at line 1, column 1/],
+    // A link to a page (a server's error page, GitHub's page of a file) rather than the file.
+    ['/fixtures/page.json', /this is a web page \(HTML\), not a timeline: link to the data file itself/]]) {
     const page = await open(browser, `${server.url}?data=${url}`);
     await waitLoaded(page);
     assert.equal(await page.getAttribute('html', 'data-load'), 'failed');

@@ -115,7 +115,7 @@ test('a file dropped on the page is read (the first gesture of a newcomer)', asy
   await page.click('[data-testid=problems] summary');
   const items = await page.$$eval('[data-testid=problems] li', (li) => li.map((l) => l.textContent));
   // Named as the file does: the spreadsheet's row, ACLED's column (was: entry 4, field `date`).
-  assert.ok(items.some((t) => /^row 5 \(bad4\), column "event_date"/.test(t)), items.join('\n'));
+  assert.ok(items.some((t) => /^row 5 \(BAD4\), column "event_date"/.test(t)), items.join('\n'));
   await page.close();
 });
 
@@ -159,7 +159,7 @@ test('an Arrow file by link: rows named from 1, the mapping step as for a CSV', 
   await openFile(other, 'acled.arrow', 'application/vnd.apache.arrow.file');
   await other.click('[data-testid=problems] summary');
   const items = await other.$$eval('[data-testid=problems] li', (li) => li.map((l) => l.textContent));
-  assert.ok(items.some((t) => /^row 4 \(bad4\), column "event_date"/.test(t)), items.join('\n'));
+  assert.ok(items.some((t) => /^row 4 \(BAD4\), column "event_date"/.test(t)), items.join('\n'));
   assert.deepEqual(other.errors, []);
   await other.close();
 });
@@ -231,21 +231,22 @@ test('a refused file says which dataset is still shown, and lists its own reason
     buffer: Buffer.from('[{"title":"A"},{"title":"B","date":"soon"}]') });
   await page.waitForFunction(() => document.documentElement.dataset.load === 'failed');
   const status = await page.textContent('[data-testid=load-status]');
-  assert.match(status, /undated\.json was not taken .*none of its entries is an event/);
-  assert.match(status, /Still showing the dataset acled\.csv\./);
-  assert.doesNotMatch(status, /built-in/);
+  assert.match(status, /^undated\.json was not taken \(read as .*\): none of its entries is an event/);
+  assert.match(status, /Still showing the dataset acled\.csv\.$/);
+  assert.doesNotMatch(status, /built-in|above|below/);
   assert.equal(await shownCount(page), 3, 'the previous dataset stays');
-  assert.equal(await page.getAttribute('[data-testid=read-as]', 'data-refused'), 'true');
-  assert.match(await page.textContent('[data-testid=read-as]'), /undated\.json was read as .*not taken/);
-  // A list of objects read through the mapping: its keys named as the file writes them.
+  // The load status says how it was read and why not: no second line for it.
+  assert.equal(await page.locator('[data-testid=read-as]').count(), 0);
+  // A list of objects read through the mapping: its keys named as the file writes them,
+  // and the reason the status gives is not said again.
+  assert.match(await page.textContent('[data-testid=refused-problems] summary'), /^2 problems in undated\.json$/);
   assert.deepEqual(await problemsOf(page, 'refused-problems'), [
-    "file: none of its entries is an event this timeline can show (each entry's problems are listed)",
     'entry 0, key "date": is missing',
     'entry 1, key "date": "soon" is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD',
   ]);
   // The problems panel still lists the shown dataset's own (ACLED's bad row).
   await page.click('[data-testid=problems] summary');
-  assert.ok((await problemsOf(page, 'problems')).some((t) => /bad4/.test(t)));
+  assert.ok((await problemsOf(page, 'problems')).some((t) => /BAD4/.test(t)));
   await page.close();
 });
 
@@ -294,5 +295,69 @@ test('a dataset that names no country shows no Countries facet and no per-countr
   assert.deepEqual(await page.$$eval('.facet-title', (l) => l.map((x) => x.textContent)).then((t) => t.filter((x) => /Countr|Member/.test(x))), []);
   assert.equal(await page.locator('[data-chart=countries]').count(), 0);
   assert.equal(await page.locator('[data-country-row]').count(), 0);
+  await page.close();
+});
+
+/** What the page says when a file is refused: the load status, and every box that says something about the file. */
+async function refuse(page, name, buffer, how = 'input') {
+  if (how === 'input') {
+    await page.setInputFiles('[data-action=open-file]', { name, mimeType: 'application/octet-stream', buffer });
+  } else {
+    await page.evaluate(([n, bytes]) => {
+      const dt = new DataTransfer();
+      dt.items.add(new File([new Uint8Array(bytes)], n));
+      document.querySelector('.app').dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+    }, [name, [...buffer]]);
+  }
+  await page.waitForFunction(() => document.documentElement.dataset.load === 'failed');
+  return {
+    status: await page.textContent('[data-testid=load-status]'),
+    boxes: await page.$$eval('.data-source .notice.error, .data-source .problems', (els) => els.map((e) => e.textContent)),
+  };
+}
+
+// A 1×1 PNG, as a screenshot tool writes it.
+const PNG = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000' + '1f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082', 'hex');
+
+test('a picture, a workbook or an empty file is refused once, in its own terms, by its bytes not its name', async () => {
+  const cases = [
+    ['photo.png', PNG, /^photo\.png was not taken: this is a PNG image, not a timeline: open the timeline's data \(JSON, CSV or an Arrow file\) instead\. Still showing the built-in dataset\.$/],
+    // Named like a CSV: its bytes say what it is.
+    ['events.csv', PNG, /^events\.csv was not taken: this is a PNG image/],
+    ['book.xlsx', Buffer.concat([Buffer.from('504b0304140006000800', 'hex'), Buffer.from('[Content_Types].xml xl/workbook.xml')]),
+      /this is an Excel workbook \(\.xlsx\), not a timeline: save the sheet as CSV \(File → Save as → CSV UTF-8\) and open that\./],
+    ['events.parquet', Buffer.from('PAR1\x15\x04\x15\x10', 'latin1'), /this is a Parquet file, which this timeline does not read: write it as Feather \(Arrow IPC\) or CSV/],
+    ['empty.csv', Buffer.alloc(0), /^empty\.csv was not taken: the file is empty\. Still showing the built-in dataset\.$/],
+    ['blank.json', Buffer.from('\ufeff  \n\n'), /^blank\.json was not taken: the file is empty\./],
+  ];
+  for (const [how, i] of [['input', 0], ['drop', 1]]) {
+    for (const [name, bytes, want] of cases.filter((_, k) => k % 2 === i)) {
+      const page = await open(browser, server.url);
+      const { status, boxes } = await refuse(page, name, bytes, how);
+      assert.match(status, want, `${how} ${name}`);
+      assert.doesNotMatch(status, /UTF-8 \(byte|Windows-1252|neither JSON nor/, name);
+      // Said once: one box, no list of the same reason, no "read as" line.
+      assert.equal(boxes.length, 1, `${name}: ${boxes.join(' | ')}`);
+      assert.equal(await page.locator('[data-testid=read-as]').count(), 0);
+      assert.equal(await shownCount(page), 65, 'the built-in dataset stays');
+      assert.deepEqual(page.errors, []);
+      await page.close();
+    }
+  }
+});
+
+test('a CSV whose quote never closes keeps the rows before it and names where it opens', async () => {
+  const page = await open(browser, server.url);
+  const csv = 'date,title,kind\n2001-01-01,First,Attack\n2002-01-01,Second,Attack\n2003-01-01,Third,Protest\n2004-01-01,"Fifth,Protest\n2005-01-01,Sixth,Protest\n';
+  await page.setInputFiles('[data-action=open-file]', { name: 'quote.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  await page.waitForFunction(() => document.documentElement.dataset.source === 'quote.csv');
+  await page.waitForSelector('html[data-ready="true"]');
+  assert.equal(await shownCount(page), 3, 'the rows before it');
+  await page.click('[data-testid=problems] summary');
+  assert.deepEqual(await problemsOf(page, 'problems'), [
+    'row 5, column "title": a quote (") opens here and is never closed, so the rest of the file (1 more line) was read into this cell: '
+      + 'this row and the lines after it are left out, the rows before it are read (close the quote, and write a quote inside a cell as two: "")',
+  ]);
+  assert.deepEqual(page.errors, []);
   await page.close();
 });

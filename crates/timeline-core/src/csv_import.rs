@@ -40,7 +40,8 @@ mod tests {
             .iter()
             .map(|c| c.code.as_str())
             .collect();
-        assert_eq!(codes, ["RU", "CN", "US"]);
+        // US is named only by the row left out: no chip that counts 0.
+        assert_eq!(codes, ["RU", "CN"]);
         let fields: Vec<_> = l
             .problems
             .iter()

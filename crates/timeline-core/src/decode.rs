@@ -140,6 +140,15 @@ fn bare_utf16(bytes: &[u8]) -> Option<Enc> {
     }
 }
 
+/// Whether the bytes are UTF-16 text: a byte-order mark says so, or their
+/// zero bytes do.
+pub(crate) fn is_utf16(bytes: &[u8]) -> bool {
+    match Enc::for_bom(bytes) {
+        Some((enc, _)) => enc != Enc::Utf8,
+        None => bare_utf16(bytes).is_some(),
+    }
+}
+
 /// Decodes a file's bytes (see the module's documentation); never fails.
 /// Plain UTF-8 is taken as it is, without a copy.
 pub fn decode_owned(bytes: Vec<u8>) -> Decoded {

@@ -44,15 +44,43 @@ impl Loaded {
             .filter(|p| p.entry_index().is_some())
             .count();
         Some(
-            self.problems
-                .iter()
-                .find(|p| p.location == Location::File && p.kind != P::Notice)
-                .map(|p| p.message.clone())
+            self.reason()
+                // A file's problem at a row (a quote left open) names it.
+                .map(|p| match p.row {
+                    Some(_) => p.to_string(),
+                    None => p.message.clone(),
+                })
                 .unwrap_or_else(|| match entries {
                     0 => "there are no events in it".into(),
                     n => format!("none of its entries is an event this timeline can show ({n} problem(s) listed)"),
                 }),
         )
+    }
+
+    /// The problem [`Loaded::refusal`] gives as the reason, if one does.
+    fn reason(&self) -> Option<&Problem> {
+        self.reason_at().map(|i| &self.problems[i])
+    }
+
+    fn reason_at(&self) -> Option<usize> {
+        self.problems
+            .iter()
+            .position(|p| p.location == Location::File && p.kind != P::Notice)
+    }
+
+    /// A refused file's problems but the one its refusal says: each reason
+    /// is said once. Empty when it has events.
+    pub fn refused_others(&self) -> Vec<Problem> {
+        if !self.dataset.events.is_empty() {
+            return Vec::new();
+        }
+        let reason = self.reason_at();
+        self.problems
+            .iter()
+            .enumerate()
+            .filter(|&(i, _)| Some(i) != reason)
+            .map(|(_, p)| p.clone())
+            .collect()
     }
 }
 
@@ -227,7 +255,10 @@ impl Validator {
             self.entry_index.push(index);
         } else {
             let mut cx = fresh_cx(index);
-            cx.id = Some(ev.id.clone());
+            cx.id = Some(
+                q.id.as_deref()
+                    .map_or_else(|| ev.id.clone(), str::to_string),
+            );
             duplicate(&mut cx, &ev.id);
             self.problems.append(&mut cx.problems);
         }
@@ -281,6 +312,10 @@ impl Validator {
     /// Links to ids that no loaded event has are reported and dropped; the
     /// event itself stays (a dangling link loses nothing else).
     pub(crate) fn finish(mut self) -> Loaded {
+        if self.entries > self.events.len() {
+            // Some entries were left out: what only they named goes too.
+            self.known.keep_used(&mut self.events);
+        }
         if self.events.len() > MAX_EVENTS {
             self.problems.insert(
                 0,

@@ -24,6 +24,8 @@ pub enum Format {
     NativeArrow,
     /// An Arrow IPC file's table read through a column mapping.
     ArrowTable,
+    /// Not read: empty, or not data (an image, an archive…: `import::sniff`).
+    Unread,
 }
 
 impl Format {
@@ -40,6 +42,7 @@ impl Format {
             Format::JsonList => "a JSON list with the fields mapped",
             Format::NativeArrow => "this timeline's columns in an Arrow file",
             Format::ArrowTable => "an Arrow table with the columns mapped",
+            Format::Unread => "nothing this timeline reads",
         }
     }
 

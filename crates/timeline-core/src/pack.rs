@@ -513,7 +513,7 @@ pub fn read_problem(r: &mut Reader) -> Option<Problem> {
     })
 }
 
-const FORMATS: [Format; 11] = [
+const FORMATS: [Format; 12] = [
     Format::Native,
     Format::NativeCsv,
     Format::TimelineJs,
@@ -525,6 +525,7 @@ const FORMATS: [Format; 11] = [
     Format::JsonList,
     Format::NativeArrow,
     Format::ArrowTable,
+    Format::Unread,
 ];
 
 /// What reading a file gives: the dataset, its problems, how it was read

@@ -145,6 +145,43 @@ impl Known {
         Some(Kind(i as u16))
     }
 
+    /// After a load where some entries were left out: categories and
+    /// countries that were taken from the entries (not declared) and that no
+    /// loaded event has are dropped (no empty lane, no chip that counts 0);
+    /// the events' kinds follow the categories kept. Declared ones stay.
+    pub(crate) fn keep_used(&mut self, events: &mut [Event]) {
+        if !self.categories_declared {
+            let mut used = vec![false; self.meta.categories.len()];
+            for e in events.iter() {
+                if let Some(u) = used.get_mut(e.kind.0 as usize) {
+                    *u = true;
+                }
+            }
+            if used.contains(&false) {
+                let mut to = vec![0u16; used.len()];
+                let found = std::mem::take(&mut self.meta.categories);
+                for (i, c) in found.into_iter().enumerate().filter(|&(i, _)| used[i]) {
+                    to[i] = self.meta.categories.len() as u16;
+                    // As if only these had been found: the slots and shapes in order.
+                    let c = crate::category::Category::found(&c.id, self.meta.categories.len());
+                    self.meta.categories.push(c);
+                }
+                for e in events.iter_mut() {
+                    e.kind = Kind(to[e.kind.0 as usize]);
+                }
+            }
+        }
+        if !self.countries_declared && !self.meta.countries.is_empty() {
+            let used: HashSet<&str> = events
+                .iter()
+                .flat_map(|e| e.countries.iter().map(String::as_str))
+                .collect();
+            self.meta
+                .countries
+                .retain(|c| used.contains(c.code.as_str()));
+        }
+    }
+
     /// The declared categories as the file names them: the label, and the id
     /// it is written with where that differs ("Attacks (1)").
     fn category_ids(&self) -> String {
@@ -469,7 +506,8 @@ impl EntryCx {
     }
 
     /// An id: a slug as written, or made one ("Event 12" → "event-12"; a
-    /// number becomes its digits); an entry without one is `entry-N`.
+    /// number becomes its digits); an entry without one is `entry-N`. The
+    /// entry's problems name it as written.
     fn id(&mut self, o: &Map<String, Value>) -> Option<String> {
         let written = match o.get("id") {
             None | Some(Value::Null) => None,
@@ -485,11 +523,18 @@ impl EntryCx {
             }
         };
         let slug = written.as_deref().map(slugify).unwrap_or_default();
-        Some(if slug.is_empty() {
+        let id = if slug.is_empty() {
             format!("entry-{}", self.index)
         } else {
             slug
-        })
+        };
+        // Problems name the id as the file writes it ("KGZ10", not "kgz10").
+        self.id = Some(
+            written
+                .filter(|w| !w.is_empty())
+                .unwrap_or_else(|| id.clone()),
+        );
+        Some(id)
     }
 
     /// `countries`: a list, or one text with values separated by `;`.
@@ -557,9 +602,8 @@ impl EntryCx {
             );
             return None;
         };
-        // Take the id first so every later problem names it.
+        // Take the id first so every later problem names it (as the file writes it).
         let id = self.id(o);
-        self.id = id.clone();
         let kind = match o.get("kind") {
             None | Some(Value::Null) => known.category(None).or_else(|| {
                 self.push(P::MissingField, "kind", "is missing".into());

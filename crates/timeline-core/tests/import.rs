@@ -215,7 +215,11 @@ fn acled_csv_export() {
         .map(|p| p.field.clone().unwrap_or_default())
         .collect();
     assert_eq!(fields, ["date", "casualties.killed"], "{:?}", l.problems);
-    assert_eq!(l.problems[0].entry_id(), Some("bad4"));
+    assert_eq!(
+        l.problems[0].entry_id(),
+        Some("BAD4"),
+        "as the file writes it"
+    );
 }
 
 #[test]
@@ -471,8 +475,8 @@ fn problems_name_the_row_and_column_as_the_file_does() {
     assert_eq!(
         messages(&l),
         [
-            "row 2 (kgz10), column \"event_date\": \"30 February 2023\" is not a day of that month",
-            "row 3 (kgz11), column \"fatalities\": must be a whole number, not \"many\"",
+            "row 2 (KGZ10), column \"event_date\": \"30 February 2023\" is not a day of that month",
+            "row 3 (KGZ11), column \"fatalities\": must be a whole number, not \"many\"",
         ]
     );
     // The fields stay ours for programs.

@@ -18,9 +18,11 @@
 //! its columns are read as a CSV's, by the same importers.
 
 mod arrow;
+mod csv_read;
 pub mod html;
 mod mapping;
 mod rows;
+mod sniff;
 mod timelinejs;
 mod vis;
 
@@ -45,7 +47,17 @@ pub fn open_bytes(bytes: Vec<u8>, name: &str, mapping: Option<&Mapping>) -> Incr
     if arrow::is_arrow(&bytes) {
         return rows::open_arrow(bytes, name, mapping);
     }
+    // Not data at all (an image, an archive, a binary file): said as what it
+    // is, before decoding would give advice about text encodings.
+    let binary = || (!crate::decode::is_utf16(&bytes)).then(|| sniff::binary(&bytes));
+    if let Some(why) = sniff::refuse(&bytes).or_else(|| binary().flatten()) {
+        return unread(why);
+    }
     let d = crate::decode::decode_owned(bytes);
+    if sniff::is_empty(&d.text) {
+        // No notice of how nothing was decoded.
+        return unread("the file is empty".into());
+    }
     open(d.text, name, mapping).with_encoding(d.encoding, d.notice)
 }
 
@@ -55,6 +67,12 @@ pub fn open_bytes(bytes: Vec<u8>, name: &str, mapping: Option<&Mapping>) -> Incr
 pub fn open(mut text: String, name: &str, mapping: Option<&Mapping>) -> Incremental {
     if text.starts_with('\u{feff}') {
         text.drain(..'\u{feff}'.len_utf8());
+    }
+    if sniff::is_empty(&text) {
+        return unread("the file is empty".into());
+    }
+    if let Some(why) = sniff::web_page(&text) {
+        return unread(why);
     }
     let head = text.trim_start();
     if head.starts_with(['{', '[']) {
@@ -74,6 +92,12 @@ pub fn open(mut text: String, name: &str, mapping: Option<&Mapping>) -> Incremen
         );
     }
     rows::open_csv(text, name, mapping)
+}
+
+/// A file refused before any importer read it: why, nothing else.
+fn unread(why: String) -> Incremental {
+    Incremental::from_values(&Map::new(), Vec::new(), Format::Unread)
+        .with_problem(file_problem(why))
 }
 
 /// Loads a file of any format the importers know, chosen from its content

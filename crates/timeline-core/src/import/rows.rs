@@ -3,6 +3,7 @@
 //! entries one at a time as [`crate::load::Incremental`] asks for them, so a
 //! large export loads in steps like our JSON.
 
+use super::csv_read::CsvRecords;
 use super::{
     count, date_value, file_problem, put_text, split_list, timelinejs, Format, Mapping, Table,
     PREVIEW_ROWS,
@@ -12,7 +13,6 @@ use crate::problem::{Problem, ProblemKind};
 use crate::quick::{List, Quick, Source};
 use serde_json::{json, Map, Value};
 use std::borrow::Cow;
-use std::io::Cursor;
 
 /// Our own CSV's columns (`docs/data-format.md`), also what the export writes.
 pub(crate) const NATIVE: [&str; 16] = [
@@ -213,14 +213,14 @@ impl TableFile {
 
 /// Where a table's rows come from, as text cells.
 pub(crate) enum Records {
-    Csv(csv::Reader<Cursor<Vec<u8>>>),
+    Csv(CsvRecords),
     Arrow(Box<super::arrow::ArrowRows>),
 }
 
 impl Records {
     fn read(&mut self, rec: &mut csv::StringRecord) -> Result<bool, Box<Problem>> {
         match self {
-            Records::Csv(r) => r.read_record(rec).map_err(|e| Box::new(csv_problem(&e))),
+            Records::Csv(r) => r.read(rec),
             Records::Arrow(a) => Ok(a.read(rec)),
         }
     }
@@ -276,24 +276,6 @@ impl RowSource for Rows {
     }
 }
 
-fn csv_problem(e: &csv::Error) -> Problem {
-    let line = e.position().map_or(0, |p| p.line() as usize);
-    Problem::file(
-        ProblemKind::MalformedJson { line, column: 0 },
-        format!("not valid CSV at line {line}: {e} (the rows before it are kept)"),
-    )
-}
-
-fn reader(text: String) -> csv::Reader<Cursor<Vec<u8>>> {
-    let mut bytes = text.into_bytes();
-    if bytes.starts_with(&[0xef, 0xbb, 0xbf]) {
-        bytes.drain(..3);
-    }
-    csv::ReaderBuilder::new()
-        .flexible(true)
-        .from_reader(Cursor::new(bytes))
-}
-
 /// Opens a CSV table with the importer its header calls for.
 pub(crate) fn open_csv(text: String, name: &str, mapping: Option<&Mapping>) -> Incremental {
     let estimate = text
@@ -301,12 +283,11 @@ pub(crate) fn open_csv(text: String, name: &str, mapping: Option<&Mapping>) -> I
         .filter(|&b| b == b'\n')
         .count()
         .saturating_sub(1);
-    let mut rdr = reader(text);
-    let names: Vec<String> = match rdr.headers() {
-        Ok(h) => h.iter().map(|s| s.trim().to_string()).collect(),
-        Err(e) => {
+    let (rdr, names) = match CsvRecords::open(text) {
+        Ok(r) => r,
+        Err(p) => {
             return Incremental::from_values(&Map::new(), Vec::new(), Format::Table)
-                .with_problem(csv_problem(&e))
+                .with_problem(*p)
         }
     };
     let records = Records::Csv(rdr);
@@ -419,7 +400,16 @@ fn open_table(
     if kind == TableKind::Sheet {
         let mut list = Vec::new();
         let mut rec = csv::StringRecord::new();
-        while let Ok(true) = rdr.read(&mut rec) {
+        let mut stop = None;
+        loop {
+            match rdr.read(&mut rec) {
+                Ok(true) => {}
+                Ok(false) => break,
+                Err(p) => {
+                    stop = Some(*p);
+                    break;
+                }
+            }
             list.push(
                 cols.lower
                     .iter()
@@ -428,7 +418,11 @@ fn open_table(
                     .collect::<Vec<_>>(),
             );
         }
-        return timelinejs::open_sheet(&meta, list);
+        let inc = timelinejs::open_sheet(&meta, list);
+        return match stop {
+            Some(p) => inc.with_problem(p),
+            None => inc,
+        };
     }
     if kind == TableKind::Ours && mapping.is_none() {
         let naming = cols.naming(&NATIVE_COLUMNS, file);
@@ -448,7 +442,7 @@ fn open_table(
     }
     // Any other table: the first rows for the mapping step, then all rows mapped.
     let mut preview = Vec::new();
-    let pre = reader_preview(&mut rdr, &mut preview);
+    let (pre, stop) = reader_preview(&mut rdr, &mut preview);
     let table = Table {
         columns: cols.names.clone(),
         preview,
@@ -473,11 +467,19 @@ fn open_table(
             &m,
             RowNumbers::Offset(file.first_row()),
         ));
+    let inc = match stop {
+        Some(p) => inc.with_problem(p),
+        None => inc,
+    };
     super::mapping::finish_mapped(inc, table, m)
 }
 
-/// Reads the first rows for the preview; returns the records read.
-fn reader_preview(rdr: &mut Records, preview: &mut Vec<Vec<String>>) -> Vec<csv::StringRecord> {
+/// Reads the first rows for the preview; returns the records read, and the
+/// problem that ended the file among them.
+fn reader_preview(
+    rdr: &mut Records,
+    preview: &mut Vec<Vec<String>>,
+) -> (Vec<csv::StringRecord>, Option<Problem>) {
     let mut out = Vec::new();
     let mut rec = csv::StringRecord::new();
     while out.len() < PREVIEW_ROWS {
@@ -487,10 +489,11 @@ fn reader_preview(rdr: &mut Records, preview: &mut Vec<Vec<String>>) -> Vec<csv:
                 preview.push(rec.iter().map(String::from).collect());
                 out.push(rec.clone());
             }
-            _ => break,
+            Ok(false) => break,
+            Err(p) => return (out, Some(*p)),
         }
     }
-    out
+    (out, None)
 }
 
 /// A row of our CSV for the quick path: what [`native_entry`] makes of it,
