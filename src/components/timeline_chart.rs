@@ -121,7 +121,18 @@ pub fn timeline_chart(props: &TimelineChartProps) -> Html {
         window,
         presenting: state.presenting,
     };
-    let gestures = use_chart_gestures(container.clone(), plot, props.dispatch.clone());
+    // A wheel step, a drag, a pinch: the tooltip of what was pointed at goes (the
+    // mark moves away under the pointer, which then points at nothing it knows).
+    let moving = {
+        let (hovered, d) = (hovered.setter(), props.dispatch.clone());
+        use_callback(d, move |a: Action, d| {
+            if matches!(a, Action::Window(_)) {
+                hovered.set(None);
+            }
+            d.emit(a);
+        })
+    };
+    let gestures = use_chart_gestures(container.clone(), plot, moving);
     let lane_keys = use_memo(ByPtr(model.clone()), |m| {
         m.0.lanes.iter().map(|l| l.key.clone()).collect::<Vec<_>>()
     });
@@ -191,7 +202,13 @@ pub fn timeline_chart(props: &TimelineChartProps) -> Html {
             },
         )
     };
-    let tooltip = hovered.as_ref().filter(|id| state.view.selected.as_ref() != Some(*id)).and_then(|id| ds.event(id)).map(|e| {
+    // Only while its mark is drawn in the plot (not panned out, nor in a pill).
+    let tooltip = hovered
+        .as_ref()
+        .filter(|id| state.view.selected.as_ref() != Some(*id))
+        .filter(|id| ds.position(id).is_some_and(|i| m.draws(i)))
+        .and_then(|id| ds.event(id))
+        .map(|e| {
         html! { <ChartTooltip event_id={e.id.clone()} title={e.title.clone()} date={e.date_label()} /> }
     });
     let open = selected.map(|i| ds.events[i].clone());

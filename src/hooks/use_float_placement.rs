@@ -67,7 +67,7 @@ pub fn apply(el: &HtmlElement, anchor: Rect, opts: &Options) -> Placement {
     let st = el.style();
     // Its natural size: uncapped, at the containing block's corner (an element
     // near the right edge would otherwise shrink to fit).
-    for p in ["max-height", "max-width"] {
+    for p in ["max-height", "max-width", "width"] {
         let _ = st.remove_property(p);
     }
     let _ = st.set_property("left", "0px");
@@ -82,6 +82,9 @@ pub fn apply(el: &HtmlElement, anchor: Rect, opts: &Options) -> Placement {
             pr.y + parent.client_top() as f64 - parent.scroll_top() as f64,
         )
     });
+    // Kept at the width it was measured at: near the containing block's right
+    // edge it would shrink to fit, wrap and grow taller — over its anchor.
+    let _ = st.set_property("width", &format!("{}px", px0(r.w.ceil())));
     let _ = st.set_property("left", &format!("{}px", px0(p.x - ox)));
     let _ = st.set_property("top", &format!("{}px", px0(p.y - oy)));
     if let Some(h) = p.max_h {

@@ -269,3 +269,119 @@ test('a mark\'s tooltip is opaque and Esc hides it, the pointer still on the mar
   await tip.waitFor({ state: 'detached' });
   await page.close();
 });
+
+/** Two animation frames: what effects placed after a render is laid out. */
+const frames = (page) => page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok))));
+
+/** The box of `sel` (viewport px), or null when absent. */
+const boxOf = (page, sel) => page.evaluate((s) => {
+  const el = document.querySelector(s);
+  if (!el) return null;
+  const r = el.getBoundingClientRect();
+  return { left: r.left, top: r.top, right: r.right, bottom: r.bottom };
+}, sel);
+
+/** A mark's box as the chart shows it (clipped to the chart). */
+const markBox = (page, id) => page.evaluate((id) => {
+  const m = [...document.querySelectorAll('[data-testid=chart] .mark[data-event-id]')].find((e) => e.dataset.eventId === id);
+  const c = document.querySelector('[data-testid=chart]').getBoundingClientRect();
+  const r = m.getBoundingClientRect();
+  return { left: Math.max(r.left, c.left), top: Math.max(r.top, c.top), right: Math.min(r.right, c.right), bottom: Math.min(r.bottom, c.bottom) };
+}, id);
+
+const overlaps = (a, b) => a.left < b.right - 0.5 && b.left < a.right - 0.5 && a.top < b.bottom - 0.5 && b.top < a.bottom - 0.5;
+
+test('a tooltip goes when the chart is dragged or wheeled, and never stays outside it', async () => {
+  const page = await open(browser, server.url, { width: 1280, height: 720 });
+  const chart = await boxOf(page, '[data-testid=chart]');
+  // A mark in the left half of the plot, as a newcomer would point at.
+  const id = await page.$$eval('[data-testid=chart] .mark[data-event-id]', (els, c) => {
+    const mid = (c.left + c.right) / 2;
+    const m = els.find((e) => { const r = e.getBoundingClientRect(); return r.left > c.left + 300 && r.right < mid && r.top > 0; });
+    return m.dataset.eventId;
+  }, chart);
+  const drag = async () => {
+    const b = await markBox(page, id);
+    const [x, y] = [(b.left + b.right) / 2, (b.top + b.bottom) / 2];
+    await page.mouse.move(x, y);
+    await page.waitForSelector('.chart-tooltip[data-side]');
+    await afterRender(page, async () => {
+      await page.mouse.down();
+      for (let i = 1; i <= 10; i++) await page.mouse.move(x - 30 * i, y);
+      await page.mouse.up();
+    });
+    await frames(page);
+  };
+  await drag();
+  assert.equal(await page.locator('.chart-tooltip').count(), 0, 'no tooltip after the drag');
+  // The wheel: a zoom step under the pointer hides it as well.
+  await page.keyboard.press('Escape');
+  await page.goto(server.url);
+  await page.waitForSelector('html[data-ready="true"]');
+  const b = await markBox(page, id);
+  await page.mouse.move((b.left + b.right) / 2, (b.top + b.bottom) / 2);
+  await page.waitForSelector('.chart-tooltip[data-side]');
+  await afterRender(page, () => page.mouse.wheel(0, -240));
+  await frames(page);
+  assert.equal(await page.locator('.chart-tooltip').count(), 0, 'no tooltip after a wheel step');
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
+test('a tooltip never covers its own mark, at the bottom and right edges too', async () => {
+  for (const viewport of [{ width: 1280, height: 720 }, { width: 640, height: 360 }, { width: 390, height: 844 }]) {
+    const page = await open(browser, server.url, viewport);
+    // The lowest and the rightmost marks (the 2012 milestones), and the leftmost.
+    const ids = await page.$$eval('[data-testid=chart] .mark[data-event-id]', (els) => {
+      const c = document.querySelector('[data-testid=chart]').getBoundingClientRect();
+      const out = els.map((e) => ({ id: e.dataset.eventId, r: e.getBoundingClientRect() }))
+        .filter((o) => o.r.right > c.left + 10 && o.r.left < c.right - 10);
+      const low = [...out].sort((a, b) => b.r.bottom - a.r.bottom).slice(0, 4);
+      const right = [...out].sort((a, b) => b.r.right - a.r.right).slice(0, 4);
+      const left = [...out].sort((a, b) => a.r.left - b.r.left).slice(0, 2);
+      return [...new Set([...low, ...right, ...left].map((o) => o.id))];
+    });
+    for (const id of ids) {
+      const sel = `[data-testid=chart] .mark[data-event-id="${id}"]`;
+      await page.locator(sel).first().scrollIntoViewIfNeeded();
+      const b = await markBox(page, id);
+      await page.mouse.move(Math.min(b.right - 2, b.left + 6), (b.top + b.bottom) / 2);
+      await page.waitForFunction(() => document.querySelector('.chart-tooltip[data-side]'));
+      await frames(page);
+      const tip = await boxOf(page, '.chart-tooltip');
+      const mark = await markBox(page, id);
+      const vw = await page.evaluate(() => [document.documentElement.clientWidth, document.documentElement.clientHeight]);
+      const s = `${viewport.width}×${viewport.height} ${id}: tooltip ${JSON.stringify(tip)} mark ${JSON.stringify(mark)}`;
+      assert.ok(!overlaps(tip, mark), `covers its mark — ${s}`);
+      assert.ok(tip.left >= 0 && tip.top >= 0 && tip.right <= vw[0] + 0.5 && tip.bottom <= vw[1] + 0.5, `inside the window — ${s}`);
+      // Off the mark: the tooltip goes before the next one.
+      await page.mouse.move(2, 2);
+      await page.waitForFunction(() => !document.querySelector('.chart-tooltip'));
+    }
+    await page.close();
+  }
+});
+
+test('at 200 % zoom the details popover does not cover the mark it opened from', async () => {
+  const page = await open(browser, server.url, { width: 640, height: 360 });
+  const ids = await page.$$eval('[data-testid=chart] .mark[data-event-id]', (els) => {
+    const c = document.querySelector('[data-testid=chart]').getBoundingClientRect();
+    const out = els.map((e) => ({ id: e.dataset.eventId, r: e.getBoundingClientRect() }))
+      .filter((o) => o.r.right > c.left + 10 && o.r.left < c.right - 10);
+    const low = [...out].sort((a, b) => b.r.bottom - a.r.bottom).slice(0, 3);
+    const right = [...out].sort((a, b) => b.r.right - a.r.right).slice(0, 3);
+    return [...new Set([...low, ...right].map((o) => o.id))];
+  });
+  for (const id of ids) {
+    await page.locator(`[data-testid=chart] .mark[data-event-id="${id}"]`).first().click();
+    await page.waitForSelector('[data-testid=details][data-side]');
+    await frames(page);
+    const d = await boxOf(page, '[data-testid=details]');
+    const mark = await markBox(page, id);
+    const side = await page.getAttribute('[data-testid=details]', 'data-side');
+    assert.ok(!overlaps(d, mark), `${id} (${side}): details ${JSON.stringify(d)} over its mark ${JSON.stringify(mark)}`);
+    await page.keyboard.press('Escape');
+    await page.waitForSelector('[data-testid=details]', { state: 'detached' });
+  }
+  await page.close();
+});

@@ -11,7 +11,8 @@
 //! 3. when no side has room for all of it, it goes above or below, where there
 //!    is more room, and scrolls inside (`max_h`): its top — the header and the
 //!    close button — is always in the viewport; with too little room on either
-//!    side it covers the anchor and takes the viewport's height.
+//!    side it goes where it covers the least of the anchor (a corner of the
+//!    viewport, or a side), capped to the viewport's height.
 //!
 //! The app measures (the anchor's and the viewport's rects, the element's size
 //! after render) and applies the result (`src/hooks/use_float_placement.rs`).
@@ -235,9 +236,17 @@ pub fn place(anchor: Rect, size: (f64, f64), viewport: Rect, o: &Options) -> Pla
             max_w,
         };
     }
-    // Too little room on either side (or the anchor is out of view): over the anchor.
-    let (x, y) = on_side(Side::Over, &anchor, size, &viewport, o);
+    // Too little room on either side (or the anchor is out of view): where it
+    // covers the least of the anchor, inside the viewport.
     let full = (viewport.h - 2.0 * m).max(0.0);
+    let shown = (size.0, size.1.min(full));
+    let (x, y, covers) = least_covering(&anchor, shown, &viewport, o);
+    // Covering all of it wherever it goes: at the top, where its header shows first.
+    let (x, y) = if covers >= area(&anchor) - 1e-9 {
+        on_side(Side::Over, &anchor, shown, &viewport, o)
+    } else {
+        (x, y)
+    };
     Placement {
         x,
         y,
@@ -245,6 +254,52 @@ pub fn place(anchor: Rect, size: (f64, f64), viewport: Rect, o: &Options) -> Pla
         max_h: (size.1 > full).then_some(full),
         max_w,
     }
+}
+
+fn area(r: &Rect) -> f64 {
+    r.w.max(0.0) * r.h.max(0.0)
+}
+
+/// How much of `a` the rectangle `r` covers (its area).
+pub fn covered(r: &Rect, a: &Rect) -> f64 {
+    let w = r.right().min(a.right()) - r.x.max(a.x);
+    let h = r.bottom().min(a.bottom()) - r.y.max(a.y);
+    w.max(0.0) * h.max(0.0)
+}
+
+/// The place inside the viewport (less the margin) where an element of `size`
+/// covers the least of `a`, and how much: the overlap is least at an extreme of
+/// each axis, so the corners and the sides (centred across) are the candidates,
+/// in order (the sides first, then the corners).
+fn least_covering(a: &Rect, (w, h): (f64, f64), vp: &Rect, o: &Options) -> (f64, f64, f64) {
+    let (lo_x, hi_x) = (
+        vp.x + o.margin,
+        (vp.right() - o.margin - w).max(vp.x + o.margin),
+    );
+    let (lo_y, hi_y) = (
+        vp.y + o.margin,
+        (vp.bottom() - o.margin - h).max(vp.y + o.margin),
+    );
+    let cx = shift(a.x + a.w / 2.0 - w / 2.0, lo_x, hi_x);
+    let cy = shift(a.y + a.h / 2.0 - h / 2.0, lo_y, hi_y);
+    let candidates = [
+        (cx, hi_y),
+        (cx, lo_y),
+        (hi_x, cy),
+        (lo_x, cy),
+        (lo_x, lo_y),
+        (hi_x, lo_y),
+        (lo_x, hi_y),
+        (hi_x, hi_y),
+    ];
+    let mut best = (cx, lo_y, f64::INFINITY);
+    for (x, y) in candidates {
+        let c = covered(&Rect::new(x, y, w, h), a);
+        if c < best.2 - 1e-9 {
+            best = (x, y, c);
+        }
+    }
+    best
 }
 
 /// How far to scroll (down is positive) so that `r` is in `viewport` with

@@ -323,3 +323,40 @@ fn no_cluster_covers_another_and_every_event_is_counted_once() {
         }
     }
 }
+
+#[test]
+fn a_tooltip_points_only_at_a_mark_drawn_in_the_plot() {
+    let ds = builtin();
+    let shown: Vec<usize> = (0..ds.events.len()).collect();
+    let ws = Windows::of(&ds, 0);
+    let f = frame(1000.0);
+    let fit = model(&ds, &shown, Grouping::Kind, &f, ws.fit);
+    let mk = fit
+        .marks
+        .iter()
+        .find(|mk| mk.body == Body::Point)
+        .expect("a point");
+    assert!(fit.draws(mk.event));
+    // Panned so its day is far left of the window: no longer drawn.
+    let day = ds.days(mk.event).0 as f64;
+    let away = Window::new(day + 400.0, day + 800.0);
+    let m = model(&ds, &shown, Grouping::Kind, &f, away);
+    assert!(
+        !m.draws(mk.event),
+        "{:?}",
+        m.marks.iter().find(|x| x.event == mk.event)
+    );
+    // Every mark the model says is drawn lies (some of it) between the plot's edges.
+    for m in [fit, m] {
+        for mk in &m.marks {
+            let inside = |x: &timeline_core::chart::MarkBox| {
+                let (a, b) = x
+                    .rect
+                    .map_or((x.symbol.0, x.symbol.0), |r| (r.x, r.x + r.w));
+                b >= m.gutter && a <= m.gutter + m.plot_w
+            };
+            let any = m.marks.iter().filter(|x| x.event == mk.event).any(inside);
+            assert_eq!(m.draws(mk.event), any);
+        }
+    }
+}

@@ -132,3 +132,18 @@ pub(super) fn marks_of(
         })
         .collect()
 }
+
+impl super::ChartModel {
+    /// Whether event `event` has a mark drawn in the plot (some of its bar,
+    /// band or symbol between the plot's edges): what a tooltip may point at.
+    /// Not when it is off screen, clipped away, or counted in a pill.
+    pub fn draws(&self, event: usize) -> bool {
+        let (lo, hi) = (self.gutter, self.gutter + self.plot_w);
+        self.marks.iter().filter(|mk| mk.event == event).any(|mk| {
+            let (a, b) = mk
+                .rect
+                .map_or((mk.symbol.0, mk.symbol.0), |r| (r.x, r.x + r.w));
+            b >= lo && a <= hi && mk.symbol.0.is_finite()
+        })
+    }
+}

@@ -54,7 +54,8 @@ pub(super) fn pills(
             c.x0 = c.x0.min(plot_w - min_w).max(0.0);
         }
         match out.pop() {
-            Some(prev) if c.x0 < prev.x1 + gap => out.push(join(prev, c)),
+            // (A hair's rounding is no overlap: bins side by side do not chain into one pill.)
+            Some(prev) if c.x0 < prev.x1 + gap - 1e-6 => out.push(join(prev, c)),
             Some(prev) => out.extend([prev, c]),
             None => out.push(c),
         }
@@ -68,7 +69,7 @@ pub(super) fn clusters_of(
     frame: &Frame,
     row_y: &dyn Fn(usize, usize) -> f64,
 ) -> Vec<ClusterBox> {
-    let (k, g) = (frame.k(), frame.gutter());
+    let (k, g, sym) = (frame.k(), frame.gutter(), frame.metrics().symbol);
     let densest = lanes
         .iter()
         .flat_map(|l| &l.clusters)
@@ -87,7 +88,11 @@ pub(super) fn clusters_of(
             let n = c.count;
             // A density bar as tall as the lane's rows (the rows its marks take
             // when zoomed in), unless a mark of its own (the cursor's) sits beside it.
-            let beside = l.marks.iter().any(|m| m.x0 < c.x0 + bw && m.x1 > c.x0);
+            // (Its symbol counted: a mark just past the bar's end may reach back under it.)
+            let beside = l
+                .marks
+                .iter()
+                .any(|m| m.x0 - sym < c.x0 + bw && m.x1 + sym > c.x0);
             // From the first row's centre to the last's.
             let top = cy - 9.0 * k;
             let h = if beside {

@@ -9,7 +9,7 @@
 //! `max_rows` becomes fixed-width density bins, each a cluster.
 
 use super::index::LaneMembers;
-use super::{Cluster, Lane, LaneKey, LayoutParams, Mark, CLUSTER_IDS};
+use super::{bin_days, bin_key, Cluster, Lane, LaneKey, LayoutParams, Mark, CLUSTER_IDS};
 use crate::model::Dataset;
 use crate::scale::Window;
 use std::ops::Range;
@@ -54,16 +54,20 @@ impl Stream<'_> {
     }
     /// The first stream position from `s` on whose x0 fails `pred` (true up to some x).
     fn until(&self, s: usize, pred: impl Fn(f64) -> bool) -> usize {
+        self.until_ev(s, |i| pred(self.x0_of(i)))
+    }
+    /// The first stream position from `s` on whose event fails `pred` (true up to some event).
+    fn until_ev(&self, s: usize, pred: impl Fn(usize) -> bool) -> usize {
         let nl = self.left.len();
         let mut s = s;
         while s < nl {
-            if !pred(self.item(s).1) {
+            if !pred(self.m.ids[self.left[s]]) {
                 return s;
             }
             s += 1;
         }
         let a = self.from + (s - nl);
-        s + self.m.ids[a..self.to].partition_point(|&i| pred(self.x0_of(i)))
+        s + self.m.ids[a..self.to].partition_point(|&i| pred(i))
     }
     /// The latest x1 over stream positions `r` of the run (not `left`).
     fn reach(&self, r: Range<usize>) -> f64 {
@@ -118,12 +122,36 @@ impl Stream<'_> {
         }
         end
     }
-    /// The density bins of group `g` (all but `skip`), each a cluster.
+    /// The stream positions in `r` but `skip` whose event reaches into the plot
+    /// (ends after the window's start); whole blocks that end before are skipped.
+    fn reaching_in(&self, r: Range<usize>, skip: Option<usize>) -> Vec<usize> {
+        let (w, width) = (self.w, self.p.width);
+        let reaches = |end: i32| w.x(end as f64 + 1.0, width) > 0.0;
+        let nl = self.left.len();
+        let mut out: Vec<usize> = (r.start..r.end.min(nl))
+            .filter(|&s| reaches(self.ds.days(self.m.ids[self.left[s]]).1))
+            .collect();
+        if r.end > nl {
+            let (a, b) = (self.pos(r.start.max(nl)), self.pos(r.end - 1) + 1);
+            let run = self.m.reaching(self.ds, a..b, &reaches);
+            out.extend(run.into_iter().map(|k| nl + k - self.from));
+        }
+        out.retain(|&s| Some(s) != skip);
+        out
+    }
+    /// The density bins of group `g` (all but `skip`), each a cluster. Bins are
+    /// whole multiples of [`bin_days`] from day 0; what starts before the window
+    /// is one bin counting only the events that reach into it, what starts after
+    /// it is no bin at all.
     fn bins(&self, g: Range<usize>, skip: Option<usize>, out: &mut Vec<Cluster>) {
-        let bin = self.p.bin;
-        // Everything left of the plot (in the margin) in one bin of its own,
-        // off screen: the first bin on screen counts only what starts on it.
-        let bin_of = |x0: f64| (x0.max(-bin) / bin).floor() as i64;
+        let (w, width) = (self.w, self.p.width);
+        let bd = bin_days(w, self.p);
+        let key = |i: usize| bin_key(self.ds.days(i).0, w, width, bd);
+        let ids_of = |ss: &mut dyn Iterator<Item = usize>| -> Vec<usize> {
+            ss.take(CLUSTER_IDS)
+                .map(|t| self.m.ids[self.pos(t)])
+                .collect()
+        };
         let mut s = g.start;
         while s < g.end {
             if Some(s) == skip {
@@ -131,22 +159,36 @@ impl Stream<'_> {
                 continue;
             }
             let (first, x0, _) = self.item(s);
-            let b = bin_of(x0);
-            let e = self.until(s, |x| bin_of(x) <= b).min(g.end);
-            let inside = skip.is_some_and(|k| (s..e).contains(&k));
-            let ids = (s..e)
-                .filter(|&t| Some(t) != skip)
-                .take(CLUSTER_IDS)
-                .map(|t| self.m.ids[self.pos(t)])
-                .collect();
-            let x0 = (b as f64 * bin).max(x0);
-            out.push(Cluster {
-                count: e - s - usize::from(inside),
-                first: ids,
-                days: (self.ds.days(first).0, self.last_day(s..e, skip)),
-                x0,
-                x1: x0.max((b as f64 + 1.0) * bin - 2.0),
-            });
+            let b = key(first);
+            let e = self.until_ev(s, |i| key(i) <= b).min(g.end);
+            if b == i64::MIN {
+                let inn = self.reaching_in(s..e, skip);
+                if let Some(&f) = inn.first() {
+                    let end = inn
+                        .iter()
+                        .map(|&t| self.ds.days(self.m.ids[self.pos(t)]).1)
+                        .max()
+                        .unwrap_or(i32::MIN);
+                    let (fi, fx0, _) = self.item(f);
+                    out.push(Cluster {
+                        count: inn.len(),
+                        first: ids_of(&mut inn.iter().copied()),
+                        days: (self.ds.days(fi).0, end),
+                        x0: fx0,
+                        x1: fx0.max(-self.p.gap / 2.0),
+                    });
+                }
+            } else if b != i64::MAX {
+                let inside = skip.is_some_and(|k| (s..e).contains(&k));
+                let bin_end = w.x((b + 1) as f64 * bd, width);
+                out.push(Cluster {
+                    count: e - s - usize::from(inside),
+                    first: ids_of(&mut (s..e).filter(|&t| Some(t) != skip)),
+                    days: (self.ds.days(first).0, self.last_day(s..e, skip)),
+                    x0,
+                    x1: x0.max(bin_end - self.p.gap / 2.0),
+                });
+            }
             s = e;
         }
     }

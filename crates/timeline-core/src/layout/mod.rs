@@ -99,6 +99,45 @@ impl Default for LayoutParams {
     }
 }
 
+/// A density bin's width in days: at least `p.bin` pixels in window `w`, on a
+/// ladder of quarter powers of two. Bins are whole multiples of it counted
+/// from day 0, not from the window's start, so a window a fraction of a day
+/// off (a link's whole days, a zoom reached another way) bins the same days.
+pub fn bin_days(w: Window, p: LayoutParams) -> f64 {
+    const STEPS: [f64; 4] = [
+        1.0,
+        1.189_207_115_002_721,
+        std::f64::consts::SQRT_2,
+        1.681_792_830_507_429,
+    ];
+    let raw = p.bin * w.span() / p.width.max(1.0);
+    if !(raw.is_finite() && raw > 0.0) {
+        return 1.0;
+    }
+    let step = |q: i32| 2f64.powi(q.div_euclid(4)) * STEPS[q.rem_euclid(4) as usize];
+    let q = (raw.log2() * 4.0).ceil() as i32;
+    // log2's rounding may land a hair under: never narrower than asked.
+    if step(q) < raw {
+        step(q + 1)
+    } else {
+        step(q)
+    }
+}
+
+/// Which bin of a dense group an event starting on `day` falls in: `i64::MIN`
+/// before the window's start (counted only if it reaches into the window),
+/// `i64::MAX` from its end on (not counted: off screen), else its bin's number.
+pub fn bin_key(day: i32, w: Window, width: f64, bin_days: f64) -> i64 {
+    let x = w.x(day as f64, width);
+    if x < 0.0 {
+        i64::MIN
+    } else if x >= width {
+        i64::MAX
+    } else {
+        (day as f64 / bin_days).floor() as i64
+    }
+}
+
 /// The lane keys an event goes in.
 pub fn lanes_of(ds: &Dataset, i: usize, grouping: Grouping) -> Vec<LaneKey> {
     let e = &ds.events[i];

@@ -85,19 +85,32 @@ pub fn old_lay_lane(
             type Bin = (i64, Vec<(usize, f64, f64)>);
             let mut bins: Vec<Bin> = Vec::new();
             let kept = p.keep.and_then(|k| g.iter().find(|t| t.0 == k).copied());
+            let bd = bin_days(w, p);
             for &it in g.iter().filter(|t| Some(t.0) != p.keep) {
-                let b = (it.1.max(-p.bin) / p.bin).floor() as i64;
+                let b = bin_key(ds.days(it.0).0, w, p.width, bd);
                 match bins.last_mut() {
                     Some((k, v)) if *k == b => v.push(it),
                     _ => bins.push((b, vec![it])),
                 }
             }
-            for (b, items) in bins {
+            for (b, mut items) in bins {
+                if b == i64::MAX {
+                    continue;
+                }
+                if b == i64::MIN {
+                    items.retain(|t| w.x(ds.days(t.0).1 as f64 + 1.0, p.width) > 0.0);
+                    if items.is_empty() {
+                        continue;
+                    }
+                }
                 let mut events: Vec<usize> = items.iter().map(|t| t.0).collect();
                 events.sort_unstable();
-                let x0 =
-                    (b as f64 * p.bin).max(items.iter().map(|t| t.1).fold(f64::INFINITY, f64::min));
-                let x1 = x0.max((b as f64 + 1.0) * p.bin - 2.0);
+                let x0 = items.iter().map(|t| t.1).fold(f64::INFINITY, f64::min);
+                let x1 = if b == i64::MIN {
+                    x0.max(-p.gap / 2.0)
+                } else {
+                    x0.max(w.x((b + 1) as f64 * bd, p.width) - p.gap / 2.0)
+                };
                 let days = (
                     ds.days(events[0]).0,
                     events.iter().map(|&i| ds.days(i).1).max().unwrap_or(0),
