@@ -157,11 +157,7 @@ pub fn chart_svg(ds: &Dataset, shown: &[usize], width: f64, label: &str) -> Stri
         );
         // A label only where it fits inside the plot, clear of the others (chart::tick_marks).
         if let Some(tt) = t.text {
-            let anchor = tt
-                .anchor
-                .svg()
-                .map(|a| format!(r#" text-anchor="{a}""#))
-                .unwrap_or_default();
+            let anchor = crate::anchor_attr(tt.anchor);
             let _ = write!(
                 s,
                 r#"<text x="{}" y="{}"{anchor}>{}</text>"#,

@@ -48,3 +48,11 @@ pub type DrawResult<T> = Result<T, String>;
 pub(crate) fn err<E: std::fmt::Debug>(e: E) -> String {
     format!("drawing failed: {e:?}")
 }
+
+/// ` text-anchor="end"` for a tick label placed by `chart::tick_marks` (none
+/// for the default start).
+pub(crate) fn anchor_attr(a: timeline_core::chart::TextAnchor) -> String {
+    a.svg()
+        .map(|a| format!(r#" text-anchor="{a}""#))
+        .unwrap_or_default()
+}

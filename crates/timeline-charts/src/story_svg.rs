@@ -148,11 +148,7 @@ pub fn scene_chart_svg(
         );
         // A label only where it fits inside the plot, clear of the others (chart::tick_marks).
         if let Some(tt) = t.text {
-            let anchor = tt
-                .anchor
-                .svg()
-                .map(|a| format!(r#" text-anchor="{a}""#))
-                .unwrap_or_default();
+            let anchor = crate::anchor_attr(tt.anchor);
             let _ = write!(
                 s,
                 r#"<text x="{}" y="{}" font-size="{}" fill="{}"{anchor}>{}</text>"#,
