@@ -38,6 +38,16 @@ pub struct Frame {
 }
 
 impl Frame {
+    /// A page's chart (not a frame's, not presenting): `width` px at `em` px.
+    pub fn page(width: f64, em: f64) -> Frame {
+        Frame {
+            width,
+            em,
+            avail: 0.0,
+            presenting: false,
+        }
+    }
+
     pub fn metrics(&self) -> ChartMetrics {
         ChartMetrics::for_width(self.em, self.width)
     }

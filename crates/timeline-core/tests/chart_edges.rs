@@ -26,12 +26,7 @@ fn datasets() -> Vec<(&'static str, Dataset)> {
 }
 
 fn frame(width: f64, em: f64) -> Frame {
-    Frame {
-        width,
-        em,
-        avail: 0.0,
-        presenting: false,
-    }
+    Frame::page(width, em)
 }
 
 /// Windows a visitor reaches: the fit, the bounds, zoomed in step by step

@@ -47,12 +47,7 @@ fn datasets() -> Vec<(&'static str, Dataset)> {
 }
 
 fn frame(width: f64, em: f64) -> Frame {
-    Frame {
-        width,
-        em,
-        avail: 0.0,
-        presenting: false,
-    }
+    Frame::page(width, em)
 }
 
 fn model(ds: &Dataset, base: &ChartBase, f: &Frame, w: Window) -> ChartModel {
