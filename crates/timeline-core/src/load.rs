@@ -30,6 +30,20 @@ pub struct Loaded {
 /// frame a step at 1,000,000); more load, with a notice.
 pub const MAX_EVENTS: usize = 1_000_000;
 
+/// The notice for a file of `events` events, past what the timeline is made for.
+pub fn size_notice(events: usize) -> Option<Problem> {
+    (events > MAX_EVENTS).then(|| {
+        Problem::file(
+            P::Notice,
+            format!(
+                "it has {} events, more than the {} this timeline is made for: all are shown, but it may be slow",
+                crate::text::group(events),
+                crate::text::group(MAX_EVENTS)
+            ),
+        )
+    })
+}
+
 impl Loaded {
     /// Why nothing of the file is shown, in a sentence: its first problem
     /// with the whole file, or that none of its entries could be read.
@@ -316,18 +330,8 @@ impl Validator {
             // Some entries were left out: what only they named goes too.
             self.known.keep_used(&mut self.events);
         }
-        if self.events.len() > MAX_EVENTS {
-            self.problems.insert(
-                0,
-                Problem::file(
-                    P::Notice,
-                    format!(
-                        "it has {} events, more than the {} this timeline is made for: all are shown, but it may be slow",
-                        crate::text::group(self.events.len()),
-                        crate::text::group(MAX_EVENTS)
-                    ),
-                ),
-            );
+        if let Some(n) = size_notice(self.events.len()) {
+            self.problems.insert(0, n);
         }
         if self.events.is_empty() && !self.problems.iter().any(|p| p.location == Location::File) {
             self.problems.insert(
