@@ -222,6 +222,20 @@ impl Reading<'_> {
         Ok(())
     }
 
+    /// A batch's field nodes and buffers, in the order the format lays them out.
+    fn parts(
+        &mut self,
+        rb: &arrow_ipc::RecordBatch,
+        body: usize,
+    ) -> Result<(Vec<FieldNode>, Vec<Buf>), String> {
+        let bufs = self.buffers(rb, body)?;
+        let nodes = rb
+            .nodes()
+            .map(|n| n.iter().copied().collect())
+            .unwrap_or_default();
+        Ok((nodes, bufs))
+    }
+
     /// A dictionary batch's values, as text (the column it encodes, undone).
     fn dictionary(
         &mut self,
@@ -230,11 +244,7 @@ impl Reading<'_> {
         field: Field,
         size: usize,
     ) -> Result<Vec<String>, String> {
-        let bufs = self.buffers(rb, body)?;
-        let nodes: Vec<FieldNode> = rb
-            .nodes()
-            .map(|n| n.iter().copied().collect())
-            .unwrap_or_default();
+        let (nodes, bufs) = self.parts(rb, body)?;
         let mut unread = Vec::new();
         let mut layout = Layout {
             nodes: nodes.into_iter(),
@@ -267,11 +277,7 @@ impl Reading<'_> {
         body: usize,
         fields: &[Field],
     ) -> Result<Vec<Col>, String> {
-        let bufs = self.buffers(rb, body)?;
-        let nodes: Vec<FieldNode> = rb
-            .nodes()
-            .map(|n| n.iter().copied().collect())
-            .unwrap_or_default();
+        let (nodes, bufs) = self.parts(rb, body)?;
         let mut layout = Layout {
             nodes: nodes.into_iter(),
             bufs: bufs.into_iter(),
