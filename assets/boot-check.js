@@ -23,6 +23,45 @@
     say('no-wasm', 'This browser cannot run WebAssembly, which the timeline needs (it may be turned off by a policy). Open it in a current browser.');
     return;
   }
+  // The file is read now too, in a worker of the second module, while the app
+  // starts (as src/worker.rs runs a job: [compiled module, ["load", bytes,
+  // name, null]]; the events it sends ahead are kept until the app takes
+  // them): src/hooks/use_data_source.rs takes the answer over when the
+  // address matches and no mapping (map=) is asked for. On any failure here
+  // the app runs the job itself. The page keeps its own copy of the bytes
+  // (the mapping step may read a table again).
+  function readEarly(url, body, w) {
+    if (typeof Worker !== 'function' || typeof Blob !== 'function') return null;
+    var job = { url: url, onprogress: null, last: null, onpart: null, parts: [] };
+    var line = "importScripts('./sco-worker.js');";
+    job.answer = Promise.all([body, w.module, w.boot, w.glue]).then(function (r) {
+      if (!r[0] || r[2].indexOf(line) < 0) throw new Error('not started early');
+      var src = URL.createObjectURL(new Blob([r[2].replace(line, function () { return r[3]; })], { type: 'text/javascript' }));
+      var bytes = new Uint8Array(r[0].slice(0));
+      performance.mark('job-load-start');
+      return new Promise(function (resolve, reject) {
+        var worker = new Worker(src);
+        var end = function () { worker.terminate(); URL.revokeObjectURL(src); performance.mark('job-load-done'); };
+        worker.onmessage = function (e) {
+          var m = e.data;
+          if (m[0] === 'progress') {
+            if (job.onprogress) job.onprogress(m[1], m[2]); else job.last = [m[1], m[2]];
+            return;
+          }
+          if (m[0] === 'part') {
+            if (job.onpart) job.onpart(m[1]); else job.parts.push(m[1]);
+            return;
+          }
+          end();
+          if (m[0] === 'done') resolve(m); else reject(new Error(String(m[1])));
+        };
+        worker.onerror = function (e) { end(); reject(new Error((e && e.message) || 'the worker could not start')); };
+        worker.postMessage([r[1], ['load', bytes, url, null]], [bytes.buffer]);
+      });
+    });
+    job.answer.catch(function () {});
+    return job;
+  }
   // A dataset the link names (?data=) is fetched now, beside the app's own
   // files, not after the app has started: src/hooks/use_data_source.rs takes
   // this request over (its timeout, its messages) when the address matches.
@@ -50,6 +89,7 @@
       };
       for (var k in w) w[k].catch(function () {});
       window.__scoEarlyWorker = w;
+      if (!new URLSearchParams(location.search).get('map')) window.__scoEarlyJob = readEarly(data, early.body, w);
     }
   } catch (e) { /* the app fetches it itself */ }
   var opaque = false;

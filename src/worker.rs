@@ -139,6 +139,52 @@ async fn ready() -> Result<(JsValue, String), String> {
     Ok((both.get(0), both.get(1).as_string().unwrap_or_default()))
 }
 
+/// The load job `boot-check.js` started for a `?data=` link before the app
+/// ran, if it reads `name` (taken once): its `["done", …]` answer, with its
+/// progress and the parts it sent ahead heard meanwhile (those sent before
+/// first). `None` when there is none or it failed (the caller then runs the
+/// job itself).
+pub async fn early_load(
+    name: &str,
+    progress: impl Fn(usize, usize) + 'static,
+    part: impl Fn(JsValue) + 'static,
+) -> Option<Array> {
+    let global = js_sys::global();
+    let key = JsValue::from_str("__scoEarlyJob");
+    let job = Reflect::get(&global, &key)
+        .ok()
+        .filter(JsValue::is_object)?;
+    if Reflect::get(&job, &"url".into()).ok()?.as_string()? != name {
+        return None;
+    }
+    let _ = Reflect::delete_property(global.unchecked_ref::<js_sys::Object>(), &key);
+    let answer: Promise = Reflect::get(&job, &"answer".into()).ok()?.dyn_into().ok()?;
+    if let Ok(last) = Reflect::get(&job, &"last".into()) {
+        if let Some(last) = last.dyn_ref::<Array>() {
+            progress(
+                last.get(0).as_f64().unwrap_or(0.0) as usize,
+                last.get(1).as_f64().unwrap_or(0.0) as usize,
+            );
+        }
+    }
+    if let Ok(parts) = Reflect::get(&job, &"parts".into()) {
+        if let Some(parts) = parts.dyn_ref::<Array>() {
+            parts.for_each(&mut |p, _, _| part(p));
+        }
+    }
+    let hear = Closure::<dyn FnMut(f64, f64)>::new(move |done: f64, total: f64| {
+        progress(done as usize, total as usize)
+    });
+    let take = Closure::<dyn FnMut(JsValue)>::new(part);
+    let _ = Reflect::set(&job, &"onprogress".into(), hear.as_ref());
+    let _ = Reflect::set(&job, &"onpart".into(), take.as_ref());
+    let result = JsFuture::from(answer).await;
+    let _ = Reflect::set(&job, &"onprogress".into(), &JsValue::NULL);
+    let _ = Reflect::set(&job, &"onpart".into(), &JsValue::NULL);
+    drop((hear, take));
+    result.ok().map(JsCast::unchecked_into)
+}
+
 /// Starts fetching and compiling the second module now, while something else
 /// (a dataset the link names) downloads, so its first job does not wait for it.
 pub fn warm() {
@@ -156,13 +202,25 @@ pub fn run(
     progress: impl Fn(usize, usize) + 'static,
 ) -> impl std::future::Future<Output = Result<Array, String>> {
     // One copy of the job's code for every caller (not one per progress closure).
-    run_job(job, transfer, Rc::new(progress))
+    run_job(job, transfer, Rc::new(progress), None)
+}
+
+/// [`run`], with `part` hearing each `["part", bytes]` the job sends ahead of
+/// its answer (a load's events, while it reads the rest).
+pub fn run_streamed(
+    job: Array,
+    transfer: Array,
+    progress: impl Fn(usize, usize) + 'static,
+    part: impl Fn(JsValue) + 'static,
+) -> impl std::future::Future<Output = Result<Array, String>> {
+    run_job(job, transfer, Rc::new(progress), Some(Rc::new(part)))
 }
 
 async fn run_job(
     job: Array,
     transfer: Array,
     progress: Rc<dyn Fn(usize, usize)>,
+    part: Option<Rc<dyn Fn(JsValue)>>,
 ) -> Result<Array, String> {
     let op = job.get(0).as_string().unwrap_or_default();
     mark(&format!("job-{op}-start"));
@@ -172,7 +230,7 @@ async fn run_job(
     let keep = handlers.clone();
     let w = worker.clone();
     let answer = Promise::new(&mut |resolve, reject| {
-        let (fail, progress) = (reject.clone(), progress.clone());
+        let (fail, progress, part) = (reject.clone(), progress.clone(), part.clone());
         let onmessage = Closure::<dyn FnMut(JsValue)>::new(move |e: JsValue| {
             let msg: Array = e
                 .unchecked_into::<web_sys::MessageEvent>()
@@ -183,6 +241,11 @@ async fn run_job(
                     msg.get(1).as_f64().unwrap_or(0.0) as usize,
                     msg.get(2).as_f64().unwrap_or(0.0) as usize,
                 ),
+                Some("part") => {
+                    if let Some(part) = &part {
+                        part(msg.get(1));
+                    }
+                }
                 Some("done") => drop(resolve.call1(&JsValue::NULL, &msg)),
                 _ => drop(reject.call1(&JsValue::NULL, &msg.get(1))),
             }

@@ -5,7 +5,7 @@
 //!
 //! | job | answer (`["done", …]`) |
 //! |---|---|
-//! | `["load", bytes, name, mapping or null]` | the packed dataset, problems and how it was read (`timeline_core::pack::Read`), after `["progress", done, total]` steps |
+//! | `["load", bytes, name, mapping or null]` | the packed dataset, problems and how it was read (`timeline_core::pack::Read`): its head, then the events not sent ahead in `["part", events]` messages between the `["progress", done, total]` steps |
 //! | `["export", "json" or "csv", packed events]` | the file's text |
 //! | `["slide", packed dataset, query, window start, window end, width, height]` | the view as SVG text (`timeline_charts::slide_svg`) |
 //! | `["story", "scenes" or "handout", packed dataset, story file]` | one SVG text per scene, or the handout's HTML |
@@ -46,12 +46,32 @@ fn text(v: JsValue) -> String {
     v.as_string().unwrap_or_default()
 }
 
-/// Reads a file with the importer its content calls for, reporting progress.
-fn load(data: Vec<u8>, name: &str, mapping: Option<timeline_core::Mapping>) -> Read {
+/// Events posted as `["part", bytes]` while the rest of the file is read,
+/// `pack::EVENTS_PER_PART` in each: the page unpacks them meanwhile.
+fn post_parts(parts: Vec<Vec<u8>>) {
+    for part in parts {
+        let a = Uint8Array::from(part.as_slice());
+        post(
+            &Array::of2(&"part".into(), &a),
+            Some(&Array::of1(&a.buffer())),
+        );
+    }
+}
+
+/// Reads a file with the importer its content calls for, reporting progress
+/// and sending the events read so far; gives the read and how many events
+/// went ahead.
+fn load(data: Vec<u8>, name: &str, mapping: Option<timeline_core::Mapping>) -> (Read, usize) {
     // Bytes as browsers read text: a byte-order mark decides (UTF-8, UTF-16),
     // else UTF-8 where valid, else Windows-1252, with a notice (timeline_core::decode).
-    let mut inc = timeline_core::import::open_bytes(data, name, mapping.as_ref()).for_packing();
+    let mut inc = timeline_core::import::open_bytes(data, name, mapping.as_ref()).streaming();
+    let mut sent = 0;
     while !inc.step(STEP_ENTRIES) {
+        post_parts(pack::parts_ahead(
+            inc.events(),
+            &mut sent,
+            pack::EVENTS_PER_PART,
+        ));
         post(
             &Array::of3(
                 &"progress".into(),
@@ -61,7 +81,7 @@ fn load(data: Vec<u8>, name: &str, mapping: Option<timeline_core::Mapping>) -> R
             None,
         );
     }
-    inc.finish()
+    (inc.finish(), sent)
 }
 
 fn colours(theme: &str) -> Colours {
@@ -176,11 +196,12 @@ pub fn run(job: JsValue) {
                 .get(3)
                 .as_string()
                 .map(|m| timeline_core::Mapping::decode(&m));
-            let read = load(bytes(job.get(1)), &text(job.get(2)), mapping);
-            // The answer in parts the page reads one by one (pack::pack_read).
+            let (read, sent) = load(bytes(job.get(1)), &text(job.get(2)), mapping);
+            // The head, then the events not sent ahead, in parts the page
+            // reads one by one (pack::pack_read_after).
             let parts = Array::new();
             let buffers = Array::new();
-            for part in pack::pack_read(&read, pack::EVENTS_PER_PART) {
+            for part in pack::pack_read_after(&read, sent, pack::EVENTS_PER_PART) {
                 let a = Uint8Array::from(part.as_slice());
                 buffers.push(&a.buffer());
                 parts.push(&a);

@@ -7,8 +7,9 @@
 use crate::state::{Action, AppState, Data, Import, KeptBytes, LoadStatus};
 use gloo::timers::callback::Timeout;
 use js_sys::Uint8Array;
+use std::cell::RefCell;
 use std::rc::Rc;
-use timeline_core::pack::Read;
+use timeline_core::pack::{Read, Unpacking};
 use timeline_core::Mapping;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::{spawn_local, JsFuture};
@@ -114,7 +115,8 @@ pub async fn accept_bytes(
         .find(|b| !b.is_ascii_whitespace() && !matches!(b, 0xef | 0xbb | 0xbf))
         == Some(&b'{');
     let kept = (!object).then(|| KeptBytes(bytes.slice(0, bytes.length())));
-    let loaded = match read_in_worker(&state, bytes, &name, mapping).await {
+    let early = from_link && mapping.is_none();
+    let loaded = match read_in_worker(&state, bytes, &name, mapping, early).await {
         Ok(l) => l,
         Err(why) => {
             state.dispatch(Action::SetLoad(LoadStatus::Failed(format!(
@@ -156,6 +158,7 @@ async fn read_in_worker(
     array: Uint8Array,
     name: &str,
     mapping: Option<Mapping>,
+    early: bool,
 ) -> Result<Read, String> {
     let buffer = array.buffer();
     let mapping = mapping.map(|m| JsValue::from_str(&m.encode()));
@@ -175,12 +178,39 @@ async fn read_in_worker(
             }))
         }
     };
-    let answer = crate::worker::run(job, js_sys::Array::of1(&buffer), progress).await?;
-    // Part by part: the page holds one part beside the events read so far.
+    // The events come ahead of the answer, unpacked while the rest is read
+    // (the page holds one part beside the events read so far).
+    let reading = Rc::new(RefCell::new(Some(Unpacking::streaming())));
+    let part = {
+        let reading = reading.clone();
+        move |bytes: JsValue| {
+            let mut r = reading.borrow_mut();
+            let part = Uint8Array::new(&bytes).to_vec();
+            if r.as_mut().and_then(|u| u.add(&part)).is_none() {
+                *r = None;
+            }
+        }
+    };
+    // A link's file may be read already, by the job boot-check.js started.
+    let early = match early {
+        true => crate::worker::early_load(name, progress.clone(), part.clone()).await,
+        false => None,
+    };
+    let answer = match early {
+        Some(answer) => answer,
+        None => {
+            reading.replace(Some(Unpacking::streaming()));
+            let transfer = js_sys::Array::of1(&buffer);
+            crate::worker::run_streamed(job, transfer, progress, part).await?
+        }
+    };
+    // The head, then the events not sent ahead.
     let parts: js_sys::Array = answer.get(1).unchecked_into();
     let unreadable = || "the worker's answer is unreadable".to_string();
-    let head = Uint8Array::new(&parts.get(0)).to_vec();
-    let mut reading = timeline_core::pack::Unpacking::new(&head).ok_or_else(unreadable)?;
+    let mut reading = reading.take().ok_or_else(unreadable)?;
+    reading
+        .head(&Uint8Array::new(&parts.get(0)).to_vec())
+        .ok_or_else(unreadable)?;
     for k in 1..parts.length() {
         let part = Uint8Array::new(&parts.get(k)).to_vec();
         reading.add(&part).ok_or_else(unreadable)?;

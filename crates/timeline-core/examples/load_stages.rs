@@ -1,4 +1,6 @@
-//! Where a large file's load spends its time, natively (issue #23):
+//! Where a large file's load spends its time, natively (issue #23), read as
+//! the worker reads it (streamed: events sent in parts while the rest is
+//! read) and unpacked as the page unpacks it:
 //!   cargo run --release -p timeline-core --bin synth -- 1000000 42 narrow > /tmp/1m.csv
 //!   cargo run --release -p timeline-core --example load_stages -- /tmp/1m.csv
 use std::time::Instant;
@@ -8,22 +10,29 @@ fn main() {
     let path = std::env::args().nth(1).expect("a file");
     let bytes = std::fs::read(&path).expect("readable");
     let t = Instant::now();
-    let mut inc = timeline_core::import::open_bytes(bytes, &path, None).for_packing();
+    let mut inc = timeline_core::import::open_bytes(bytes, &path, None).streaming();
     let t_open = t.elapsed();
     let t = Instant::now();
-    while !inc.step(5000) {}
+    let (mut ahead, mut sent) = (Vec::new(), 0);
+    while !inc.step(5000) {
+        ahead.extend(pack::parts_ahead(inc.events(), &mut sent, pack::EVENTS_PER_PART));
+    }
     let t_steps = t.elapsed();
     let t = Instant::now();
-    let loaded = inc.finish();
+    let read = inc.finish();
     let t_finish = t.elapsed();
-    let read: pack::Read = loaded;
     let t = Instant::now();
-    let parts = pack::pack_read(&read, pack::EVENTS_PER_PART);
+    let parts = pack::pack_read_after(&read, sent, pack::EVENTS_PER_PART);
     let t_pack = t.elapsed();
     let n = read.dataset.events.len();
     std::mem::forget(read); // as the worker does: it ends with the job
     let t = Instant::now();
-    let mut u = pack::Unpacking::new(&parts[0]).expect("a head");
+    let mut u = pack::Unpacking::streaming();
+    for p in &ahead {
+        u.add(p).expect("a part");
+    }
+    let t_ahead = t.elapsed();
+    u.head(&parts[0]).expect("a head");
     for p in &parts[1..] {
         u.add(p).expect("a part");
     }
@@ -31,13 +40,22 @@ fn main() {
     let back = u.finish().expect("unpacks");
     let t_unpack = t.elapsed();
     println!(
-        "unpack: events read {t_read:?}, then Dataset::new {:?}",
+        "page: {} parts read while the worker reads ({t_ahead:?}), the rest {:?}, then Dataset::new {:?}",
+        ahead.len(),
+        t_read - t_ahead,
         t_unpack - t_read
     );
     println!(
-        "{n} events: open {:?}, validate {:?}, finish (Dataset::new) {:?}, pack {:?} ({} parts, {} MB), unpack {:?} ({} events)",
-        t_open, t_steps, t_finish, t_pack, parts.len(),
-        parts.iter().map(|p| p.len()).sum::<usize>() / 1_000_000,
-        t_unpack, back.dataset.events.len()
+        "{n} events: open {t_open:?}, validate (and send {sent} ahead) {t_steps:?}, finish {t_finish:?}, the end packed {t_pack:?} ({} parts), unpack {t_unpack:?} ({} events)",
+        parts.len(),
+        back.dataset.events.len()
     );
+    sorted_again(back.dataset);
+}
+
+#[allow(dead_code)]
+fn sorted_again(ds: timeline_core::Dataset) {
+    let t = Instant::now();
+    let again = timeline_core::Dataset::new(ds.meta, ds.events);
+    println!("Dataset::new on sorted events {:?} ({})", t.elapsed(), again.events.len());
 }

@@ -24,6 +24,22 @@ pub struct Loaded {
     /// How the file's bytes were read as text, when they were given as bytes
     /// ("UTF-8", "windows-1252", "UTF-16LE", …; `crate::decode`).
     pub encoding: Option<&'static str>,
+    /// What the end of a streamed read changed in events sent before it
+    /// ([`Incremental::streaming`]); empty otherwise.
+    pub fixups: Fixups,
+}
+
+/// The changes the end of a read makes to events validated before it: a
+/// streamed read ([`Incremental::streaming`]) has sent those already, so the
+/// page applies these to them (`crate::pack`).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Fixups {
+    /// Each event's kind becomes `kinds[kind]`: categories only left-out
+    /// entries named were dropped ([`Known::keep_used`]).
+    pub kinds: Option<Vec<u16>>,
+    /// Events whose links to missing ids were dropped, by index in the
+    /// order they were validated.
+    pub changed: Vec<usize>,
 }
 
 /// The number of events the timeline is made for (README, issue #23: a
@@ -222,6 +238,9 @@ pub(crate) struct Validator {
     quick: bool,
     /// Whether the dataset is only to be packed ([`Dataset::packable`]).
     packing: bool,
+    /// Events left in the order validated (the page sorts them): sent as
+    /// they come, while the rest is read.
+    streaming: bool,
     /// Entry index of each loaded event, to name it in problems found at the end.
     entry_index: Vec<usize>,
     events: Vec<Event>,
@@ -239,6 +258,7 @@ impl Validator {
             entries: 0,
             quick: true,
             packing: false,
+            streaming: false,
             entry_index: Vec::new(),
             events: Vec::new(),
             problems,
@@ -326,9 +346,10 @@ impl Validator {
     /// Links to ids that no loaded event has are reported and dropped; the
     /// event itself stays (a dangling link loses nothing else).
     pub(crate) fn finish(mut self) -> Loaded {
+        let mut fixups = Fixups::default();
         if self.entries > self.events.len() {
             // Some entries were left out: what only they named goes too.
-            self.known.keep_used(&mut self.events);
+            fixups.kinds = self.known.keep_used(&mut self.events);
         }
         if let Some(n) = size_notice(self.events.len()) {
             self.problems.insert(0, n);
@@ -345,18 +366,17 @@ impl Validator {
         }
         if !self.events.iter().any(|e| !e.related.is_empty()) {
             // Most datasets link nothing: no id set to build.
+            let problems = std::mem::take(&mut self.problems);
             return Loaded {
-                dataset: if self.packing {
-                    Dataset::packable(self.known.meta, self.events)
-                } else {
-                    Dataset::new(self.known.meta, self.events)
-                },
-                problems: self.problems,
+                dataset: self.dataset(),
+                problems,
+                fixups,
                 ..Loaded::default()
             };
         }
         let ids: rustc_hash::FxHashSet<String> = self.events.iter().map(|e| e.id.clone()).collect();
-        for (e, &index) in self.events.iter_mut().zip(&self.entry_index) {
+        for (i, (e, &index)) in self.events.iter_mut().zip(&self.entry_index).enumerate() {
+            let before = e.related.len();
             let mut k = 0;
             e.related.retain(|r| {
                 let ok = ids.contains(r);
@@ -376,15 +396,26 @@ impl Validator {
                 k += 1;
                 ok
             });
+            if e.related.len() != before {
+                fixups.changed.push(i);
+            }
         }
+        let problems = std::mem::take(&mut self.problems);
         Loaded {
-            dataset: if self.packing {
-                Dataset::packable(self.known.meta, self.events)
-            } else {
-                Dataset::new(self.known.meta, self.events)
-            },
-            problems: self.problems,
+            dataset: self.dataset(),
+            problems,
+            fixups,
             ..Loaded::default()
+        }
+    }
+
+    /// The dataset of what loaded: in the order validated when streamed, in
+    /// the dataset's order without indexes when only packed, else whole.
+    fn dataset(self) -> Dataset {
+        match (self.streaming, self.packing) {
+            (true, _) => Dataset::unordered(self.known.meta, self.events),
+            (false, true) => Dataset::packable(self.known.meta, self.events),
+            (false, false) => Dataset::new(self.known.meta, self.events),
         }
     }
 }
@@ -714,6 +745,20 @@ impl Incremental {
     pub fn for_packing(mut self) -> Self {
         self.validator.packing = true;
         self
+    }
+
+    /// The events in the order validated, to be sent while the rest is read
+    /// ([`Incremental::events`]); what the end changes in them is in the
+    /// result's [`Loaded::fixups`]. The page sorts them (`crate::pack`).
+    pub fn streaming(mut self) -> Self {
+        self.validator.packing = true;
+        self.validator.streaming = true;
+        self
+    }
+
+    /// The events loaded so far, in the order validated.
+    pub fn events(&self) -> &[Event] {
+        &self.validator.events
     }
 
     /// Every entry through the full checks, none by the quick path: the

@@ -419,6 +419,16 @@ impl Dataset {
         }
     }
 
+    /// The events in the order given and the metadata, without indexes: a
+    /// streamed read's result, whose events the page has in that order.
+    pub fn unordered(meta: Metadata, events: Vec<Event>) -> Self {
+        Dataset {
+            meta,
+            events,
+            ..Dataset::default()
+        }
+    }
+
     /// The first and last day (inclusive) event `i` covers, computed once.
     pub fn days(&self, i: usize) -> (i32, i32) {
         self.days[i]

@@ -19,7 +19,7 @@ use crate::stats::{Stats, YearRow};
 use thin_vec::ThinVec;
 
 /// Bumped when the layout changes (the page and its worker are built together).
-const VERSION: u8 = 1;
+const VERSION: u8 = 2;
 
 /// Appends values to a buffer.
 #[derive(Default)]
@@ -542,6 +542,38 @@ pub const EVENTS_PER_PART: usize = 10_000;
 /// the events, `per_part` in each. At 1,000,000 events the page never holds
 /// the whole packed copy beside the dataset it becomes.
 pub fn pack_read(read: &Read, per_part: usize) -> Vec<Vec<u8>> {
+    pack_read_after(read, 0, per_part)
+}
+
+/// Events as one part of a read (what [`Unpacking::add`] reads).
+pub fn pack_events(events: &[Event]) -> Vec<u8> {
+    let mut w = Writer::default();
+    w.usize(events.len());
+    for e in events {
+        event(&mut w, e);
+    }
+    w.buf
+}
+
+/// The parts a streamed read can send now: the events after the first
+/// `sent`, `per_part` in each, whole parts only (`sent` moves past them).
+pub fn parts_ahead(events: &[Event], sent: &mut usize, per_part: usize) -> Vec<Vec<u8>> {
+    let per_part = per_part.max(1);
+    let mut parts = Vec::new();
+    while events.len().saturating_sub(*sent) >= per_part {
+        parts.push(pack_events(&events[*sent..*sent + per_part]));
+        *sent += per_part;
+    }
+    parts
+}
+
+/// The end of a streamed read ([`crate::load::Incremental::streaming`]),
+/// whose first `sent` events went ahead as parts ([`pack_events`]): the head,
+/// with what the end changed in those (the read's fixups), then the other
+/// events. With `sent` 0, a read whole ([`pack_read`]).
+pub fn pack_read_after(read: &Read, sent: usize, per_part: usize) -> Vec<Vec<u8>> {
+    let events = &read.dataset.events;
+    let sent = sent.min(events.len());
     let mut w = Writer::default();
     w.byte(VERSION);
     meta(&mut w, &read.dataset.meta);
@@ -563,31 +595,63 @@ pub fn pack_read(read: &Read, per_part: usize) -> Vec<Vec<u8>> {
     }
     w.opt_str(read.mapping.as_ref().map(Mapping::encode).as_deref());
     w.opt_str(read.encoding);
-    w.usize(read.dataset.events.len());
-    let mut parts = vec![w.buf];
-    for chunk in read.dataset.events.chunks(per_part.max(1)) {
-        let mut w = Writer::default();
-        w.usize(chunk.len());
-        for e in chunk {
-            event(&mut w, e);
+    w.usize(events.len());
+    w.usize(sent);
+    match &read.fixups.kinds {
+        Some(kinds) if sent > 0 => {
+            w.byte(1);
+            w.usize(kinds.len());
+            kinds.iter().for_each(|&k| w.usize(usize::from(k)));
         }
-        parts.push(w.buf);
+        _ => w.byte(0),
     }
+    let changed: Vec<usize> = read
+        .fixups
+        .changed
+        .iter()
+        .copied()
+        .filter(|&i| i < sent)
+        .collect();
+    w.usize(changed.len());
+    for i in changed {
+        w.usize(i);
+        event(&mut w, &events[i]);
+    }
+    let mut parts = vec![w.buf];
+    parts.extend(events[sent..].chunks(per_part.max(1)).map(pack_events));
     parts
 }
 
-/// A read coming back part by part ([`pack_read`]).
+/// A read coming back part by part ([`pack_read`], or a streamed read's
+/// parts and then its end, [`pack_read_after`]).
+#[derive(Default)]
 pub struct Unpacking {
-    head: Read,
+    head: Option<Read>,
     events: Vec<Event>,
     count: usize,
 }
 
+/// More events than any read holds: a garbled count is refused, not reserved.
+const MOST_EVENTS: usize = 20_000_000;
+
 impl Unpacking {
     /// Reads the head part; the events follow with [`Unpacking::add`].
     pub fn new(buf: &[u8]) -> Option<Unpacking> {
+        let mut u = Unpacking::streaming();
+        u.head(buf)?;
+        Some(u)
+    }
+
+    /// Events first ([`Unpacking::add`]), the head at the end ([`Unpacking::head`]).
+    pub fn streaming() -> Unpacking {
+        Unpacking::default()
+    }
+
+    /// Reads the head: what the file holds, and what its end changed in the
+    /// events that came before it.
+    pub fn head(&mut self, buf: &[u8]) -> Option<()> {
         let mut r = Reader::new(buf);
-        if r.byte()? != VERSION {
+        if self.head.is_some() || r.byte()? != VERSION {
             return None;
         }
         let meta = read_meta(&mut r)?;
@@ -608,27 +672,50 @@ impl Unpacking {
             Some(e) => Some(*crate::decode::ENCODINGS.iter().find(|&&n| n == e)?),
         };
         let count = r.usize()?;
+        let sent = r.usize()?;
+        if sent != self.events.len() || count < sent || count > MOST_EVENTS {
+            return None;
+        }
+        let kinds = match r.byte()? {
+            0 => None,
+            1 => Some(r.list(|r| u16::try_from(r.usize()?).ok())?),
+            _ => return None,
+        };
+        if let Some(to) = kinds {
+            for e in &mut self.events {
+                e.kind = Kind(*to.get(usize::from(e.kind.0))?);
+            }
+        }
+        for _ in 0..r.count()? {
+            let i = r.usize()?;
+            *self.events.get_mut(i)? = read_event(&mut r)?;
+        }
         r.at_end().then_some(())?;
-        Some(Unpacking {
-            head: Read {
-                dataset: Dataset::new(meta, Vec::new()),
-                problems,
-                format,
-                table,
-                mapping,
-                encoding,
-            },
-            // Exactly the room the events need (a grown list keeps up to twice).
-            events: Vec::with_capacity(count.min(10_000_000)),
-            count,
-        })
+        // Exactly the room the events need (a grown list keeps up to twice).
+        self.events.reserve_exact(count - sent);
+        self.count = count;
+        self.head = Some(Read {
+            dataset: Dataset::new(meta, Vec::new()),
+            problems,
+            format,
+            table,
+            mapping,
+            encoding,
+            ..Read::default()
+        });
+        Some(())
     }
 
     /// Reads one part of events; `None` when it is not one.
     pub fn add(&mut self, buf: &[u8]) -> Option<()> {
         let mut r = Reader::new(buf);
         let n = r.count()?;
-        if self.events.len() + n > self.count {
+        let most = if self.head.is_some() {
+            self.count
+        } else {
+            MOST_EVENTS
+        };
+        if self.events.len() + n > most {
             return None;
         }
         for _ in 0..n {
@@ -637,26 +724,15 @@ impl Unpacking {
         r.at_end().then_some(())
     }
 
-    /// The read, once every part has come.
+    /// The read, once the head and every part have come.
     pub fn finish(self) -> Option<Read> {
+        let head = self.head?;
         if self.events.len() != self.count {
             return None;
         }
-        let Read {
-            dataset,
-            problems,
-            format,
-            table,
-            mapping,
-            encoding,
-        } = self.head;
         Some(Read {
-            dataset: Dataset::new(dataset.meta, self.events),
-            problems,
-            format,
-            table,
-            mapping,
-            encoding,
+            dataset: Dataset::new(head.dataset.meta, self.events),
+            ..head
         })
     }
 }

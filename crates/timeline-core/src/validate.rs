@@ -148,8 +148,10 @@ impl Known {
     /// After a load where some entries were left out: categories and
     /// countries that were taken from the entries (not declared) and that no
     /// loaded event has are dropped (no empty lane, no chip that counts 0);
-    /// the events' kinds follow the categories kept. Declared ones stay.
-    pub(crate) fn keep_used(&mut self, events: &mut [Event]) {
+    /// the events' kinds follow the categories kept (the new index of each
+    /// kind is returned when any moved). Declared ones stay.
+    pub(crate) fn keep_used(&mut self, events: &mut [Event]) -> Option<Vec<u16>> {
+        let mut remap = None;
         if !self.categories_declared {
             let mut used = vec![false; self.meta.categories.len()];
             for e in events.iter() {
@@ -169,6 +171,7 @@ impl Known {
                 for e in events.iter_mut() {
                     e.kind = Kind(to[e.kind.0 as usize]);
                 }
+                remap = Some(to);
             }
         }
         if !self.countries_declared && !self.meta.countries.is_empty() {
@@ -180,6 +183,7 @@ impl Known {
                 .countries
                 .retain(|c| used.contains(c.code.as_str()));
         }
+        remap
     }
 
     /// The declared categories as the file names them: the label, and the id

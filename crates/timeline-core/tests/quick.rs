@@ -1,13 +1,14 @@
 //! The quick path (`src/quick.rs`) changes nothing: every file loads to the
 //! same dataset with the same problems, in the same order, with it as
-//! through the full checks alone. Held on every fixture, on synthetic
-//! datasets, and on generated entries that mix every way a field can be
-//! right or wrong, as JSON and as our CSV.
+//! through the full checks alone; and so does a streamed read (events sent
+//! in parts while the rest is read, `Incremental::streaming`), unpacked.
+//! Held on every fixture, on synthetic datasets, and on generated entries
+//! that mix every way a field can be right or wrong, as JSON and as our CSV.
 
 use proptest::prelude::*;
 use proptest::test_runner::{Config, TestRunner};
 use timeline_core::import::open_bytes;
-use timeline_core::synth;
+use timeline_core::{pack, synth, Loaded};
 
 fn same_both_ways(bytes: &[u8], name: &str) {
     let quick = open_bytes(bytes.to_vec(), name, None).finish();
@@ -15,6 +16,38 @@ fn same_both_ways(bytes: &[u8], name: &str) {
         .full_checks_only()
         .finish();
     assert_eq!(quick, full, "{name}");
+    for (step, per_part) in [(1, 1), (3, 2), (7, 50)] {
+        same_streamed(bytes, name, step, per_part, &full);
+    }
+}
+
+/// A streamed read (as the worker sends it: events in parts while the rest
+/// is validated, then the end, with what it changed in those) unpacks to
+/// what the whole read gives.
+fn same_streamed(bytes: &[u8], name: &str, step: usize, per_part: usize, whole: &Loaded) {
+    let mut inc = open_bytes(bytes.to_vec(), name, None).streaming();
+    let (mut ahead, mut sent) = (Vec::new(), 0);
+    loop {
+        let done = inc.step(step);
+        ahead.extend(pack::parts_ahead(inc.events(), &mut sent, per_part));
+        if done {
+            break;
+        }
+    }
+    let parts = pack::pack_read_after(&inc.finish(), sent, per_part);
+    let mut u = pack::Unpacking::streaming();
+    ahead.iter().for_each(|p| u.add(p).unwrap());
+    u.head(&parts[0]).unwrap();
+    parts[1..].iter().for_each(|p| u.add(p).unwrap());
+    let whole = Loaded {
+        fixups: Default::default(),
+        ..whole.clone()
+    };
+    assert_eq!(
+        u.finish().unwrap(),
+        whole,
+        "{name}, streamed by {step}/{per_part}"
+    );
 }
 
 #[test]
