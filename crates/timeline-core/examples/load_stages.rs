@@ -15,7 +15,11 @@ fn main() {
     let t = Instant::now();
     let (mut ahead, mut sent) = (Vec::new(), 0);
     while !inc.step(5000) {
-        ahead.extend(pack::parts_ahead(inc.events(), &mut sent, pack::EVENTS_PER_PART));
+        ahead.extend(pack::parts_ahead(
+            inc.events(),
+            &mut sent,
+            pack::EVENTS_PER_PART,
+        ));
     }
     let t_steps = t.elapsed();
     let t = Instant::now();
@@ -57,5 +61,9 @@ fn main() {
 fn sorted_again(ds: timeline_core::Dataset) {
     let t = Instant::now();
     let again = timeline_core::Dataset::new(ds.meta, ds.events);
-    println!("Dataset::new on sorted events {:?} ({})", t.elapsed(), again.events.len());
+    println!(
+        "Dataset::new on sorted events {:?} ({})",
+        t.elapsed(),
+        again.events.len()
+    );
 }

@@ -58,9 +58,8 @@ impl List<'_> {
             List::Items(v) => (&v[..], ""),
             List::Cell(c) => (&[][..], *c),
         };
-        let cell = cell
-            .split([';', '|'])
-            .map(str::trim)
+        let cell = crate::text::cell_values(cell)
+            .map(crate::text::trim)
             .filter(|s| !s.is_empty());
         items.iter().map(|s| filled(s)).chain(cell.map(Some))
     }
@@ -227,7 +226,7 @@ pub(crate) fn from_json(text: &str) -> Option<Quick<'_>> {
 
 /// Text with something in it, trimmed.
 fn filled(s: &str) -> Option<&str> {
-    Some(s.trim()).filter(|t| !t.is_empty())
+    Some(crate::text::trim(s)).filter(|t| !t.is_empty())
 }
 
 /// The event, when the entry has nothing to report; `None` sends it through

@@ -3,6 +3,37 @@
 
 use serde_json::{Map, Value};
 
+/// `s` without leading and trailing whitespace, as `str::trim`; a text that
+/// starts and ends with a visible ASCII character (most cells of a large
+/// file) is given back without decoding it.
+pub(crate) fn trim(s: &str) -> &str {
+    let visible = |b: Option<&u8>| b.is_some_and(|&b| b.is_ascii_graphic());
+    if visible(s.as_bytes().first()) && visible(s.as_bytes().last()) {
+        s
+    } else {
+        s.trim()
+    }
+}
+
+/// The values of a table's cell that separates them by `;` or `|`, as
+/// written (found byte by byte: both are ASCII).
+pub(crate) fn cell_values(cell: &str) -> impl Iterator<Item = &str> {
+    let mut rest = Some(cell);
+    std::iter::from_fn(move || {
+        let r = rest?;
+        match r.bytes().position(|b| b == b';' || b == b'|') {
+            Some(i) => {
+                rest = Some(&r[i + 1..]);
+                Some(&r[..i])
+            }
+            None => {
+                rest = None;
+                Some(r)
+            }
+        }
+    })
+}
+
 /// Lower-cases text for search, folding curly quotes to straight ones.
 pub fn fold(s: &str) -> String {
     s.to_lowercase().replace(['’', '‘'], "'")

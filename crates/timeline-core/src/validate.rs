@@ -207,8 +207,8 @@ impl Known {
 /// An id as a slug: lower-case ASCII letters and digits, other runs become
 /// one hyphen ("Event 12" → "event-12"). Empty when nothing is left.
 pub fn slugify(s: &str) -> String {
-    let s = s.trim();
-    if is_slug(s) && !s.contains("--") {
+    let s = crate::text::trim(s);
+    if is_slug(s) && !s.as_bytes().windows(2).any(|w| w == b"--") {
         return s.to_string(); // a slug already (most ids): as it is
     }
     let mut out = String::with_capacity(s.len());

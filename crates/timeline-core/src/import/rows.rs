@@ -503,7 +503,7 @@ fn native_quick<'r>(row: &Row<'r>) -> Quick<'r> {
     let cells: [&'r str; NATIVE.len()] = std::array::from_fn(|i| {
         row.cols.native[i]
             .and_then(|j| row.rec.get(j))
-            .map_or("", str::trim)
+            .map_or("", crate::text::trim)
     });
     macro_rules! get {
         ($k:literal) => {
