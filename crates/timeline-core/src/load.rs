@@ -225,9 +225,11 @@ fn load_entries(obj: &Map<String, Value>, entries: impl Iterator<Item = Value>) 
 /// Checks entries one by one against the metadata, keeping the valid ones.
 pub(crate) struct Validator {
     known: Known,
-    /// The ids read so far, by hash: the loaded event that has it (no copy of
-    /// its text), or `NOT_LOADED` for an entry left out for its problems.
-    seen: rustc_hash::FxHashMap<u64, u32>,
+    /// The ids read so far, by a 32-bit hash (a small table: at 1,000,000 ids
+    /// its lookups are the read's largest single cost): the loaded event that
+    /// has it (no copy of its text), or `NOT_LOADED` for an entry left out for
+    /// its problems.
+    seen: rustc_hash::FxHashMap<u32, u32>,
     /// Ids not told apart by `seen` alone: those of entries left out, and any
     /// whose hash an earlier, different id has.
     seen_text: rustc_hash::FxHashSet<String>,
@@ -318,20 +320,21 @@ impl Validator {
     /// whether its entry becomes the next loaded event.
     fn first_use(&mut self, id: &str, loads: bool) -> bool {
         const NOT_LOADED: u32 = u32::MAX;
-        let h = crate::model::id_hash(id);
-        match self.seen.get(&h) {
-            None => {
-                let at = if loads {
+        use std::collections::hash_map::Entry;
+        match self.seen.entry(crate::model::short_hash(id)) {
+            Entry::Vacant(slot) => {
+                slot.insert(if loads {
                     self.events.len() as u32
                 } else {
                     self.seen_text.insert(id.to_string());
                     NOT_LOADED
-                };
-                self.seen.insert(h, at);
+                });
                 true
             }
-            Some(&k) if k != NOT_LOADED && self.events[k as usize].id == id => false,
-            Some(_) => self.seen_text.insert(id.to_string()),
+            Entry::Occupied(k) => match *k.get() {
+                k if k != NOT_LOADED && self.events[k as usize].id == id => false,
+                _ => self.seen_text.insert(id.to_string()),
+            },
         }
     }
 

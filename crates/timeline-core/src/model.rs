@@ -577,7 +577,7 @@ pub(crate) fn id_hash(id: &str) -> u64 {
 
 /// An id's hash in 32 bits (FxHash's high half, its better mixed bits): the
 /// id index is then 8 bytes an event, not 16; equal hashes are told apart by text.
-fn short_hash(id: &str) -> u32 {
+pub(crate) fn short_hash(id: &str) -> u32 {
     (id_hash(id) >> 32) as u32
 }
 
@@ -750,6 +750,50 @@ fn permute<T>(items: &mut [T], mut order: Vec<u32>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Two ids whose 32-bit hashes are equal (found by search: about 2^16 tries).
+    fn colliding_ids() -> (String, String) {
+        let mut seen = std::collections::HashMap::new();
+        (0..)
+            .map(|n| format!("e-{n}"))
+            .find_map(|id| {
+                seen.insert(short_hash(&id), id.clone())
+                    .filter(|other| *other != id)
+                    .map(|other| (other, id))
+            })
+            .unwrap()
+    }
+
+    #[test]
+    fn ids_of_equal_hash_are_told_apart_by_their_text() {
+        let (a, b) = colliding_ids();
+        assert_eq!(short_hash(&a), short_hash(&b));
+        let entry = |id: &str, title: &str| {
+            format!(
+                r#"{{"id":"{id}","kind":"incident","title":"{title}","date":"2004","countries":["RU"]}}"#
+            )
+        };
+        let text = format!(
+            r#"{{"events":[{},{},{},{},{}]}}"#,
+            entry(&a, "A"),
+            entry(&b, "B"),
+            entry(&b, "B again"),
+            entry(&a, "A again"),
+            entry(&b, ""),
+        );
+        let l = crate::load_json(&text);
+        let titles: Vec<&str> = l.dataset.events.iter().map(|e| e.title.as_str()).collect();
+        assert_eq!(titles.len(), 2, "{titles:?}");
+        assert!(titles.contains(&"A") && titles.contains(&"B"));
+        let dups: Vec<&str> = l
+            .problems
+            .iter()
+            .filter(|p| p.kind == crate::ProblemKind::DuplicateId)
+            .map(|p| p.message.as_str())
+            .collect();
+        assert_eq!(dups.len(), 2, "{:?}", l.problems);
+        assert_eq!(l.dataset.event(&b).map(|e| e.title.as_str()), Some("B"));
+    }
 
     /// Every id is found (32-bit hashes collide among 200,000 ids: the text
     /// tells them apart), and a dataset built from shuffled events equals one
