@@ -23,41 +23,53 @@
     say('no-wasm', 'This browser cannot run WebAssembly, which the timeline needs (it may be turned off by a policy). Open it in a current browser.');
     return;
   }
-  // The file is read now too, in a worker of the second module, while the app
-  // starts (as src/worker.rs runs a job: [compiled module, ["load", bytes,
-  // name, null]]; the events it sends ahead are kept until the app takes
-  // them): src/hooks/use_data_source.rs takes the answer over when the
-  // address matches and no mapping (map=) is asked for. On any failure here
-  // the app runs the job itself. The page keeps its own copy of the bytes
-  // (the mapping step may read a table again).
-  function readEarly(url, body, w) {
-    if (typeof Worker !== 'function' || typeof Blob !== 'function') return null;
+  // A ?data= link's file is fetched and read now, in a worker of the second
+  // module started from its own script (sco-worker-boot.js: the file and the
+  // module fetched there, beside each other, off this busy thread) while the
+  // app starts. src/hooks/use_data_source.rs takes the answer over (the
+  // answer, and the file's bytes) and hears the progress and the events sent
+  // ahead, kept here until it does. A failed request is said as the app says
+  // it ({ fetch: "http" | "network" | "timeout", why }); any other failure
+  // and the app fetches and reads the file itself.
+  function readEarly(url) {
     var job = { url: url, onprogress: null, last: null, onpart: null, parts: [] };
-    var line = "importScripts('./sco-worker.js');";
-    job.answer = Promise.all([body, w.module, w.boot, w.glue]).then(function (r) {
-      if (!r[0] || r[2].indexOf(line) < 0) throw new Error('not started early');
-      var src = URL.createObjectURL(new Blob([r[2].replace(line, function () { return r[3]; })], { type: 'text/javascript' }));
-      var bytes = new Uint8Array(r[0].slice(0));
-      performance.mark('job-load-start');
-      return new Promise(function (resolve, reject) {
-        var worker = new Worker(src);
-        var end = function () { worker.terminate(); URL.revokeObjectURL(src); performance.mark('job-load-done'); };
-        worker.onmessage = function (e) {
-          var m = e.data;
-          if (m[0] === 'progress') {
+    job.answer = new Promise(function (resolve, reject) {
+      var worker = new Worker('./sco-worker-boot.js');
+      var answer = null;
+      var timer = setTimeout(function () { end(); reject({ fetch: 'timeout', why: '' }); }, 20000);
+      var end = function () { clearTimeout(timer); worker.terminate(); };
+      worker.onmessage = function (e) {
+        var m = e.data;
+        switch (m[0]) {
+          case 'progress':
             if (job.onprogress) job.onprogress(m[1], m[2]); else job.last = [m[1], m[2]];
             return;
-          }
-          if (m[0] === 'part') {
+          case 'part':
             if (job.onpart) job.onpart(m[1]); else job.parts.push(m[1]);
             return;
-          }
-          end();
-          if (m[0] === 'done') resolve(m); else reject(new Error(String(m[1])));
-        };
-        worker.onerror = function (e) { end(); reject(new Error((e && e.message) || 'the worker could not start')); };
-        worker.postMessage([r[1], ['load', bytes, url, null]], [bytes.buffer]);
-      });
+          case 'fetched':
+            clearTimeout(timer);
+            performance.mark('job-load-start');
+            return;
+          case 'fetch-error':
+            end();
+            reject({ fetch: m[1], why: m[2] });
+            return;
+          case 'done':
+            answer = m;
+            return;
+          case 'bytes':
+            end();
+            performance.mark('job-load-done');
+            if (answer) resolve([answer, m[1]]); else reject(new Error('no answer'));
+            return;
+          default:
+            end();
+            reject(new Error(String(m[1])));
+        }
+      };
+      worker.onerror = function (e) { end(); reject(new Error((e && e.message) || 'the worker could not start')); };
+      worker.postMessage(['./sco-worker_bg.wasm', ['load-url', new URL(url, location.href).href, url]]);
     });
     job.answer.catch(function () {});
     return job;
@@ -66,8 +78,12 @@
   // files, not after the app has started: src/hooks/use_data_source.rs takes
   // this request over (its timeout, its messages) when the address matches.
   try {
-    var data = new URLSearchParams(location.search).get('data');
-    if (data && data.trim() && typeof AbortController === 'function') {
+    var params = new URLSearchParams(location.search);
+    var data = params.get('data');
+    var single = typeof window.__scoWorker === 'object' || location.protocol === 'file:';
+    if (data && data.trim() && !params.get('map') && !single && typeof Worker === 'function') {
+      window.__scoEarlyJob = readEarly(data);
+    } else if (data && data.trim() && typeof AbortController === 'function') {
       var ctrl = new AbortController();
       var early = { url: data, ctrl: ctrl, response: fetch(data, { signal: ctrl.signal }) };
       // Its body read now too: a response nobody reads stops downloading
@@ -89,7 +105,6 @@
       };
       for (var k in w) w[k].catch(function () {});
       window.__scoEarlyWorker = w;
-      if (!new URLSearchParams(location.search).get('map')) window.__scoEarlyJob = readEarly(data, early.body, w);
     }
   } catch (e) { /* the app fetches it itself */ }
   var opaque = false;

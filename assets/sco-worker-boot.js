@@ -35,9 +35,36 @@ importScripts('./sco-worker.js');
   Object.defineProperty(self.Window, Symbol.hasInstance, { value: function (x) { return x === self; } });
 })();
 
+// A `["load-url", absolute URL, name]` job (boot-check.js, for a ?data=
+// link, before the app runs) fetches the file here, beside the module, off
+// the page's busy main thread: ["fetched"] when it has come (or
+// ["fetch-error", "http" | "network", why]), then the load's messages, then
+// ["bytes", the file] handed back (the page keeps a table for the mapping step).
+function fetchFile(url) {
+  return fetch(url).then(function (r) {
+    if (!r.ok) throw { kind: 'http', why: r.status + ' ' + r.statusText };
+    return r.arrayBuffer();
+  }, function (err) {
+    throw { kind: 'network', why: String((err && err.message) || err) };
+  });
+}
+
 self.onmessage = function (e) {
   self.onmessage = null;
-  wasm_bindgen({ module_or_path: e.data[0] })
-    .then(function () { wasm_bindgen.run(e.data[1]); })
-    .catch(function (err) { self.postMessage(['error', String((err && err.message) || err)]); });
+  var job = e.data[1];
+  var file = job[0] === 'load-url' ? fetchFile(job[1]) : null;
+  if (file) {
+    file.then(function () { self.postMessage(['fetched']); }, function (f) { self.postMessage(['fetch-error', f.kind, f.why]); });
+  }
+  Promise.all([wasm_bindgen({ module_or_path: e.data[0] }), file])
+    .then(function (r) {
+      if (!file) return wasm_bindgen.run(job);
+      var bytes = new Uint8Array(r[1]);
+      wasm_bindgen.run(['load', bytes, job[2], null]);
+      self.postMessage(['bytes', bytes], [bytes.buffer]);
+    })
+    .catch(function (err) {
+      if (err && err.kind) return; // said by ["fetch-error", …]
+      self.postMessage(['error', String((err && err.message) || err)]);
+    });
 };

@@ -26,8 +26,10 @@ export const CSP = [
   "style-src 'self' 'unsafe-inline'",
   // blob: the statistics' pictures and the PNG export's SVG, drawn by the worker.
   "img-src 'self' data: blob:",
-  // The second module's worker, started from a blob URL of its script (src/worker.rs).
-  "worker-src blob:",
+  // The second module's worker: started from a blob URL of its script
+  // (src/worker.rs), or from the script itself for a ?data= link's early read
+  // (assets/boot-check.js).
+  "worker-src 'self' blob:",
   "connect-src 'self' http: https:",
   "object-src 'none'",
   "base-uri 'none'",

@@ -139,16 +139,21 @@ async fn ready() -> Result<(JsValue, String), String> {
     Ok((both.get(0), both.get(1).as_string().unwrap_or_default()))
 }
 
-/// The load job `boot-check.js` started for a `?data=` link before the app
-/// ran, if it reads `name` (taken once): its `["done", …]` answer, with its
+/// What the early read of a `?data=` link gives ([`early_load`]): its
+/// `["done", …]` answer and the file's bytes, or how the request failed
+/// (`"http"`, `"network"` or `"timeout"`, and why).
+pub type Early = Result<(Array, Uint8Array), (String, String)>;
+
+/// The read `boot-check.js` started for a `?data=` link before the app ran
+/// (the file fetched in the worker), if it reads `name` (taken once), with its
 /// progress and the parts it sent ahead heard meanwhile (those sent before
-/// first). `None` when there is none or it failed (the caller then runs the
-/// job itself).
+/// first). `None` when there is none or it failed otherwise than by its
+/// request (the caller then fetches and reads the file itself).
 pub async fn early_load(
     name: &str,
     progress: impl Fn(usize, usize) + 'static,
     part: impl Fn(JsValue) + 'static,
-) -> Option<Array> {
+) -> Option<Early> {
     let global = js_sys::global();
     let key = JsValue::from_str("__scoEarlyJob");
     let job = Reflect::get(&global, &key)
@@ -182,7 +187,20 @@ pub async fn early_load(
     let _ = Reflect::set(&job, &"onprogress".into(), &JsValue::NULL);
     let _ = Reflect::set(&job, &"onpart".into(), &JsValue::NULL);
     drop((hear, take));
-    result.ok().map(JsCast::unchecked_into)
+    match result {
+        Ok(both) => {
+            let both: Array = both.unchecked_into();
+            Some(Ok((
+                both.get(0).unchecked_into(),
+                Uint8Array::new(&both.get(1)),
+            )))
+        }
+        Err(e) => {
+            let field = |k: &str| Reflect::get(&e, &k.into()).ok()?.as_string();
+            let kind = field("fetch")?;
+            Some(Err((kind, field("why").unwrap_or_default())))
+        }
+    }
 }
 
 /// Starts fetching and compiling the second module now, while something else

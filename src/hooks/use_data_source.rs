@@ -107,29 +107,40 @@ pub async fn accept_bytes(
     from_link: bool,
     mapping: Option<Mapping>,
 ) {
-    // Kept for the mapping step, which only a list or a table can need: our
-    // own and TimelineJS3 objects (large files among them) are not copied.
+    let kept = kept_bytes(&bytes);
+    match read_in_worker(&state, bytes, &name, mapping).await {
+        Ok(loaded) => accept_read(&state, loaded, kept, &name, from_link),
+        Err(why) => state.dispatch(Action::SetLoad(LoadStatus::Failed(format!(
+            "Could not read {name}: {why}. Still showing {}.",
+            shown_now(&state)
+        )))),
+    }
+}
+
+/// The bytes kept for the mapping step, which only a list or a table can
+/// need: our own and TimelineJS3 objects (large files among them) are not copied.
+fn kept_bytes(bytes: &Uint8Array) -> Option<KeptBytes> {
     let head = bytes.subarray(0, bytes.length().min(64)).to_vec();
     let object = head
         .iter()
         .find(|b| !b.is_ascii_whitespace() && !matches!(b, 0xef | 0xbb | 0xbf))
         == Some(&b'{');
-    let kept = (!object).then(|| KeptBytes(bytes.slice(0, bytes.length())));
-    let early = from_link && mapping.is_none();
-    let loaded = match read_in_worker(&state, bytes, &name, mapping, early).await {
-        Ok(l) => l,
-        Err(why) => {
-            state.dispatch(Action::SetLoad(LoadStatus::Failed(format!(
-                "Could not read {name}: {why}. Still showing {}.",
-                shown_now(&state)
-            ))));
-            return;
-        }
-    };
+    (!object).then(|| KeptBytes(bytes.slice(0, bytes.length())))
+}
+
+/// A file read: how it was read, for the mapping step and the problems,
+/// and the dataset (or the reason it was not taken).
+fn accept_read(
+    state: &UseReducerHandle<AppState>,
+    loaded: Read,
+    kept: Option<KeptBytes>,
+    name: &str,
+    from_link: bool,
+) {
     let mapped = loaded.format.is_mapped();
     let refusal = loaded.refusal();
     state.dispatch(Action::SetImport(Some(Rc::new(Import {
-        name: name.clone(),
+        name: name.to_string(),
         format: loaded.format,
         table: loaded.table.clone(),
         mapping: loaded.mapping.clone(),
@@ -140,7 +151,7 @@ pub async fn accept_bytes(
         // The reason is said by the load status: only the others are listed.
         refused: refusal.is_some().then(|| Rc::new(loaded.refused_others())),
     }))));
-    accept_loaded(&state, loaded, refusal, &name, from_link);
+    accept_loaded(state, loaded, refusal, name, from_link);
 }
 
 /// What is shown while another file is refused, in words.
@@ -152,22 +163,18 @@ fn shown_now(state: &AppState) -> String {
     }
 }
 
-/// Bytes in, the dataset and its problems out (and how the file was read).
-async fn read_in_worker(
+/// Hears a load job: its progress (the load status) and the events it sends
+/// ahead, unpacked as they come (the page holds one part beside the events
+/// read so far). The unpacking is `None` once a part did not read.
+#[allow(clippy::type_complexity)]
+fn listeners(
     state: &UseReducerHandle<AppState>,
-    array: Uint8Array,
     name: &str,
-    mapping: Option<Mapping>,
-    early: bool,
-) -> Result<Read, String> {
-    let buffer = array.buffer();
-    let mapping = mapping.map(|m| JsValue::from_str(&m.encode()));
-    let job = js_sys::Array::of4(
-        &"load".into(),
-        &array,
-        &name.into(),
-        &mapping.unwrap_or(JsValue::NULL),
-    );
+) -> (
+    impl Fn(usize, usize) + Clone + 'static,
+    impl Fn(JsValue) + Clone + 'static,
+    Rc<RefCell<Option<Unpacking>>>,
+) {
     let progress = {
         let (state, name) = (state.clone(), name.to_string());
         move |done, total| {
@@ -178,8 +185,6 @@ async fn read_in_worker(
             }))
         }
     };
-    // The events come ahead of the answer, unpacked while the rest is read
-    // (the page holds one part beside the events read so far).
     let reading = Rc::new(RefCell::new(Some(Unpacking::streaming())));
     let part = {
         let reading = reading.clone();
@@ -191,20 +196,11 @@ async fn read_in_worker(
             }
         }
     };
-    // A link's file may be read already, by the job boot-check.js started.
-    let early = match early {
-        true => crate::worker::early_load(name, progress.clone(), part.clone()).await,
-        false => None,
-    };
-    let answer = match early {
-        Some(answer) => answer,
-        None => {
-            reading.replace(Some(Unpacking::streaming()));
-            let transfer = js_sys::Array::of1(&buffer);
-            crate::worker::run_streamed(job, transfer, progress, part).await?
-        }
-    };
-    // The head, then the events not sent ahead.
+    (progress, part, reading)
+}
+
+/// A load job's answer: the head, then the events not sent ahead.
+fn unpack(reading: &RefCell<Option<Unpacking>>, answer: &js_sys::Array) -> Result<Read, String> {
     let parts: js_sys::Array = answer.get(1).unchecked_into();
     let unreadable = || "the worker's answer is unreadable".to_string();
     let mut reading = reading.take().ok_or_else(unreadable)?;
@@ -216,6 +212,56 @@ async fn read_in_worker(
         reading.add(&part).ok_or_else(unreadable)?;
     }
     reading.finish().ok_or_else(unreadable)
+}
+
+/// Bytes in, the dataset and its problems out (and how the file was read).
+async fn read_in_worker(
+    state: &UseReducerHandle<AppState>,
+    array: Uint8Array,
+    name: &str,
+    mapping: Option<Mapping>,
+) -> Result<Read, String> {
+    let buffer = array.buffer();
+    let mapping = mapping.map(|m| JsValue::from_str(&m.encode()));
+    let job = js_sys::Array::of4(
+        &"load".into(),
+        &array,
+        &name.into(),
+        &mapping.unwrap_or(JsValue::NULL),
+    );
+    let (progress, part, reading) = listeners(state, name);
+    let transfer = js_sys::Array::of1(&buffer);
+    let answer = crate::worker::run_streamed(job, transfer, progress, part).await?;
+    unpack(&reading, &answer)
+}
+
+/// A `?data=` link's file as `boot-check.js` fetched and read it before the
+/// app ran: taken, or refused as a failed request is; `false` when there was
+/// no such read or it failed otherwise (the file is then fetched again here).
+async fn accept_early(state: &UseReducerHandle<AppState>, url: &str) -> bool {
+    let (progress, part, reading) = listeners(state, url);
+    let Some(early) = crate::worker::early_load(url, progress, part).await else {
+        return false;
+    };
+    let why = match early {
+        Ok((answer, bytes)) => match unpack(&reading, &answer) {
+            Ok(loaded) => {
+                accept_read(state, loaded, kept_bytes(&bytes), url, true);
+                return true;
+            }
+            Err(_) => return false,
+        },
+        Err((kind, why)) => match kind.as_str() {
+            "http" => format!("the server answered {why}"),
+            "timeout" => format!("no answer within {} s", FETCH_TIMEOUT_MS / 1000),
+            _ => format!("network error: {why}"),
+        },
+    };
+    state.dispatch(Action::SetLoad(LoadStatus::Failed(format!(
+        "Could not load the dataset at {url}: {why}. Still showing {}.",
+        shown_now(state)
+    ))));
+    true
 }
 
 fn accept_loaded(
@@ -318,9 +364,12 @@ pub fn remap(state: UseReducerHandle<AppState>, mapping: Mapping) {
 pub fn use_data_source(state: UseReducerHandle<AppState>) {
     crate::hooks::erased::use_effect_on((), move |_| {
         if let Some(url) = data_param() {
-            // The worker that reads it is made ready while the file downloads.
-            crate::worker::warm();
             spawn_local(async move {
+                if map_param().is_none() && accept_early(&state, &url).await {
+                    return;
+                }
+                // The worker that reads it is made ready while the file downloads.
+                crate::worker::warm();
                 match fetch_bytes(&url).await {
                     Ok(bytes) => accept_bytes(state, bytes, url, true, map_param()).await,
                     Err(why) => state.dispatch(Action::SetLoad(LoadStatus::Failed(format!(
