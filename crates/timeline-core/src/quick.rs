@@ -158,13 +158,38 @@ struct JsonCasualties {
     wounded: Option<u64>,
 }
 
-#[derive(Deserialize)]
-#[serde(untagged)]
+/// A source: a text, or an object with its parts (read by what the value
+/// is, not tried one way and then the other: no copy of the value, no error
+/// built per entry).
 enum JsonSource<'a> {
-    #[serde(borrow)]
     Text(Text<'a>),
-    #[serde(borrow)]
     Ref(JsonRef<'a>),
+}
+
+impl<'de: 'a, 'a> Deserialize<'de> for JsonSource<'a> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = JsonSource<'de>;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a source")
+            }
+            fn visit_borrowed_str<E>(self, v: &'de str) -> Result<Self::Value, E> {
+                Ok(JsonSource::Text(Text(Cow::Borrowed(v))))
+            }
+            fn visit_str<E>(self, v: &str) -> Result<Self::Value, E> {
+                Ok(JsonSource::Text(Text(Cow::Owned(v.to_owned()))))
+            }
+            fn visit_map<M: serde::de::MapAccess<'de>>(
+                self,
+                m: M,
+            ) -> Result<Self::Value, M::Error> {
+                JsonRef::deserialize(serde::de::value::MapAccessDeserializer::new(m))
+                    .map(JsonSource::Ref)
+            }
+        }
+        d.deserialize_any(V)
+    }
 }
 
 #[derive(Deserialize)]
