@@ -72,6 +72,31 @@ if (fs.existsSync(reveal)) {
 import { execFileSync } from 'node:child_process';
 execFileSync('cargo', ['run', '--quiet', '-p', 'timeline-charts', '--bin', 'prerender', dir], { stdio: 'inherit' });
 
+// The first visit's scripts minified (terser, pinned in package.json): the
+// app's wasm-bindgen glue (an ES module; its integrity attribute updated) and
+// boot-check.js (a classic script). The worker's scripts stay as written:
+// src/worker.rs finds a line of sco-worker-boot.js by its text.
+const terser = await import('terser').catch(() => null);
+if (terser) {
+  let page = fs.readFileSync(file, 'utf8');
+  const glue = page.match(/<link rel="modulepreload" href="\.\/([^"]+\.js)"/)?.[1];
+  const minify = async (name, module) => {
+    const at = path.join(dir, name);
+    const out = await terser.minify(fs.readFileSync(at, 'utf8'), { module, compress: true, mangle: true, format: { comments: false } });
+    fs.writeFileSync(at, out.code + '\n');
+    return 'sha384-' + crypto.createHash('sha384').update(out.code + '\n').digest('base64');
+  };
+  if (glue) {
+    const sri = await minify(glue, true);
+    page = page.replace(new RegExp(`(<link rel="modulepreload" href="\\./${glue.replace(/[.]/g, '\\.')}"[^>]*integrity=")[^"]*"`), `$1${sri}"`);
+  }
+  if (fs.existsSync(path.join(dir, 'boot-check.js'))) await minify('boot-check.js', false);
+  fs.writeFileSync(file, page);
+  console.log(`post-build: ${glue ?? 'no glue found'} and boot-check.js minified`);
+} else {
+  console.warn('post-build: node_modules/terser is missing (npm ci): scripts left as written');
+}
+
 // Precompressed copies beside each text and wasm file (name.br, name.gz), for
 // servers that send them as they are (scripts/serve.sh; README "Hosting").
 import zlib from 'node:zlib';
