@@ -18,6 +18,7 @@ use crate::components::{
     summary_line::{summary_line, SummaryLineProps},
 };
 use crate::hooks::use_data_source::open_file;
+use crate::loading::LoadStatus;
 use crate::state::{Action, AppState};
 use std::rc::Rc;
 use timeline_core::embed::Control;
@@ -115,6 +116,8 @@ pub(super) fn embed_page(p: &Page, main: Html) -> Html {
                 // The summary a screen reader meets before the chart (the footer's line is short).
                 if !p.awaiting_link { { summary_line(&SummaryLineProps { dataset: ds.clone(), shown: state.shown.clone(), full: true, class: "visually-hidden" }) } }
                 if let Some(n) = state.story.notice.clone() { <p class="notice" role="status" data-testid="story-notice">{ n }</p> }
+                // A linked dataset that could not be loaded is said in the frame too (the built-in one is shown instead).
+                if let LoadStatus::Failed(why) = &state.load { <p class="notice error" role="alert" data-testid="load-status">{ why.clone() }</p> }
                 { main }{ stats(p) }
             </main>
             <footer class="embed-source">if !p.awaiting_link { { summary_line(&SummaryLineProps { dataset: ds.clone(), shown: state.shown.clone(), full: false, class: "" }) } }{ source_line(ds).map(|s| if p.awaiting_link { s } else { format!(" · {s}") }) }</footer>
