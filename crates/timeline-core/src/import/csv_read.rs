@@ -102,9 +102,15 @@ fn unclosed(row: usize, line: usize, column: String, more: usize) -> Problem {
              (close the quote, and write a quote inside a cell as two: \"\")"
         )
     } else {
+        // Row 2 is the first under the header: no row comes before it.
+        let before = if row <= 2 {
+            "so no row of the file is read"
+        } else {
+            "the rows before it are read"
+        };
         format!(
             "a quote (\") opens {here} and is never closed, so the rest of the file ({}) was read into this cell: \
-             this row and the lines after it are left out, the rows before it are read \
+             this row and the lines after it are left out, {before} \
              (close the quote, and write a quote inside a cell as two: \"\")",
             crate::text::counted(more, "more line", "more lines")
         )
@@ -192,6 +198,12 @@ mod tests {
         let (rows, p) = read_all("date,title\n2001,A\n2002,\"B\n");
         assert_eq!(rows, [vec!["2001", "A"], vec!["2002", "B\n"]]);
         assert!(p.unwrap().starts_with("row 3, column \"title\": a quote (\") opens here and is never closed; the cell was read to the end"));
+        // In the first row under the header: no rows before it to speak of.
+        let (rows, p) = read_all("date,title\n2001,\"A\n2002,B\n");
+        assert!(rows.is_empty());
+        assert!(p.unwrap().contains(
+            "this row and the lines after it are left out, so no row of the file is read"
+        ));
         // A cell of two lines before it: the line is named too.
         let (rows, p) = read_all("date,title\n2001,\"A\nstill A\"\n2002,\"B\n2003,C\n2004,D");
         assert_eq!(rows.len(), 1);
