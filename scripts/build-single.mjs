@@ -30,7 +30,9 @@ if (!workerBoot.includes(importLine)) throw new Error('build-single: sco-worker-
 const workerSrc = workerBoot.replace(importLine, workerGlue);
 
 // The glue is an ES module; inlined, it cannot be imported, so drop its export line and call init directly.
-glue = glue.replace(/^export \{[^}]*\};?\s*$/m, '');
+// (Minified by scripts/post-build.mjs, it may stand on a line with other code.)
+glue = glue.replace(/export\s*\{[^}]*\};?/, '');
+if (!glue.includes('__wbg_init')) throw new Error('build-single: the glue has no __wbg_init');
 const script = `window.__scoWorker = { src: ${JSON.stringify(workerSrc).replace(/<\/script/gi, '<\\/script')}, wasm: () => Uint8Array.from(atob(${JSON.stringify(workerWasm.toString('base64'))}), (c) => c.charCodeAt(0)) };
 ${glue}
 const __bytes = Uint8Array.from(atob(${JSON.stringify(wasm.toString('base64'))}), (c) => c.charCodeAt(0));

@@ -82,7 +82,8 @@ if (terser) {
   const glue = page.match(/<link rel="modulepreload" href="\.\/([^"]+\.js)"/)?.[1];
   const minify = async (name, module) => {
     const at = path.join(dir, name);
-    const out = await terser.minify(fs.readFileSync(at, 'utf8'), { module, compress: true, mangle: true, format: { comments: false } });
+    // __wbg_init kept by name: scripts/build-single.mjs calls it.
+    const out = await terser.minify(fs.readFileSync(at, 'utf8'), { module, mangle: { reserved: ['__wbg_init'] }, format: { comments: false } });
     fs.writeFileSync(at, out.code + '\n');
     return 'sha384-' + crypto.createHash('sha384').update(out.code + '\n').digest('base64');
   };
