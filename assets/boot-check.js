@@ -19,6 +19,11 @@
     a.textContent = 'Open the timeline in its own tab.';
     status.appendChild(a);
   }
+  // A start that takes long says so (the line at the bottom, styles: .boot-bar);
+  // a normal one shows the view alone, with nothing to flash.
+  setTimeout(function () {
+    if (document.getElementById('boot')) document.documentElement.setAttribute('data-boot-slow', '');
+  }, 2500);
   if (typeof WebAssembly !== 'object' || typeof WebAssembly.instantiate !== 'function') {
     say('no-wasm', 'This browser cannot run WebAssembly, which the timeline needs (it may be turned off by a policy). Open it in a current browser.');
     return;

@@ -67,10 +67,11 @@ if (fs.existsSync(reveal)) {
   console.warn('post-build: node_modules/reveal.js is missing (npm ci): the example deck has no reveal.js');
 }
 
-// The built-in dataset's first view, written into index.html before the page is
-// compressed below (crates/timeline-charts/src/bin/prerender.rs).
+// The app's first view (the built-in dataset), rendered natively by the app's own
+// components and written into index.html before the page is compressed below
+// (src/bin/prerender_app.rs, Yew's server rendering; nothing is hydrated).
 import { execFileSync } from 'node:child_process';
-execFileSync('cargo', ['run', '--quiet', '-p', 'timeline-charts', '--bin', 'prerender', dir], { stdio: 'inherit' });
+execFileSync('cargo', ['run', '--quiet', '-p', 'sco-timeline', '--features', 'ssr', '--bin', 'prerender-app', '--', dir], { stdio: 'inherit' });
 
 // The first visit's scripts minified (terser, pinned in package.json): the
 // app's wasm-bindgen glue (an ES module; its integrity attribute updated) and

@@ -4,8 +4,31 @@
 use wasm_bindgen::JsCast;
 use web_sys::HtmlElement;
 
+/// The page's window; none where the app is rendered at build time (natively,
+/// src/bin/prerender_app.rs), where no browser API may be called.
+#[inline]
+pub fn window() -> Option<web_sys::Window> {
+    if cfg!(target_family = "wasm") {
+        web_sys::window()
+    } else {
+        None
+    }
+}
+
+/// The window's width where there is none: the width the app is rendered for
+/// at build time (prerender_app sets it; 1280 unless it does).
+pub static PRERENDER_WIDTH: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(1280);
+
+/// The window's inner width (in the browser), else the width the app is prerendered for.
+pub fn inner_width() -> f64 {
+    window()
+        .and_then(|w| w.inner_width().ok())
+        .and_then(|v| v.as_f64())
+        .unwrap_or_else(|| PRERENDER_WIDTH.load(std::sync::atomic::Ordering::Relaxed) as f64)
+}
+
 pub fn document() -> Option<web_sys::Document> {
-    web_sys::window()?.document()
+    window()?.document()
 }
 
 /// Sets an attribute on `<html>` (the automation hooks tests rely on).
@@ -118,7 +141,7 @@ pub fn install_panic_panel() {
             }
             if let Some(b) = make("button", "Reload the page") {
                 gloo::events::EventListener::new(&b, "click", |_| {
-                    if let Some(w) = web_sys::window() {
+                    if let Some(w) = window() {
                         let _ = w.location().reload();
                     }
                 })
@@ -137,7 +160,7 @@ pub fn install_panic_panel() {
 pub fn fault_injection() {
     #[cfg(feature = "fault-injection")]
     {
-        let search = web_sys::window()
+        let search = window()
             .and_then(|w| w.location().search().ok())
             .unwrap_or_default();
         if search.contains("fault=panic") {
@@ -156,7 +179,7 @@ pub struct Idle {
 
 impl Drop for Idle {
     fn drop(&mut self) {
-        if let (Some(id), Some(w)) = (self.id, web_sys::window()) {
+        if let (Some(id), Some(w)) = (self.id, window()) {
             w.cancel_idle_callback(id);
         }
     }
@@ -172,7 +195,7 @@ pub fn when_idle(f: impl FnOnce() + 'static, timeout_ms: u32) -> Idle {
     });
     let opts = web_sys::IdleRequestOptions::new();
     opts.set_timeout(timeout_ms);
-    let id = web_sys::window().and_then(|w| {
+    let id = window().and_then(|w| {
         w.request_idle_callback_with_options(closure.as_ref().unchecked_ref(), &opts)
             .ok()
     });
@@ -185,7 +208,7 @@ pub fn when_idle(f: impl FnOnce() + 'static, timeout_ms: u32) -> Idle {
 /// Sets (or removes) one parameter of the page's query string, replacing the
 /// history entry; the other parameters stay as they are.
 pub fn set_query_param(key: &str, value: Option<&str>) {
-    let Some(w) = web_sys::window() else {
+    let Some(w) = window() else {
         return;
     };
     let l = w.location();

@@ -102,7 +102,7 @@ pub fn open_file(file: web_sys::File, d: Callback<Action>, play: bool) {
 }
 
 async fn fetch_text(url: &str) -> Result<String, String> {
-    let win = web_sys::window().ok_or("no window")?;
+    let win = crate::dom::window().ok_or("no window")?;
     let resp = JsFuture::from(win.fetch_with_str(url))
         .await
         .map_err(|e| format!("network error: {}", js_error(e)))?;
@@ -137,7 +137,7 @@ pub fn load_link(value: &str, d: Callback<Action>) {
 pub fn load_dataset(state: yew::UseReducerHandle<AppState>, url: String) {
     spawn_local(async move {
         let bytes = async {
-            let win = web_sys::window().ok_or("no window")?;
+            let win = crate::dom::window().ok_or("no window")?;
             let resp = JsFuture::from(win.fetch_with_str(&url))
                 .await
                 .map_err(|e| format!("network error: {}", js_error(e)))?;
@@ -161,7 +161,7 @@ pub fn load_dataset(state: yew::UseReducerHandle<AppState>, url: String) {
 
 /// The page's address without its query: where story links point.
 pub fn app_address() -> String {
-    web_sys::window()
+    crate::dom::window()
         .map(|w| {
             let l = w.location();
             format!(
@@ -184,7 +184,7 @@ pub fn copy_link(story: &Story, d: &Callback<Action>) {
     match link_value(story) {
         Some(v) => {
             let url = format!("{}?story={v}", app_address());
-            if let Some(w) = web_sys::window() {
+            if let Some(w) = crate::dom::window() {
                 let _ = w.navigator().clipboard().write_text(&url);
             }
             notice(d, "Story link copied");

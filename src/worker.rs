@@ -48,7 +48,7 @@ fn js_error(e: JsValue) -> String {
 }
 
 async fn fetch(url: &str) -> Result<web_sys::Response, JsValue> {
-    let win = web_sys::window().ok_or("no window")?;
+    let win = crate::dom::window().ok_or("no window")?;
     let resp: web_sys::Response = JsFuture::from(win.fetch_with_str(url)).await?.dyn_into()?;
     if !resp.ok() {
         return Err(format!("{url}: the server answered {}", resp.status()).into());
@@ -295,7 +295,7 @@ async fn run_job(
 
 /// A performance mark (the benchmark reads `job-…-start`/`-done`).
 fn mark(name: &str) {
-    if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
+    if let Some(p) = crate::dom::window().and_then(|w| w.performance()) {
         let _ = p.mark(name);
     }
 }

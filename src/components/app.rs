@@ -40,7 +40,7 @@ fn initial_state() -> AppState {
     if let Some(url) = pending {
         s.load = crate::state::LoadStatus::Loading(url);
     }
-    let search = web_sys::window()
+    let search = crate::dom::window()
         .and_then(|w| w.location().search().ok())
         .unwrap_or_default();
     s.embed = EmbedOptions::decode(&search);

@@ -131,7 +131,7 @@ pub fn chart_outline(props: &ChartOutlineProps) -> Html {
             let (Some(el), Some(key)) = (tree.cast::<web_sys::Element>(), key) else {
                 return;
             };
-            let inside = web_sys::window()
+            let inside = crate::dom::window()
                 .and_then(|w| w.document())
                 .and_then(|d| d.active_element())
                 .is_some_and(|a| el.contains(Some(a.as_ref())));

@@ -25,7 +25,7 @@ pub fn drop_target() -> Html {
                     shown.set(on);
                 }
             };
-            let listeners = web_sys::window().map(|w| {
+            let listeners = crate::dom::window().map(|w| {
                 let (s1, s2, s3) = (set.clone(), set.clone(), set);
                 [
                     EventListener::new(&w, "dragover", move |e| {

@@ -41,7 +41,7 @@ pub fn embed_dialog(props: &EmbedDialogProps) -> Html {
     }
     let mut view = props.view.clone();
     view.selected = (*start).clone();
-    let base = web_sys::window()
+    let base = crate::dom::window()
         .map(|w| {
             let l = w.location();
             format!(
@@ -74,7 +74,7 @@ pub fn embed_dialog(props: &EmbedDialogProps) -> Html {
     let copy = |text: String, what: &'static str| {
         let copied = copied.clone();
         Callback::from(move |_| {
-            if let Some(w) = web_sys::window() {
+            if let Some(w) = crate::dom::window() {
                 let _ = w.navigator().clipboard().write_text(&text);
             }
             copied.set(format!("{what} copied"));

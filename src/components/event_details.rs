@@ -52,7 +52,7 @@ pub fn event_details(props: &EventDetailsProps) -> Html {
                 opts.set_prevent_scroll(true);
                 let _ = el.focus_with_options(&opts);
             }
-            let doc = web_sys::window().and_then(|w| w.document());
+            let doc = crate::dom::window().and_then(|w| w.document());
             let listener = doc.map(|doc| {
                 EventListener::new(&doc, "pointerdown", move |ev| {
                     let target = ev.target().and_then(|t| t.dyn_into::<Element>().ok());

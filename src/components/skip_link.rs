@@ -19,7 +19,7 @@ pub fn skip_link(props: &SkipLinkProps) -> Html {
         "[data-testid=chart] .mark[tabindex=\"0\"], [data-testid=chart]"
     };
     let onclick = Callback::from(move |e: MouseEvent| {
-        let el = web_sys::window()
+        let el = crate::dom::window()
             .and_then(|w| w.document())
             .and_then(|d| d.query_selector(target).ok().flatten());
         if let Some(el) = el {

@@ -24,7 +24,7 @@ pub struct StatsPanelProps {
 fn colours(theme: timeline_core::embed::Theme) -> &'static str {
     use timeline_core::embed::Theme;
     let dark = || {
-        web_sys::window()
+        crate::dom::window()
             .and_then(|w| w.match_media("(prefers-color-scheme: dark)").ok().flatten())
             .is_some_and(|m| m.matches())
     };

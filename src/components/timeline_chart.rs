@@ -22,15 +22,13 @@ pub struct TimelineChartProps {
 }
 
 /// The chart's content width the stylesheet will give, from the window's width.
-fn estimated_width(embed: bool) -> f64 {
-    let vw = web_sys::window()
-        .and_then(|w| w.inner_width().ok())
-        .and_then(|v| v.as_f64())
-        .unwrap_or(1280.0);
+pub(crate) fn estimated_width(embed: bool) -> f64 {
+    let vw = crate::dom::inner_width();
     let w = if embed {
         vw - 16.0
     } else if vw <= 720.0 {
-        vw - 40.0
+        // styles: a phone's page padding is 10 px a side
+        vw - 20.0
     } else {
         vw.min(1920.0) - 40.0 - 260.0 - 20.0
     };

@@ -36,7 +36,7 @@ pub fn use_chart_focus(container: NodeRef, selected: Option<String>) {
             let Some(el) = container.cast::<web_sys::Element>() else {
                 return;
             };
-            let active = web_sys::window()
+            let active = crate::dom::window()
                 .and_then(|w| w.document())
                 .and_then(|d| d.active_element());
             let on_mark = active
@@ -60,7 +60,7 @@ pub fn use_chart_focus(container: NodeRef, selected: Option<String>) {
                     let _ = el.clone().dyn_into::<HtmlElement>().map(|h| h.focus());
                 }
             }
-            let now = web_sys::window()
+            let now = crate::dom::window()
                 .and_then(|w| w.document())
                 .and_then(|d| d.active_element())
                 .filter(|a| el.contains(Some(a.as_ref())));

@@ -62,7 +62,7 @@ fn early_fetch(win: &web_sys::Window, url: &str) -> Option<Early> {
 }
 
 async fn fetch_bytes(url: &str) -> Result<Uint8Array, String> {
-    let win = web_sys::window().ok_or("no window")?;
+    let win = crate::dom::window().ok_or("no window")?;
     let (ctrl, request, body) = match early_fetch(&win, url) {
         Some(e) => (e.ctrl, e.response, Some(e.body)),
         None => {
@@ -271,7 +271,7 @@ fn accept_loaded(
     name: &str,
     from_link: bool,
 ) {
-    if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
+    if let Some(p) = crate::dom::window().and_then(|w| w.performance()) {
         let _ = p.mark("data-parsed");
     }
     if let Some(why) = refusal {
@@ -311,7 +311,7 @@ pub fn open_file(state: UseReducerHandle<AppState>, file: web_sys::File) {
 
 /// The value of a query parameter of the page's URL, if any.
 pub fn query_param(key: &str) -> Option<String> {
-    let search = web_sys::window()
+    let search = crate::dom::window()
         .and_then(|w| w.location().search().ok())
         .unwrap_or_default();
     let prefix = format!("{key}=");
@@ -378,7 +378,7 @@ pub fn use_data_source(state: UseReducerHandle<AppState>) {
                     )))),
                 }
             });
-        } else if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
+        } else if let Some(p) = crate::dom::window().and_then(|w| w.performance()) {
             let _ = p.mark("data-parsed");
         }
     });

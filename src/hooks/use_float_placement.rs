@@ -37,7 +37,7 @@ fn anchor_rect(el: &Element) -> Rect {
 
 /// The viewport: the window less its scroll bars, in CSS pixels.
 pub fn viewport() -> Rect {
-    let el = web_sys::window()
+    let el = crate::dom::window()
         .and_then(|w| w.document())
         .and_then(|d| d.document_element());
     el.map_or(Rect::new(0.0, 0.0, 1280.0, 720.0), |e| {
@@ -49,7 +49,7 @@ pub fn viewport() -> Rect {
 pub fn resolve(anchor: &Anchor) -> Option<Rect> {
     match anchor {
         Anchor::Rect(r) => Some(*r),
-        Anchor::Selector(sel) => web_sys::window()
+        Anchor::Selector(sel) => crate::dom::window()
             .and_then(|w| w.document())
             .and_then(|d| d.query_selector(sel).ok().flatten())
             .map(|el| anchor_rect(&el)),
@@ -101,7 +101,7 @@ pub fn apply(el: &HtmlElement, anchor: Rect, opts: &Options) -> Placement {
 pub fn scroll_page_to(r: Rect, margin: f64) {
     let dy = scroll_into_view(r, viewport(), margin);
     if dy.abs() >= 1.0 {
-        if let Some(w) = web_sys::window() {
+        if let Some(w) = crate::dom::window() {
             w.scroll_by_with_x_and_y(0.0, dy);
         }
     }

@@ -68,14 +68,16 @@ fn or_null<T: Into<JsValue>>(v: Option<T>) -> JsValue {
 }
 
 fn own_origin() -> String {
-    web_sys::window()
+    crate::dom::window()
         .and_then(|w| w.location().origin().ok())
         .unwrap_or_default()
 }
 
 /// Sends `msg` to the parent window (if embedded), to each allowed origin.
 fn tell_host(state: &AppState, data: JsValue) {
-    let Some(w) = web_sys::window() else { return };
+    let Some(w) = crate::dom::window() else {
+        return;
+    };
     let Ok(Some(parent)) = w.parent() else { return };
     if parent == w {
         return;
@@ -153,7 +155,7 @@ fn state_message(state: &AppState, event: &str) -> JsValue {
 fn content_height() -> Option<f64> {
     let doc = crate::dom::document()?;
     doc.query_selector(".app.embed").ok()??;
-    let inner = web_sys::window()?.inner_height().ok()?.as_f64()?;
+    let inner = crate::dom::window()?.inner_height().ok()?.as_f64()?;
     // Each part that scrolls or cuts inside itself adds what it hides.
     let mut extra = 0.0;
     for sel in [".embed-filters", ".caption", ".list-view"] {
@@ -179,14 +181,14 @@ pub fn use_host_api(state: UseReducerHandle<AppState>) {
     {
         let state = state.clone();
         crate::hooks::erased::use_effect_on((), move |_| {
-            let listener = web_sys::window().map(|w| {
+            let listener = crate::dom::window().map(|w| {
                 EventListener::new(&w, "message", move |e| {
                     let Some(e) = e.dyn_ref::<web_sys::MessageEvent>() else {
                         return;
                     };
                     // reveal.js's "slide:start" / "slide:stop" come from the parent page,
                     // whatever its origin: they only pause and resume.
-                    let from_parent = web_sys::window()
+                    let from_parent = crate::dom::window()
                         .and_then(|w| w.parent().ok().flatten())
                         .zip(e.source())
                         .is_some_and(|(p, s)| js_sys::Object::is(&p, &s));

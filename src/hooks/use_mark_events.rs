@@ -55,7 +55,7 @@ pub fn use_mark_events(dispatch: Callback<Action>, hover: Callback<Option<String
     {
         let hover = hover.clone();
         crate::hooks::erased::use_effect_on((), move |_| {
-            let listener = web_sys::window().map(|w| {
+            let listener = crate::dom::window().map(|w| {
                 gloo::events::EventListener::new(&w, "keydown", move |e| {
                     if e.dyn_ref::<KeyboardEvent>()
                         .is_some_and(|k| k.key() == "Escape")

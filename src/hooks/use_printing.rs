@@ -9,7 +9,7 @@ pub fn use_printing() -> bool {
     {
         let printing = printing.clone();
         crate::hooks::erased::use_effect_on((), move |_| {
-            let listeners = web_sys::window().map(|w| {
+            let listeners = crate::dom::window().map(|w| {
                 let (p1, p2) = (printing.clone(), printing);
                 (
                     gloo::events::EventListener::new(&w, "beforeprint", move |_| p1.set(true)),

@@ -31,7 +31,7 @@ pub fn use_root_attrs(shown: usize, source: String, load: LoadStatus, settled: b
                 .is_some_and(|r| !r.has_attribute("data-first-view"))
             {
                 set_root_attr("data-first-view", "true");
-                if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
+                if let Some(p) = crate::dom::window().and_then(|w| w.performance()) {
                     let _ = p.mark("first-view");
                 }
             }

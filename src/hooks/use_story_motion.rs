@@ -33,7 +33,7 @@ pub fn use_story_motion(motion: Option<Motion>, dispatch: Callback<Action>) {
     {
         let d = dispatch.clone();
         crate::hooks::erased::use_effect_on((), move |_| {
-            let reduce = web_sys::window()
+            let reduce = crate::dom::window()
                 .and_then(|w| {
                     w.match_media("(prefers-reduced-motion: reduce)")
                         .ok()

@@ -9,7 +9,7 @@ use yew::prelude::*;
 const KEY: &str = "sco-timeline-theme";
 
 fn storage() -> Option<web_sys::Storage> {
-    web_sys::window().and_then(|w| w.local_storage().ok().flatten())
+    crate::dom::window().and_then(|w| w.local_storage().ok().flatten())
 }
 
 /// The remembered theme, if one was picked (storage may be unavailable: then none).

@@ -14,7 +14,7 @@ use yew::prelude::*;
 /// Checked against `ds` (unknown countries, an unknown event are dropped);
 /// with `None` — a linked dataset is still loading — it is checked on arrival.
 pub fn read_location(ds: Option<&timeline_core::Dataset>) -> (ViewState, Vec<String>) {
-    let search = web_sys::window()
+    let search = crate::dom::window()
         .and_then(|w| w.location().search().ok())
         .unwrap_or_default();
     let mut d = decode(&search);
@@ -27,7 +27,7 @@ pub fn read_location(ds: Option<&timeline_core::Dataset>) -> (ViewState, Vec<Str
 
 /// The query string for a state, keeping parameters other features own (embed, theme, data).
 fn url_for(view: &ViewState) -> String {
-    let w = web_sys::window();
+    let w = crate::dom::window();
     let search = w
         .as_ref()
         .and_then(|w| w.location().search().ok())
@@ -56,7 +56,7 @@ fn url_for(view: &ViewState) -> String {
 /// Writes `view` to the address bar: a new history entry (`push`) or in place.
 /// Whether it wrote (the address may already say it).
 fn write_url(view: &ViewState, push: bool) -> bool {
-    let Some(w) = web_sys::window() else {
+    let Some(w) = crate::dom::window() else {
         return false;
     };
     let Ok(h) = w.history() else {
@@ -144,7 +144,7 @@ pub fn use_url_sync(state: UseReducerHandle<AppState>) {
     {
         let state = state.clone();
         crate::hooks::erased::use_effect_on((), move |_| {
-            let listener = web_sys::window().map(|w| {
+            let listener = crate::dom::window().map(|w| {
                 EventListener::new(&w, "popstate", move |_| {
                     {
                         let mut p = pending.borrow_mut();

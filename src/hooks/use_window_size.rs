@@ -4,7 +4,7 @@ use gloo::events::EventListener;
 use yew::prelude::*;
 
 fn inner_size() -> (f64, f64) {
-    let w = web_sys::window();
+    let w = crate::dom::window();
     let get = |v: Option<wasm_bindgen::JsValue>| v.and_then(|v| v.as_f64()).unwrap_or(0.0);
     (
         get(w.as_ref().and_then(|w| w.inner_width().ok())),
@@ -18,7 +18,7 @@ pub fn use_window_size() -> (f64, f64) {
     {
         let size = size.clone();
         crate::hooks::erased::use_effect_on((), move |_| {
-            let listener = web_sys::window()
+            let listener = crate::dom::window()
                 .map(|w| EventListener::new(&w, "resize", move |_| size.set(inner_size())));
             move || drop(listener)
         });

@@ -29,7 +29,7 @@ async function staticView(options) {
   const held = new Promise((ok) => { release = ok; });
   await page.route(/sco-timeline-[^/]*_bg\.wasm$/, async (route) => { await held; await route.continue(); });
   await page.goto(server.url);
-  await page.waitForSelector('#boot .first-view');
+  await page.waitForSelector('#boot .app');
   return { page, done: async () => { release(); await ctx.close(); } };
 }
 
@@ -47,7 +47,7 @@ test('with a dark OS the static first view is dark already (no light flash befor
   const bg = await page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
   const chart = await page.evaluate(() => getComputedStyle(document.querySelector('#boot .chart-svg, #boot svg')).color);
   assert.ok(luminance(bg) < 0.05, `the page is dark: ${bg}`);
-  assert.ok(luminance(chart) > 0.5, `its chart's text is light: ${chart}`);
+  assert.ok(luminance(chart) > 0.3, `its chart's text is light: ${chart}`);
   await done();
 });
 

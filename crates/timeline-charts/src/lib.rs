@@ -3,7 +3,6 @@
 //! a user downloads, from the `render-svg` command, and in native tests.
 //! Pure: no web crates (the canvas backend is chosen by the app).
 
-pub mod first_view;
 pub mod map_chart;
 pub mod palette;
 pub mod slide;

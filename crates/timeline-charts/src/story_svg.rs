@@ -9,7 +9,6 @@
 //! puts them. Colours are written inline (no stylesheet): slide software
 //! and print read them as they are. All text is escaped.
 
-use crate::first_view::esc;
 use crate::palette::{self, INK, LINE, MUTED, PAPER};
 use crate::slide::source_line;
 use plotters::style::RGBColor;
@@ -22,6 +21,22 @@ use timeline_core::symbol::{points, symbol, Symbol};
 use timeline_core::urlstate::ViewState;
 use timeline_core::windowing::Windows;
 use timeline_core::Dataset;
+
+/// Text as HTML text or attribute value.
+pub fn esc(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
 
 fn hex(c: RGBColor) -> String {
     format!("#{:02x}{:02x}{:02x}", c.0, c.1, c.2)
