@@ -64,6 +64,13 @@ fn main() {
     };
     println!("{} events ({form})", ds.events.len());
     dataset_new(&ds);
+    if std::env::var("LOOP_STATS").is_ok() {
+        let all: Vec<usize> = (0..ds.events.len()).collect();
+        for _ in 0..100 {
+            std::hint::black_box(timeline_core::stats::Stats::compute(&ds, &all));
+        }
+        return;
+    }
     if std::env::var("ONLY_NEW").is_ok() {
         return;
     }
