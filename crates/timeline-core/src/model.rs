@@ -354,15 +354,18 @@ impl Dataset {
         // order; after the sort each event's strings would be a cache miss),
         // then put in the dataset's order with the events.
         let (days, order) = in_order(&events);
+        // The id index first: its 16-byte keys are gone before the other
+        // columns are made (the peak of memory while a large file arrives).
+        let by_id = ids_by_hash(&events, order.as_deref());
         let (mut country_ids, mut country_at) = country_lists(&events, &country_index);
         let mut briefs: Vec<crate::brief::Brief> =
             events.iter().map(crate::brief::Brief::of).collect();
-        let mut hashes: Vec<u32> = events.iter().map(|e| short_hash(&e.id)).collect();
         if let Some(order) = order {
             (country_ids, country_at) = reorder_lists(&country_ids, &country_at, &order);
-            briefs = order.iter().map(|&k| briefs[k as usize]).collect();
-            hashes = order.iter().map(|&k| hashes[k as usize]).collect();
-            permute(&mut events, order);
+            permute_with(order, |a, b| {
+                events.swap(a, b);
+                briefs.swap(a, b);
+            });
         }
         events.shrink_to_fit();
         let span = days
@@ -380,18 +383,6 @@ impl Dataset {
         for &k in &country_ids {
             used[k as usize] = true;
         }
-        // By hash, then index: packed for the shared integer sort.
-        let mut packed: Vec<u128> = hashes
-            .iter()
-            .enumerate()
-            .map(|(i, &h)| u128::from(h) << 32 | i as u128)
-            .collect();
-        drop(hashes);
-        crate::order::sort_keys(&mut packed);
-        let by_id: Vec<(u32, u32)> = packed
-            .into_iter()
-            .map(|k| ((k >> 32) as u32, k as u32))
-            .collect();
         let (related, related_at) = related_lists(&events, &by_id);
         let combos = crate::brief::Combos::new(meta.countries.len(), &country_ids, &country_at);
         let classes = combos
@@ -623,6 +614,24 @@ pub(crate) fn short_hash(id: &str) -> u32 {
     (id_hash(id) >> 32) as u32
 }
 
+/// Event indexes (in the dataset's order: event `k` is `events[order[k]]`)
+/// sorted by their id's hash, then index: packed for the shared integer
+/// sort. The ids are hashed in the order given (their text one after the
+/// other in memory).
+fn ids_by_hash(events: &[Event], order: Option<&[u32]>) -> Vec<(u32, u32)> {
+    let hashes: Vec<u32> = events.iter().map(|e| short_hash(&e.id)).collect();
+    let hash_of = |k: usize| hashes[order.map_or(k, |o| o[k] as usize)];
+    let mut packed: Vec<u128> = (0..events.len())
+        .map(|k| u128::from(hash_of(k)) << 32 | k as u128)
+        .collect();
+    drop(hashes);
+    crate::order::sort_keys(&mut packed);
+    packed
+        .into_iter()
+        .map(|k| ((k >> 32) as u32, k as u32))
+        .collect()
+}
+
 /// The index of the event with this id, by `by_id` (event indexes sorted by
 /// their id's hash; ids of equal hash are told apart by their text).
 fn find_id(events: &[Event], by_id: &[(u32, u32)], id: &str) -> Option<usize> {
@@ -759,10 +768,12 @@ fn sort_events(events: &[Event], days: &[(i32, i32)]) -> (Vec<(i32, i32)>, Vec<u
     crate::order::sort_keys(&mut keys);
     let mut order: Vec<u32> = keys.iter().map(|&k| k as u32).collect();
     let days: Vec<(i32, i32)> = order.iter().map(|&k| days[k as usize]).collect();
+    let tied = runs(&keys, |a, b| a >> 32 == b >> 32);
+    drop(keys);
     // Read in the order given (the ids' text one after the other in memory).
     let prefixes: Vec<u64> = events.iter().map(|e| id_prefix(&e.id)).collect();
     let mut ties: Vec<u128> = Vec::new();
-    for run in runs(&keys, |a, b| a >> 32 == b >> 32) {
+    for run in tied {
         ties.clear();
         ties.extend(
             order[run.clone()]
@@ -830,9 +841,14 @@ fn reorder_lists(ids: &[u16], at: &[u32], order: &[u32]) -> (Vec<u16>, Vec<u32>)
 
 /// Reorders `items` in place so that item `k` is the one that was at
 /// `order[k]` (a permutation), following its cycles by swaps.
-fn permute<T>(items: &mut [T], mut order: Vec<u32>) {
+fn permute<T>(items: &mut [T], order: Vec<u32>) {
+    permute_with(order, |a, b| items.swap(a, b));
+}
+
+/// [`permute`] by `swap`, for several lists at once (no copy of any).
+fn permute_with(mut order: Vec<u32>, mut swap: impl FnMut(usize, usize)) {
     const DONE: u32 = u32::MAX;
-    for start in 0..items.len() {
+    for start in 0..order.len() {
         let mut at = start;
         while order[at] != DONE {
             let from = order[at] as usize;
@@ -840,7 +856,7 @@ fn permute<T>(items: &mut [T], mut order: Vec<u32>) {
             if from == start {
                 break;
             }
-            items.swap(at, from);
+            swap(at, from);
             at = from;
         }
     }
