@@ -79,6 +79,68 @@ impl Combos {
     }
 }
 
+/// Every event's class: its set of countries (an index into `Combos::bits`),
+/// whether it is organisation-wide and its kind — all a filter without dates
+/// or text asks of it. Classes are few (a few hundred sets of countries, two
+/// scopes, a few kinds), so such a filter decides per class and then only
+/// reads each event's class (2 bytes, not a brief, its days and its set),
+/// and its counts are sums over the classes.
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+pub struct Classes {
+    /// Per event: the index of its class.
+    pub of: Vec<u16>,
+    /// Per class: its set, scope and kind index, and how many events are of it.
+    pub class: Vec<Class>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub struct Class {
+    /// The index of its set of countries in `Combos::bits`.
+    pub set: u32,
+    pub organisation: bool,
+    /// `Kind::index`.
+    pub kind: usize,
+    pub events: usize,
+}
+
+impl Classes {
+    /// `None` where there are more classes than a `u16` tells apart.
+    pub fn new(briefs: &[Brief], combos: &Combos, n_kinds: usize) -> Option<Classes> {
+        // Dense first (set, scope, kind → slot), then only the slots used numbered.
+        let slots = combos.bits.len().checked_mul(2 * n_kinds)?;
+        if slots > 1 << 24 || combos.of.len() != briefs.len() {
+            return None;
+        }
+        let mut number = vec![u32::MAX; slots];
+        let mut out = Classes {
+            of: Vec::with_capacity(briefs.len()),
+            class: Vec::new(),
+        };
+        for (b, &set) in briefs.iter().zip(&combos.of) {
+            if b.kind.index() >= n_kinds {
+                return None;
+            }
+            let s = (set as usize * 2 + usize::from(b.organisation)) * n_kinds + b.kind.index();
+            if number[s] == u32::MAX {
+                if out.class.len() > usize::from(u16::MAX) {
+                    return None;
+                }
+                number[s] = out.class.len() as u32;
+                out.class.push(Class {
+                    set,
+                    organisation: b.organisation,
+                    kind: b.kind.index(),
+                    events: 0,
+                });
+            }
+            let c = number[s] as usize;
+            out.class[c].events += 1;
+            out.of.push(c as u16);
+        }
+        Some(out)
+    }
+}
+
 /// Calls `f` with the index of each set bit, lowest first.
 pub fn each_bit(mut bits: u64, mut f: impl FnMut(usize)) {
     while bits != 0 {

@@ -10,8 +10,9 @@ use crate::stats::Stats;
 pub fn count_line(ds: &Dataset, shown: &[usize]) -> String {
     let total = ds.events.len();
     let n = shown.len();
-    // The latest end day is the latest end year's (days, not the events: compact at 1,000,000).
-    let latest = shown.iter().copied().max_by_key(|&i| ds.days(i).1);
+    // The latest end day is the latest end year's (days, not the events, and
+    // only the last few: the shown are in order of their first day).
+    let latest = ds.latest_end(shown).map(|(_, i)| i);
     let years = match (
         shown.first(),
         latest.map(|i| ds.events[i].end.unwrap_or(ds.events[i].date).year()),

@@ -333,36 +333,47 @@ pub struct Dataset {
     briefs: Vec<crate::brief::Brief>,
     /// Per event: its countries as a set of bits, where they fit (crate::brief::Combos).
     combos: Option<crate::brief::Combos>,
+    /// Per event: its class of set, scope and kind, where they are few (crate::brief::Classes).
+    classes: Option<crate::brief::Classes>,
     /// The first and last day of any event.
     span: Option<(i32, i32)>,
+    /// The most days any event covers after its first.
+    longest: i32,
 }
 
 impl Dataset {
     pub fn new(meta: Metadata, events: Vec<Event>) -> Self {
         let mut events = events;
-        let days = in_order(&mut events);
+        // Inserted one by one (`collect` would sort: a copy of the standard sort).
+        let mut country_index: BTreeMap<String, usize> = BTreeMap::new();
+        for (i, c) in meta.countries.iter().enumerate() {
+            country_index.insert(c.code.clone(), i);
+        }
+        // Every column is read off the events in the order given, where their
+        // text lies in memory one after the other (a streamed read's file
+        // order; after the sort each event's strings would be a cache miss),
+        // then put in the dataset's order with the events.
+        let (days, order) = in_order(&events);
+        // The id index first: its 16-byte keys are gone before the other
+        // columns are made (the peak of memory while a large file arrives).
+        let by_id = ids_by_hash(&events, order.as_deref());
+        let (mut country_ids, mut country_at) = country_lists(&events, &country_index);
+        let mut briefs: Vec<crate::brief::Brief> =
+            events.iter().map(crate::brief::Brief::of).collect();
+        if let Some(order) = order {
+            (country_ids, country_at) = reorder_lists(&country_ids, &country_at, &order);
+            permute_with(order, |a, b| {
+                events.swap(a, b);
+                briefs.swap(a, b);
+            });
+        }
         events.shrink_to_fit();
         let span = days
             .iter()
             .map(|d| d.0)
             .min()
             .zip(days.iter().map(|d| d.1).max());
-        // Inserted one by one (`collect` would sort: a copy of the standard sort).
-        let mut country_index: BTreeMap<String, usize> = BTreeMap::new();
-        for (i, c) in meta.countries.iter().enumerate() {
-            country_index.insert(c.code.clone(), i);
-        }
-        let mut country_ids = Vec::with_capacity(events.len());
-        let mut country_at = Vec::with_capacity(events.len() + 1);
-        country_at.push(0u32);
-        for e in &events {
-            country_ids.extend(
-                e.countries
-                    .iter()
-                    .filter_map(|c| country_index.get(c).map(|&i| i as u16)),
-            );
-            country_at.push(country_ids.len() as u32);
-        }
+        let longest = days.iter().map(|d| d.1 - d.0).max().unwrap_or(0);
         let member = meta
             .countries
             .iter()
@@ -372,24 +383,16 @@ impl Dataset {
         for &k in &country_ids {
             used[k as usize] = true;
         }
-        // By hash, then index: packed for the shared integer sort.
-        let mut packed: Vec<u128> = events
-            .iter()
-            .enumerate()
-            .map(|(i, e)| u128::from(short_hash(&e.id)) << 32 | i as u128)
-            .collect();
-        crate::order::sort_keys(&mut packed);
-        let by_id: Vec<(u32, u32)> = packed
-            .into_iter()
-            .map(|k| ((k >> 32) as u32, k as u32))
-            .collect();
         let (related, related_at) = related_lists(&events, &by_id);
-        let briefs = events.iter().map(crate::brief::Brief::of).collect();
         let combos = crate::brief::Combos::new(meta.countries.len(), &country_ids, &country_at);
+        let classes = combos
+            .as_ref()
+            .and_then(|c| crate::brief::Classes::new(&briefs, c, meta.categories.len()));
         Dataset {
             meta,
             briefs,
             combos,
+            classes,
             events,
             country_index,
             search: Default::default(),
@@ -402,6 +405,7 @@ impl Dataset {
             related_at,
             days,
             span,
+            longest,
         }
     }
 
@@ -411,7 +415,9 @@ impl Dataset {
     /// `meta` and `events` may be read of it.
     pub fn packable(meta: Metadata, events: Vec<Event>) -> Self {
         let mut events = events;
-        in_order(&mut events);
+        if let (_, Some(order)) = in_order(&events) {
+            permute(&mut events, order);
+        }
         Dataset {
             meta,
             events,
@@ -434,6 +440,25 @@ impl Dataset {
         self.days[i]
     }
 
+    /// The latest last day of the events `shown` (indexes in the dataset's
+    /// order, ascending) and the event that has it: read from the last back
+    /// only as far as an event could still end later (none is longer than
+    /// the longest), not over every one.
+    pub fn latest_end(&self, shown: &[usize]) -> Option<(i32, usize)> {
+        let mut best: Option<(i32, usize)> = None;
+        for &i in shown.iter().rev() {
+            let (first, last) = self.days[i];
+            if best.is_some_and(|(b, _)| i64::from(first) + i64::from(self.longest) <= i64::from(b))
+            {
+                break;
+            }
+            if best.is_none_or(|(b, _)| last > b) {
+                best = Some((last, i));
+            }
+        }
+        best
+    }
+
     /// What filters and counts read of event `i`.
     pub fn brief(&self, i: usize) -> crate::brief::Brief {
         self.briefs[i]
@@ -447,6 +472,14 @@ impl Dataset {
     ) -> Option<(&[crate::brief::Brief], &[(i32, i32)], &crate::brief::Combos)> {
         let combos = self.combos.as_ref()?;
         (combos.of.len() == self.events.len()).then_some((&self.briefs[..], &self.days[..], combos))
+    }
+
+    /// Every event's class (set of countries, scope, kind), where the
+    /// dataset has them (crate::brief::Classes).
+    pub fn classes(&self) -> Option<&crate::brief::Classes> {
+        self.classes
+            .as_ref()
+            .filter(|c| c.of.len() == self.events.len())
     }
 
     /// The category of `kind` (a fallback for an index out of range).
@@ -581,6 +614,24 @@ pub(crate) fn short_hash(id: &str) -> u32 {
     (id_hash(id) >> 32) as u32
 }
 
+/// Event indexes (in the dataset's order: event `k` is `events[order[k]]`)
+/// sorted by their id's hash, then index: packed for the shared integer
+/// sort. The ids are hashed in the order given (their text one after the
+/// other in memory).
+fn ids_by_hash(events: &[Event], order: Option<&[u32]>) -> Vec<(u32, u32)> {
+    let hashes: Vec<u32> = events.iter().map(|e| short_hash(&e.id)).collect();
+    let hash_of = |k: usize| hashes[order.map_or(k, |o| o[k] as usize)];
+    let mut packed: Vec<u128> = (0..events.len())
+        .map(|k| u128::from(hash_of(k)) << 32 | k as u128)
+        .collect();
+    drop(hashes);
+    crate::order::sort_keys(&mut packed);
+    packed
+        .into_iter()
+        .map(|k| ((k >> 32) as u32, k as u32))
+        .collect()
+}
+
 /// The index of the event with this id, by `by_id` (event indexes sorted by
 /// their id's hash; ids of equal hash are told apart by their text).
 fn find_id(events: &[Event], by_id: &[(u32, u32)], id: &str) -> Option<usize> {
@@ -659,14 +710,12 @@ fn search_texts(events: &[Event]) -> (String, Vec<u32>) {
     (text, at)
 }
 
-/// Reorders `items` in place so that item `k` is the one that was at
-/// `order[k]` (a permutation), following its cycles by swaps.
-/// Puts `events` in the dataset's order; gives each one's days. Sorts on
-/// days computed once (calendar arithmetic is not free), by an order of
-/// indexes applied in place: no second list of events (at 1,000,000 that
-/// would be another 100 MB at the peak), and no list of keys beside the days
-/// the dataset keeps anyway.
-fn in_order(events: &mut [Event]) -> Vec<(i32, i32)> {
+/// The dataset's order of `events`: each one's days in that order, and
+/// where each comes from (`order[k]`: the index in `events` of the `k`-th),
+/// `None` when they are in it already. Sorts on days computed once (calendar
+/// arithmetic is not free); the caller moves the events (`permute`, in
+/// place: no second list of events, at 1,000,000 another 100 MB at the peak).
+fn in_order(events: &[Event]) -> (Vec<(i32, i32)>, Option<Vec<u32>>) {
     let days: Vec<(i32, i32)> = events
         .iter()
         .map(|e| (e.start_day(), e.end_day()))
@@ -680,60 +729,126 @@ fn in_order(events: &mut [Event]) -> Vec<(i32, i32)> {
     // Events read by the worker come sorted already: one pass tells, and
     // the page then neither sorts nor moves a million events again.
     if (1..events.len()).all(|i| before(i - 1, i).is_le()) {
-        days
+        (days, None)
     } else {
-        sort_events(events)
+        let (days, order) = sort_events(events, &days);
+        (days, Some(order))
     }
 }
 
 /// An event's place in the dataset's order as an integer: start day,
 /// precision, end day, kind (each compared as the tuple of them would be).
-fn order_key(e: &Event) -> u128 {
+fn order_key(e: &Event, (start, end): (i32, i32)) -> u128 {
     let day = |d: i32| u128::from((d as u32) ^ 0x8000_0000);
     let precision = e.date.precision() as u128;
-    day(e.start_day()) << 50 | precision << 48 | day(e.end_day()) << 16 | u128::from(e.kind.0)
+    day(start) << 50 | precision << 48 | day(end) << 16 | u128::from(e.kind.0)
 }
 
-/// Sorts events by start, precision, end and kind packed into one integer
-/// with the index below them (the shared integer sort, crate::order), then
-/// by id where all of those are equal; gives each event's days in the new order.
-fn sort_events(events: &mut [Event]) -> Vec<(i32, i32)> {
-    // By start, precision, end and kind packed into one integer with the
-    // index below them (the shared integer sort, crate::order), then by id
-    // where all of those are equal.
+/// The first 8 bytes of an id as a number (zeros after a shorter one): ids
+/// whose prefixes differ are in the order of their prefixes.
+fn id_prefix(id: &str) -> u64 {
+    let mut b = [0u8; 8];
+    let n = id.len().min(8);
+    b[..n].copy_from_slice(&id.as_bytes()[..n]);
+    u64::from_be_bytes(b)
+}
+
+/// The dataset's order of events whose days are `days`: by start,
+/// precision, end and kind packed into one integer with the index below
+/// them (the shared integer sort, crate::order), then by id where all of
+/// those are equal (by its first 8 bytes as a number, then by text where
+/// those are equal too). Gives the days in the new order and the order.
+fn sort_events(events: &[Event], days: &[(i32, i32)]) -> (Vec<(i32, i32)>, Vec<u32>) {
     let mut keys: Vec<u128> = events
         .iter()
+        .zip(days)
         .enumerate()
-        .map(|(i, e)| order_key(e) << 32 | i as u128)
+        .map(|(i, (e, &d))| order_key(e, d) << 32 | i as u128)
         .collect();
     crate::order::sort_keys(&mut keys);
     let mut order: Vec<u32> = keys.iter().map(|&k| k as u32).collect();
-    // The days back from the keys (calendar arithmetic is not free).
-    let day = |k: u128, at: u32| ((k >> at) as u32 ^ 0x8000_0000) as i32;
-    let days: Vec<(i32, i32)> = keys.iter().map(|&k| (day(k, 82), day(k, 48))).collect();
-    let mut at = 0;
-    while at < keys.len() {
-        let same = keys[at..]
-            .iter()
-            .take_while(|&&k| k >> 32 == keys[at] >> 32);
-        let end = at + same.count();
-        if end - at > 1 {
-            let mut run = order[at..end].to_vec();
-            crate::order::sort_by(&mut run, |&a, &b| {
-                events[a as usize].id.cmp(&events[b as usize].id)
+    let days: Vec<(i32, i32)> = order.iter().map(|&k| days[k as usize]).collect();
+    let tied = runs(&keys, |a, b| a >> 32 == b >> 32);
+    drop(keys);
+    // Read in the order given (the ids' text one after the other in memory).
+    let prefixes: Vec<u64> = events.iter().map(|e| id_prefix(&e.id)).collect();
+    let mut ties: Vec<u128> = Vec::new();
+    for run in tied {
+        ties.clear();
+        ties.extend(
+            order[run.clone()]
+                .iter()
+                .map(|&k| u128::from(prefixes[k as usize]) << 64 | u128::from(k)),
+        );
+        crate::order::sort_keys(&mut ties);
+        for (slot, &t) in order[run.clone()].iter_mut().zip(&ties) {
+            *slot = t as u32;
+        }
+        for same in runs(&ties, |a, b| a >> 64 == b >> 64) {
+            let (a, b) = (run.start + same.start, run.start + same.end);
+            let mut part = order[a..b].to_vec();
+            crate::order::sort_by(&mut part, |&x, &y| {
+                events[x as usize].id.cmp(&events[y as usize].id)
             });
-            order[at..end].copy_from_slice(&run);
+            order[a..b].copy_from_slice(&part);
+        }
+    }
+    (days, order)
+}
+
+/// The runs of two or more neighbours in `v` that `same` holds equal.
+fn runs(v: &[u128], same: impl Fn(u128, u128) -> bool) -> Vec<std::ops::Range<usize>> {
+    let mut out = Vec::new();
+    let mut at = 0;
+    while at < v.len() {
+        let end = at + v[at..].iter().take_while(|&&k| same(k, v[at])).count();
+        if end - at > 1 {
+            out.push(at..end);
         }
         at = end;
     }
-    drop(keys);
-    permute(events, order);
-    days
+    out
 }
 
-fn permute<T>(items: &mut [T], mut order: Vec<u32>) {
+/// Per event, the indexes of its countries (those `index` knows), all in
+/// one list, and where each event's part starts.
+fn country_lists(events: &[Event], index: &BTreeMap<String, usize>) -> (Vec<u16>, Vec<u32>) {
+    let mut ids = Vec::with_capacity(events.len());
+    let mut at = Vec::with_capacity(events.len() + 1);
+    at.push(0u32);
+    for e in events {
+        ids.extend(
+            e.countries
+                .iter()
+                .filter_map(|c| index.get(c).map(|&i| i as u16)),
+        );
+        at.push(ids.len() as u32);
+    }
+    (ids, at)
+}
+
+/// [`country_lists`] in another order: part `k` is the one at `order[k]`.
+fn reorder_lists(ids: &[u16], at: &[u32], order: &[u32]) -> (Vec<u16>, Vec<u32>) {
+    let mut out = Vec::with_capacity(ids.len());
+    let mut out_at = Vec::with_capacity(at.len());
+    out_at.push(0u32);
+    for &k in order {
+        out.extend_from_slice(&ids[at[k as usize] as usize..at[k as usize + 1] as usize]);
+        out_at.push(out.len() as u32);
+    }
+    (out, out_at)
+}
+
+/// Reorders `items` in place so that item `k` is the one that was at
+/// `order[k]` (a permutation), following its cycles by swaps.
+fn permute<T>(items: &mut [T], order: Vec<u32>) {
+    permute_with(order, |a, b| items.swap(a, b));
+}
+
+/// [`permute`] by `swap`, for several lists at once (no copy of any).
+fn permute_with(mut order: Vec<u32>, mut swap: impl FnMut(usize, usize)) {
     const DONE: u32 = u32::MAX;
-    for start in 0..items.len() {
+    for start in 0..order.len() {
         let mut at = start;
         while order[at] != DONE {
             let from = order[at] as usize;
@@ -741,7 +856,7 @@ fn permute<T>(items: &mut [T], mut order: Vec<u32>) {
             if from == start {
                 break;
             }
-            items.swap(at, from);
+            swap(at, from);
             at = from;
         }
     }
@@ -812,5 +927,102 @@ mod tests {
         assert!(again.events == ds.events);
         assert_eq!(again.days, ds.days);
         assert_eq!(again.related, ds.related);
+        // Every column, read before the sort and moved with the events.
+        assert!(again == ds);
+    }
+
+    /// The latest end, read from the last shown back, is the latest over all
+    /// of them (every chip's and kind's result, every 7th event, none).
+    #[test]
+    fn latest_end_is_the_maximum_over_the_shown() {
+        for ds in [
+            crate::load_json(&crate::synth::generate(20_000, 4)).dataset,
+            crate::load_json(crate::BUILTIN_DATASET).dataset,
+        ] {
+            let mut lists: Vec<Vec<usize>> = vec![(0..ds.events.len()).collect(), Vec::new()];
+            lists.push((0..ds.events.len()).step_by(7).collect());
+            for c in &ds.meta.countries {
+                lists.push(
+                    ds.events
+                        .iter()
+                        .enumerate()
+                        .filter(|(_, e)| e.countries.contains(&c.code))
+                        .map(|(i, _)| i)
+                        .collect(),
+                );
+            }
+            for k in ds.kinds() {
+                lists.push(
+                    ds.events
+                        .iter()
+                        .enumerate()
+                        .filter(|(_, e)| e.kind == k)
+                        .map(|(i, _)| i)
+                        .collect(),
+                );
+            }
+            for shown in lists {
+                let want = shown.iter().map(|&i| ds.days(i).1).max();
+                let got = ds.latest_end(&shown);
+                assert_eq!(got.map(|g| g.0), want);
+                if let Some((day, i)) = got {
+                    assert!(shown.contains(&i) && ds.days(i).1 == day);
+                }
+            }
+        }
+    }
+
+    /// The order the dataset keeps, as the tuple sort says it (the oracle of
+    /// the packed keys, id prefixes and text ties of `sort_events`).
+    fn reference_order(events: &[Event]) -> Vec<String> {
+        let mut v: Vec<&Event> = events.iter().collect();
+        v.sort_by(|x, y| {
+            (x.start_day(), x.date.precision(), x.end_day(), x.kind)
+                .cmp(&(y.start_day(), y.date.precision(), y.end_day(), y.kind))
+                .then_with(|| x.id.cmp(&y.id))
+        });
+        v.into_iter().map(|e| e.id.clone()).collect()
+    }
+
+    /// Ties on days and kind put in id order whatever the ids: short ones,
+    /// ones sharing their first 8 bytes (told apart by text), non-ASCII.
+    #[test]
+    fn sorts_as_the_tuple_of_days_kind_and_id() {
+        let base = crate::load_json(&crate::synth::generate(20_000, 3)).dataset;
+        let ids = [
+            "",
+            "a",
+            "ab",
+            "ab\u{0}",
+            "abcdefgh",
+            "abcdefgh-2",
+            "abcdefgh-10",
+            "é",
+            "zz",
+        ];
+        let mut events: Vec<Event> = base.events.clone();
+        for (n, e) in events.iter_mut().enumerate() {
+            e.id = format!("{}{}", ids[n % ids.len()], n % 7919);
+            if n % 3 == 0 {
+                e.id = format!("common-prefix-{}", n % 101);
+            }
+        }
+        // Ids made equal here are kept apart by their position: unique again.
+        for (n, e) in events.iter_mut().enumerate() {
+            e.id.push_str(&format!("#{}", n * 7 % 10_007));
+            e.id.push_str(&n.to_string());
+        }
+        events.reverse();
+        let want = reference_order(&events);
+        let ds = Dataset::new(base.meta.clone(), events.clone());
+        let got: Vec<&str> = ds.events.iter().map(|e| e.id.as_str()).collect();
+        assert_eq!(got, want);
+        for (i, e) in ds.events.iter().enumerate() {
+            assert_eq!(ds.days(i), (e.start_day(), e.end_day()));
+            assert_eq!(ds.brief(i), crate::brief::Brief::of(e));
+            assert_eq!(ds.position(&e.id), Some(i));
+        }
+        let packable = Dataset::packable(base.meta.clone(), events);
+        assert!(packable.events == ds.events);
     }
 }

@@ -251,6 +251,63 @@ fn facet_counts_match_what_each_chip_shows_on_synthetic_data() {
     }
 }
 
+/// A filter without dates or text is decided per class of events (set of
+/// countries, scope, kind: `brief::Classes`): the same shown and counts as
+/// the pass over every event's columns (a date range that leaves nothing
+/// out) and the pass event by event (a word every synthetic event has).
+#[test]
+fn filters_decided_per_class_show_and_count_as_the_passes_over_events() {
+    let datasets = [
+        load_json(&timeline_core::synth::generate(3000, 5)).dataset,
+        load_json(&timeline_core::synth::generate(20_000, 11)).dataset,
+        load_json(timeline_core::BUILTIN_DATASET).dataset,
+        ds(),
+    ];
+    for ds in &datasets {
+        assert!(ds.classes().is_some());
+        let codes_of: Vec<String> = ds.meta.countries.iter().map(|c| c.code.clone()).collect();
+        let kinds_of: Vec<String> = ds.meta.categories.iter().map(|c| c.id.clone()).collect();
+        let mut filters = vec![Filter::default()];
+        for (n, code) in codes_of.iter().enumerate() {
+            let two = [code.clone(), codes_of[(n * 7 + 3) % codes_of.len()].clone()];
+            filters.push(Filter {
+                countries: set(&two[..1]),
+                ..Filter::default()
+            });
+            filters.push(Filter {
+                countries: set(&two),
+                kinds: set(&kinds_of[n % kinds_of.len()..][..1]),
+                ..Filter::default()
+            });
+        }
+        filters.push(Filter {
+            countries: Some(BTreeSet::new()),
+            ..Filter::default()
+        });
+        filters.push(Filter {
+            kinds: set(&kinds_of[1..]),
+            ..Filter::default()
+        });
+        for f in filters {
+            let got = f.apply_counted(ds);
+            let by_event: Vec<usize> = (0..ds.events.len()).filter(|&i| f.matches(ds, i)).collect();
+            assert_eq!(got.0, by_event, "{f:?}");
+            let dated = Filter {
+                from: PartialDate::parse("1000").ok(),
+                ..f.clone()
+            };
+            assert_eq!(dated.apply_counted(ds), got, "{f:?}");
+            if ds.events.iter().all(|e| e.summary.contains("generated")) {
+                let searched = Filter {
+                    text: "generated".into(),
+                    ..f.clone()
+                };
+                assert_eq!(searched.apply_counted(ds), got, "{f:?}");
+            }
+        }
+    }
+}
+
 /// A click sequence on the chips, from a fresh page, and what the view shows after each click.
 #[test]
 fn chip_clicks_select_add_remove_and_clear() {
