@@ -5,12 +5,41 @@
 // #boot when it starts, and with it everything said here.
 (function () {
   'use strict';
+  var root = document.documentElement;
+  // Before the first paint (this script blocks the parser in <head>): the theme
+  // the app will take — the link's ?theme=, else the one picked on an earlier
+  // visit (not in a frame, which follows its host) — and whether the static
+  // view is the one the app will show first. A frame, a presentation, a linked
+  // dataset or a story opens on another view: there the page stays empty
+  // until the app draws (styles: data-boot-other) rather than jump from one to
+  // the other.
+  try {
+    var q = new URLSearchParams(location.search);
+    var on = function (k) { var v = q.get(k); return v === '1' || v === 'true'; };
+    var themes = ['system', 'light', 'dark', 'contrast'];
+    var theme = q.get('theme');
+    if (themes.indexOf(theme) < 0 && !on('embed')) {
+      try { theme = localStorage.getItem('sco-timeline-theme'); } catch (e) { theme = null; }
+    }
+    if (themes.indexOf(theme) >= 0) root.setAttribute('data-theme', theme);
+    if (on('embed') || on('present') || (q.get('data') || '').trim() || q.get('story')) root.setAttribute('data-boot-other', '');
+  } catch (e) { /* the static view, as it is */ }
   var said = false;
+  // The first cause found is the one said; the body may still be to come
+  // while this script runs in <head>, then it is said once it is there.
+  var first = null;
   function say(kind, why) {
+    if (!first) first = [kind, why];
+    if (document.readyState === 'loading') {
+      document.addEventListener('DOMContentLoaded', function () { say(kind, why); });
+      return;
+    }
+    kind = first[0];
+    why = first[1];
     var status = document.getElementById('boot-status');
     if (said || !status || !document.getElementById('boot')) return;
     said = true;
-    document.documentElement.setAttribute('data-boot-problem', kind);
+    root.setAttribute('data-boot-problem', kind);
     status.textContent = why + ' ';
     var a = document.createElement('a');
     a.href = location.href;
@@ -22,7 +51,7 @@
   // A start that takes long says so (the line at the bottom, styles: .boot-bar);
   // a normal one shows the view alone, with nothing to flash.
   setTimeout(function () {
-    if (document.getElementById('boot')) document.documentElement.setAttribute('data-boot-slow', '');
+    if (document.getElementById('boot')) root.setAttribute('data-boot-slow', '');
   }, 2500);
   if (typeof WebAssembly !== 'object' || typeof WebAssembly.instantiate !== 'function') {
     say('no-wasm', 'This browser cannot run WebAssembly, which the timeline needs (it may be turned off by a policy). Open it in a current browser.');

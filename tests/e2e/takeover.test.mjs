@@ -73,3 +73,38 @@ test('with scripts off, the line at the bottom says what the timeline needs', as
   assert.match(await page.textContent('.boot-bar'), /needs JavaScript and WebAssembly/);
   await ctx.close();
 });
+
+/** The page with the app's module held back: what paints before the app runs. */
+async function held(url, options = {}) {
+  const ctx = await browser.newContext({ viewport: { width: 1280, height: 720 }, ...options });
+  if (options.storedTheme) await ctx.addInitScript((t) => localStorage.setItem('sco-timeline-theme', t), options.storedTheme);
+  const page = await ctx.newPage();
+  let release;
+  const wait = new Promise((ok) => { release = ok; });
+  await page.route(/sco-timeline-[^/]*_bg\.wasm$/, async (route) => { await wait; await route.continue(); });
+  await page.goto(url);
+  await page.waitForSelector('#boot .app', { state: 'attached' });
+  return { page, done: async () => { release(); await ctx.close(); } };
+}
+
+test('a link that opens on another view (a frame, a linked dataset) shows no static view to jump from', async () => {
+  for (const q of ['?embed=1', '?present=1', '?data=missing.csv']) {
+    const { page, done } = await held(server.url + q);
+    assert.equal(await page.locator('#boot .app').isVisible(), false, `${q}: the built-in view is not shown first`);
+    await done();
+  }
+  const { page, done } = await held(server.url + '?c=RU');
+  assert.ok(await page.locator('#boot .app').isVisible(), 'a plain link shows the static view');
+  await done();
+});
+
+test('the theme picked on an earlier visit, or the link\'s, is the static view\'s too (no flash of another theme)', async () => {
+  for (const [url, opts, want] of [[server.url, { storedTheme: 'dark' }, 'dark'], [`${server.url}?theme=contrast`, {}, 'contrast'], [server.url, { colorScheme: 'dark', storedTheme: 'light' }, 'light']]) {
+    const { page, done } = await held(url, opts);
+    assert.equal(await page.getAttribute('html', 'data-theme'), want);
+    const bg = await page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
+    const dark = (bg.match(/\d+/g) ?? []).slice(0, 3).every((v) => Number(v) < 60);
+    assert.equal(dark, want !== 'light', `${want}: the page's background ${bg}`);
+    await done();
+  }
+});
