@@ -125,6 +125,17 @@ struct RawDoc<'a> {
     rest: Map<String, Value>,
 }
 
+/// Where each raw entry is in `text` (they borrow from it).
+pub(crate) fn spans(text: &str, raw: &[&serde_json::value::RawValue]) -> Vec<(usize, usize)> {
+    let base = text.as_ptr() as usize;
+    raw.iter()
+        .map(|r| {
+            let start = r.get().as_ptr() as usize - base;
+            (start, start + r.get().len())
+        })
+        .collect()
+}
+
 /// Loads a dataset from JSON text.
 pub fn load_json(text: &str) -> Loaded {
     if let Ok(doc) = serde_json::from_str::<RawDoc>(text) {
@@ -546,40 +557,38 @@ impl Incremental {
     /// object with an `events` list, or a list, is loaded at once and
     /// returned as `Err` with its problems.
     pub fn start(text: String) -> Result<Incremental, Box<Loaded>> {
-        let base = text.as_ptr() as usize;
-        let span = |r: &serde_json::value::RawValue| {
-            let start = r.get().as_ptr() as usize - base;
-            (start, start + r.get().len())
-        };
         let parsed = match serde_json::from_str::<RawDoc>(&text) {
-            Ok(doc) => doc.events.map(|ev| {
-                let mut v = Validator::new(&doc.rest);
-                v.reserve(ev.len());
-                (v, ev.iter().map(|r| span(r)).collect::<Vec<_>>())
-            }),
+            Ok(doc) => doc.events.map(|ev| (doc.rest, spans(&text, &ev))),
             Err(_) => serde_json::from_str::<Vec<&serde_json::value::RawValue>>(&text)
                 .ok()
-                .map(|list| {
-                    (
-                        Validator::new(&Map::new()),
-                        list.iter().map(|r| span(r)).collect(),
-                    )
-                }),
+                .map(|list| (Map::new(), spans(&text, &list))),
         };
         match parsed {
-            Some((validator, ranges)) => Ok(Incremental {
-                total: ranges.len(),
-                entries: Entries::Json { text, ranges },
-                next: 0,
-                validator,
-                extra: Vec::new(),
-                format: Format::Native,
-                table: None,
-                mapping: None,
-                encoding: None,
-                naming: None,
-            }),
+            Some((meta, ranges)) => Ok(Incremental::from_spans(text, &meta, ranges)),
             None => Err(Box::new(load_json(&text))),
+        }
+    }
+
+    /// Our JSON's entries, already found (their spans in `text`: one scan of
+    /// the file, `import::open`'s), with the top level's other keys.
+    pub(crate) fn from_spans(
+        text: String,
+        meta: &Map<String, Value>,
+        ranges: Vec<(usize, usize)>,
+    ) -> Incremental {
+        let mut validator = Validator::new(meta);
+        validator.reserve(ranges.len());
+        Incremental {
+            total: ranges.len(),
+            entries: Entries::Json { text, ranges },
+            next: 0,
+            validator,
+            extra: Vec::new(),
+            format: Format::Native,
+            table: None,
+            mapping: None,
+            encoding: None,
+            naming: None,
         }
     }
 

@@ -311,3 +311,35 @@ fn generated_csv_rows_load_the_same_both_ways() {
         })
         .unwrap();
 }
+
+/// A file of ours is split into entries once, when it is opened (`import::open`
+/// keeps the spans it found): it loads as `Incremental::start`, which splits
+/// it itself, loads it — metadata, an `items` key beside `events`, a bare list,
+/// and entries that are not objects included.
+#[test]
+fn opening_ours_splits_it_once_and_loads_it_as_the_loader_does() {
+    let builtin = String::from_utf8(
+        std::fs::read(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../../data/events.json"
+        ))
+        .unwrap(),
+    )
+    .unwrap();
+    let entry = r#"{"id":"a","kind":"attack","title":"A","date":"2004-05-01","countries":["RU"],"source":{"title":"S"}}"#;
+    let texts = [
+        builtin,
+        format!(r#"{{"title":"T","items":[1,{{"x":2}}],"events":[{entry},5,{entry}]}}"#),
+        format!(r#"[{entry},{entry}]"#),
+        format!(r#"{{"events":[{entry}],"sources":[{{"title":"S"}}],"extra":{{"deep":[1,2]}}}}"#),
+    ];
+    for text in texts {
+        let opened = open_bytes(text.clone().into_bytes(), "x.json", None).finish();
+        let started = match timeline_core::load::Incremental::start(text.clone()) {
+            Ok(inc) => inc.finish(),
+            Err(l) => *l,
+        };
+        assert_eq!(opened.dataset, started.dataset, "{text}");
+        assert_eq!(opened.problems, started.problems, "{text}");
+    }
+}

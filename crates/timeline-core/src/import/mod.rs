@@ -119,9 +119,18 @@ enum Container {
     Items,
 }
 
-/// The container and its first entry, found without building the whole
-/// tree (a large file of ours is then validated entry by entry).
-fn peek(text: &str) -> Option<(Container, Map<String, Value>)> {
+/// The container, its first entry, and the entries' spans in the text with
+/// the top level's other keys — found in one scan, without building the
+/// whole tree (a large file of ours is then validated entry by entry, from
+/// these spans: the text is not scanned again).
+struct Peeked {
+    container: Container,
+    first: Map<String, Value>,
+    rest: Map<String, Value>,
+    spans: Vec<(usize, usize)>,
+}
+
+fn peek(text: &str) -> Option<Peeked> {
     use serde_json::value::RawValue;
     #[derive(serde::Deserialize)]
     struct Doc<'a> {
@@ -129,25 +138,45 @@ fn peek(text: &str) -> Option<(Container, Map<String, Value>)> {
         events: Option<Vec<&'a RawValue>>,
         #[serde(borrow, default)]
         items: Option<Vec<&'a RawValue>>,
+        #[serde(flatten)]
+        rest: Map<String, Value>,
     }
-    let first = |list: &[&RawValue]| {
-        list.iter()
+    let peeked = |container, list: &[&RawValue], rest| Peeked {
+        container,
+        first: list
+            .iter()
             .find_map(|r| serde_json::from_str::<Map<String, Value>>(r.get()).ok())
-            .unwrap_or_default()
+            .unwrap_or_default(),
+        rest,
+        spans: crate::load::spans(text, list),
     };
     if let Ok(doc) = serde_json::from_str::<Doc>(text) {
         if let Some(ev) = doc.events {
-            return Some((Container::Events, first(&ev)));
+            // An `items` beside `events` is metadata to ours, as any other key.
+            let mut rest = doc.rest;
+            if let Some(items) = doc.items {
+                let list = items
+                    .iter()
+                    .map(|r| serde_json::from_str(r.get()).unwrap_or(Value::Null));
+                rest.insert("items".into(), Value::Array(list.collect()));
+            }
+            return Some(peeked(Container::Events, &ev, rest));
         }
-        return doc.items.map(|it| (Container::Items, first(&it)));
+        return doc.items.map(|it| peeked(Container::Items, &it, doc.rest));
     }
     serde_json::from_str::<Vec<&RawValue>>(text)
         .ok()
-        .map(|list| (Container::List, first(&list)))
+        .map(|list| peeked(Container::List, &list, Map::new()))
 }
 
 fn open_json(text: String, mapping: Option<&Mapping>) -> Incremental {
-    let Some((container, first)) = peek(&text) else {
+    let Some(Peeked {
+        container,
+        first,
+        rest,
+        spans,
+    }) = peek(&text)
+    else {
         return failed(load_json(&text));
     };
     // Another tool's JSON is read whole; one that cannot be (nested too
@@ -166,7 +195,8 @@ fn open_json(text: String, mapping: Option<&Mapping>) -> Incremental {
             )
         })
     };
-    let ours = |text: String| Incremental::start(text).unwrap_or_else(|l| failed(*l));
+    // Ours: validated from the spans found (in a list, the top level has no other keys).
+    let ours = |text: String| Incremental::from_spans(text, &rest, spans);
     if first.contains_key("start_date") {
         let root = match tree() {
             Ok(root) => root,
