@@ -6,7 +6,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
-import { serve, launch, open } from './harness.mjs';
+import { serve, launch, open, heldBack } from './harness.mjs';
 
 const AXE = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 /** axe's violations as "rule: target" lines (a11y.test.mjs has the same, with its tests). */
@@ -22,16 +22,7 @@ before(async () => { server = await serve(); browser = await launch(); });
 after(async () => { await browser?.close(); await server?.close(); });
 
 /** A page whose app module is held back: what it shows is the static first view. */
-async function staticView(options) {
-  const ctx = await browser.newContext(options);
-  const page = await ctx.newPage();
-  let release;
-  const held = new Promise((ok) => { release = ok; });
-  await page.route(/sco-timeline-[^/]*_bg\.wasm$/, async (route) => { await held; await route.continue(); });
-  await page.goto(server.url);
-  await page.waitForSelector('#boot .app');
-  return { page, done: async () => { release(); await ctx.close(); } };
-}
+const staticView = (options) => heldBack(browser, server.url, options);
 
 const luminance = (rgb) => {
   const [r, g, b] = (rgb.match(/[\d.]+/g) ?? []).slice(0, 3).map((v) => {

@@ -42,6 +42,25 @@ export async function launch() {
   });
 }
 
+/**
+ * Opens `url` with the app's module held back: what paints before the app runs
+ * (the static first view). `options` are the context's (viewport, colorScheme, …)
+ * and `storedTheme`, a theme remembered from an earlier visit. `release()` lets
+ * the app start; `done()` releases it and closes the context.
+ */
+export async function heldBack(browser, url, options = {}) {
+  const { storedTheme, ...context } = options;
+  const ctx = await browser.newContext({ viewport: { width: 1280, height: 720 }, ...context });
+  if (storedTheme) await ctx.addInitScript((t) => localStorage.setItem('sco-timeline-theme', t), storedTheme);
+  const page = await ctx.newPage();
+  let release;
+  const wait = new Promise((ok) => { release = ok; });
+  await page.route(/sco-timeline-[^/]*_bg\.wasm$/, async (route) => { await wait; await route.continue(); });
+  await page.goto(url);
+  await page.waitForSelector('#boot .app', { state: 'attached' });
+  return { page, release, done: async () => { release(); await ctx.close(); } };
+}
+
 /** Opens `url` and waits until the app says it has rendered with data. */
 export async function open(browser, url, viewport = { width: 1280, height: 720 }) {
   const page = await browser.newPage({ viewport });

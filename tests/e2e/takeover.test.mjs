@@ -5,7 +5,7 @@
 // window's size, in light and dark.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch } from './harness.mjs';
+import { serve, launch, heldBack } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await serve(); browser = await launch(); });
@@ -46,13 +46,7 @@ for (const [width, height, scheme, whole] of [[1280, 720, 'light', true], [390, 
 }
 
 test('the static copy carries no automation hooks, and says nothing in a normal start', async () => {
-  const ctx = await browser.newContext({ viewport: { width: 1280, height: 720 } });
-  const page = await ctx.newPage();
-  let release;
-  const held = new Promise((ok) => { release = ok; });
-  await page.route(/sco-timeline-[^/]*_bg\.wasm$/, async (route) => { await held; await route.continue(); });
-  await page.goto(server.url);
-  await page.waitForSelector('#boot .app');
+  const { page, release, done } = await heldBack(browser, server.url);
   // Nothing a test or a script finds the live app by is in the copy it replaces.
   assert.equal(await page.locator('#boot [data-testid], #boot [data-event-id], #boot [data-country]').count(), 0);
   // A start that takes long says so, at the bottom, over nothing the view needs.
@@ -62,7 +56,7 @@ test('the static copy carries no automation hooks, and says nothing in a normal 
   release();
   await page.waitForSelector('html[data-ready]');
   assert.equal(await page.locator('#boot').count(), 0);
-  await ctx.close();
+  await done();
 });
 
 test('with scripts off, the line at the bottom says what the timeline needs', async () => {
@@ -74,18 +68,7 @@ test('with scripts off, the line at the bottom says what the timeline needs', as
   await ctx.close();
 });
 
-/** The page with the app's module held back: what paints before the app runs. */
-async function held(url, options = {}) {
-  const ctx = await browser.newContext({ viewport: { width: 1280, height: 720 }, ...options });
-  if (options.storedTheme) await ctx.addInitScript((t) => localStorage.setItem('sco-timeline-theme', t), options.storedTheme);
-  const page = await ctx.newPage();
-  let release;
-  const wait = new Promise((ok) => { release = ok; });
-  await page.route(/sco-timeline-[^/]*_bg\.wasm$/, async (route) => { await wait; await route.continue(); });
-  await page.goto(url);
-  await page.waitForSelector('#boot .app', { state: 'attached' });
-  return { page, done: async () => { release(); await ctx.close(); } };
-}
+const held = (url, options) => heldBack(browser, url, options);
 
 test('a link that opens on another view (a frame, a linked dataset) shows no static view to jump from', async () => {
   for (const q of ['?embed=1', '?present=1', '?data=missing.csv']) {

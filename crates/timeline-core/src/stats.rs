@@ -84,7 +84,7 @@ impl Stats {
                     .for_each(|&k| per_country[k as usize] += 1),
             }
         }
-        let mut years: Vec<YearRow> = (first..=last)
+        let years: Vec<YearRow> = (first..=last)
             .zip(casualties)
             .enumerate()
             .map(|(y, (year, (killed, wounded)))| YearRow {
@@ -99,8 +99,19 @@ impl Stats {
                 crate::brief::each_bit(bits, |k| per_country[k] += n);
             }
         }
-        // Over a long span (imported data reaching over millennia) the empty years
-        // are left out: the rows, and what is drawn from them, grow with the data, not the span.
+        Stats::assemble(ds, years, per_country, organisation_wide)
+    }
+
+    /// The statistics from their counts: the years (the empty ones left out
+    /// over a long span: imported data reaching over millennia — the rows,
+    /// and what is drawn from them, grow with the data, not the span), and
+    /// the states named, most first.
+    fn assemble(
+        ds: &Dataset,
+        mut years: Vec<YearRow>,
+        per_country: Vec<usize>,
+        organisation_wide: usize,
+    ) -> Stats {
         if years.len() > MAX_YEAR_ROWS {
             years.retain(|r| r.total() > 0);
         }
@@ -198,24 +209,7 @@ mod tests {
                 named[k] += usize::from(e.countries.contains(&c.code));
             }
         }
-        if years.len() > MAX_YEAR_ROWS {
-            years.retain(|r| r.total() > 0);
-        }
-        let mut countries: Vec<(String, String, usize)> = ds
-            .meta
-            .countries
-            .iter()
-            .zip(named)
-            .filter(|(_, n)| *n > 0)
-            .map(|(c, n)| (c.code.clone(), c.name.clone(), n))
-            .collect();
-        countries.sort_by(|a, b| b.2.cmp(&a.2).then(a.0.cmp(&b.0)));
-        Stats {
-            years,
-            countries,
-            organisation_wide,
-            categories: ds.meta.categories.clone(),
-        }
+        Stats::assemble(ds, years, named, organisation_wide)
     }
 
     /// Every chip's and kind's result, all, every 5th, one, and a list out
