@@ -22,7 +22,17 @@
       try { theme = localStorage.getItem('sco-timeline-theme'); } catch (e) { theme = null; }
     }
     if (themes.indexOf(theme) >= 0) root.setAttribute('data-theme', theme);
-    if (on('embed') || on('present') || (q.get('data') || '').trim() || q.get('story')) root.setAttribute('data-boot-other', '');
+    // High contrast has its own type size: its first view is not the one drawn at build time either.
+    if (on('embed') || on('present') || (q.get('data') || '').trim() || q.get('story') || theme === 'contrast') {
+      root.setAttribute('data-boot-other', '');
+    }
+    // The static view's theme switch says the theme taken.
+    if (theme) {
+      document.addEventListener('DOMContentLoaded', function () {
+        var pick = document.querySelector('#boot select[data-action=theme]');
+        if (pick) pick.value = theme;
+      });
+    }
   } catch (e) { /* the static view, as it is */ }
   var said = false;
   // The first cause found is the one said; the body may still be to come
@@ -53,6 +63,9 @@
   setTimeout(function () {
     if (document.getElementById('boot')) root.setAttribute('data-boot-slow', '');
   }, 2500);
+  setTimeout(function () {
+    if (document.getElementById('boot')) root.setAttribute('data-boot-stuck', '');
+  }, 10000);
   if (typeof WebAssembly !== 'object' || typeof WebAssembly.instantiate !== 'function') {
     say('no-wasm', 'This browser cannot run WebAssembly, which the timeline needs (it may be turned off by a policy). Open it in a current browser.');
     return;

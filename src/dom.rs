@@ -95,8 +95,11 @@ pub fn bump_render_seq() {
 /// Focuses the first element matching `selector`, if any.
 pub fn focus(selector: &str) -> bool {
     let el = document().and_then(|d| d.query_selector(selector).ok().flatten());
-    let Some(el) = el else { return false };
-    // Event marks are SVG elements, not HTML ones.
+    el.is_some_and(focus_element)
+}
+
+/// Focuses an element, HTML or SVG (event marks are SVG elements).
+pub fn focus_element(el: web_sys::Element) -> bool {
     match el.dyn_into::<HtmlElement>() {
         Ok(e) => e.focus().is_ok(),
         Err(el) => el

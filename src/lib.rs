@@ -12,14 +12,21 @@ pub mod state;
 pub mod stats_cache;
 pub mod story_io;
 pub mod story_state;
+pub mod takeover;
 pub mod worker;
 
 /// Mounts the app on `<body>`, in place of the static content `index.html`
 /// shows until then.
 pub fn start() {
     dom::install_panic_panel();
-    if let Some(boot) = dom::document().and_then(|d| d.get_element_by_id("boot")) {
+    let boot = dom::document().and_then(|d| d.get_element_by_id("boot"));
+    // The focus and a search the visitor left in it, carried over (takeover.rs).
+    let carried = boot.as_ref().map(takeover::read);
+    if let Some(boot) = boot {
         boot.remove();
     }
     yew::Renderer::<components::app::App>::new().render();
+    if let Some(c) = carried {
+        takeover::restore(c);
+    }
 }

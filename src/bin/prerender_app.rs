@@ -4,8 +4,8 @@
 //! `index.html`'s `<!-- first-view -->` marker becomes the app's own markup,
 //! so the static page has the app's layout under the same styles, paints
 //! before any script runs, and nothing moves when the live app replaces it.
-//! The chart is drawn for a desktop (1280 px) and for a phone (390 px); the
-//! styles show the one that fits (`.fv-wide`, `.fv-narrow`).
+//! The chart and the overview are drawn for a 1280 px window, a full-HD one
+//! and a phone (390 px); the styles show the ones that fit (`data-fv`).
 //!
 //! prerender-app [DIR]   (default: $TRUNK_STAGING_DIR, else dist)
 use std::process::ExitCode;
@@ -24,24 +24,46 @@ fn render(width: u32) -> String {
     )
 }
 
-/// The first view's markup: the app at a desktop's width, its chart followed
-/// by the chart drawn for a phone.
+/// The windows the pictures are drawn for, and the names the styles pick
+/// them by (`#boot [data-fv=…]`): the first is the page's markup.
+const WINDOWS: [(u32, &str); 3] = [(1280, "wide"), (1920, "full"), (390, "narrow")];
+
+/// The pictures whose drawing depends on the window's width: what follows
+/// each marker, up to its `</svg>`.
+const PICTURES: [&str; 2] = ["data-testid=\"chart\"", "class=\"overview-strip\""];
+
+/// The first view's markup: the app for the first window, each of its width
+/// dependent pictures followed by the same picture drawn for the other windows.
 fn first_view() -> Result<String, &'static str> {
-    let wide = render(1280);
-    let narrow = render(390);
-    let (a, b) = chart_svg(&wide).ok_or("no chart in the desktop render")?;
-    let (c, d) = chart_svg(&narrow).ok_or("no chart in the phone render")?;
-    let tag =
-        |svg: &str, class: &str| svg.replacen("<svg ", &format!("<svg data-fv=\"{class}\" "), 1);
-    // The two pictures' ids must not meet in one page.
-    let phone = tag(&narrow[c..d], "narrow").replace("plot-clip", "plot-clip-fv");
-    Ok(without_automation(&format!(
-        "{}{}{}{}",
-        &wide[..a],
-        tag(&wide[a..b], "wide"),
-        phone,
-        &wide[b..]
-    )))
+    let renders: Vec<String> = WINDOWS.iter().map(|&(w, _)| render(w)).collect();
+    let mut page = renders[0].clone();
+    for marker in PICTURES {
+        let (a, b) = picture(&page, marker).ok_or("a picture is missing in the first render")?;
+        let mut all = String::new();
+        for ((_, name), html) in WINDOWS.iter().zip(&renders) {
+            let (c, d) = picture(html, marker).ok_or("a picture is missing in a render")?;
+            let svg = html[c..d].replacen("<svg ", &format!("<svg data-fv=\"{name}\" "), 1);
+            // The pictures' ids must not meet in one page.
+            all.push_str(&if all.is_empty() {
+                svg
+            } else {
+                svg.replace("plot-clip", &format!("plot-clip-{name}"))
+            });
+        }
+        page.replace_range(a..b, &all);
+    }
+    Ok(without_automation(&page))
+}
+
+/// Where the SVG after `marker` starts and ends in a render (it holds no other <svg>).
+fn picture(html: &str, marker: &str) -> Option<(usize, usize)> {
+    let at = html.find(marker)?;
+    let start = at + html[at..].find("<svg ")?;
+    let end = start + html[start..].find("</svg>")? + "</svg>".len();
+    html[start + 1..end]
+        .find("<svg")
+        .is_none_or(|i| start + 1 + i >= end - 6)
+        .then_some((start, end))
 }
 
 /// The markup without the attributes tests and scripts find the live app by
@@ -75,18 +97,6 @@ fn without_automation(html: &str) -> String {
     }
     out.push_str(rest);
     out
-}
-
-/// Where the chart's SVG starts and ends in a render.
-fn chart_svg(html: &str) -> Option<(usize, usize)> {
-    let at = html.find("data-testid=\"chart\"")?;
-    let start = at + html[at..].find("<svg ")?;
-    // The chart's SVG holds no other <svg>: its end is the first close.
-    let end = start + html[start..].find("</svg>")? + "</svg>".len();
-    html[start + 1..end]
-        .find("<svg")
-        .is_none_or(|i| start + 1 + i >= end - 6)
-        .then_some((start, end))
 }
 
 fn main() -> ExitCode {

@@ -35,10 +35,10 @@ fn day_text(day: f64) -> String {
 #[function_component(TimeOverview)]
 pub fn time_overview(props: &TimeOverviewProps) -> Html {
     let node = use_node_ref();
-    // Before it is measured, the width the layout will give (the chart's, with its
-    // border): the first frame, and the page rendered at build time, fit.
+    // Before it is measured, the width the layout will give (the chart's): the
+    // first frame, and the page rendered at build time, fit.
     let width = use_element_width(node.clone())
-        .unwrap_or_else(|| crate::components::timeline_chart::estimated_width(false) + 2.0)
+        .unwrap_or_else(|| crate::components::timeline_chart::estimated_width(false))
         .max(50.0);
     // A drag in progress: what was grabbed, where, and the window then.
     let drag = use_mut_ref(|| None::<(Grab, f64, Window)>);

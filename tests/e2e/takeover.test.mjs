@@ -91,3 +91,37 @@ test('the theme picked on an earlier visit, or the link\'s, is the static view\'
     await done();
   }
 });
+
+test('what a visitor did before the app took over is kept: the focus, and a search typed', async () => {
+  // Focus moved by keys while the app loads: on the same control after.
+  let { page, release, done } = await heldBack(browser, server.url);
+  await page.waitForSelector('#boot .app');
+  for (let i = 0; i < 6; i++) await page.keyboard.press('Tab');
+  const before = await page.evaluate(() => document.activeElement.outerHTML.replace(/ data-[a-z-]+="[^"]*"/g, '').slice(0, 80));
+  release();
+  await page.waitForSelector('html[data-ready]');
+  await page.waitForFunction(() => document.activeElement && document.activeElement !== document.body);
+  const after = await page.evaluate(() => document.activeElement.outerHTML.replace(/ data-[a-z-]+="[^"]*"/g, '').slice(0, 80));
+  assert.equal(after, before);
+  await done();
+  // A search typed while the app loads: searched once it runs.
+  ({ page, release, done } = await heldBack(browser, server.url));
+  await page.waitForSelector('#boot .app');
+  await page.click('#boot #search');
+  await page.keyboard.type('Beslan');
+  release();
+  await page.waitForSelector('html[data-ready]');
+  await page.waitForFunction(() => document.documentElement.getAttribute('data-shown-count') === '1');
+  assert.equal(await page.inputValue('#search'), 'Beslan');
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'search');
+  await done();
+});
+
+test('the static view\'s pictures are drawn for the window: a phone, a laptop, a full-HD screen', async () => {
+  for (const [width, height] of [[390, 844], [1280, 720], [1920, 1080]]) {
+    const shown = await boxes({ width, height }, false);
+    const live = await boxes({ width, height }, true);
+    const chart = PARTS.indexOf('.chart-svg');
+    assert.deepEqual(shown[chart], live[chart], `${width}px: the chart's box`);
+  }
+});

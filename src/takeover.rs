@@ -1,0 +1,89 @@
+//! The static first view (index.html's `#boot`, the app's own markup made at
+//! build time) handed over to the live app: a visitor may already have moved
+//! the focus or typed a search while the app loaded (seconds, on a slow
+//! network). Both are carried over, so the takeover loses nothing: the focus
+//! goes to the same control of the live page (by its place among the controls
+//! shown: the markup is the same), and the search typed is typed again.
+
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::Element;
+
+const FOCUSABLE: &str = "a[href], button, input, select, summary, [tabindex]";
+
+/// What the visitor left in the static view.
+pub struct Carried {
+    /// The focused control's place among the controls shown.
+    focus: Option<usize>,
+    /// What was typed in the search box.
+    search: String,
+}
+
+/// The controls under `root` a visitor sees (the static view draws its
+/// pictures for several widths: the ones not shown do not count).
+fn shown_controls(root: &Element) -> Vec<Element> {
+    let Ok(list) = root.query_selector_all(FOCUSABLE) else {
+        return Vec::new();
+    };
+    (0..list.length())
+        .filter_map(|i| list.item(i)?.dyn_into::<Element>().ok())
+        .filter(|e| e.get_bounding_client_rect().width() > 0.0)
+        .collect()
+}
+
+/// What the visitor did in `boot`, read before it is removed.
+pub fn read(boot: &Element) -> Carried {
+    let active = crate::dom::document().and_then(|d| d.active_element());
+    let focus = active
+        .filter(|a| boot.contains(Some(a)))
+        .and_then(|a| shown_controls(boot).iter().position(|e| *e == a));
+    let search = boot
+        .query_selector("#search")
+        .ok()
+        .flatten()
+        .and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok())
+        .map(|i| i.value())
+        .unwrap_or_default();
+    Carried { focus, search }
+}
+
+/// Gives it to the live page once the app has drawn (the next frame).
+pub fn restore(c: Carried) {
+    if c.focus.is_none() && c.search.is_empty() {
+        return;
+    }
+    let Some(w) = crate::dom::window() else {
+        return;
+    };
+    let f = Closure::once_into_js(move || {
+        let Some(app) =
+            crate::dom::document().and_then(|d| d.query_selector(".app").ok().flatten())
+        else {
+            return;
+        };
+        if !c.search.is_empty() {
+            if let Some(i) = app
+                .query_selector("#search")
+                .ok()
+                .flatten()
+                .and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok())
+            {
+                i.set_value(&c.search);
+                if let Ok(e) = web_sys::Event::new_with_event_init_dict("input", &{
+                    let init = web_sys::EventInit::new();
+                    init.set_bubbles(true);
+                    init
+                }) {
+                    let _ = i.dispatch_event(&e);
+                }
+            }
+        }
+        if let Some(el) = c
+            .focus
+            .and_then(|n| shown_controls(&app).into_iter().nth(n))
+        {
+            crate::dom::focus_element(el);
+        }
+    });
+    let _ = w.request_animation_frame(f.unchecked_ref());
+}
