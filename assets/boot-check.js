@@ -22,6 +22,8 @@
       try { theme = localStorage.getItem('sco-timeline-theme'); } catch (e) { theme = null; }
     }
     if (themes.indexOf(theme) >= 0) root.setAttribute('data-theme', theme);
+    // A frame's layout from the first frame (styles: html[data-embed]).
+    if (on('embed')) root.setAttribute('data-embed', '1');
     // High contrast has its own type size: its first view is not the one drawn at build time either.
     if (on('embed') || on('present') || (q.get('data') || '').trim() || q.get('story') || theme === 'contrast') {
       root.setAttribute('data-boot-other', '');

@@ -15,6 +15,23 @@ pub mod story_state;
 pub mod takeover;
 pub mod worker;
 
+/// In a frame, its mode and type size on `<html>` before the first render
+/// (use_frame_style keeps them after), so the first frame is laid out as the
+/// next ones are.
+fn frame_before_render() {
+    let search = dom::window()
+        .and_then(|w| w.location().search().ok())
+        .unwrap_or_default();
+    let o = timeline_core::embed::EmbedOptions::decode(&search);
+    if o.embed {
+        let (w, h) = hooks::use_window_size::inner_size();
+        dom::set_root_attr("data-embed", "1");
+        dom::set_root_font_px(Some(timeline_core::frame::type_px(
+            w, h, o.theme, true, o.present,
+        )));
+    }
+}
+
 /// Mounts the app on `<body>`, in place of the static content `index.html`
 /// shows until then.
 pub fn start() {
@@ -25,6 +42,7 @@ pub fn start() {
     if let Some(boot) = boot {
         boot.remove();
     }
+    frame_before_render();
     yew::Renderer::<components::app::App>::new().render();
     if let Some(c) = carried {
         takeover::restore(c);

@@ -213,7 +213,9 @@ pub fn timeline_chart(props: &TimelineChartProps) -> Html {
     let (h, g) = (m.height, m.gutter);
     let tab_stop = m.marks.iter().any(|mk| mk.tabbable);
     html! {
-        <div class="chart" ref={container} tabindex={if tab_stop { "-1" } else { "0" }} role="group" data-testid="chart"
+        // In a frame the lanes are fitted to the height measured: until it is, nothing is shown
+        // (a first guess drawn, then the fitted chart, would jump).
+        <div class={classes!("chart", (state.embed.embed && measured.is_none()).then_some("unmeasured"))} ref={container} tabindex={if tab_stop { "-1" } else { "0" }} role="group" data-testid="chart"
             data-content-height={px(m.natural_h.round())}
             data-step-days={timeline_core::fmt::px2(timeline_core::chartnav::unit_days(m.unit))}
             aria-label="Timeline chart" aria-describedby="chart-keys"

@@ -3,7 +3,8 @@
 use gloo::events::EventListener;
 use yew::prelude::*;
 
-fn inner_size() -> (f64, f64) {
+/// The window's inner size now.
+pub fn inner_size() -> (f64, f64) {
     let w = crate::dom::window();
     let get = |v: Option<wasm_bindgen::JsValue>| v.and_then(|v| v.as_f64()).unwrap_or(0.0);
     (
