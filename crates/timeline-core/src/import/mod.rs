@@ -152,15 +152,8 @@ fn peek(text: &str) -> Option<Peeked> {
     };
     if let Ok(doc) = serde_json::from_str::<Doc>(text) {
         if let Some(ev) = doc.events {
-            // An `items` beside `events` is metadata to ours, as any other key.
-            let mut rest = doc.rest;
-            if let Some(items) = doc.items {
-                let list = items
-                    .iter()
-                    .map(|r| serde_json::from_str(r.get()).unwrap_or(Value::Null));
-                rest.insert("items".into(), Value::Array(list.collect()));
-            }
-            return Some(peeked(Container::Events, &ev, rest));
+            // (An `items` beside `events` is no metadata ours reads: left out of `rest`.)
+            return Some(peeked(Container::Events, &ev, doc.rest));
         }
         return doc.items.map(|it| peeked(Container::Items, &it, doc.rest));
     }
