@@ -28,6 +28,27 @@
     if (on('embed') || on('present') || (q.get('data') || '').trim() || q.get('story') || theme === 'contrast') {
       root.setAttribute('data-boot-other', '');
     }
+    // Which module starts (src/upgrade.rs): the lean first module for the
+    // built-in first view, the full one at once for a link that opens on
+    // another view (a frame, a presentation, a linked dataset, a story; and
+    // ?fault=, the test builds' panic). Both fetched from here, before the
+    // body is parsed; scripts/post-build.mjs writes their names in, and the
+    // loader (boot-*.js) starts the one named on window.__scoStart.
+    var modules = /*sco-modules*/null;
+    var which = on('embed') || on('present') || (q.get('data') || '').trim() || q.get('story') || q.get('fault') ? 'full' : 'lean';
+    window.__scoStart = which;
+    if (modules && modules[which]) {
+      var preload = function (rel, href, as) {
+        var l = document.createElement('link');
+        l.rel = rel;
+        l.href = href;
+        l.crossOrigin = 'anonymous';
+        if (as) { l.as = as; l.type = 'application/wasm'; }
+        document.head.appendChild(l);
+      };
+      preload('modulepreload', modules[which][0]);
+      preload('preload', modules[which][1], 'fetch');
+    }
     // The static view's theme switch says the theme taken.
     if (theme) {
       document.addEventListener('DOMContentLoaded', function () {

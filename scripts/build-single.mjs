@@ -12,8 +12,8 @@ const html = fs.readFileSync(path.join(dist, 'index.html'), 'utf8');
 const pick = (re, what) => { const m = html.match(re); if (!m) throw new Error(`build-single: no ${what} in ${dist}/index.html`); return m[1]; };
 
 const boot = fs.readFileSync(path.join(dist, pick(/<script type="module" src="\.\/([^"]+)"/, 'loader')), 'utf8');
-const glueName = boot.match(/from '\.\/([^']+\.js)'/)[1];
-const wasmName = boot.match(/module_or_path: '\.\/([^']+\.wasm)'/)[1];
+// The full module (src/bin/sco-full.rs: everything, src/upgrade.rs), as the loader names it.
+const [glueName, wasmName] = JSON.parse(boot.match(/const M = (\{.*\});/)[1]).full.map((n) => n.slice(2));
 const css = fs.readFileSync(path.join(dist, pick(/<link rel="stylesheet" href="\.\/([^"]+)"/, 'stylesheet')), 'utf8');
 const icon = fs.readFileSync(path.join(dist, pick(/<link rel="icon" href="\.\/([^"]+)"/, 'icon')));
 let glue = fs.readFileSync(path.join(dist, glueName), 'utf8');

@@ -1,8 +1,8 @@
 // The first visit's weight: every file of dist/ (not the example deck) raw,
 // gzip (level 9) and brotli (quality 11), and in total what the first view
 // loads — the HTML, what it links (styles, icon, scripts) and what the loader
-// imports (the JS glue, the wasm). The worker's module (loaded on first use of
-// an import, an export or the statistics) is listed, not counted.
+// imports (the lean module's JS glue and wasm). The full module and the
+// worker's (loaded on first use) are listed, not counted.
 //
 //   node scripts/bytes.mjs [dist]      (after scripts/build.sh or trunk build --release)
 import fs from 'node:fs';
@@ -24,6 +24,10 @@ export function firstViewFiles(dist) {
   for (const f of [...first].filter((f) => f.endsWith('.js'))) {
     const js = fs.readFileSync(path.join(dist, f), 'utf8');
     for (const m of js.matchAll(/(?:from |import\(|module_or_path: )'\.\/([^']+)'/g)) first.add(m[1]);
+    // The loader's modules (scripts/post-build.mjs): the lean one starts on
+    // the first view; the full one is fetched on first use (src/upgrade.rs).
+    const M = js.match(/const M = (\{.*\});/)?.[1];
+    if (M) for (const n of JSON.parse(M).lean) first.add(n.slice(2));
   }
   return first;
 }

@@ -9,15 +9,59 @@ const dir = process.env.TRUNK_STAGING_DIR ?? 'dist';
 const file = path.join(dir, 'index.html');
 let html = fs.readFileSync(file, 'utf8');
 
-const re = /<script type="module">([\s\S]*?)<\/script>/;
-const m = html.match(re);
-if (!m) throw new Error('post-build: no inline module script found in index.html');
-const code = m[1].trim() + '\n';
+// Trunk writes a loader for the lean first module (src/main.rs) and preloads
+// it; the full one (src/bin/sco-full.rs, src/upgrade.rs) is built as a
+// "worker" with the web target (Trunk allows one main module), so nothing
+// loads it. One loader replaces Trunk's: it starts the module
+// assets/boot-check.js picked (window.__scoStart), and gives the lean one
+// window.scoUpgrade, which fetches and starts the full one on first use.
+// boot-check.js preloads the one picked.
+const re = /<script type="module">([\s\S]*?)<\/script>\s*/g;
+const modules = {};
+for (const m of html.matchAll(re)) {
+  const js = m[1].match(/from '\.\/([^']+\.js)'/)?.[1];
+  const wasm = m[1].match(/module_or_path: '\.\/([^']+\.wasm)'/)?.[1];
+  if (!js || !wasm) throw new Error('post-build: a loader without its module: ' + m[1]);
+  modules[js.startsWith('sco-full') ? 'full' : 'lean'] = ['./' + js, './' + wasm];
+}
+{
+  const files = fs.readdirSync(dir);
+  const js = files.find((f) => /^sco-full(-[0-9a-f]+)?\.js$/.test(f));
+  const wasm = files.find((f) => /^sco-full(-[0-9a-f]+)?_bg\.wasm$/.test(f));
+  if (js && wasm) modules.full = ['./' + js, './' + wasm];
+}
+if (!modules.lean || !modules.full) throw new Error('post-build: index.html should load the lean and the full module, found ' + JSON.stringify(modules));
+const names = Object.values(modules).flat().map((n) => n.slice(2).replace(/[.]/g, '\\.'));
+html = html.replace(new RegExp(`\\s*<link rel="(?:modulepreload|preload)"[^>]*href="\\./(?:${names.join('|')})"[^>]*>`, 'g'), '');
+const code = `// Starts the module boot-check.js picked (src/upgrade.rs): the lean first
+// module, or the full one; the lean one fetches the full one on first use.
+const M = ${JSON.stringify(modules)};
+const start = async ([js, wasm]) => {
+  const m = await import(js);
+  await m.default({ module_or_path: wasm });
+  dispatchEvent(new CustomEvent('TrunkApplicationStarted'));
+};
+let full = null;
+window.scoUpgrade = () => (full ??= start(M.full).catch((e) => { full = null; throw e; }));
+await (window.__scoStart === 'full' ? window.scoUpgrade() : start(M.lean));
+`;
 const hash = crypto.createHash('sha256').update(code).digest('hex').slice(0, 16);
 const name = `boot-${hash}.js`;
 fs.writeFileSync(path.join(dir, name), code);
 const sri = 'sha384-' + crypto.createHash('sha384').update(code).digest('base64');
-html = html.replace(re, `<script type="module" src="./${name}" integrity="${sri}"></script>`);
+let first = true;
+html = html.replace(re, (all) => {
+  if (!first) return '';
+  first = false;
+  return `<script type="module" src="./${name}" integrity="${sri}"></script>\n`;
+});
+// boot-check.js preloads the module it picks: the names written in.
+const check = path.join(dir, 'boot-check.js');
+if (fs.existsSync(check)) {
+  const src = fs.readFileSync(check, 'utf8');
+  if (!src.includes('/*sco-modules*/null')) throw new Error('post-build: boot-check.js has no /*sco-modules*/ place');
+  fs.writeFileSync(check, src.replace('/*sco-modules*/null', JSON.stringify(modules)));
+}
 
 export const CSP = [
   "default-src 'self'",
@@ -79,22 +123,16 @@ execFileSync('cargo', ['run', '--quiet', '-p', 'sco-timeline', '--features', 'ss
 // src/worker.rs finds a line of sco-worker-boot.js by its text.
 const terser = await import('terser').catch(() => null);
 if (terser) {
-  let page = fs.readFileSync(file, 'utf8');
-  const glue = page.match(/<link rel="modulepreload" href="\.\/([^"]+\.js)"/)?.[1];
   const minify = async (name, module) => {
     const at = path.join(dir, name);
     // __wbg_init kept by name: scripts/build-single.mjs calls it.
     const out = await terser.minify(fs.readFileSync(at, 'utf8'), { module, mangle: { reserved: ['__wbg_init'] }, format: { comments: false } });
     fs.writeFileSync(at, out.code + '\n');
-    return 'sha384-' + crypto.createHash('sha384').update(out.code + '\n').digest('base64');
   };
-  if (glue) {
-    const sri = await minify(glue, true);
-    page = page.replace(new RegExp(`(<link rel="modulepreload" href="\\./${glue.replace(/[.]/g, '\\.')}"[^>]*integrity=")[^"]*"`), `$1${sri}"`);
-  }
+  // The glue of both modules (imported by the loader, without integrity attributes).
+  for (const [js] of Object.values(modules)) await minify(js.slice(2), true);
   if (fs.existsSync(path.join(dir, 'boot-check.js'))) await minify('boot-check.js', false);
-  fs.writeFileSync(file, page);
-  console.log(`post-build: ${glue ?? 'no glue found'} and boot-check.js minified`);
+  console.log(`post-build: ${Object.values(modules).map(([js]) => js.slice(2)).join(', ')} and boot-check.js minified`);
 } else {
   console.warn('post-build: node_modules/terser is missing (npm ci): scripts left as written');
 }

@@ -12,6 +12,7 @@ echo "== format and lints (cargo fmt --check, cargo clippy -D warnings: native w
 cargo fmt --all --check
 cargo clippy --workspace --all-targets -- -D warnings
 cargo clippy -p sco-timeline --target wasm32-unknown-unknown --all-targets -- -D warnings
+cargo clippy -p sco-timeline --target wasm32-unknown-unknown --no-default-features --lib --bins -- -D warnings   # the lean first module (src/upgrade.rs)
 cargo clippy -p sco-timeline --features ssr --bin prerender-app -- -D warnings   # the build-time first view
 
 echo "== core (native)"

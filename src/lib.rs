@@ -10,9 +10,11 @@ pub mod hooks;
 pub mod loading;
 pub mod state;
 pub mod stats_cache;
+#[cfg(feature = "full")]
 pub mod story_io;
 pub mod story_state;
 pub mod takeover;
+pub mod upgrade;
 pub mod worker;
 
 /// In a frame, its mode and type size on `<html>` before the first render
@@ -33,17 +35,32 @@ fn frame_before_render() {
 }
 
 /// Mounts the app on `<body>`, in place of the static content `index.html`
-/// shows until then.
+/// shows until then, or of the lean app (upgrade.rs) when this is the full
+/// module fetched on first use of what the lean one leaves out.
 pub fn start() {
     dom::install_panic_panel();
+    dom::set_root_attr(
+        "data-module",
+        if cfg!(feature = "full") {
+            "full"
+        } else {
+            "lean"
+        },
+    );
+    let lean = upgrade::lean_root();
     let boot = dom::document().and_then(|d| d.get_element_by_id("boot"));
     // The focus and a search the visitor left in it, carried over (takeover.rs).
-    let carried = boot.as_ref().map(takeover::read);
+    let carried = lean.as_ref().or(boot.as_ref()).map(takeover::read);
     if let Some(boot) = boot {
         boot.remove();
     }
+    if lean.is_some() {
+        upgrade::stop_lean();
+    }
     frame_before_render();
-    yew::Renderer::<components::app::App>::new().render();
+    let _handle = yew::Renderer::<components::app::App>::new().render();
+    #[cfg(not(feature = "full"))]
+    upgrade::keep_stop(_handle);
     if let Some(c) = carried {
         takeover::restore(c);
     }

@@ -1,25 +1,17 @@
 //! The root: loads the built-in dataset once, owns the state, draws the main
 //! view (toolbar, chart or list) and hands it to a page layout (page.rs).
 
-use crate::components::page::{embed_page, full_page, Page};
+use crate::components::page::{full_page, Page};
+#[cfg(feature = "full")]
+use crate::components::story_view::{caption, card, player, presenter};
 use crate::components::{
-    chart_outline::ChartOutline,
-    event_caption::EventCaption,
-    event_details::EventDetails,
-    list_view::ListView,
-    presenter_bar::{presenter_bar, PresenterBarProps},
-    story_card::{story_card, StoryCardProps},
-    story_player::{story_player, StoryPlayerProps},
-    time_overview::TimeOverview,
-    timeline_chart::TimelineChart,
-    toolbar::Toolbar,
+    chart_outline::ChartOutline, event_details::EventDetails, list_view::ListView,
+    time_overview::TimeOverview, timeline_chart::TimelineChart, toolbar::Toolbar,
 };
 use crate::hooks::{
-    use_data_source::use_data_source,
     use_root_attrs::use_root_attrs,
     use_url_sync::{read_location, use_url_sync},
 };
-use crate::hooks::{use_host_api::use_host_api, use_presenter_keys::use_presenter_keys};
 use crate::state::{AppState, Data};
 use timeline_core::embed::{EmbedOptions, Theme};
 use timeline_core::urlstate::ViewMode;
@@ -30,7 +22,7 @@ fn initial_state() -> AppState {
     let data = Data::new(crate::builtin::dataset(), Vec::new());
     // A linked dataset (`?data=`) is still to come: the link's countries and
     // event are checked against it when it arrives, not against the built-in one.
-    let pending = crate::hooks::use_data_source::data_param();
+    let pending = linked_data();
     let (view, ignored) = read_location(if pending.is_some() {
         None
     } else {
@@ -58,17 +50,8 @@ fn initial_state() -> AppState {
 pub fn app() -> Html {
     let state = use_reducer(initial_state);
     use_url_sync(state.clone());
-    use_data_source(state.clone());
-    use_host_api(state.clone());
+    use_full(state.clone());
     let playing = state.story.playing.is_some();
-    {
-        let state = state.clone();
-        use_presenter_keys(
-            state.presenting && !state.paused && !playing,
-            Callback::from(move |a| state.dispatch(a)),
-        );
-    }
-    crate::hooks::use_stories::use_stories(&state);
     // Type sized to the frame (timeline_core::frame::type_px): set on <html>
     // in a frame, where every size in the styles is in rem.
     let (vw, vh) = crate::hooks::use_window_size::use_window_size();
@@ -85,14 +68,13 @@ pub fn app() -> Html {
         state.embed.theme,
         state.paused,
     );
-    crate::hooks::use_presenter_start::use_presenter_start(state.clone());
     let ontheme = crate::hooks::use_theme_memory::use_theme_memory(Callback::from({
         let state = state.clone();
         move |a| state.dispatch(a)
     }));
     let embed_open = crate::hooks::erased::use_state(|| false);
     // The dataset the page's link asks for (`?data=`), if any.
-    let linked = use_memo((), |_| crate::hooks::use_data_source::data_param());
+    let linked = use_memo((), |_| linked_data());
     let later = crate::hooks::use_after_first_frame::use_after_first_frame();
     // Parsed once, after the first frame (the map is not part of it).
     let shapes = use_memo(later, |later| {
@@ -124,8 +106,9 @@ pub fn app() -> Html {
         state,
     };
     let main = main_view(&page, ontheme, &embed_open);
+    #[cfg(feature = "full")]
     if page.state.embed.embed {
-        return embed_page(&page, main);
+        return crate::components::page::embed_page(&page, main);
     }
     full_page(&page, main, &embed_open, (*shapes).clone(), printing)
 }
@@ -150,7 +133,58 @@ fn awaiting_link(state: &AppState, linked: Option<&str>) -> bool {
         }
 }
 
+/// The hooks of what only the full module does: linked and opened data, the
+/// host page's messages, presenting, stories.
+#[cfg(feature = "full")]
+#[hook]
+fn use_full(state: UseReducerHandle<AppState>) {
+    crate::hooks::use_data_source::use_data_source(state.clone());
+    crate::hooks::use_host_api::use_host_api(state.clone());
+    crate::hooks::use_pending::use_pending(state.clone());
+    let playing = state.story.playing.is_some();
+    {
+        let state = state.clone();
+        crate::hooks::use_presenter_keys::use_presenter_keys(
+            state.presenting && !state.paused && !playing,
+            Callback::from(move |a| state.dispatch(a)),
+        );
+    }
+    crate::hooks::use_stories::use_stories(&state);
+    crate::hooks::use_presenter_start::use_presenter_start(state);
+}
+
+/// The lean module has none of them (upgrade.rs).
+#[cfg(not(feature = "full"))]
+#[hook]
+fn use_full(_state: UseReducerHandle<AppState>) {}
+
+/// The dataset the page's link asks for (`?data=`); the lean module never
+/// runs with one (the loader starts the full module for it).
+fn linked_data() -> Option<String> {
+    #[cfg(feature = "full")]
+    return crate::hooks::use_data_source::data_param();
+    #[cfg(not(feature = "full"))]
+    None
+}
+
+/// The SVG and PNG pictures of the chart (in the lean module: the full
+/// module's, on first use).
+#[cfg(not(feature = "full"))]
+fn picture_export(_: &UseReducerHandle<AppState>) -> Callback<&'static str> {
+    Callback::from(|kind: &'static str| {
+        crate::upgrade::upgrade(
+            Some(if kind == "svg" {
+                "export-svg"
+            } else {
+                "export-png"
+            }),
+            None,
+        )
+    })
+}
+
 /// The SVG and PNG pictures of the chart (drawn in the worker).
+#[cfg(feature = "full")]
 fn picture_export(state: &UseReducerHandle<AppState>) -> Callback<&'static str> {
     let state = state.clone();
     Callback::from(move |kind: &'static str| {
@@ -171,37 +205,19 @@ fn main_view(
     ontheme: Callback<Theme>,
     embed_open: &crate::hooks::erased::StateHandle<bool>,
 ) -> Html {
-    let (state, ds, dispatch, playing) = (&p.state, &p.ds, &p.dispatch, p.playing);
+    let (state, ds, dispatch) = (&p.state, &p.ds, &p.dispatch);
     let e = &state.embed;
-    let position = state
-        .view
-        .selected
-        .as_deref()
-        .and_then(|id| ds.position(id))
-        .and_then(|i| state.shown.binary_search(&i).ok())
-        .map(|p| p + 1);
     let list = state.view.view == ViewMode::List;
-    let card = state.story.scene().filter(|s| s.view.is_none()).map(|s| {
-        story_card(&StoryCardProps {
-            title: s.title.clone().into(),
-            caption: s.caption.clone().into(),
-            story_title: state.story.story().title.clone().into(),
-        })
-    });
     html! {
         <>
             <div class="command-row">
                 <Toolbar view={state.view.view} grouping={state.view.grouping} dispatch={dispatch.clone()} onexport={picture_export(state)}
                     embed={state.embed.clone()} presenting={state.presenting} {ontheme} authoring={state.story.authoring}
-                    onembed={ let o = embed_open.clone(); Callback::from(move |_| o.set(true)) } />
-                if state.presenting && !playing {
-                    { presenter_bar(&PresenterBarProps { position, total: state.shown.len(), dispatch: dispatch.clone() }) }
-                }
+                    onembed={ on_embed(embed_open) } />
+                { presenter(p) }
             </div>
-            if playing {
-                { story_player(&StoryPlayerProps { story: state.story.clone(), dispatch: dispatch.clone(), read_only: e.embed }) }
-            }
-            if let Some(card) = card {
+            { player(p) }
+            if let Some(card) = card(p) {
                 { card }
             } else if p.awaiting_link {
                 <p class="chart-placeholder" data-testid="chart-placeholder">{ "Loading the linked dataset…" }</p>
@@ -225,12 +241,38 @@ fn main_view(
                     <EventDetails dataset={ds.clone()} event={ev} anchor={None::<(f64, f64)>} beside_mark={true} dispatch={dispatch.clone()} />
                 }
             }
-            // In a frame: the current event as a caption sized to the frame (a story shows its scene's instead).
-            if let Some(ev) = p.selected.clone().filter(|_| e.embed && !p.awaiting_link && !playing) {
-                <EventCaption dataset={ds.clone()} event={ev} presenting={state.presenting} dispatch={dispatch.clone()} />
-            }
+            { caption(p) }
         </>
     }
+}
+
+/// "Embed…": the dialog (in the lean module: the full module's, on first use).
+fn on_embed(open: &crate::hooks::erased::StateHandle<bool>) -> Callback<()> {
+    #[cfg(feature = "full")]
+    {
+        let o = open.clone();
+        Callback::from(move |_| o.set(true))
+    }
+    #[cfg(not(feature = "full"))]
+    {
+        let _ = open;
+        Callback::from(|_| crate::upgrade::upgrade(Some("embed"), None))
+    }
+}
+
+/// The lean module: none of these (upgrade.rs: it never presents, plays a
+/// story or runs in a frame).
+#[cfg(not(feature = "full"))]
+fn presenter(_: &Page) -> Html {
+    Html::default()
+}
+#[cfg(not(feature = "full"))]
+use presenter as player;
+#[cfg(not(feature = "full"))]
+use presenter as caption;
+#[cfg(not(feature = "full"))]
+fn card(_: &Page) -> Option<Html> {
+    None
 }
 
 /// "The 3 events shown lie outside the dates in view. Fit all": said when a

@@ -1,4 +1,6 @@
+#[cfg(feature = "full")]
 use crate::components::column_mapping::ColumnMapping;
+#[cfg(feature = "full")]
 use crate::components::refused_problems::{refused_problems, RefusedProblemsProps};
 use crate::state::{Import, LoadStatus};
 use std::rc::Rc;
@@ -79,13 +81,27 @@ pub fn data_source(props: &DataSourceProps) -> Html {
                     LoadStatus::Failed(why) => html! { <p class="notice error" role="alert" data-testid="load-status">{ why.clone() }</p> },
                 }
             }
-            // A refused file: its problems but the reason the load status says.
-            if let Some(i) = &props.import {
-                if let Some(problems) = i.refused.as_ref().filter(|p| !p.is_empty()) {
-                    { refused_problems(&RefusedProblemsProps { name: i.name.clone(), problems: problems.clone() }) }
-                }
-                <ColumnMapping import={i.clone()} onapply={props.onremap.clone()} />
-            }
+            { how_read(props) }
         </section>
     }
+}
+
+/// A refused file: its problems but the reason the load status says; the
+/// mapping step of a table read.
+#[cfg(feature = "full")]
+fn how_read(props: &DataSourceProps) -> Html {
+    html! {
+        if let Some(i) = &props.import {
+            if let Some(problems) = i.refused.as_ref().filter(|p| !p.is_empty()) {
+                { refused_problems(&RefusedProblemsProps { name: i.name.clone(), problems: problems.clone() }) }
+            }
+            <ColumnMapping import={i.clone()} onapply={props.onremap.clone()} />
+        }
+    }
+}
+
+/// The lean module reads no file (upgrade.rs).
+#[cfg(not(feature = "full"))]
+fn how_read(_: &DataSourceProps) -> Html {
+    Html::default()
 }

@@ -7,17 +7,20 @@ use crate::components::{
     country_map::CountryMap,
     data_source::{data_source, DataSourceProps},
     date_range::{date_range, DateRangeProps},
-    embed_dialog::EmbedDialog,
     kind_legend::{kind_legend, KindLegendProps},
     print_list::{print_list, PrintListProps},
-    problems_panel::ProblemsPanel,
     search_box::{search_box, SearchBoxProps},
     stats_panel::StatsPanel,
-    story_panel::{story_panel, StoryPanelProps},
-    story_problems::{story_problems, StoryProblemsProps},
     summary_line::{summary_line, SummaryLineProps},
 };
-use crate::hooks::use_data_source::open_file;
+#[cfg(feature = "full")]
+use crate::components::{
+    embed_dialog::EmbedDialog,
+    problems_panel::ProblemsPanel,
+    story_panel::{story_panel, StoryPanelProps},
+    story_problems::{story_problems, StoryProblemsProps},
+};
+#[cfg(feature = "full")]
 use crate::loading::LoadStatus;
 use crate::state::{Action, AppState};
 use std::rc::Rc;
@@ -33,6 +36,7 @@ pub(super) struct Page {
     /// unchanged data do not re-render.
     pub(super) dispatch: Callback<Action>,
     pub(super) ds: Rc<Dataset>,
+    #[cfg_attr(not(feature = "full"), allow(dead_code))]
     pub(super) playing: bool,
     /// A link to another dataset (`?data=`, or a story's) that has not arrived yet.
     pub(super) awaiting_link: bool,
@@ -70,6 +74,7 @@ fn kinds(p: &Page) -> Html {
 }
 
 /// The search box, the country chips and the kind legend, as the frame allows.
+#[cfg(feature = "full")]
 fn filters(p: &Page) -> Html {
     html! { <>{ search_and_chips(p) }{ kinds(p) }</> }
 }
@@ -101,6 +106,7 @@ fn stats(p: &Page) -> Html {
 }
 
 /// The page in a frame: the filters it allows, the chart, a source line.
+#[cfg(feature = "full")]
 pub(super) fn embed_page(p: &Page, main: Html) -> Html {
     let (state, ds) = (&p.state, &p.ds);
     let e = &state.embed;
@@ -125,34 +131,75 @@ pub(super) fn embed_page(p: &Page, main: Html) -> Html {
     }
 }
 
-/// Opening a file (the button or a drop): a story file opens as a story,
-/// anything else as a dataset.
-fn file_opener(state: &UseReducerHandle<AppState>) -> Callback<web_sys::File> {
+/// Opens a file: a story file as a story, anything else as a dataset.
+#[cfg(feature = "full")]
+pub(crate) fn open_any_file(state: &UseReducerHandle<AppState>, f: web_sys::File) {
     let state = state.clone();
-    Callback::from(move |f: web_sys::File| {
+    let d = state.dispatcher().to_callback();
+    crate::story_io::open_any(
+        f,
+        d,
+        Callback::from(move |f| crate::hooks::use_data_source::open_file(state.clone(), f)),
+    )
+}
+
+/// Opening a file (the button or a drop); in the lean module, the full
+/// module's, on first use (upgrade.rs).
+fn file_opener(state: &UseReducerHandle<AppState>) -> Callback<web_sys::File> {
+    #[cfg(feature = "full")]
+    {
         let state = state.clone();
-        let d = state.dispatcher().to_callback();
-        crate::story_io::open_any(f, d, Callback::from(move |f| open_file(state.clone(), f)))
+        Callback::from(move |f: web_sys::File| open_any_file(&state, f))
+    }
+    #[cfg(not(feature = "full"))]
+    {
+        let _ = state;
+        Callback::from(|f: web_sys::File| crate::upgrade::upgrade(None, Some(f)))
+    }
+}
+
+/// A new mapping of the columns of the table read (the mapping step).
+#[cfg(feature = "full")]
+fn remapper(state: &UseReducerHandle<AppState>) -> Callback<timeline_core::Mapping> {
+    let state = state.clone();
+    Callback::from(move |m| crate::hooks::use_data_source::remap(state.clone(), m))
+}
+
+/// JSON and CSV downloads of what is shown.
+#[cfg(feature = "full")]
+fn data_export(state: &UseReducerHandle<AppState>) -> Callback<&'static str> {
+    let state = state.clone();
+    Callback::from(move |kind: &'static str| {
+        if let Err(e) = crate::export::export_data(&state.data.dataset, &state.shown, kind) {
+            web_sys::console::error_1(&e.into());
+        }
+    })
+}
+
+/// The lean module: no table is ever read (nothing to map), and downloads
+/// are the full module's, on first use.
+#[cfg(not(feature = "full"))]
+fn remapper(_: &UseReducerHandle<AppState>) -> Callback<timeline_core::Mapping> {
+    Callback::noop()
+}
+#[cfg(not(feature = "full"))]
+fn data_export(_: &UseReducerHandle<AppState>) -> Callback<&'static str> {
+    Callback::from(|kind: &'static str| {
+        crate::upgrade::upgrade(
+            Some(if kind == "json" {
+                "export-json"
+            } else {
+                "export-csv"
+            }),
+            None,
+        )
     })
 }
 
 /// The data source line: open, drop, the mapping step, JSON/CSV export.
 fn data_source_line(p: &Page, onfile: Callback<web_sys::File>) -> Html {
     let state = &p.state;
-    let onremap = {
-        let state = state.clone();
-        Callback::from(move |m: timeline_core::Mapping| {
-            crate::hooks::use_data_source::remap(state.clone(), m)
-        })
-    };
-    let ondata = {
-        let state = state.clone();
-        Callback::from(move |kind: &'static str| {
-            if let Err(e) = crate::export::export_data(&state.data.dataset, &state.shown, kind) {
-                web_sys::console::error_1(&e.into());
-            }
-        })
-    };
+    let (onremap, ondata) = (remapper(state), data_export(state));
     html! {
         { data_source(&DataSourceProps { source: state.source.clone(), load: state.load.clone(), onfile,
             import: state.import.clone(), onremap, onexport: ondata }) }
@@ -168,7 +215,7 @@ pub(super) fn full_page(
     shapes: Option<Rc<timeline_core::map::MapShapes>>,
     printing: bool,
 ) -> Html {
-    let (state, ds, dispatch, playing) = (&p.state, &p.ds, &p.dispatch, p.playing);
+    let (state, ds, dispatch) = (&p.state, &p.ds, &p.dispatch);
     let e = &state.embed;
     let list = state.view.view == ViewMode::List;
     let onfile = file_opener(state);
@@ -203,20 +250,14 @@ pub(super) fn full_page(
                 </p>
             }
             { data_source_line(p, onfile) }
-            <ProblemsPanel problems={state.data.problems.clone()} />
-            { story_problems(&StoryProblemsProps { problems: state.story.problems.clone(), name: state.story.name.clone().unwrap_or_default().into() }) }
-            if let Some(n) = state.story.notice.clone().filter(|_| !state.story.authoring) {
-                <p class="notice" role="status" data-testid="story-notice">{ n }</p>
-            }
+            { problems(p) }
             <div class="layout">
                 // One column beside the chart on a desktop; on a phone (styles: .side) the
                 // search and the chips come before the chart, so a chip's result is in view
                 // below it, and the rest of the filters after it.
                 <div class="side">
                     <aside class="filters" aria-label={if state.story.authoring { "Story and filters" } else { "Filters" }}>
-                        if state.story.authoring && !playing {
-                            { story_panel(&StoryPanelProps { story: state.story.clone(), dataset: ds.clone(), selected: state.view.selected.clone(), dispatch: dispatch.clone() }) }
-                        }
+                        { authoring(p) }
                         { search_and_chips(p) }
                     </aside>
                     <aside class="filters filters-more" aria-label="More filters">
@@ -240,14 +281,62 @@ pub(super) fn full_page(
                 </main>
                 { stats(p) }
             </div>
-            if **embed_open {
-                <EmbedDialog view={state.view.clone()} dataset={ds.clone()} shown={state.shown.clone()}
-                    story={(!state.story.story().scenes.is_empty()).then(|| crate::story_io::link_value(state.story.story()).unwrap_or_default())}
-                    onclose={ let o = embed_open.clone(); Callback::from(move |_| o.set(false)) } />
-            }
+            { embed_dialog(p, embed_open) }
             if let Some(line) = source_line(ds) {
                 <footer class="app-footer">{ line }</footer>
             }
         </div>
     }
+}
+
+/// The problems of the data and of the story read (the full module: the
+/// lean one shows only the built-in data, which has none).
+#[cfg(feature = "full")]
+fn problems(p: &Page) -> Html {
+    let state = &p.state;
+    html! {
+        <>
+            <ProblemsPanel problems={state.data.problems.clone()} />
+            { story_problems(&StoryProblemsProps { problems: state.story.problems.clone(), name: state.story.name.clone().unwrap_or_default().into() }) }
+            if let Some(n) = state.story.notice.clone().filter(|_| !state.story.authoring) {
+                <p class="notice" role="status" data-testid="story-notice">{ n }</p>
+            }
+        </>
+    }
+}
+
+/// The story's panel while one is made.
+#[cfg(feature = "full")]
+fn authoring(p: &Page) -> Html {
+    let state = &p.state;
+    html! {
+        if state.story.authoring && !p.playing {
+            { story_panel(&StoryPanelProps { story: state.story.clone(), dataset: p.ds.clone(), selected: state.view.selected.clone(), dispatch: p.dispatch.clone() }) }
+        }
+    }
+}
+
+/// The embed dialog, once opened.
+#[cfg(feature = "full")]
+fn embed_dialog(p: &Page, open: &crate::hooks::erased::StateHandle<bool>) -> Html {
+    let state = &p.state;
+    html! {
+        if **open {
+            <EmbedDialog view={state.view.clone()} dataset={p.ds.clone()} shown={state.shown.clone()}
+                story={(!state.story.story().scenes.is_empty()).then(|| crate::story_io::link_value(state.story.story()).unwrap_or_default())}
+                onclose={ let o = open.clone(); Callback::from(move |_| o.set(false)) } />
+        }
+    }
+}
+
+/// The lean module: none of these (upgrade.rs).
+#[cfg(not(feature = "full"))]
+fn problems(_: &Page) -> Html {
+    Html::default()
+}
+#[cfg(not(feature = "full"))]
+use problems as authoring;
+#[cfg(not(feature = "full"))]
+fn embed_dialog(_: &Page, _: &crate::hooks::erased::StateHandle<bool>) -> Html {
+    Html::default()
 }

@@ -24,6 +24,25 @@ pub struct ToolbarProps {
     pub authoring: bool,
 }
 
+/// A control only the full module answers (src/upgrade.rs): in the lean
+/// one, the full module is fetched and the control clicked again there.
+fn full_only(
+    d: &Callback<Action>,
+    name: &'static str,
+    a: impl Fn() -> Action + 'static,
+) -> Callback<MouseEvent> {
+    #[cfg(feature = "full")]
+    {
+        let _ = name;
+        d.reform(move |_| a())
+    }
+    #[cfg(not(feature = "full"))]
+    {
+        let _ = (d, a);
+        Callback::from(move |_| crate::upgrade::upgrade(Some(name), None))
+    }
+}
+
 /// Zoom, fit, lanes, chart or list, and copy link.
 #[function_component(Toolbar)]
 pub fn toolbar(props: &ToolbarProps) -> Html {
@@ -68,7 +87,7 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
             if e.shows(Control::Present) && !(e.embed && props.presenting) {
                 <div class="group">
                     <button data-action="present" aria-pressed={props.presenting.to_string()} title="Step through the events with → ← Space (Esc leaves)"
-                        onclick={d.reform({ let on = !props.presenting; move |_| Action::SetPresenting(on) })}>{ "Present" }</button>
+                        onclick={full_only(d, "present", { let on = !props.presenting; move || Action::SetPresenting(on) })}>{ "Present" }</button>
                 </div>
             }
             if full {
@@ -82,7 +101,7 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
             </div>
             <div class="group">
                 <button data-action="story" aria-pressed={props.authoring.to_string()} title="Make a story: scenes of views, with titles, captions and notes"
-                    onclick={d.reform({ let on = !props.authoring; move |_| Action::Story(crate::state::StoryAction::SetAuthoring(on)) })}>{ "Story" }</button>
+                    onclick={full_only(d, "story", { let on = !props.authoring; move || Action::Story(crate::state::StoryAction::SetAuthoring(on)) })}>{ "Story" }</button>
             </div>
             }
             if full {
