@@ -36,13 +36,15 @@ html = html.replace(new RegExp(`\\s*<link rel="(?:modulepreload|preload)"[^>]*hr
 const code = `// Starts the module boot-check.js picked (src/upgrade.rs): the lean first
 // module, or the full one; the lean one fetches the full one on first use.
 const M = ${JSON.stringify(modules)};
-const start = async ([js, wasm]) => {
-  const m = await import(js);
+// A failed import is remembered by its address: a retry asks for another one.
+const start = async ([js, wasm], retry = 0) => {
+  const m = await import(retry ? js + '?retry=' + retry : js);
   await m.default({ module_or_path: wasm });
   dispatchEvent(new CustomEvent('TrunkApplicationStarted'));
 };
 let full = null;
-window.scoUpgrade = () => (full ??= start(M.full).catch((e) => { full = null; throw e; }));
+let tries = 0;
+window.scoUpgrade = () => (full ??= start(M.full, tries++).catch((e) => { full = null; throw e; }));
 await (window.__scoStart === 'full' ? window.scoUpgrade() : start(M.lean));
 `;
 const hash = crypto.createHash('sha256').update(code).digest('hex').slice(0, 16);

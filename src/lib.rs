@@ -1,6 +1,12 @@
 //! The web app: a thin Yew shell over `timeline-core`.
 //! See ARCHITECTURE.md for the map and the rules.
 
+/// Items only the full module has (the `full` feature; src/upgrade.rs).
+#[macro_export]
+macro_rules! full_only {
+    ($($item:item)*) => { $( #[cfg(feature = "full")] $item )* };
+}
+
 pub mod builtin;
 pub mod components;
 pub mod data;

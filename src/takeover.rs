@@ -3,7 +3,10 @@
 //! the focus or typed a search while the app loaded (seconds, on a slow
 //! network). Both are carried over, so the takeover loses nothing: the focus
 //! goes to the same control of the live page (by its place among the controls
-//! shown: the markup is the same), and the search typed is typed again.
+//! shown: the markup is the same), the search typed is typed again, and the
+//! disclosures opened (`<details>`: the statistics' table, the outline) are
+//! open again. The full module taking over from the lean one (upgrade.rs)
+//! carries the same.
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -17,6 +20,18 @@ pub struct Carried {
     focus: Option<usize>,
     /// What was typed in the search box.
     search: String,
+    /// The open `<details>`, by their place among all of them.
+    open: Vec<usize>,
+}
+
+/// The `<details>` under `root`.
+fn disclosures(root: &Element) -> Vec<web_sys::HtmlDetailsElement> {
+    let Ok(list) = root.query_selector_all("details") else {
+        return Vec::new();
+    };
+    (0..list.length())
+        .filter_map(|i| list.item(i)?.dyn_into().ok())
+        .collect()
 }
 
 /// The controls under `root` a visitor sees (the static view draws its
@@ -44,12 +59,22 @@ pub fn read(boot: &Element) -> Carried {
         .and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok())
         .map(|i| i.value())
         .unwrap_or_default();
-    Carried { focus, search }
+    let open = disclosures(boot)
+        .iter()
+        .enumerate()
+        .filter(|(_, d)| d.open())
+        .map(|(i, _)| i)
+        .collect();
+    Carried {
+        focus,
+        search,
+        open,
+    }
 }
 
 /// Gives it to the live page once the app has drawn (the next frame).
 pub fn restore(c: Carried) {
-    if c.focus.is_none() && c.search.is_empty() {
+    if c.focus.is_none() && c.search.is_empty() && c.open.is_empty() {
         return;
     }
     let Some(w) = crate::dom::window() else {
@@ -76,6 +101,12 @@ pub fn restore(c: Carried) {
                 }) {
                     let _ = i.dispatch_event(&e);
                 }
+            }
+        }
+        let details = disclosures(&app);
+        for &i in &c.open {
+            if let Some(d) = details.get(i) {
+                d.set_open(true);
             }
         }
         if let Some(el) = c

@@ -36,6 +36,8 @@ fn set(key: &str, value: &JsValue) {
 /// The lean app, asked for what only the full module does: the control's
 /// `data-action` to click again there, or a file to open. The full module
 /// is fetched once; a second request while it loads replaces the first.
+/// While it loads, and if it cannot be loaded, a line at the bottom says so
+/// (the page stays as it is, and the request can be made again).
 #[cfg(not(feature = "full"))]
 pub fn upgrade(action: Option<&str>, file: Option<web_sys::File>) {
     let pending = js_sys::Object::new();
@@ -44,27 +46,80 @@ pub fn upgrade(action: Option<&str>, file: Option<web_sys::File>) {
     }
     if let Some(f) = file {
         let _ = js_sys::Reflect::set(&pending, &"file".into(), &f);
+        // A file asked for is loading from now (the automation hook; the
+        // full app says so from its first render).
+        crate::dom::set_root_attr("data-load", "loading");
     }
-    let first = get(PENDING).is_none();
     set(PENDING, &pending);
-    crate::dom::set_root_attr("data-upgrading", "");
-    if !first {
+    if LOADING.with(|l| l.replace(true)) {
         return;
     }
-    let Some(f) = get(UPGRADE).and_then(|f| f.dyn_into::<js_sys::Function>().ok()) else {
-        web_sys::console::error_1(&"The full module's loader is missing".into());
+    say("Loading this part of the timeline…", false);
+    let promise = get(UPGRADE)
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
+        .and_then(|f| f.call0(&JsValue::NULL).ok())
+        .and_then(|p| p.dyn_into::<js_sys::Promise>().ok());
+    wasm_bindgen_futures::spawn_local(async move {
+        let result = match promise {
+            Some(p) => wasm_bindgen_futures::JsFuture::from(p).await.map(|_| ()),
+            None => Err("the page has no loader for it".into()),
+        };
+        if let Err(e) = result {
+            LOADING.with(|l| l.set(false));
+            set(PENDING, &JsValue::UNDEFINED);
+            crate::dom::set_root_attr("data-load", "idle");
+            say(
+                &format!(
+                    "This part of the timeline could not be loaded ({}). What is shown stays; try again once connected.",
+                    crate::dom::js_error(&e)
+                ),
+                true,
+            );
+        }
+    });
+}
+
+#[cfg(not(feature = "full"))]
+thread_local! {
+    static LOADING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// The line at the bottom of the page while the full module loads (shown
+/// after a moment: styles, .upgrade-status), or why it could not.
+#[cfg(not(feature = "full"))]
+fn say(text: &str, failed: bool) {
+    let Some(doc) = crate::dom::document() else {
         return;
     };
-    if let Ok(p) = f.call0(&JsValue::NULL) {
-        if let Ok(p) = p.dyn_into::<js_sys::Promise>() {
-            wasm_bindgen_futures::spawn_local(async move {
-                if let Err(e) = wasm_bindgen_futures::JsFuture::from(p).await {
-                    web_sys::console::error_1(&e);
-                    crate::dom::set_root_attr("data-upgrade-failed", "");
-                }
-            });
+    let line = match doc.get_element_by_id("upgrade-status") {
+        Some(l) => l,
+        None => {
+            let Ok(l) = doc.create_element("p") else {
+                return;
+            };
+            l.set_id("upgrade-status");
+            let _ = l.set_attribute("data-testid", "upgrade-status");
+            if let Some(b) = doc.body() {
+                let _ = b.append_child(&l);
+            }
+            l
         }
-    }
+    };
+    let _ = line_attrs(&line, failed);
+    line.set_text_content(Some(text));
+}
+
+#[cfg(not(feature = "full"))]
+fn line_attrs(line: &web_sys::Element, failed: bool) -> Result<(), JsValue> {
+    line.set_attribute(
+        "class",
+        if failed {
+            "upgrade-status failed"
+        } else {
+            "upgrade-status"
+        },
+    )?;
+    line.set_attribute("role", if failed { "alert" } else { "status" })
 }
 
 /// The lean app's stop, for the full module to call when it takes over.
@@ -105,16 +160,22 @@ pub fn stop_lean() {
     HANDED_OVER.with(|h| h.set(true));
 }
 
+/// The name of the file the lean app was asked to open, if any (not taken).
+pub fn pending_file_name() -> Option<String> {
+    let f = js_sys::Reflect::get(&get(PENDING)?, &"file".into()).ok()?;
+    Some(f.dyn_into::<web_sys::File>().ok()?.name())
+}
+
 /// What the lean app was asked to do, taken once: a control's `data-action`
-/// and a file.
+/// and a file. The lean app's loading line goes.
 pub fn take_pending() -> (Option<String>, Option<web_sys::File>) {
+    if let Some(line) = crate::dom::document().and_then(|d| d.get_element_by_id("upgrade-status")) {
+        line.remove();
+    }
     let Some(p) = get(PENDING) else {
         return (None, None);
     };
     set(PENDING, &JsValue::UNDEFINED);
-    crate::dom::document()
-        .and_then(|d| d.document_element())
-        .map(|r| r.remove_attribute("data-upgrading"));
     let click = js_sys::Reflect::get(&p, &"click".into())
         .ok()
         .and_then(|v| v.as_string());

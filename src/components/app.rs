@@ -32,6 +32,11 @@ fn initial_state() -> AppState {
     if let Some(url) = pending {
         s.load = crate::state::LoadStatus::Loading(url);
     }
+    // A file the lean app was asked to open (upgrade.rs) loads from the first render.
+    #[cfg(feature = "full")]
+    if let Some(name) = crate::upgrade::pending_file_name() {
+        s.load = crate::state::LoadStatus::Loading(name);
+    }
     let search = crate::dom::window()
         .and_then(|w| w.location().search().ok())
         .unwrap_or_default();

@@ -133,7 +133,7 @@ pub(super) fn embed_page(p: &Page, main: Html) -> Html {
 
 /// Opens a file: a story file as a story, anything else as a dataset.
 #[cfg(feature = "full")]
-pub(crate) fn open_any_file(state: &UseReducerHandle<AppState>, f: web_sys::File) {
+fn open_any_file(state: &UseReducerHandle<AppState>, f: web_sys::File) {
     let state = state.clone();
     let d = state.dispatcher().to_callback();
     crate::story_io::open_any(

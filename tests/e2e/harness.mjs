@@ -55,7 +55,8 @@ export async function heldBack(browser, url, options = {}) {
   const page = await ctx.newPage();
   let release;
   const wait = new Promise((ok) => { release = ok; });
-  await page.route(/sco-timeline-[^/]*_bg\.wasm$/, async (route) => { await wait; await route.continue(); });
+  // Either module (the lean first one, or the full one a frame or a linked dataset starts with).
+  await page.route(/(sco-timeline-|sco-full)[^/]*_bg\.wasm$/, async (route) => { await wait; await route.continue(); });
   await page.goto(url);
   await page.waitForSelector('#boot .app', { state: 'attached' });
   return { page, release, done: async () => { release(); await ctx.close(); } };

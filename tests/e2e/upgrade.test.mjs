@@ -1,0 +1,112 @@
+// The lean first module and the full one (src/upgrade.rs): the built-in first
+// view starts the lean module alone; the first use of what it leaves out (a
+// file, an export, the embed dialog, a story, presenting) fetches the full
+// module, which takes over with the same page and does what was asked. Links
+// that open on another view start the full module at once.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serve, launch, open, afterRender, shownCount } from './harness.mjs';
+
+let server, browser;
+before(async () => { server = await serve(); browser = await launch(); });
+after(async () => { await browser?.close(); await server?.close(); });
+
+const FULL = /sco-full[^/]*\.(js|wasm)$/;
+const LEAN = /sco-timeline-[^/]*\.(js|wasm)$/;
+
+/** Opens `url`, noting which modules the page fetched. */
+async function visit(url, viewport) {
+  const page = await browser.newPage({ viewport: viewport ?? { width: 1280, height: 720 } });
+  page.fetched = [];
+  page.on('request', (r) => page.fetched.push(r.url()));
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  page.errors = errors;
+  await page.goto(url);
+  await page.waitForSelector('html[data-ready="true"]');
+  return page;
+}
+
+const module = (page) => page.getAttribute('html', 'data-module');
+
+test('the built-in first view runs the lean module and fetches nothing of the full one', async () => {
+  const page = await visit(server.url);
+  assert.equal(await module(page), 'lean');
+  // Everyday use: a chip, a key, the list, an event's details.
+  await afterRender(page, () => page.click('[data-country=KZ]'));
+  assert.ok((await shownCount(page)) < 65);
+  await afterRender(page, () => page.click('[data-action=view-list]'));
+  await afterRender(page, () => page.click('[data-action=view-chart]'));
+  await page.click('.chart [data-event-id]');
+  await page.waitForSelector('[data-testid=details]');
+  await page.keyboard.press('Escape');
+  assert.equal(page.fetched.filter((u) => FULL.test(u)).length, 0, page.fetched.filter((u) => FULL.test(u)).join(', '));
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
+test('the first click on Embed… fetches the full module, which keeps the view and opens the dialog', async () => {
+  const page = await visit(server.url);
+  await afterRender(page, () => page.click('[data-country=KZ]'));
+  const shown = await shownCount(page);
+  await page.click('[data-action=embed]');
+  await page.waitForSelector('html[data-module=full]');
+  await page.waitForSelector('[role=dialog], dialog[open]');
+  assert.equal(await page.getAttribute('[data-country=KZ]', 'aria-pressed'), 'true', 'the filter is kept');
+  assert.equal(await shownCount(page), shown);
+  assert.equal(await page.locator('.app').count(), 1, 'one app on the page');
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
+test('a file opened in the lean module is opened by the full one', async () => {
+  const page = await visit(server.url);
+  const csv = 'id,kind,title,date,countries\na-1,attack,One,2003-04-05,SE\na-2,attack,Two,2004-05-06,SE;US\n';
+  await page.setInputFiles('[data-action=open-file]', { name: 'mine.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  await page.waitForFunction(() => document.documentElement.dataset.source === 'mine.csv');
+  assert.equal(await module(page), 'full');
+  assert.equal(await shownCount(page), 2);
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
+test('Story and Present work from the first click', async () => {
+  for (const [action, ready] of [['story', '[data-action=story][aria-pressed=true]'], ['present', '[data-action=present][aria-pressed=true]']]) {
+    const page = await visit(server.url);
+    await page.click(`[data-action=${action}]`);
+    await page.waitForSelector(ready);
+    assert.equal(await module(page), 'full');
+    await page.close();
+  }
+});
+
+test('a frame, a presentation and a linked dataset start the full module at once', async () => {
+  for (const q of ['?embed=1', '?present=1', '?data=/examples/data/no-such.json']) {
+    const page = await visit(server.url + q);
+    assert.equal(await module(page), 'full', q);
+    assert.equal(page.fetched.filter((u) => LEAN.test(u)).length, 0, `${q}: ${page.fetched.filter((u) => LEAN.test(u)).join(', ')}`);
+    await page.close();
+  }
+});
+
+test('when the full module cannot be fetched, the page says so, stays usable and can try again', async () => {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+  let refuse = true;
+  await page.route(FULL, (route) => (refuse ? route.abort() : route.continue()));
+  await page.goto(server.url);
+  await page.waitForSelector('html[data-ready="true"]');
+  await page.click('[data-action=export-svg]');
+  const line = page.locator('[data-testid=upgrade-status][role=alert]');
+  await line.waitFor();
+  assert.match(await line.textContent(), /could not be loaded/);
+  assert.equal(await module(page), 'lean');
+  await afterRender(page, () => page.click('[data-country=RU]'));
+  assert.ok((await shownCount(page)) < 65);
+  refuse = false;
+  const download = page.waitForEvent('download');
+  await page.click('[data-action=export-svg]');
+  assert.equal((await download).suggestedFilename(), 'sco-timeline.svg');
+  assert.equal(await module(page), 'full');
+  assert.equal(await page.locator('[data-testid=upgrade-status]').count(), 0);
+  await page.close();
+});
