@@ -110,3 +110,23 @@ test('when the full module cannot be fetched, the page says so, stays usable and
   assert.equal(await page.locator('[data-testid=upgrade-status]').count(), 0);
   await page.close();
 });
+
+test('nothing on the page moves when the full module takes over', async () => {
+  const PARTS = ['h1', '.summary', '.data-source', '#search', '.chips button', '.kind-item', '.toolbar', '.chart-svg',
+    '.overview-svg', '.stats', '.country-map'];
+  const boxes = (page) => page.evaluate((parts) => parts.map((s) => {
+    const r = [...document.querySelectorAll(s)].find((e) => e.getBoundingClientRect().width > 0)?.getBoundingClientRect();
+    return r ? [r.x, r.y, r.width, r.height].map(Math.round) : s;
+  }), PARTS);
+  for (const viewport of [{ width: 1280, height: 720 }, { width: 390, height: 844 }]) {
+    const page = await visit(server.url, viewport);
+    const before = await boxes(page);
+    const download = page.waitForEvent('download');
+    await page.click('[data-action=export-json]');
+    await download;
+    assert.equal(await module(page), 'full');
+    await page.waitForSelector('html[data-ready="true"]');
+    assert.deepEqual(await boxes(page), before, `${viewport.width}: every part where it was`);
+    await page.close();
+  }
+});
