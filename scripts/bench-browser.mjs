@@ -31,7 +31,7 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { serve, DIST } from '../tests/e2e/harness.mjs';
+import { serve, DIST, statsInView } from '../tests/e2e/harness.mjs';
 import { createGuard } from './bench-guard.mjs';
 import { firstViewFiles } from './bytes.mjs';
 
@@ -209,6 +209,7 @@ const runOurs = (query, n) => guard.measure('ours', n, VIEWPORT, async ({ ctx, p
   }, OURS_TIMEOUT, `did not draw within ${OURS_TIMEOUT / 1000} s`);
   r.first = await step('first', () => page.evaluate(() => performance.getEntriesByName('painted')[0].startTime));
   r.parsed = await step('first', () => page.evaluate(() => performance.getEntriesByName('data-parsed')[0]?.startTime ?? NaN));
+  await statsInView(page);
   await step('filter', () => page.waitForSelector('[data-chart=per-year] [data-bar-year="2005"]', { timeout: 0 }));
   r.filter = await step('filter', () => timeOurs(page, { click: '[data-country=KZ]' }));
   r.zoom = await step('zoom', () => timeOurs(page, { click: '[data-chart=per-year] [data-bar-year="2005"]' }));

@@ -11,13 +11,15 @@
 // - statistics ready: the first statistics job asked → its pictures back
 //   (performance marks job-stats-start/-done: fetching and compiling the
 //   worker's wasm, a worker, drawing three charts);
-// - export ready: a click on "Download JSON" → the download starts (second use,
-//   the module compiled), and of that the worker's job (job-export-start/-done);
+// - export ready: a click on "Download JSON" → the download starts: the first
+//   use of the full module (fetched, compiled, taking over from the lean one:
+//   src/upgrade.rs) and the worker's job (job-export-start/-done, the worker's
+//   module compiled again for the full one);
 // - import ready, cold: a page opened with ?data= (a 65-event JSON) → the worker's
 //   answer (job-load-start/-done: fetch, compile, worker, reading).
 import fs from 'node:fs';
 import path from 'node:path';
-import { serve, launch, DIST } from '../tests/e2e/harness.mjs';
+import { serve, launch, DIST, statsInView } from '../tests/e2e/harness.mjs';
 
 const runs = Number(process.argv[2] ?? 7);
 const median = (xs) => { const s = xs.filter(Number.isFinite).sort((a, b) => a - b); return s.length ? s[Math.floor(s.length / 2)] : NaN; };
@@ -54,6 +56,8 @@ async function once() {
   }));
   // (A build without the worker has no job marks: NaN.)
   const marked = (p, op) => p.waitForFunction((op) => performance.getEntriesByName(`job-${op}-done`).length > 0, op, { timeout: 10000 }).catch(() => {});
+  // The statistics are drawn once scrolled near (hooks/use_near_view.rs).
+  await statsInView(page);
   await marked(page, 'stats');
   r.stats = await span(page, 'stats');
   const t0 = await page.evaluate(() => performance.now());

@@ -8,6 +8,7 @@ pub mod use_element_width;
 pub mod use_float_placement;
 pub mod use_frame_style;
 pub mod use_mark_events;
+pub mod use_near_view;
 pub mod use_printing;
 pub mod use_root_attrs;
 pub mod use_theme_memory;

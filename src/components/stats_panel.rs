@@ -162,7 +162,10 @@ pub fn stats_panel(props: &StatsPanelProps) -> Html {
 
     // Width from a ResizeObserver on the first chart.
     let measured = crate::hooks::use_element_width::use_element_width(refs[0].clone());
-    let size = (measured.unwrap_or(0.0).round(), props.theme);
+    // Drawn once the panel comes near the window (the drawing fetches the worker's module).
+    let section = use_node_ref();
+    let near = crate::hooks::use_near_view::use_near_view(section.clone());
+    let size = (measured.unwrap_or(0.0).round(), props.theme, near);
     // The charts as SVG pictures (blob URLs), drawn by plotters in the worker.
     let images = crate::hooks::erased::use_state(Pictures::default);
     // The URLs shown, to give back when they are replaced or the panel goes.
@@ -187,40 +190,46 @@ pub fn stats_panel(props: &StatsPanelProps) -> Html {
         let hits = hits.clone();
         let images = images.clone();
         let (drawn_for, ds) = (drawn_for.clone(), Rc::downgrade(&props.dataset));
-        crate::hooks::erased::use_effect_on((stats.clone(), size), move |(stats, (w, theme))| {
-            let (stats, w, theme) = (stats.clone(), *w, *theme);
-            // After the next frame (which shows the timeline), when the browser
-            // is idle (within 300 ms): a filter or zoom paints first, the charts follow.
-            let pending: Rc<std::cell::RefCell<Option<crate::dom::Idle>>> = Rc::default();
-            let slot = pending.clone();
-            let frame = (w > 0.0).then(|| {
-                gloo::render::request_animation_frame(move |_| {
-                    *slot.borrow_mut() = Some(crate::dom::when_idle(
-                        move || {
-                            *generation.borrow_mut() += 1;
-                            let mine = *generation.borrow();
-                            wasm_bindgen_futures::spawn_local(async move {
-                                match draw(&stats, w, colours(theme)).await {
-                                    Ok((urls, _)) if *generation.borrow() != mine => revoke(&urls),
-                                    Ok((urls, out)) => {
-                                        *drawn_for.borrow_mut() = ds;
-                                        revoke(&shown_urls.replace(urls.clone()));
-                                        images.set(urls);
-                                        hits.set(out);
+        crate::hooks::erased::use_effect_on(
+            (stats.clone(), size),
+            move |(stats, (w, theme, near))| {
+                let (stats, w, theme) = (stats.clone(), *w, *theme);
+                let w = if *near { w } else { 0.0 };
+                // After the next frame (which shows the timeline), when the browser
+                // is idle (within 300 ms): a filter or zoom paints first, the charts follow.
+                let pending: Rc<std::cell::RefCell<Option<crate::dom::Idle>>> = Rc::default();
+                let slot = pending.clone();
+                let frame = (w > 0.0).then(|| {
+                    gloo::render::request_animation_frame(move |_| {
+                        *slot.borrow_mut() = Some(crate::dom::when_idle(
+                            move || {
+                                *generation.borrow_mut() += 1;
+                                let mine = *generation.borrow();
+                                wasm_bindgen_futures::spawn_local(async move {
+                                    match draw(&stats, w, colours(theme)).await {
+                                        Ok((urls, _)) if *generation.borrow() != mine => {
+                                            revoke(&urls)
+                                        }
+                                        Ok((urls, out)) => {
+                                            *drawn_for.borrow_mut() = ds;
+                                            revoke(&shown_urls.replace(urls.clone()));
+                                            images.set(urls);
+                                            hits.set(out);
+                                        }
+                                        Err(e) => web_sys::console::error_1(&e.into()),
                                     }
-                                    Err(e) => web_sys::console::error_1(&e.into()),
-                                }
-                            });
-                        },
-                        300,
-                    ));
-                })
-            });
-            move || {
-                drop(frame);
-                pending.borrow_mut().take();
-            }
-        });
+                                });
+                            },
+                            300,
+                        ));
+                    })
+                });
+                move || {
+                    drop(frame);
+                    pending.borrow_mut().take();
+                }
+            },
+        );
     }
     // The hit layer re-renders when the hits change: a redraw for the automation hooks.
     {
@@ -291,7 +300,7 @@ pub fn stats_panel(props: &StatsPanelProps) -> Html {
 
     let s = &*stats;
     html! {
-        <section class="stats" aria-label="Statistics of the events shown" data-testid="stats">
+        <section class="stats" aria-label="Statistics of the events shown" data-testid="stats" ref={section}>
             <div class="stats-charts">{ for charts }</div>
             <p class="stats-hover" aria-live="polite">{ hover.as_deref().unwrap_or("Point at or focus a bar for its figures (arrow keys go from bar to bar); click it or press Enter to zoom to a year or filter to a country.") }</p>
             <details class="stats-table" ontoggle={ let t = table_open.clone(); Callback::from(move |e: Event| {

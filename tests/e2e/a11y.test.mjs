@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { execFileSync } from 'node:child_process';
-import { serve, launch, open, afterRender, waitLoaded, press, DATA } from './harness.mjs';
+import { serve, launch, open, afterRender, waitLoaded, press, DATA, statsInView } from './harness.mjs';
 
 const require = createRequire(import.meta.url);
 const AXE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -307,6 +307,7 @@ test('the outline walks lanes → years → events: any of 10,000 events in few 
 
 test("a statistics chart is one Tab stop; arrows go from bar to bar and Enter does what a click does", async () => {
   const page = await open(browser, server.url);
+  await statsInView(page);
   await page.waitForSelector('[data-chart=per-year] .hit[tabindex="0"]');
   await page.focus('[data-chart=per-year] .hit[tabindex="0"]');
   const at = () => page.evaluate(() => document.activeElement.dataset.barYear);

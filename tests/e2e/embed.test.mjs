@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { serve, launch, DIST, DATA } from './harness.mjs';
+import { serve, launch, DIST, DATA, statsInView } from './harness.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const MEMBERS = new Set(DATA.countries.filter((c) => c.status === 'member').map((c) => c.code));
@@ -186,6 +186,7 @@ test('the single-file build works from a file:// URL', async () => {
   assert.equal(await shown(page), DATA.events.filter((e) => matches(e, new Set(['TJ']))).length);
   assert.ok(!fs.readFileSync(out, 'utf8').match(/<script[^>]+src=|<link[^>]+stylesheet/), 'nothing loaded from outside the file');
   // The second module runs from the file too (a worker from a blob URL): the charts, an export.
+  await statsInView(page);
   await page.waitForSelector('[data-chart=per-year] .hit');
   const [dl] = await Promise.all([page.waitForEvent('download'), page.click('[data-action=export-csv]')]);
   assert.equal(dl.suggestedFilename(), 'timeline-events.csv');

@@ -6,7 +6,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { serve, launch, open, afterRender } from './harness.mjs';
+import { serve, launch, open, afterRender, statsInView } from './harness.mjs';
 
 const DIR = path.resolve('crates/timeline-core/tests/fixtures/import');
 let server, browser;
@@ -55,6 +55,7 @@ test('the statistics never show the previous file\'s figures', async () => {
     await page.waitForFunction((n) => document.documentElement.dataset.source === n, name);
   };
   await openFile('timelinejs.json', 'application/json');
+  await statsInView(page);
   await page.waitForSelector('[data-chart=per-year] [data-bar-year="-499"]', { state: 'attached' });
   await openFile('acled-bad-day.csv', 'text/csv');
   // From the moment the new file is shown: no bar of the old one, until the new ones come.

@@ -94,6 +94,12 @@ export async function waitLoaded(page) {
   await urlSynced(page);
 }
 
+/** Scrolls the statistics into view: their pictures are drawn (by the worker's
+ *  module) once the panel comes near the window (hooks/use_near_view.rs). */
+export async function statsInView(page) {
+  await page.locator('[data-testid=stats]').scrollIntoViewIfNeeded();
+}
+
 export const shownCount = async (page) => Number(await page.getAttribute('html', 'data-shown-count'));
 
 /** Presses `key` and waits until the app has handled it: two animation frames

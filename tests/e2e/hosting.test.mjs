@@ -7,7 +7,7 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { DIST, launch } from './harness.mjs';
+import { DIST, launch, statsInView } from './harness.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -37,6 +37,7 @@ test('the static server sends them compressed, as accepted, and the app runs fro
     const page = await browser.newPage();
     await page.goto(`${url}?c=KZ`);
     await page.waitForSelector('html[data-ready="true"]');
+    await statsInView(page);
     await page.waitForSelector('[data-chart=per-year] .hit');
     await browser.close();
   } finally {

@@ -4,7 +4,7 @@
 // switch that is remembered, a drop target.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, open, afterRender, shownCount, press, DATA } from './harness.mjs';
+import { serve, launch, open, afterRender, shownCount, press, DATA, statsInView } from './harness.mjs';
 
 
 let server, browser;
@@ -85,6 +85,7 @@ test('3. the statistics follow a second file with as many events', async () => {
     // The row's cells end with the total, killed and wounded.
     const cells = await page.$$eval(`[data-testid=stats-table] tr[data-year="${year}"] td`, (tds) => tds.map((td) => td.textContent));
     assert.deepEqual(cells.slice(-3), ['2', String(killed), '0']);
+    await statsInView(page);
     await page.waitForSelector(`[data-chart=per-year] [data-bar-year="${year}"]`);
   }
   assert.equal(await page.locator('[data-testid=stats-table] tr[data-year="2003"]').count(), 0, 'no year of the first file is left');

@@ -2,7 +2,7 @@
 // in its place once it runs, and an explanation where scripts cannot run.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, open, afterRender } from './harness.mjs';
+import { serve, launch, open, afterRender, statsInView } from './harness.mjs';
 
 let server, browser;
 before(async () => {
@@ -63,6 +63,7 @@ test('the first view loads one wasm module; the second (importers, exports, char
   assert.equal(first.filter((p) => p.endsWith('.wasm')).length, 1, `one wasm at the first view: ${first}`);
   assert.ok(!first.some((p) => p.includes('sco-worker')), 'the worker is not fetched for the first view');
   // The statistics are drawn by the second module, fetched then.
+  await statsInView(page);
   await page.waitForSelector('[data-chart=per-year] .hit');
   assert.ok(await page.locator('[data-chart=per-year] img[src^="blob:"]').count() === 1);
   await afterRender(page, () => page.click('[data-country=KZ]'));

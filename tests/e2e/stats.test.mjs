@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { serve, launch, open, afterRender, shownCount, DATA } from './harness.mjs';
+import { serve, launch, open, afterRender, shownCount, DATA, statsInView } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await serve(); browser = await launch(); });
@@ -16,6 +16,7 @@ const tableTotal = (page) => page.$$eval('[data-testid=stats-table] [data-field=
 
 test('the charts follow the filters', async () => {
   const page = await open(browser, server.url);
+  await statsInView(page);
   await page.waitForSelector('[data-chart=per-year] .hit');
   // The table is built when it is opened.
   assert.equal(await page.locator('[data-testid=stats-table]').count(), 0);
