@@ -34,18 +34,25 @@ if (!modules.lean || !modules.full) throw new Error('post-build: index.html shou
 const names = Object.values(modules).flat().map((n) => n.slice(2).replace(/[.]/g, '\\.'));
 html = html.replace(new RegExp(`\\s*<link rel="(?:modulepreload|preload)"[^>]*href="\\./(?:${names.join('|')})"[^>]*>`, 'g'), '');
 const code = `// Starts the module boot-check.js picked (src/upgrade.rs): the lean first
-// module, or the full one; the lean one fetches the full one on first use.
+// module, or the full one; the lean one fetches the full one on first use,
+// and ahead of it on a sign of intent (window.scoPrefetch: a pointer over or
+// the focus on a control only the full module answers, a file dragged in).
 const M = ${JSON.stringify(modules)};
-// A failed import is remembered by its address: a retry asks for another one.
-const start = async ([js, wasm], retry = 0) => {
-  const m = await import(retry ? js + '?retry=' + retry : js);
+const run = async (m, wasm) => {
   await m.default({ module_or_path: wasm });
   dispatchEvent(new CustomEvent('TrunkApplicationStarted'));
 };
-let full = null;
+// A failed import is remembered by its address: a retry asks for another one.
 let tries = 0;
-window.scoUpgrade = () => (full ??= start(M.full, tries++).catch((e) => { full = null; throw e; }));
-await (window.__scoStart === 'full' ? window.scoUpgrade() : start(M.lean));
+let ahead = null;
+const fetchFull = () => (ahead ??= Promise.all([
+  import(tries ? M.full[0] + '?retry=' + tries : M.full[0]),
+  fetch(M.full[1]).then((r) => (r.ok ? r.arrayBuffer() : Promise.reject(new Error(M.full[1] + ': ' + r.status)))).then((b) => WebAssembly.compile(b)),
+]).catch((e) => { ahead = null; tries++; throw e; }));
+window.scoPrefetch = () => { fetchFull().catch(() => {}); };
+let full = null;
+window.scoUpgrade = () => (full ??= fetchFull().then(([m, wasm]) => run(m, wasm)).catch((e) => { full = null; throw e; }));
+await (window.__scoStart === 'full' ? window.scoUpgrade() : import(M.lean[0]).then((m) => run(m, M.lean[1])));
 `;
 const hash = crypto.createHash('sha256').update(code).digest('hex').slice(0, 16);
 const name = `boot-${hash}.js`;

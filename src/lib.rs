@@ -67,6 +67,8 @@ pub fn start() {
     let _handle = yew::Renderer::<components::app::App>::new().render();
     #[cfg(not(feature = "full"))]
     upgrade::keep_stop(_handle);
+    #[cfg(not(feature = "full"))]
+    upgrade::prefetch_on_intent();
     if let Some(c) = carried {
         takeover::restore(c);
     }

@@ -122,6 +122,39 @@ fn line_attrs(line: &web_sys::Element, failed: bool) -> Result<(), JsValue> {
     line.set_attribute("role", if failed { "alert" } else { "status" })
 }
 
+/// The controls only the full module answers (upgrade() is asked by them).
+#[cfg(not(feature = "full"))]
+const INTENT: &str = "[data-action=embed], [data-action=story], [data-action=present], \
+    [data-action^=export-], .file-button";
+
+/// The full module fetched and compiled ahead of its first use, on a sign of
+/// intent: a pointer over or the focus on one of those controls, a file
+/// dragged over the page (the loader's window.scoPrefetch; once).
+#[cfg(not(feature = "full"))]
+pub fn prefetch_on_intent() {
+    let Some(doc) = crate::dom::document() else {
+        return;
+    };
+    let ahead = || {
+        if let Some(f) = get("scoPrefetch").and_then(|f| f.dyn_into::<js_sys::Function>().ok()) {
+            let _ = f.call0(&JsValue::NULL);
+        }
+    };
+    for kind in ["pointerover", "focusin", "dragenter"] {
+        gloo::events::EventListener::new(&doc, kind, move |e| {
+            let near = e
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                .and_then(|el| el.closest(INTENT).ok().flatten())
+                .is_some();
+            if near || e.type_() == "dragenter" {
+                ahead();
+            }
+        })
+        .forget();
+    }
+}
+
 /// The lean app's stop, for the full module to call when it takes over.
 #[cfg(not(feature = "full"))]
 pub fn keep_stop(handle: yew::AppHandle<crate::components::app::App>) {

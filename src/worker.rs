@@ -26,11 +26,10 @@ const WASM: &str = "./sco-worker_bg.wasm";
 /// (as scripts/build-single.mjs does), so a worker starts without a request.
 const IMPORT: &str = "importScripts('./sco-worker.js');";
 
-thread_local! {
-    /// The compiled module and the worker script's blob URL, made once (a
-    /// promise shared by every job).
-    static READY: RefCell<Option<Promise>> = const { RefCell::new(None) };
-}
+/// The window's property holding the compiled module and the worker script's
+/// blob URL, made once (a promise shared by every job, and by the full module
+/// when it takes over from the lean one: src/upgrade.rs).
+const READY: &str = "__scoWorkerReady";
 
 fn inline() -> Option<JsValue> {
     Reflect::get(&js_sys::global(), &"__scoWorker".into())
@@ -110,21 +109,23 @@ async fn script_url() -> Result<JsValue, JsValue> {
 
 /// The compiled module and the script's URL (fetched and made on the first call).
 async fn ready() -> Result<(JsValue, String), String> {
-    let p = READY.with(|m| {
-        m.borrow_mut()
-            .get_or_insert_with(|| {
-                let both = Array::of2(
-                    &wasm_bindgen_futures::future_to_promise(compile()),
-                    &wasm_bindgen_futures::future_to_promise(script_url()),
-                );
-                Promise::all(&both)
-            })
-            .clone()
-    });
+    let global = js_sys::global();
+    let p = match Reflect::get(&global, &READY.into()).map(|p| p.dyn_into::<Promise>()) {
+        Ok(Ok(p)) => p,
+        _ => {
+            let both = Array::of2(
+                &wasm_bindgen_futures::future_to_promise(compile()),
+                &wasm_bindgen_futures::future_to_promise(script_url()),
+            );
+            let p = Promise::all(&both);
+            let _ = Reflect::set(&global, &READY.into(), &p);
+            p
+        }
+    };
     let r = JsFuture::from(p).await;
     if r.is_err() {
         // A failed fetch is tried again next time.
-        READY.with(|m| m.borrow_mut().take());
+        let _ = Reflect::delete_property(global.unchecked_ref::<js_sys::Object>(), &READY.into());
     }
     let both: Array = r
         .map_err(|e| {
