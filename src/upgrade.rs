@@ -107,6 +107,24 @@ fn say(text: &str, failed: bool) {
     };
     let _ = line_attrs(&line, failed);
     line.set_text_content(Some(text));
+    if failed {
+        dismiss_button(&doc, &line);
+    }
+}
+
+/// "Dismiss" after a failure's line: it goes (the page's end is under it).
+#[cfg(not(feature = "full"))]
+fn dismiss_button(doc: &web_sys::Document, line: &web_sys::Element) {
+    let Ok(b) = doc.create_element("button") else {
+        return;
+    };
+    let _ = b.set_attribute("class", "link-button");
+    let _ = b.set_attribute("data-action", "dismiss-upgrade-status");
+    b.set_text_content(Some("Dismiss"));
+    let gone = line.clone();
+    gloo::events::EventListener::new(&b, "click", move |_| gone.remove()).forget();
+    let _ = line.append_with_str_1(" ");
+    let _ = line.append_child(&b);
 }
 
 #[cfg(not(feature = "full"))]

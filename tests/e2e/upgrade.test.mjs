@@ -99,6 +99,8 @@ test('when the full module cannot be fetched, the page says so, stays usable and
   const line = page.locator('[data-testid=upgrade-status][role=alert]');
   await line.waitFor();
   assert.match(await line.textContent(), /could not be loaded/);
+  await page.click('[data-action=dismiss-upgrade-status]');
+  assert.equal(await page.locator('[data-testid=upgrade-status]').count(), 0, 'Dismiss takes the line away');
   assert.equal(await module(page), 'lean');
   await afterRender(page, () => page.click('[data-country=RU]'));
   assert.ok((await shownCount(page)) < 65);
