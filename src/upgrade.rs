@@ -85,59 +85,62 @@ thread_local! {
 }
 
 /// The line at the bottom of the page while the full module loads (shown
-/// after a moment: styles, .upgrade-status), or why it could not.
+/// after a moment: styles, .upgrade-status), or why it could not (with
+/// "Dismiss"): a region of its own, its text a status or an alert.
 #[cfg(not(feature = "full"))]
 fn say(text: &str, failed: bool) {
     let Some(doc) = crate::dom::document() else {
         return;
     };
-    let line = match doc.get_element_by_id("upgrade-status") {
-        Some(l) => l,
-        None => {
-            let Ok(l) = doc.create_element("p") else {
-                return;
-            };
-            l.set_id("upgrade-status");
-            let _ = l.set_attribute("data-testid", "upgrade-status");
-            if let Some(b) = doc.body() {
-                let _ = b.append_child(&l);
-            }
-            l
-        }
-    };
-    let _ = line_attrs(&line, failed);
-    line.set_text_content(Some(text));
-    if failed {
-        dismiss_button(&doc, &line);
+    if let Some(old) = doc.get_element_by_id("upgrade-status") {
+        old.remove();
     }
-}
-
-/// "Dismiss" after a failure's line: it goes (the page's end is under it).
-#[cfg(not(feature = "full"))]
-fn dismiss_button(doc: &web_sys::Document, line: &web_sys::Element) {
-    let Ok(b) = doc.create_element("button") else {
+    let make = |tag: &str, attrs: &[(&str, &str)]| {
+        let el = doc.create_element(tag).ok()?;
+        for (k, v) in attrs {
+            let _ = el.set_attribute(k, v);
+        }
+        Some(el)
+    };
+    let class = if failed {
+        "upgrade-status failed"
+    } else {
+        "upgrade-status"
+    };
+    let role = if failed { "alert" } else { "status" };
+    let (Some(region), Some(line), Some(body)) = (
+        make(
+            "section",
+            &[
+                ("id", "upgrade-status"),
+                ("class", class),
+                ("aria-label", "Loading"),
+                ("data-testid", "upgrade-status"),
+            ],
+        ),
+        make("p", &[("role", role)]),
+        doc.body(),
+    ) else {
         return;
     };
-    let _ = b.set_attribute("class", "link-button");
-    let _ = b.set_attribute("data-action", "dismiss-upgrade-status");
-    b.set_text_content(Some("Dismiss"));
-    let gone = line.clone();
-    gloo::events::EventListener::new(&b, "click", move |_| gone.remove()).forget();
-    let _ = line.append_with_str_1(" ");
-    let _ = line.append_child(&b);
-}
-
-#[cfg(not(feature = "full"))]
-fn line_attrs(line: &web_sys::Element, failed: bool) -> Result<(), JsValue> {
-    line.set_attribute(
-        "class",
-        if failed {
-            "upgrade-status failed"
-        } else {
-            "upgrade-status"
-        },
-    )?;
-    line.set_attribute("role", if failed { "alert" } else { "status" })
+    line.set_text_content(Some(text));
+    if let Some(b) = make(
+        "button",
+        &[
+            ("class", "link-button"),
+            ("data-action", "dismiss-upgrade-status"),
+        ],
+    )
+    .filter(|_| failed)
+    {
+        b.set_text_content(Some("Dismiss"));
+        let gone = region.clone();
+        gloo::events::EventListener::new(&b, "click", move |_| gone.remove()).forget();
+        let _ = line.append_with_str_1(" ");
+        let _ = line.append_child(&b);
+    }
+    let _ = region.append_child(&line);
+    let _ = body.append_child(&region);
 }
 
 /// The controls only the full module answers (upgrade() is asked by them).

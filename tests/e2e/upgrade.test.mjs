@@ -96,7 +96,7 @@ test('when the full module cannot be fetched, the page says so, stays usable and
   await page.goto(server.url);
   await page.waitForSelector('html[data-ready="true"]');
   await page.click('[data-action=export-svg]');
-  const line = page.locator('[data-testid=upgrade-status][role=alert]');
+  const line = page.locator('[data-testid=upgrade-status] [role=alert]');
   await line.waitFor();
   assert.match(await line.textContent(), /could not be loaded/);
   await page.click('[data-action=dismiss-upgrade-status]');
