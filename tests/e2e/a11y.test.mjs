@@ -5,12 +5,9 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { createRequire } from 'node:module';
 import { execFileSync } from 'node:child_process';
-import { serve, launch, open, afterRender, waitLoaded, press, DATA, statsInView } from './harness.mjs';
+import { serve, launch, open, afterRender, waitLoaded, press, DATA, statsInView, axeViolations } from './harness.mjs';
 
-const require = createRequire(import.meta.url);
-const AXE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 const FIX = path.resolve('crates/timeline-core/tests/fixtures/import');
 
 // 10,000 events from the repo's generator (crates/timeline-core/src/synth.rs), deterministic for a seed.
@@ -23,17 +20,6 @@ before(async () => {
   browser = await launch();
 });
 after(async () => { await browser?.close(); await server?.close(); });
-
-/** axe's violations on the page as "rule: target (summary)" lines; none is the goal. */
-export async function axeViolations(page) {
-  await page.evaluate(AXE);
-  const found = await page.evaluate(async () => {
-    // eslint-disable-next-line no-undef
-    const r = await axe.run(document, { resultTypes: ['violations'] });
-    return r.violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')} — ${n.failureSummary.replace(/\s+/g, ' ').slice(0, 220)}`));
-  });
-  return found;
-}
 
 const THEMES = ['light', 'dark', 'contrast'];
 /** Every view a user meets: [name, query, viewport, what to do after load]. */

@@ -4,18 +4,7 @@
 // keeps its date readable.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import { createRequire } from 'node:module';
-import { serve, launch, open, heldBack } from './harness.mjs';
-
-const AXE = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-/** axe's violations as "rule: target" lines (a11y.test.mjs has the same, with its tests). */
-async function axeViolations(page) {
-  await page.evaluate(AXE);
-  // eslint-disable-next-line no-undef
-  return page.evaluate(async () => (await axe.run(document, { resultTypes: ['violations'] }))
-    .violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')}`)));
-}
+import { serve, launch, open, heldBack, axeViolations } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await serve(); browser = await launch(); });

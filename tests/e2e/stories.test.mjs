@@ -11,13 +11,10 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import { serve, launch, open, DIST } from './harness.mjs';
+import { serve, launch, open, DIST, axeViolations } from './harness.mjs';
 import { textBoxes, overlaps } from './frame-check.mjs';
 
-const require = createRequire(import.meta.url);
-const AXE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const SHOTS = path.join(ROOT, 'target/e2e-shots/stories');
 const EXAMPLE = fs.readFileSync(path.join(ROOT, 'examples/stories/sco-decade.json'), 'utf8');
@@ -35,15 +32,6 @@ after(async () => { await browser?.close(); await server?.close(); await other?.
 const sceneIndex = (p) => p.getAttribute('html', 'data-scene-index');
 const waitScene = (p, i) => p.waitForSelector(`html[data-scene-index="${i}"]`, { state: 'attached' });
 const rows = (p) => p.$$eval('[data-testid=scene-list] .scene-pick', (b) => b.map((x) => x.textContent.trim()));
-
-async function axeViolations(page) {
-  await page.evaluate(AXE);
-  return page.evaluate(async () => {
-    // eslint-disable-next-line no-undef
-    const r = await axe.run(document, { resultTypes: ['violations'] });
-    return r.violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')} — ${n.failureSummary.replace(/\s+/g, ' ').slice(0, 200)}`));
-  });
-}
 
 /** A page that prefers reduced motion: scenes change at once. */
 async function openStill(url, viewport) {

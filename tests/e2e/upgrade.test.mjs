@@ -5,7 +5,7 @@
 // that open on another view start the full module at once.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, open, afterRender, shownCount } from './harness.mjs';
+import { serve, launch, afterRender, shownCount, axeViolations } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await serve(); browser = await launch(); });
@@ -130,5 +130,26 @@ test('nothing on the page moves when the full module takes over', async () => {
     await page.waitForSelector('html[data-ready="true"]');
     assert.deepEqual(await boxes(page), before, `${viewport.width}: every part where it was`);
     await page.close();
+  }
+});
+
+test('the loading line and the failure line pass axe, light and dark, forced colours', async () => {
+  for (const [colorScheme, forcedColors] of [['light', 'none'], ['dark', 'none'], ['light', 'active']]) {
+    const ctx = await browser.newContext({ viewport: { width: 390, height: 844 }, colorScheme, forcedColors });
+    const page = await ctx.newPage();
+    let hold;
+    const wait = new Promise((ok) => { hold = ok; });
+    let refuse = false;
+    await page.route(/sco-full_bg\.wasm$/, async (r) => { await wait; return refuse ? r.abort() : r.continue(); });
+    await page.goto(server.url);
+    await page.waitForSelector('html[data-ready="true"]');
+    await page.click('[data-action=embed]');
+    await page.waitForSelector('[data-testid=upgrade-status] [role=status]');
+    assert.deepEqual(await axeViolations(page), [], `${colorScheme} ${forcedColors}: while loading`);
+    refuse = true;
+    hold();
+    await page.waitForSelector('[data-testid=upgrade-status] [role=alert]');
+    assert.deepEqual(await axeViolations(page), [], `${colorScheme} ${forcedColors}: failed`);
+    await ctx.close();
   }
 });
