@@ -14,8 +14,10 @@ const gz = (b) => zlib.gzipSync(b, { level: 9 }).length;
 const br = (b) => zlib.brotliCompressSync(b, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
 const kb = (n) => (n / 1024).toFixed(1).padStart(8);
 
-/** The files the first view of `dist` loads: index.html, what it links, what the loader imports. */
-export function firstViewFiles(dist) {
+/** The files the first view of `dist` loads: index.html, what it links, what the loader imports.
+ *  `which`: the module the loader starts — "lean" (the built-in first view) or "full" (a frame,
+ *  a presentation, a ?data= link; with a link, the worker's module reads the file: add it). */
+export function firstViewFiles(dist, which = 'lean') {
   const html = fs.readFileSync(path.join(dist, 'index.html'), 'utf8');
   const first = new Set(['index.html']);
   for (const m of html.matchAll(/(?:src|href)="\.\/([^"?#]+)"/g)) {
@@ -27,7 +29,7 @@ export function firstViewFiles(dist) {
     // The loader's modules (scripts/post-build.mjs): the lean one starts on
     // the first view; the full one is fetched on first use (src/upgrade.rs).
     const M = js.match(/const M = (\{.*\});/)?.[1];
-    if (M) for (const n of JSON.parse(M).lean) first.add(n.slice(2));
+    if (M) for (const n of JSON.parse(M)[which]) first.add(n.slice(2));
   }
   return first;
 }
