@@ -1,8 +1,9 @@
 //! What is computed from the shown events, once per (dataset, filter) and
 //! shared: the filter's result itself, the statistics (the summary line and
 //! the statistics panel both read them), the count line (the summary line at
-//! every render, the live region) and the chart's lanes — each a pass over
-//! the events, most of a frame at 1,000,000. The last few results are kept:
+//! every render, the live region), the chart's lanes and the overview's
+//! histogram — each a pass over the events, most of a frame at 1,000,000.
+//! The last few results are kept:
 //! a filter asked again (a chip clicked twice, back to all) gets its earlier
 //! result, the same `Rc`, so every cache keyed by that result hits too.
 //! Entries hold the dataset and the result weakly: a replaced dataset's go.
@@ -67,11 +68,30 @@ type Filtered = (Rc<Vec<usize>>, Rc<FacetCounts>);
 /// How the chart's lanes were laid: the grouping, the width and em (as bits).
 type BaseKey = (Shown, timeline_core::layout::Grouping, u64, u64);
 
+/// The overview's histogram: the width and the extent's ends (as bits).
+type OverviewKey = (Shown, u64, u64, u64);
+
 thread_local! {
     static FILTERED: RefCell<Recent<Filter, Filtered>> = const { RefCell::new(Recent::new(4)) };
     static STATS: RefCell<Recent<Shown, Stats>> = const { RefCell::new(Recent::new(4)) };
     static COUNT: RefCell<Recent<Shown, String>> = const { RefCell::new(Recent::new(4)) };
     static BASE: RefCell<Recent<BaseKey, ChartBase>> = const { RefCell::new(Recent::new(3)) };
+    static OVERVIEW: RefCell<Recent<OverviewKey, String>> = const { RefCell::new(Recent::new(4)) };
+}
+
+/// The time overview's histogram path for `shown` (a pass over the shown
+/// events): once per result, width and extent — back to all is drawn from
+/// the earlier path.
+pub fn overview_for(
+    ds: &Rc<Dataset>,
+    shown: &Rc<Vec<usize>>,
+    key: (u64, u64, u64),
+    make: impl FnOnce() -> String,
+) -> Rc<String> {
+    OVERVIEW.with(|c| {
+        c.borrow_mut()
+            .get(ds, (Shown::of(shown), key.0, key.1, key.2), make)
+    })
 }
 
 /// The events `filter` shows in `ds` and its facet counts: one pass over the

@@ -179,7 +179,12 @@ pub fn prefetch_on_intent() {
 /// The lean app's stop, for the full module to call when it takes over.
 #[cfg(not(feature = "full"))]
 pub fn keep_stop(handle: yew::AppHandle<crate::components::app::App>) {
-    let stop = Closure::once_into_js(move || handle.destroy());
+    // The view is handed over in the link: a history entry still waiting
+    // for its idle moment is written first (use_url_sync).
+    let stop = Closure::once_into_js(move || {
+        crate::hooks::use_url_sync::flush_pending();
+        handle.destroy()
+    });
     set(STOP, &stop);
 }
 

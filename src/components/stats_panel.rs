@@ -113,7 +113,14 @@ fn hit(v: JsValue) -> Option<Hit> {
 }
 
 /// The three charts drawn in the worker: their pictures (blob URLs) and bars.
-async fn draw(stats: &Stats, w: f64, theme: &str) -> Result<(Pictures, [Vec<Hit>; 3]), String> {
+/// `None` when the answer is no longer wanted (`wanted`: a newer change came
+/// meanwhile): nothing is made of it (a filter clicked while the worker drew).
+async fn draw(
+    stats: &Stats,
+    w: f64,
+    theme: &str,
+    wanted: impl Fn() -> bool,
+) -> Result<Option<(Pictures, [Vec<Hit>; 3])>, String> {
     let mut packed = timeline_core::pack::Writer::default();
     timeline_core::pack::write_stats(&mut packed, stats);
     let (array, buffer) = crate::worker::bytes(&packed.buf);
@@ -125,6 +132,9 @@ async fn draw(stats: &Stats, w: f64, theme: &str) -> Result<(Pictures, [Vec<Hit>
         &theme.into(),
     );
     let answer = crate::worker::run(job, Array::of1(&buffer), |_, _| ()).await?;
+    if !wanted() {
+        return Ok(None);
+    }
     let mut urls: Pictures = Default::default();
     let mut hits: [Vec<Hit>; 3] = Default::default();
     for i in 0..3 {
@@ -137,7 +147,7 @@ async fn draw(stats: &Stats, w: f64, theme: &str) -> Result<(Pictures, [Vec<Hit>
             .filter_map(hit)
             .collect();
     }
-    Ok((urls, hits))
+    Ok(Some((urls, hits)))
 }
 
 /// Linked statistics drawn with plotters (as SVG, in the worker): they follow
@@ -195,6 +205,8 @@ pub fn stats_panel(props: &StatsPanelProps) -> Html {
             move |(stats, (w, theme, near))| {
                 let (stats, w, theme) = (stats.clone(), *w, *theme);
                 let w = if *near { w } else { 0.0 };
+                // A drawing in the worker for earlier figures is no longer wanted.
+                *generation.borrow_mut() += 1;
                 // After the next frame (which shows the timeline), when the browser
                 // is idle (within 300 ms): a filter or zoom paints first, the charts follow.
                 let pending: Rc<std::cell::RefCell<Option<crate::dom::Idle>>> = Rc::default();
@@ -206,11 +218,11 @@ pub fn stats_panel(props: &StatsPanelProps) -> Html {
                                 *generation.borrow_mut() += 1;
                                 let mine = *generation.borrow();
                                 wasm_bindgen_futures::spawn_local(async move {
-                                    match draw(&stats, w, colours(theme)).await {
-                                        Ok((urls, _)) if *generation.borrow() != mine => {
-                                            revoke(&urls)
-                                        }
-                                        Ok((urls, out)) => {
+                                    let wanted = || *generation.borrow() == mine;
+                                    match draw(&stats, w, colours(theme), &wanted).await {
+                                        Ok(None) => {}
+                                        Ok(Some((urls, _))) if !wanted() => revoke(&urls),
+                                        Ok(Some((urls, out))) => {
                                             *drawn_for.borrow_mut() = ds;
                                             revoke(&shown_urls.replace(urls.clone()));
                                             images.set(urls);

@@ -61,7 +61,16 @@ pub fn time_overview(props: &TimeOverviewProps) -> Html {
                 extent.start.to_bits(),
                 extent.end.to_bits(),
             ),
-            move |_| histogram_path(&histogram(&ds, &shown, extent, bins), width, HEIGHT - 4.0),
+            move |_| {
+                let key = (
+                    width.to_bits(),
+                    extent.start.to_bits(),
+                    extent.end.to_bits(),
+                );
+                crate::stats_cache::overview_for(&ds, &shown, key, || {
+                    histogram_path(&histogram(&ds, &shown, extent, bins), width, HEIGHT - 4.0)
+                })
+            },
         )
     };
 
@@ -162,7 +171,7 @@ pub fn time_overview(props: &TimeOverviewProps) -> Html {
         <div class="overview" data-testid="overview">
             <div class="overview-strip" ref={node} {onpointerdown} {onpointermove} onpointerup={end.clone()} onpointercancel={end}>
                 <svg class="overview-svg" width={px(width)} height={px(HEIGHT)} viewBox={format!("0 0 {} {}", px(width), px(HEIGHT))}>
-                    <path class="overview-bars" d={(*bars).clone()} transform="translate(0,4)" />
+                    <path class="overview-bars" d={(**bars).clone()} transform="translate(0,4)" />
                     { for years }
                     <g class="brush" role="slider" tabindex="0" data-testid="brush" {onkeydown}
                         aria-label="Visible window in the whole span. Arrows move it, plus and minus resize it, Home and End go to the ends, 0 shows all."

@@ -53,6 +53,8 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
             let Some(w) = crate::dom::window() else {
                 return;
             };
+            // A filter's new history entry may still wait for an idle moment.
+            crate::hooks::use_url_sync::flush_pending();
             let href = w.location().href().unwrap_or_default();
             let _ = w.navigator().clipboard().write_text(&href);
             copied.set(Some("Link copied"));

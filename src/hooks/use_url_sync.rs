@@ -1,11 +1,15 @@
 //! Keeps the URL and the state in step: the state is written to the query
 //! string after each change (a history entry for filters, views and
-//! selection, at once; a replaced one for zoom and typing, once the view has
-//! rested), and back/forward restores the state the URL describes.
+//! selection, when idle after the frame that shows it; a replaced one for zoom
+//! and typing, once the view has rested), and back/forward restores the
+//! state the URL describes.
 
 use crate::state::{Action, AppState};
 use gloo::events::EventListener;
+use gloo::render::{request_animation_frame, AnimationFrame};
 use gloo::timers::callback::Timeout;
+use std::cell::RefCell;
+use std::rc::Rc;
 use timeline_core::urlstate::{decode, encode, sanitize, ViewState};
 use wasm_bindgen::JsValue;
 use yew::prelude::*;
@@ -89,25 +93,108 @@ fn set_synced(synced: bool) {
     crate::dom::set_root_attr("data-url-synced", if synced { "true" } else { "false" });
 }
 
-/// A gesture's write waiting for the view to rest.
+/// A gesture's write waiting for the view to rest, and a new entry waiting
+/// for the frame that shows its view.
 #[derive(Default)]
 struct Pending {
     /// The trailing write; replaced (and so cancelled) by each step.
     timer: Option<Timeout>,
     /// Whether the address lags the view (the timer has not fired yet).
     waiting: bool,
+    /// The view the timer will write.
+    trailing: Option<ViewState>,
     /// Whether the first view was written (it is written at once).
     started: bool,
+    /// A new history entry not written yet (`history.pushState` costs 3–12 ms
+    /// at 1,000,000 events, most of a frame): it is written once the browser
+    /// is idle after the frame that shows its view (within PUSH_IDLE_MS), or
+    /// at the latest after PUSH_LATEST_MS where frames are not drawn (a
+    /// hidden tab).
+    push: Option<ViewState>,
+    /// Its frame's callback and timers: kept until the next push replaces
+    /// them (a callback never drops itself).
+    push_after: Option<(AnimationFrame, Timeout)>,
+    push_task: Rc<RefCell<Option<crate::dom::Idle>>>,
+}
+
+/// The latest a new history entry waits for an idle moment after its frame.
+const PUSH_IDLE_MS: u32 = 100;
+
+/// The latest a new history entry is written where no frame is drawn.
+const PUSH_LATEST_MS: u32 = 250;
+
+/// Writes the new history entry waiting, if any (before anything else is
+/// written, so entries keep their order).
+fn flush_push(pending: &Rc<RefCell<Pending>>) {
+    let view = pending.borrow_mut().push.take();
+    if let Some(view) = view {
+        write_url(&view, true);
+        if !pending.borrow().waiting {
+            set_synced(true);
+        }
+    }
+}
+
+thread_local! {
+    /// The app's pending writes, for [`flush_pending`].
+    static PENDING: RefCell<std::rc::Weak<RefCell<Pending>>> = RefCell::default();
+}
+
+/// Writes what is still waiting — a new history entry's idle moment, a
+/// gesture's rest — before the address is read (the link copied, the view
+/// handed to the full module: upgrade.rs).
+pub fn flush_pending() {
+    if let Some(p) = PENDING.with(|p| p.borrow().upgrade()) {
+        flush_push(&p);
+        let trailing = {
+            let mut b = p.borrow_mut();
+            b.timer = None;
+            b.waiting = false;
+            b.trailing.take()
+        };
+        if let Some(view) = trailing {
+            write_url(&view, false);
+            set_synced(true);
+        }
+    }
+}
+
+/// Writes `view` as a new history entry once the browser is idle after the next frame.
+fn push_after_frame(pending: &Rc<RefCell<Pending>>, view: ViewState) {
+    // An earlier entry still waiting is written first.
+    flush_push(pending);
+    let task = pending.borrow().push_task.clone();
+    let frame = {
+        let pending = pending.clone();
+        request_animation_frame(move |_| {
+            let pending = pending.clone();
+            // Replaces an earlier push's task (not this one's, which is not made yet).
+            *task.borrow_mut() = Some(crate::dom::when_idle(
+                move || flush_push(&pending),
+                PUSH_IDLE_MS,
+            ));
+        })
+    };
+    let latest = {
+        let pending = pending.clone();
+        Timeout::new(PUSH_LATEST_MS, move || flush_push(&pending))
+    };
+    let mut p = pending.borrow_mut();
+    p.push = Some(view);
+    p.push_after = Some((frame, latest));
+    set_synced(false);
 }
 
 #[hook]
 pub fn use_url_sync(state: UseReducerHandle<AppState>) {
-    // A new history entry (filters, views, selection) is written at once. A
+    // A new history entry (filters, views, selection) is written once the
+    // browser is idle after the frame that shows its view (`push_after_frame`). A
     // replaced one (wheel, drag, pinch, keys, typing) waits until the view has
     // rested SETTLE_MS: a gesture writes the address once, not at each step
     // (`history.replaceState` cost ~5 ms a step). `data-url-synced` on <html>
     // says whether the address shows the view drawn, for tests to wait on.
     let pending = use_mut_ref(Pending::default);
+    PENDING.with(|p| *p.borrow_mut() = Rc::downgrade(&pending));
     {
         let pending = pending.clone();
         let view = state.view.clone();
@@ -115,14 +202,20 @@ pub fn use_url_sync(state: UseReducerHandle<AppState>) {
         crate::hooks::erased::use_effect_on(view, move |view| {
             let mut p = pending.borrow_mut();
             if push || !p.started {
+                let first = !p.started;
                 p.started = true;
                 // The timer has not fired: dropping it cancels it.
                 p.timer = None;
-                if p.waiting {
-                    p.waiting = false;
+                p.trailing = None;
+                p.waiting = false;
+                drop(p);
+                if push && !first {
+                    push_after_frame(&pending, view.clone());
+                } else {
+                    flush_push(&pending);
+                    write_url(view, push);
                     set_synced(true);
                 }
-                write_url(view, push);
                 return;
             }
             if !p.waiting {
@@ -130,11 +223,16 @@ pub fn use_url_sync(state: UseReducerHandle<AppState>) {
                 set_synced(false);
             }
             let view = view.clone();
+            p.trailing = Some(view.clone());
             let slot = pending.clone();
             // The callback never drops its own timer: the next step or push does.
             p.timer = Some(Timeout::new(SETTLE_MS, move || {
+                flush_push(&slot);
                 write_url(&view, false);
-                slot.borrow_mut().waiting = false;
+                let mut s = slot.borrow_mut();
+                s.waiting = false;
+                s.trailing = None;
+                drop(s);
                 set_synced(true);
             }));
         });
@@ -149,7 +247,10 @@ pub fn use_url_sync(state: UseReducerHandle<AppState>) {
                     {
                         let mut p = pending.borrow_mut();
                         p.timer = None;
-                        if p.waiting {
+                        p.trailing = None;
+                        // A new entry not written yet: the entry gone back to is before it.
+                        let pushing = p.push.take().is_some();
+                        if p.waiting || pushing {
                             p.waiting = false;
                             set_synced(true);
                         }

@@ -114,10 +114,13 @@ test('the Beslan popover shows casualties and source; Esc closes it and focus re
   assert.equal(await page.textContent('[data-testid=details] [data-field=casualties]'), '300 killed');
   assert.equal(await page.textContent('[data-testid=details] [data-field=date]'), 'September 2004');
   assert.match(await page.textContent('[data-testid=details] [data-field=source]'), /Zhao Xiaodong.*High Frequency of Terrorist Activities/s);
+  // A new history entry is written once the browser is idle after the frame (data-url-synced).
+  await urlSynced(page);
   assert.match(page.url(), /[?&]e=beslan-2004/);
   await page.keyboard.press('Escape');
   await page.waitForSelector('[data-testid=details]', { state: 'detached' });
   await page.waitForFunction(() => document.activeElement?.dataset?.eventId === 'beslan-2004');
+  await urlSynced(page);
   assert.doesNotMatch(page.url(), /e=beslan/);
   // Keyboard opens it too, and it stays inside the viewport.
   await page.keyboard.press('Enter');

@@ -153,3 +153,18 @@ test('the loading line and the failure line pass axe, light and dark, forced col
     await ctx.close();
   }
 });
+
+test('a filter or a zoom not yet written to the address is handed over too', async () => {
+  const page = await visit(server.url);
+  await page.click('[data-country=TJ]');
+  await page.hover('.chart-svg');
+  await page.mouse.wheel(0, -300);
+  // At once, before the address has been written (it waits for an idle moment, or for the view to rest).
+  await page.click('[data-action=embed]');
+  await page.waitForSelector('html[data-module=full]');
+  await page.waitForSelector('[role=dialog], dialog[open]');
+  assert.equal(await page.getAttribute('[data-country=TJ]', 'aria-pressed'), 'true', 'the filter is kept');
+  const w = new URL(page.url()).searchParams.get('w');
+  assert.ok(w, `the zoom is kept in the address: ${page.url()}`);
+  await page.close();
+});

@@ -296,7 +296,12 @@ impl Compiled {
         };
         if self.from.is_none() && self.to.is_none() {
             if let Some(classes) = ds.classes() {
-                return Some(tally_classes(ds, classes, list, pass));
+                // The shown read off the events' bits, 64 at a time, where the dataset has them.
+                let by_bits = ds.event_bits().map(|bits| {
+                    let kinds = (!all_kinds).then_some(kinds);
+                    move |n: usize| bits.select(countries, self.any_member, kinds, n)
+                });
+                return Some(tally_classes(ds, classes, list, pass, by_bits));
             }
         }
         let (from, to) = (self.from.unwrap_or(i32::MIN), self.to.unwrap_or(i32::MAX));
@@ -347,12 +352,14 @@ fn per_country(t: &mut Tally, per_set: &[usize], bits: &[u64], members: u64) {
 
 /// [`Compiled::tally_bits`] without dates: `pass` (kind and countries pass)
 /// decided once per class, the counts summed over the classes, and the
-/// shown read off each event's class (2 bytes an event).
+/// shown made by `by_bits` (given how many) where the dataset has its
+/// events' bits, else read off each event's class (2 bytes an event).
 fn tally_classes(
     ds: &Dataset,
     classes: &crate::brief::Classes,
     list: bool,
     pass: impl Fn(u64, bool, usize) -> (bool, bool),
+    by_bits: Option<impl Fn(usize) -> Vec<usize>>,
 ) -> Tally {
     let bits = ds.columns().map_or(&[][..], |c| &c.2.bits[..]);
     let members = (0..ds.meta.countries.len())
@@ -378,6 +385,8 @@ fn tally_classes(
     if list {
         t.shown = if n_shown == classes.of.len() {
             (0..n_shown).collect()
+        } else if let Some(by_bits) = by_bits {
+            by_bits(n_shown)
         } else {
             // Every index written, the next one over it unless it shows: no
             // branch to mispredict (an event in eight shows, at random).

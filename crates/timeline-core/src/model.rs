@@ -335,6 +335,8 @@ pub struct Dataset {
     combos: Option<crate::brief::Combos>,
     /// Per event: its class of set, scope and kind, where they are few (crate::brief::Classes).
     classes: Option<crate::brief::Classes>,
+    /// Per country, kind and scope: a bit an event, where they are few (crate::brief::EventBits).
+    event_bits: Option<crate::brief::EventBits>,
     /// The first and last day of any event.
     span: Option<(i32, i32)>,
     /// The most days any event covers after its first.
@@ -388,11 +390,15 @@ impl Dataset {
         let classes = combos
             .as_ref()
             .and_then(|c| crate::brief::Classes::new(&briefs, c, meta.categories.len()));
+        let event_bits = combos.as_ref().and_then(|c| {
+            crate::brief::EventBits::new(&briefs, c, meta.countries.len(), meta.categories.len())
+        });
         Dataset {
             meta,
             briefs,
             combos,
             classes,
+            event_bits,
             events,
             country_index,
             search: Default::default(),
@@ -480,6 +486,14 @@ impl Dataset {
         self.classes
             .as_ref()
             .filter(|c| c.of.len() == self.events.len())
+    }
+
+    /// A bit an event per country, kind and scope, where the dataset has
+    /// them (crate::brief::EventBits).
+    pub fn event_bits(&self) -> Option<&crate::brief::EventBits> {
+        self.event_bits
+            .as_ref()
+            .filter(|b| b.len() == self.events.len())
     }
 
     /// The category of `kind` (a fallback for an index out of range).

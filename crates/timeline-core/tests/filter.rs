@@ -265,6 +265,8 @@ fn filters_decided_per_class_show_and_count_as_the_passes_over_events() {
     ];
     for ds in &datasets {
         assert!(ds.classes().is_some());
+        // The shown read off the events' bits (64 at a time), held to the pass event by event below.
+        assert!(ds.event_bits().is_some());
         let codes_of: Vec<String> = ds.meta.countries.iter().map(|c| c.code.clone()).collect();
         let kinds_of: Vec<String> = ds.meta.categories.iter().map(|c| c.id.clone()).collect();
         let mut filters = vec![Filter::default()];
@@ -389,4 +391,55 @@ fn kind_clicks_select_and_only_picks_one() {
     f.toggle_kind("document");
     assert_eq!(f.kinds, None);
     assert_eq!(ids(&ds, &f).len(), 6);
+}
+
+/// The events' bits (`brief::EventBits`) select what a test of each event's
+/// countries, scope and kind selects, for every mask of countries and kinds
+/// tried (none, one, several, all, with and without the organisation-wide).
+#[test]
+fn event_bits_select_as_each_event_tested_does() {
+    for (n, seed) in [
+        (0, 1),
+        (1, 2),
+        (63, 3),
+        (64, 4),
+        (65, 5),
+        (3000, 6),
+        (20_000, 7),
+    ] {
+        let ds = load_json(&timeline_core::synth::generate(n, seed)).dataset;
+        let bits = ds.event_bits().expect("bits");
+        assert_eq!(bits.len(), ds.events.len());
+        let nc = ds.meta.countries.len();
+        let nk = ds.meta.categories.len();
+        let mut country_masks = vec![None, Some(0u64), Some((1u64 << nc) - 1)];
+        country_masks.extend((0..nc).map(|k| Some(1u64 << k)));
+        country_masks.push(Some(0b101));
+        let mut kind_masks = vec![None, Some(0u64), Some((1u64 << nk) - 1)];
+        kind_masks.extend((0..nk).map(|k| Some(1u64 << k)));
+        kind_masks.push(Some(0b110));
+        for &cm in &country_masks {
+            for organisation in [false, true] {
+                for &km in &kind_masks {
+                    let want: Vec<usize> = (0..ds.events.len())
+                        .filter(|&i| {
+                            let b = ds.brief(i);
+                            let named = ds
+                                .country_ids(i)
+                                .iter()
+                                .any(|&k| cm.is_some_and(|m| m >> k & 1 != 0));
+                            let country = cm.is_none() || named || (organisation && b.organisation);
+                            let kind = km.is_none_or(|m| m >> b.kind.index() & 1 != 0);
+                            country && kind
+                        })
+                        .collect();
+                    let got = bits.select(cm, organisation, km, want.len());
+                    assert_eq!(
+                        got, want,
+                        "n {n} countries {cm:?} {organisation} kinds {km:?}"
+                    );
+                }
+            }
+        }
+    }
 }
