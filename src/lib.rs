@@ -61,6 +61,7 @@ pub fn start() {
         boot.remove();
     }
     if lean.is_some() {
+        takeover::hold_height();
         upgrade::stop_lean();
     }
     frame_before_render();

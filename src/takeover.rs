@@ -18,6 +18,11 @@ const FOCUSABLE: &str = "a[href], button, input, select, summary, [tabindex]";
 pub struct Carried {
     /// The focused control's place among the controls shown.
     focus: Option<usize>,
+    /// The focused control by what names it (the lean app's markup has its
+    /// automation attributes; the static copy's has not): tried first.
+    focus_key: Option<String>,
+    /// Where the page was scrolled to.
+    scroll: (f64, f64),
     /// What was typed in the search box.
     search: String,
     /// The open `<details>`, by their place among all of them.
@@ -46,12 +51,44 @@ fn shown_controls(root: &Element) -> Vec<Element> {
         .collect()
 }
 
+/// The attributes that name a control, in the order tried.
+const KEYS: [&str; 6] = [
+    "id",
+    "data-action",
+    "data-country",
+    "data-kind",
+    "data-event-id",
+    "data-map-country",
+];
+
+/// A selector for `el` by the first attribute that names it.
+fn key_of(el: &Element) -> Option<String> {
+    KEYS.iter().find_map(|k| {
+        let v = el.get_attribute(k)?;
+        let v = v.replace('\\', "\\\\").replace('"', "\\\"");
+        Some(format!(
+            "{}[{k}=\"{v}\"]",
+            el.tag_name().to_ascii_lowercase()
+        ))
+    })
+}
+
+/// Where the window is scrolled to.
+fn scrolled() -> (f64, f64) {
+    crate::dom::window()
+        .map(|w| (w.scroll_x().unwrap_or(0.0), w.scroll_y().unwrap_or(0.0)))
+        .unwrap_or_default()
+}
+
 /// What the visitor did in `boot`, read before it is removed.
 pub fn read(boot: &Element) -> Carried {
-    let active = crate::dom::document().and_then(|d| d.active_element());
+    let active = crate::dom::document()
+        .and_then(|d| d.active_element())
+        .filter(|a| boot.contains(Some(a)));
     let focus = active
-        .filter(|a| boot.contains(Some(a)))
-        .and_then(|a| shown_controls(boot).iter().position(|e| *e == a));
+        .as_ref()
+        .and_then(|a| shown_controls(boot).iter().position(|e| e == a));
+    let focus_key = active.as_ref().and_then(key_of);
     let search = boot
         .query_selector("#search")
         .ok()
@@ -67,16 +104,25 @@ pub fn read(boot: &Element) -> Carried {
         .collect();
     Carried {
         focus,
+        focus_key,
+        scroll: scrolled(),
         search,
         open,
     }
 }
 
+/// Keeps the page's height while the old view is replaced by the new one (a
+/// removed view would let the window scroll back to the top); `restore`
+/// lets it go and scrolls back.
+pub fn hold_height() {
+    if let Some(body) = crate::dom::document().and_then(|d| d.body()) {
+        let h = body.scroll_height();
+        let _ = body.style().set_property("min-height", &format!("{h}px"));
+    }
+}
+
 /// Gives it to the live page once the app has drawn (the next frame).
 pub fn restore(c: Carried) {
-    if c.focus.is_none() && c.search.is_empty() && c.open.is_empty() {
-        return;
-    }
     let Some(w) = crate::dom::window() else {
         return;
     };
@@ -109,11 +155,30 @@ pub fn restore(c: Carried) {
                 d.set_open(true);
             }
         }
-        if let Some(el) = c
-            .focus
-            .and_then(|n| shown_controls(&app).into_iter().nth(n))
-        {
+        // The focus the visitor left, unless the new view has already put it
+        // somewhere (a dialog opened, an event presented).
+        let free = crate::dom::document()
+            .and_then(|d| d.active_element())
+            .is_none_or(|a| a.tag_name() == "BODY");
+        let by_key = c
+            .focus_key
+            .as_deref()
+            .and_then(|k| app.query_selector(k).ok().flatten());
+        let el = by_key.or_else(|| {
+            c.focus
+                .and_then(|n| shown_controls(&app).into_iter().nth(n))
+        });
+        if let Some(el) = el.filter(|_| free) {
             crate::dom::focus_element(el);
+        }
+        // The page's height let go, and where it was scrolled to.
+        if let Some(body) = crate::dom::document().and_then(|d| d.body()) {
+            let _ = body.style().remove_property("min-height");
+        }
+        if c.scroll != (0.0, 0.0) {
+            if let Some(w) = crate::dom::window() {
+                w.scroll_to_with_x_and_y(c.scroll.0, c.scroll.1);
+            }
         }
     });
     let _ = w.request_animation_frame(f.unchecked_ref());

@@ -44,8 +44,9 @@ pub fn upgrade(action: Option<&str>, file: Option<web_sys::File>) {
     if let Some(a) = action {
         let _ = js_sys::Reflect::set(&pending, &"click".into(), &a.into());
     }
-    if let Some(f) = file {
-        let _ = js_sys::Reflect::set(&pending, &"file".into(), &f);
+    let asked = asked_for(action, file.as_ref());
+    if let Some(f) = &file {
+        let _ = js_sys::Reflect::set(&pending, &"file".into(), f);
         // A file asked for is loading from now (the automation hook; the
         // full app says so from its first render).
         crate::dom::set_root_attr("data-load", "loading");
@@ -54,29 +55,58 @@ pub fn upgrade(action: Option<&str>, file: Option<web_sys::File>) {
     if LOADING.with(|l| l.replace(true)) {
         return;
     }
-    say("Loading this part of the timeline…", false);
+    say("Loading this part of the timeline…", None);
     let promise = get(UPGRADE)
         .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
         .and_then(|f| f.call0(&JsValue::NULL).ok())
         .and_then(|p| p.dyn_into::<js_sys::Promise>().ok());
+    let action = action.map(str::to_string);
     wasm_bindgen_futures::spawn_local(async move {
         let result = match promise {
             Some(p) => wasm_bindgen_futures::JsFuture::from(p).await.map(|_| ()),
             None => Err("the page has no loader for it".into()),
         };
         if let Err(e) = result {
+            web_sys::console::error_1(&e);
             LOADING.with(|l| l.set(false));
             set(PENDING, &JsValue::UNDEFINED);
             crate::dom::set_root_attr("data-load", "idle");
-            say(
-                &format!(
-                    "This part of the timeline could not be loaded ({}). What is shown stays; try again once connected.",
-                    crate::dom::js_error(&e)
-                ),
-                true,
+            let text = format!(
+                "{asked} needs a part of the timeline that could not be loaded: the server did not answer. What is shown stays as it was."
             );
+            say(&text, Some(Retry { action, file }));
         }
     });
+}
+
+/// What the visitor asked for, in the words of the control asked: "SVG",
+/// "Embed…", or the file's name.
+#[cfg(not(feature = "full"))]
+fn asked_for(action: Option<&str>, file: Option<&web_sys::File>) -> String {
+    if let Some(f) = file {
+        return format!("Opening {}", f.name());
+    }
+    let label = action
+        .and_then(|a| {
+            crate::dom::document()?
+                .query_selector(&format!(".app [data-action=\"{a}\"]"))
+                .ok()
+                .flatten()
+        })
+        .and_then(|el| el.text_content())
+        .map(|t| t.trim().to_string())
+        .filter(|t| !t.is_empty());
+    match label {
+        Some(l) => format!("“{l}”"),
+        None => "This".into(),
+    }
+}
+
+/// A failed request, to make again ("Try again").
+#[cfg(not(feature = "full"))]
+struct Retry {
+    action: Option<String>,
+    file: Option<web_sys::File>,
 }
 
 #[cfg(not(feature = "full"))]
@@ -85,10 +115,10 @@ thread_local! {
 }
 
 /// The line at the bottom of the page while the full module loads (shown
-/// after a moment: styles, .upgrade-status), or why it could not (with
-/// "Dismiss"): a region of its own, its text a status or an alert.
+/// after a moment: styles, .upgrade-status), or why it could not, with "Try
+/// again" and "Dismiss": a region of its own, its text a status or an alert.
 #[cfg(not(feature = "full"))]
-fn say(text: &str, failed: bool) {
+fn say(text: &str, failed: Option<Retry>) {
     let Some(doc) = crate::dom::document() else {
         return;
     };
@@ -102,19 +132,17 @@ fn say(text: &str, failed: bool) {
         }
         Some(el)
     };
-    let class = if failed {
-        "upgrade-status failed"
-    } else {
-        "upgrade-status"
+    let (class, role, label) = match failed {
+        Some(_) => ("upgrade-status failed", "alert", "Could not load"),
+        None => ("upgrade-status", "status", "Loading"),
     };
-    let role = if failed { "alert" } else { "status" };
     let (Some(region), Some(line), Some(body)) = (
         make(
             "section",
             &[
                 ("id", "upgrade-status"),
                 ("class", class),
-                ("aria-label", "Loading"),
+                ("aria-label", label),
                 ("data-testid", "upgrade-status"),
             ],
         ),
@@ -124,20 +152,36 @@ fn say(text: &str, failed: bool) {
         return;
     };
     line.set_text_content(Some(text));
-    if let Some(b) = make(
-        "button",
-        &[
-            ("class", "link-button"),
-            ("data-action", "dismiss-upgrade-status"),
-        ],
-    )
-    .filter(|_| failed)
-    {
-        b.set_text_content(Some("Dismiss"));
-        let gone = region.clone();
-        gloo::events::EventListener::new(&b, "click", move |_| gone.remove()).forget();
-        let _ = line.append_with_str_1(" ");
-        let _ = line.append_child(&b);
+    if let Some(retry) = failed {
+        let back = retry.action.clone();
+        let again = std::cell::Cell::new(Some(retry));
+        let buttons = [
+            ("retry-upgrade", "Try again"),
+            ("dismiss-upgrade-status", "Dismiss"),
+        ];
+        for (action, text) in buttons {
+            let Some(b) = make(
+                "button",
+                &[("class", "link-button"), ("data-action", action)],
+            ) else {
+                continue;
+            };
+            b.set_text_content(Some(text));
+            let gone = region.clone();
+            let (back, again) = (back.clone(), std::rc::Rc::new(again.take()));
+            gloo::events::EventListener::new(&b, "click", move |_| {
+                gone.remove();
+                // Back to the control that asked, or asked again.
+                if let Some(r) = again.as_ref() {
+                    upgrade(r.action.as_deref(), r.file.clone());
+                } else if let Some(a) = &back {
+                    crate::dom::focus(&format!(".app [data-action=\"{a}\"]"));
+                }
+            })
+            .forget();
+            let _ = line.append_with_str_1(" ");
+            let _ = line.append_child(&b);
+        }
     }
     let _ = region.append_child(&line);
     let _ = body.append_child(&region);
@@ -183,9 +227,17 @@ pub fn keep_stop(handle: yew::AppHandle<crate::components::app::App>) {
     // for its idle moment is written first (use_url_sync).
     let stop = Closure::once_into_js(move || {
         crate::hooks::use_url_sync::flush_pending();
+        crate::components::stats_panel::hand_over_pictures();
+        HANDING_OVER.with(|h| h.set(true));
         handle.destroy()
     });
     set(STOP, &stop);
+}
+
+/// Whether this (lean) app is handing over to the full one: what it made
+/// for the page (the statistics' pictures) is not given back.
+pub fn handing_over() -> bool {
+    HANDING_OVER.with(|h| h.get())
 }
 
 /// Whether this app took over from the lean one (its first view is the lean
@@ -196,6 +248,7 @@ pub fn handed_over() -> bool {
 
 thread_local! {
     static HANDED_OVER: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+    static HANDING_OVER: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
 }
 
 /// The full module starting after the lean one: the lean app's root (to read

@@ -324,7 +324,11 @@ fn embed_dialog(p: &Page, open: &crate::hooks::erased::StateHandle<bool>) -> Htm
         if **open {
             <EmbedDialog view={state.view.clone()} dataset={p.ds.clone()} shown={state.shown.clone()}
                 story={(!state.story.story().scenes.is_empty()).then(|| crate::story_io::link_value(state.story.story()).unwrap_or_default())}
-                onclose={ let o = open.clone(); Callback::from(move |_| o.set(false)) } />
+                onclose={ let o = open.clone(); Callback::from(move |_| {
+                    o.set(false);
+                    // Back to the button that opened it, once the dialog is gone.
+                    gloo::timers::callback::Timeout::new(0, || { crate::dom::focus("[data-action=embed]"); }).forget();
+                }) } />
         }
     }
 }

@@ -86,6 +86,48 @@ type Pictures = [Option<AttrValue>; 3];
 /// Shown until the worker's picture is there: an empty picture, not a broken one.
 const BLANK: &str = "data:image/svg+xml,%3Csvg%20xmlns='http://www.w3.org/2000/svg'/%3E";
 
+/// The window's property holding the lean app's pictures for the full one.
+const HANDED: &str = "__scoStatsPictures";
+
+/// The lean app handing over (upgrade.rs): its pictures, kept for the full
+/// app's panel to show until its own are drawn.
+pub fn hand_over_pictures() {
+    let Some(doc) = crate::dom::document() else {
+        return;
+    };
+    let list = js_sys::Array::new();
+    for which in Which::ALL {
+        let src = doc
+            .query_selector(&format!(".stats [data-chart={}] img", which.key()))
+            .ok()
+            .flatten()
+            .and_then(|i| i.get_attribute("src"))
+            .filter(|s| s.starts_with("blob:"));
+        list.push(&src.map(JsValue::from).unwrap_or(JsValue::NULL));
+    }
+    if let Some(w) = crate::dom::window() {
+        let _ = js_sys::Reflect::set(&w, &HANDED.into(), &list);
+    }
+}
+
+/// The pictures the lean app handed over (taken once), else none.
+fn adopted_pictures() -> Pictures {
+    let mut out = Pictures::default();
+    let Some(w) = crate::dom::window() else {
+        return out;
+    };
+    let Ok(list) = js_sys::Reflect::get(&w, &HANDED.into()) else {
+        return out;
+    };
+    let _ = js_sys::Reflect::delete_property(w.unchecked_ref::<js_sys::Object>(), &HANDED.into());
+    if let Ok(list) = list.dyn_into::<js_sys::Array>() {
+        for (i, slot) in out.iter_mut().enumerate() {
+            *slot = list.get(i as u32).as_string().map(AttrValue::from);
+        }
+    }
+    out
+}
+
 /// Gives back the pictures' blob URLs.
 fn revoke(urls: &Pictures) {
     for url in urls.iter().flatten() {
@@ -177,21 +219,32 @@ pub fn stats_panel(props: &StatsPanelProps) -> Html {
     let near = crate::hooks::use_near_view::use_near_view(section.clone());
     let size = (measured.unwrap_or(0.0).round(), props.theme, near);
     // The charts as SVG pictures (blob URLs), drawn by plotters in the worker.
-    let images = crate::hooks::erased::use_state(Pictures::default);
+    // After the lean module, its pictures until these are drawn (upgrade.rs).
+    let images = crate::hooks::erased::use_state(adopted_pictures);
     // The URLs shown, to give back when they are replaced or the panel goes.
-    let shown_urls = use_mut_ref(Pictures::default);
+    let shown_urls = use_mut_ref(|| (*images).clone());
     // Only the newest drawing is shown (an older answer arriving late is dropped).
     let generation = use_mut_ref(|| 0u32);
     // The dataset the pictures shown were drawn from: another one's (a file
     // just opened) are not shown while the new ones are drawn.
-    let drawn_for = use_mut_ref(std::rc::Weak::<Dataset>::new);
+    let drawn_for = use_mut_ref(|| match images.iter().any(Option::is_some) {
+        true => Rc::downgrade(&props.dataset),
+        false => std::rc::Weak::new(),
+    });
     let current = drawn_for
         .borrow()
         .upgrade()
         .is_some_and(|d| Rc::ptr_eq(&d, &props.dataset));
     {
         let shown_urls = shown_urls.clone();
-        crate::hooks::erased::use_effect_on((), move |_| move || revoke(&shown_urls.borrow()))
+        // Not when the lean app hands its pictures to the full one.
+        crate::hooks::erased::use_effect_on((), move |_| {
+            move || {
+                if !crate::upgrade::handing_over() {
+                    revoke(&shown_urls.borrow())
+                }
+            }
+        })
     }
     // Draw whenever the figures or the size change — in a task after the
     // timeline's frame, so the charts follow a filter without delaying it.

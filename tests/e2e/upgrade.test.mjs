@@ -5,7 +5,7 @@
 // that open on another view start the full module at once.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, afterRender, shownCount, axeViolations } from './harness.mjs';
+import { serve, launch, afterRender, shownCount, axeViolations, statsInView } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await serve(); browser = await launch(); });
@@ -167,4 +167,37 @@ test('a filter or a zoom not yet written to the address is handed over too', asy
   const w = new URL(page.url()).searchParams.get('w');
   assert.ok(w, `the zoom is kept in the address: ${page.url()}`);
   await page.close();
+});
+
+test('the handover keeps where the page is scrolled, the focus on the control used, and the statistics shown', async () => {
+  for (const viewport of [{ width: 390, height: 844 }, { width: 1280, height: 720 }]) {
+    const page = await visit(server.url, viewport);
+    await statsInView(page);
+    await page.waitForSelector('[data-chart=per-year] img[src^="blob:"]');
+    await page.evaluate(() => window.scrollTo(0, 300));
+    // Every frame from now: the statistics' picture never blank.
+    await page.evaluate(() => {
+      window.__blank = 0;
+      const tick = () => {
+        const i = document.querySelector('[data-chart=per-year] img');
+        if (!i || !i.src.startsWith('blob:')) window.__blank++;
+        if (!window.__stop) requestAnimationFrame(tick);
+      };
+      requestAnimationFrame(tick);
+    });
+    // The keyboard's way: the control focused (without scrolling), Enter.
+    await page.evaluate(() => document.querySelector('[data-action=export-csv]').focus({ preventScroll: true }));
+    const y = await page.evaluate(() => window.scrollY);
+    const download = page.waitForEvent('download');
+    await page.keyboard.press('Enter');
+    await download;
+    await page.waitForSelector('html[data-module=full]');
+    await page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok))));
+    const after = await page.evaluate(() => ({ y: window.scrollY, focus: document.activeElement?.dataset?.action, blank: window.__blank }));
+    await page.evaluate(() => { window.__stop = true; });
+    assert.equal(after.y, y, `${viewport.width}: scrolled where it was`);
+    assert.equal(after.focus, 'export-csv', `${viewport.width}: the focus on the control used`);
+    assert.equal(after.blank, 0, `${viewport.width}: frames with the statistics blank`);
+    await page.close();
+  }
 });
