@@ -18,6 +18,7 @@ pub mod page;
 pub mod print_list;
 pub mod search_box;
 pub mod skip_link;
+pub mod stats_handover;
 pub mod stats_panel;
 pub mod story_notes;
 pub mod summary_line;

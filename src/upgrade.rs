@@ -227,7 +227,7 @@ pub fn keep_stop(handle: yew::AppHandle<crate::components::app::App>) {
     // for its idle moment is written first (use_url_sync).
     let stop = Closure::once_into_js(move || {
         crate::hooks::use_url_sync::flush_pending();
-        crate::components::stats_panel::hand_over_pictures();
+        crate::components::stats_handover::hand_over_pictures();
         HANDING_OVER.with(|h| h.set(true));
         handle.destroy()
     });

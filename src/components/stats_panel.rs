@@ -49,15 +49,15 @@ impl PartialEq for SameData {
 const CHART_H: f64 = 210.0;
 
 #[derive(Clone, Copy, PartialEq)]
-enum Which {
+pub(crate) enum Which {
     PerYear,
     Casualties,
     Countries,
 }
 
 impl Which {
-    const ALL: [Which; 3] = [Which::PerYear, Which::Casualties, Which::Countries];
-    fn key(self) -> &'static str {
+    pub(crate) const ALL: [Which; 3] = [Which::PerYear, Which::Casualties, Which::Countries];
+    pub(crate) fn key(self) -> &'static str {
         match self {
             Which::PerYear => "per-year",
             Which::Casualties => "casualties",
@@ -81,52 +81,10 @@ fn action_for(target: &Target) -> Action {
     }
 }
 
-type Pictures = [Option<AttrValue>; 3];
+pub(crate) type Pictures = [Option<AttrValue>; 3];
 
 /// Shown until the worker's picture is there: an empty picture, not a broken one.
 const BLANK: &str = "data:image/svg+xml,%3Csvg%20xmlns='http://www.w3.org/2000/svg'/%3E";
-
-/// The window's property holding the lean app's pictures for the full one.
-const HANDED: &str = "__scoStatsPictures";
-
-/// The lean app handing over (upgrade.rs): its pictures, kept for the full
-/// app's panel to show until its own are drawn.
-pub fn hand_over_pictures() {
-    let Some(doc) = crate::dom::document() else {
-        return;
-    };
-    let list = js_sys::Array::new();
-    for which in Which::ALL {
-        let src = doc
-            .query_selector(&format!(".stats [data-chart={}] img", which.key()))
-            .ok()
-            .flatten()
-            .and_then(|i| i.get_attribute("src"))
-            .filter(|s| s.starts_with("blob:"));
-        list.push(&src.map(JsValue::from).unwrap_or(JsValue::NULL));
-    }
-    if let Some(w) = crate::dom::window() {
-        let _ = js_sys::Reflect::set(&w, &HANDED.into(), &list);
-    }
-}
-
-/// The pictures the lean app handed over (taken once), else none.
-fn adopted_pictures() -> Pictures {
-    let mut out = Pictures::default();
-    let Some(w) = crate::dom::window() else {
-        return out;
-    };
-    let Ok(list) = js_sys::Reflect::get(&w, &HANDED.into()) else {
-        return out;
-    };
-    let _ = js_sys::Reflect::delete_property(w.unchecked_ref::<js_sys::Object>(), &HANDED.into());
-    if let Ok(list) = list.dyn_into::<js_sys::Array>() {
-        for (i, slot) in out.iter_mut().enumerate() {
-            *slot = list.get(i as u32).as_string().map(AttrValue::from);
-        }
-    }
-    out
-}
 
 /// Gives back the pictures' blob URLs.
 fn revoke(urls: &Pictures) {
@@ -220,7 +178,8 @@ pub fn stats_panel(props: &StatsPanelProps) -> Html {
     let size = (measured.unwrap_or(0.0).round(), props.theme, near);
     // The charts as SVG pictures (blob URLs), drawn by plotters in the worker.
     // After the lean module, its pictures until these are drawn (upgrade.rs).
-    let images = crate::hooks::erased::use_state(adopted_pictures);
+    let images =
+        crate::hooks::erased::use_state(crate::components::stats_handover::adopted_pictures);
     // The URLs shown, to give back when they are replaced or the panel goes.
     let shown_urls = use_mut_ref(|| (*images).clone());
     // Only the newest drawing is shown (an older answer arriving late is dropped).
