@@ -299,11 +299,11 @@ for (const [label, all] of [['built-in (65)', builtin], ...oursRows]) {
 // Ours by a ?data= link, as measured here: the full module (src/upgrade.rs) and the worker's, which reads the file.
 const gzOf = (files) => files.reduce((s, f) => s + gzipSize(fs.readFileSync(path.join(DIST, f))), 0);
 const linked = [...firstViewFiles(DIST, 'full'), ...fs.readdirSync(DIST).filter((f) => /^sco-worker.*\.(js|wasm)$/.test(f))];
-const builtin = [...firstViewFiles(DIST)];
+const builtinView = [...firstViewFiles(DIST)];
 console.log('\nFirst visit, gzip (the data file aside):\n');
 console.log(`| library | files | KB gzip |\n|---|---|---|`);
 console.log(`| ours, by a ?data= link (as measured here: the full module and the worker's) | ${linked.length} | ${(gzOf(linked) / 1024).toFixed(0)} |`);
-console.log(`| ours, the built-in first view (the lean module, the data inside) | ${builtin.length} | ${(gzOf(builtin) / 1024).toFixed(0)} |`);
+console.log(`| ours, the built-in first view (the lean module, the data inside) | ${builtinView.length} | ${(gzOf(builtinView) / 1024).toFixed(0)} |`);
 for (const [name, p] of Object.entries(PEERS)) {
   const gz = Object.values(p.files).reduce((s, b) => s + gzipSize(b), 0) + gzipSize(Buffer.from(PAGES[name]));
   console.log(`| ${name} | ${Object.keys(p.files).length + 1} | ${(gz / 1024).toFixed(0)} |`);
