@@ -49,7 +49,7 @@ const fetchFull = () => (ahead ??= Promise.all([
   import(tries ? M.full[0] + '?retry=' + tries : M.full[0]),
   fetch(M.full[1]).then((r) => (r.ok ? r.arrayBuffer() : Promise.reject(new Error(M.full[1] + ': ' + r.status)))).then((b) => WebAssembly.compile(b)),
 ]).catch((e) => { ahead = null; tries++; throw e; }));
-window.scoPrefetch = () => { fetchFull().catch(() => {}); };
+window.scoPrefetch = () => fetchFull().then(() => true, () => false);
 let full = null;
 window.scoUpgrade = () => (full ??= fetchFull().then(([m, wasm]) => run(m, wasm)).catch((e) => { full = null; throw e; }));
 await (window.__scoStart === 'full' ? window.scoUpgrade() : import(M.lean[0]).then((m) => run(m, M.lean[1])));
