@@ -68,7 +68,10 @@ pub enum Action {
     /// Back/forward: the state a URL describes.
     Restore(ViewState),
     /// Another dataset was loaded and parsed. From the page's link (`?data=`) the
-    /// link's view (window, selection) is kept; from a file the user opened, it starts afresh.
+    /// link's view (filters, window, selection) is kept; from a file the user opened,
+    /// it starts afresh: the filters chosen for the other data would hide this one's
+    /// events (a state it does not name, a search, dates outside it). The way it is
+    /// shown (grouping, chart or list) is the visitor's and stays.
     DataLoaded {
         data: Data,
         source: String,
@@ -295,6 +298,7 @@ impl Reducible for AppState {
                 s.source = source;
                 s.load = LoadStatus::Idle;
                 if !from_link {
+                    s.view.filter = Filter::default();
                     s.view.window = None;
                     s.view.selected = None;
                 }

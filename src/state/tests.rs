@@ -61,3 +61,33 @@ fn chips_select_and_clear() {
     let s = s.reduce(Action::SetCountries(None));
     assert_eq!(s.shown.len(), all);
 }
+
+#[test]
+fn a_file_opened_starts_with_every_event_shown() {
+    // Filters chosen for the built-in data (a state, a kind, a search, dates)…
+    let s = state("c=RU&k=incident&q=Beslan&from=2004&to=2004&e=beslan-2004");
+    assert!(s.shown.len() < s.data.dataset.events.len());
+    let other = || {
+        let l = load_json(BUILTIN_DATASET);
+        Data::new(l.dataset, l.problems)
+    };
+    // …are not carried to a file the visitor opens: its events all show.
+    let opened = s.clone().reduce(Action::DataLoaded {
+        data: other(),
+        source: "mine.json".into(),
+        from_link: false,
+    });
+    assert_eq!(opened.view.filter, Filter::default());
+    assert_eq!(opened.shown.len(), opened.data.dataset.events.len());
+    assert_eq!(opened.view.selected, None);
+    // A link's data keeps the view the link names.
+    let linked = s.reduce(Action::DataLoaded {
+        data: other(),
+        source: "?data=".into(),
+        from_link: true,
+    });
+    assert_eq!(
+        linked.view.filter.countries,
+        Some(["RU".to_string()].into())
+    );
+}

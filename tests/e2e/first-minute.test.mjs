@@ -68,6 +68,23 @@ test('the statistics never show the previous file\'s figures', async () => {
   await page.close();
 });
 
+test('a file opened after a filter shows all its events: the filter was for the other data', async () => {
+  const page = await open(browser, server.url);
+  const chip = await page.$eval('[data-country]', (e) => e.dataset.country);
+  await afterRender(page, () => page.click(`[data-country="${chip}"]`));
+  await page.fill('input[type=search]', 'a');
+  await page.waitForFunction(() => !/Showing (\d+) of \1 /.test(document.querySelector('.summary-count').textContent));
+  const name = 'acled.csv';
+  await page.setInputFiles('[data-action=open-file]', { name, mimeType: 'text/csv', buffer: fs.readFileSync(path.join(DIR, name)) });
+  await page.waitForFunction((n) => document.documentElement.dataset.source === n, name);
+  const count = await page.textContent('.summary-count');
+  assert.match(count, /Showing (\d+) of \1 /, count);
+  assert.equal(await page.inputValue('input[type=search]'), '', 'the search is cleared');
+  assert.equal(await page.locator('[data-country][aria-pressed=true]').count(), 0, 'no state is picked');
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
 test('on a phone the toolbar is one row that scrolls, and the chart starts on the first screen', async () => {
   const page = await open(browser, server.url, { width: 390, height: 844 });
   const bar = await page.$eval('.toolbar', (t) => ({ h: t.getBoundingClientRect().height, scroll: t.scrollWidth > t.clientWidth }));
