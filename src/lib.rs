@@ -14,6 +14,7 @@ pub mod dom;
 pub mod export;
 pub mod hooks;
 pub mod loading;
+pub mod print;
 pub mod state;
 pub mod stats_cache;
 #[cfg(feature = "full")]

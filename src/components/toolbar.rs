@@ -96,7 +96,7 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
             <div class="group" role="group" aria-label="Export the view">
                 <button data-action="export-svg" title="Download the view as SVG (16:9)" onclick={props.onexport.reform(|_| "svg")}>{ "SVG" }</button>
                 <button data-action="export-png" title="Download the view as PNG (1920×1080)" onclick={props.onexport.reform(|_| "png")}>{ "PNG" }</button>
-                <button data-action="print" title="Print the view and its event list" onclick={Callback::from(|_| { if let Some(w) = crate::dom::window() { let _ = w.print(); } })}>{ "Print" }</button>
+                <button data-action="print" title="Print the view and its event list" onclick={Callback::from(|_| crate::print::print_when_drawn())}>{ "Print" }</button>
             </div>
             <div class="group">
                 <button data-action="embed" title="Embed this view in a page or a slide" onclick={props.onembed.reform(|_| ())}>{ "Embed…" }</button>

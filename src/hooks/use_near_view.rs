@@ -1,7 +1,8 @@
 //! Whether an element has come near the window (an IntersectionObserver,
 //! with a margin): what is drawn only for a visitor who looks at it — the
 //! statistics' pictures, whose drawing fetches the worker's module — waits
-//! until then. Once `true`, it stays. `true` at once without the observer.
+//! until then. Once `true`, it stays. `true` at once without the observer,
+//! and at a print (`beforeprint`, or the Print button's `print::DRAW_ALL`).
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -38,7 +39,15 @@ pub fn use_near_view(node: NodeRef) -> bool {
                 (Ok(o), Some(el)) => o.observe(&el),
                 _ => near.set(true),
             }
+            // A print wants every picture, near or not.
+            let on_print = |name: &'static str| {
+                let setter = near.clone();
+                crate::dom::window()
+                    .map(|w| gloo::events::EventListener::once(&w, name, move |_| setter.set(true)))
+            };
+            let printing = [on_print("beforeprint"), on_print(crate::print::DRAW_ALL)];
             move || {
+                drop(printing);
                 if let Ok(o) = observer {
                     o.disconnect();
                 }

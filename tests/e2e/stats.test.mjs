@@ -84,6 +84,30 @@ test('Download SVG gives a 16:9 picture of the view with title, filters and sour
   await page.close();
 });
 
+test('the Print button, before the statistics were ever scrolled to, prints them drawn (not blank boxes)', async () => {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+  // The browser's print dialog stands in for a record of what it would print.
+  await page.addInitScript(() => {
+    window.print = () => {
+      const figs = [...document.querySelectorAll('.stats .stat-chart')];
+      window.__printed = { figures: figs.length, drawn: figs.filter((f) => !f.hasAttribute('aria-busy') && f.querySelector('img')?.src.startsWith('blob:')).length };
+    };
+  });
+  await page.goto(server.url);
+  await page.waitForSelector('html[data-ready="true"]');
+  assert.ok(await page.$('.stats .stat-chart[aria-busy]'), 'not drawn while out of view');
+  await page.click('[data-action=print]');
+  await page.waitForFunction(() => window.__printed);
+  const printed = await page.evaluate(() => window.__printed);
+  assert.ok(printed.figures > 0);
+  assert.equal(printed.drawn, printed.figures, 'every picture drawn when the print starts');
+  // A figure still being drawn is left out of a print, not printed blank.
+  await page.emulateMedia({ media: 'print' });
+  await page.evaluate(() => document.querySelector('.stats .stat-chart').setAttribute('aria-busy', 'true'));
+  assert.equal(await page.isVisible('.stats .stat-chart[aria-busy]'), false);
+  await page.close();
+});
+
 test('printing gives the view and its event list without the controls', async () => {
   const page = await open(browser, `${server.url}?c=TJ`);
   // What the browser does on Ctrl+P: beforeprint, then print media.
