@@ -178,7 +178,7 @@ async function timeOurs(page, action) {
     if (action.wheel) {
       const c = document.querySelector('[data-testid=chart]');
       const r = c.getBoundingClientRect();
-      c.dispatchEvent(new WheelEvent('wheel', { deltaY: -100, clientX: r.left + r.width / 2, clientY: r.top + 40, bubbles: true, cancelable: true }));
+      c.dispatchEvent(new WheelEvent('wheel', { deltaY: -100, ctrlKey: true, clientX: r.left + r.width / 2, clientY: r.top + 40, bubbles: true, cancelable: true }));
     }
     if (action.brush) {
       const strip = document.querySelector('.overview-strip');

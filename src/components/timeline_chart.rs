@@ -40,7 +40,11 @@ pub const KEYS_HELP: &str = "One event at a time: Left and Right arrows go to th
 Up and Down to the nearest event of the lane above or below, Home and End to the lane's first and last, \
 Page Up and Page Down by the axis's step. Enter opens the event, Escape closes it. \
 Plus and minus zoom, Shift with the arrows pans, 0 shows everything. \
+With a mouse or a trackpad: Ctrl (⌘ on a Mac) with the wheel, or a pinch, zooms; sideways scrolling, or Shift with the wheel, moves. \
 A count of events close together opens with a click, or by walking into it with the arrows.";
+
+/// What a plain wheel turn over the chart on a page shows: how to zoom (it scrolled the page).
+pub const WHEEL_HINT: &str = "To zoom, hold Ctrl (⌘ on a Mac) and scroll, or pinch";
 
 /// The chart: lanes, axis, marks and clusters drawn as SVG from the chart
 /// model (timeline_core::chart), which is recomputed only when what it depends
@@ -118,6 +122,7 @@ pub fn timeline_chart(props: &TimelineChartProps) -> Html {
         width: m.plot_w,
         window,
         presenting: state.presenting,
+        owns_wheel: state.presenting || state.embed.embed,
     };
     // A wheel step, a drag, a pinch: the tooltip of what was pointed at goes (the
     // mark moves away under the pointer, which then points at nothing it knows).
@@ -221,6 +226,9 @@ pub fn timeline_chart(props: &TimelineChartProps) -> Html {
             aria-label="Timeline chart" aria-describedby="chart-keys"
             onkeydown={keys.onkeydown} onfocusin={keys.onfocusin}>
             <p id="chart-keys" class="visually-hidden">{ KEYS_HELP }</p>
+            // Shown for a moment when a plain wheel turn over the chart scrolled the page
+            // (use_chart_gestures.rs); the same is said in the keys' help above.
+            <p class="wheel-hint" aria-hidden="true">{ WHEEL_HINT }</p>
             <svg class="chart-svg" width={px(m.width)} height={px(h)} viewBox={format!("0 0 {} {}", px(m.width), px(h))}
                 onpointerdown={gestures.onpointerdown} onpointermove={gestures.onpointermove} onpointerup={gestures.onpointerend.clone()}
                 onpointercancel={gestures.onpointerend.clone()} onpointerleave={gestures.onpointerend} onclick={gestures.onclick}>

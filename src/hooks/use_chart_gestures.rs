@@ -1,7 +1,9 @@
 //! The chart's pointer gestures, each sent as one window action
-//! (timeline_core::windowing): the wheel and a trackpad pinch zoom under the
-//! pointer, one pointer drags to pan, two fingers pinch; a press that does not
-//! move is a click on the background (it closes the open event).
+//! (timeline_core::windowing): Ctrl or ⌘ with the wheel, and a trackpad's pinch,
+//! zoom under the pointer — a plain wheel turn scrolls the page and shows
+//! how to zoom, except where the chart is the whole view (`windowing::wheel`);
+//! one pointer drags to pan, two fingers pinch; a press that does not move is
+//! a click on the background (it closes the open event).
 
 use crate::state::Action;
 use gloo::events::{EventListener, EventListenerOptions};
@@ -22,6 +24,8 @@ pub struct Plot {
     pub window: Window,
     /// Presenting: a click into the chart keeps the current event.
     pub presenting: bool,
+    /// The chart is the whole view (a frame, presenting): a plain wheel turn zooms.
+    pub owns_wheel: bool,
 }
 
 pub struct ChartGestures {
@@ -43,7 +47,11 @@ struct Pointers {
     suppress_click: bool,
 }
 
-/// The wheel listener (not passive, so the page does not scroll) and the pointer callbacks.
+/// How long the wheel's hint stays after the last plain turn, in ms.
+const HINT_MS: u32 = 1600;
+
+/// The wheel listener (not passive: a turn the chart takes does not scroll
+/// the page) and the pointer callbacks.
 #[hook]
 pub fn use_chart_gestures(
     container: NodeRef,
@@ -52,15 +60,23 @@ pub fn use_chart_gestures(
 ) -> ChartGestures {
     {
         let (container, dispatch) = (container.clone(), dispatch.clone());
-        crate::hooks::erased::use_effect_on((plot.left, plot.width), move |&(left, width)| {
+        let key = (plot.left, plot.width, plot.owns_wheel);
+        crate::hooks::erased::use_effect_on(key, move |&(left, width, owns_wheel)| {
             let listener = container.cast::<HtmlElement>().map(|el| {
                 let el2 = el.clone();
+                let hint: RefCell<Option<gloo::timers::callback::Timeout>> = RefCell::default();
                 let opts = EventListenerOptions::enable_prevent_default();
                 EventListener::new_with_options(&el, "wheel", opts, move |e| {
-                    if let Some(e) = e.dyn_ref::<WheelEvent>() {
-                        e.prevent_default();
-                        let left = el2.get_bounding_client_rect().left() + left;
-                        dispatch.emit(Action::Window(wheel_action(e, left, width)));
+                    let Some(e) = e.dyn_ref::<WheelEvent>() else {
+                        return;
+                    };
+                    let left = el2.get_bounding_client_rect().left() + left;
+                    match wheel_action(e, left, width, owns_wheel) {
+                        Some(action) => {
+                            e.prevent_default();
+                            dispatch.emit(Action::Window(action));
+                        }
+                        None => show_hint(&el2, &hint),
                     }
                 })
             });
@@ -156,17 +172,43 @@ fn click_background(
     })
 }
 
-/// A wheel turn: sideways pans, up and down zoom around the pointer (faster with Ctrl, a trackpad's pinch).
-fn wheel_action(e: &WheelEvent, plot_left: f64, width: f64) -> WindowAction {
-    let dy = e.delta_y() * if e.delta_mode() == 1 { 16.0 } else { 1.0 };
-    if dy == 0.0 && e.delta_x() != 0.0 {
-        return WindowAction::Pan(e.delta_x() / width);
+/// A wheel turn (timeline_core::windowing::wheel): the chart's action, or
+/// `None` when the page scrolls.
+fn wheel_action(
+    e: &WheelEvent,
+    plot_left: f64,
+    width: f64,
+    owns_wheel: bool,
+) -> Option<WindowAction> {
+    use timeline_core::windowing::{wheel, Wheel, WheelTurn};
+    let unit = if e.delta_mode() == 1 { 16.0 } else { 1.0 };
+    let turn = WheelTurn {
+        dx: e.delta_x() * unit,
+        dy: e.delta_y() * unit,
+        zoom_key: e.ctrl_key() || e.meta_key(),
+        shift: e.shift_key(),
+        anchor: (e.client_x() as f64 - plot_left) / width.max(1.0),
+        width,
+        owns_wheel,
+    };
+    match wheel(turn) {
+        Wheel::Scroll => None,
+        Wheel::Pan(f) => Some(WindowAction::Pan(f)),
+        Wheel::Zoom { exponent, anchor } => Some(WindowAction::Zoom {
+            // JavaScript's Math.exp: no libm in this module.
+            factor: js_sys::Math::exp(exponent),
+            anchor,
+        }),
     }
-    let anchor = ((e.client_x() as f64 - plot_left) / width).clamp(0.0, 1.0);
-    let speed = if e.ctrl_key() { 0.01 } else { 0.0015 };
-    WindowAction::Zoom {
-        // JavaScript's Math.exp: no libm in this module.
-        factor: js_sys::Math::exp(dy * speed),
-        anchor,
-    }
+}
+
+/// Shows the chart's hint on how to zoom, for a moment after the last plain turn.
+fn show_hint(el: &HtmlElement, timer: &RefCell<Option<gloo::timers::callback::Timeout>>) {
+    let _ = el.set_attribute("data-wheel-hint", "");
+    let el = el.clone();
+    let later = gloo::timers::callback::Timeout::new(HINT_MS, move || {
+        let _ = el.remove_attribute("data-wheel-hint");
+    });
+    // The timer of a turn before is dropped (cancelled): the hint stays while turning.
+    *timer.borrow_mut() = Some(later);
 }

@@ -85,6 +85,59 @@ test('a file opened after a filter shows all its events: the filter was for the 
   await page.close();
 });
 
+test('a plain wheel turn over the chart scrolls the page and says how to zoom; Ctrl with it zooms, out to all the data and no further', async () => {
+  const page = await open(browser, server.url);
+  const svg = () => page.$eval('.chart-svg', (s) => s.innerHTML);
+  const overChart = async () => {
+    const c = await page.locator('[data-testid=chart]').boundingBox();
+    await page.mouse.move(c.x + c.width / 2, Math.max(c.y, 0) + 80);
+  };
+  const drawn = await svg();
+  await overChart();
+  await page.mouse.wheel(0, 300);
+  await page.waitForFunction(() => window.scrollY > 0);
+  await page.waitForSelector('[data-testid=chart][data-wheel-hint] .wheel-hint', { state: 'visible' });
+  assert.match(await page.textContent('.wheel-hint'), /Ctrl/);
+  assert.equal(await svg(), drawn, 'the chart did not move');
+  // The hint goes by itself.
+  await page.waitForSelector('.wheel-hint', { state: 'hidden' });
+  // With Ctrl: in, then out as far as it goes — all the data, no window of its own.
+  await overChart();
+  await page.keyboard.down('Control');
+  await afterRender(page, () => page.mouse.wheel(0, -300));
+  await page.waitForFunction(() => new URL(location.href).searchParams.get('w'));
+  let turns = 0;
+  while (turns < 12 && (await svg()) !== drawn) {
+    await afterRender(page, () => page.mouse.wheel(0, 300));
+    turns++;
+  }
+  await page.keyboard.up('Control');
+  assert.equal(await svg(), drawn, 'out to all the data, as at first');
+  await page.waitForFunction(() => !new URL(location.href).searchParams.get('w'));
+  // And no further: another turn out leaves it as it is.
+  await page.keyboard.down('Control');
+  await page.mouse.wheel(0, 300);
+  await page.keyboard.up('Control');
+  await afterRender(page, () => page.click('[data-country]'));
+  await afterRender(page, () => page.click('[data-country]'));
+  assert.equal(await svg(), drawn, 'no emptier years around the data');
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
+test('in a frame the chart is the view: a plain wheel turn zooms it', async () => {
+  const page = await open(browser, `${server.url}?embed=1`);
+  const svg = () => page.$eval('.chart-svg', (s) => s.innerHTML);
+  const drawn = await svg();
+  const c = await page.locator('.chart-svg').boundingBox();
+  await page.mouse.move(c.x + c.width / 2, c.y + 60);
+  await afterRender(page, () => page.mouse.wheel(0, -300));
+  assert.notEqual(await svg(), drawn, 'zoomed');
+  assert.equal(await page.locator('[data-wheel-hint]').count(), 0);
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
 test('on a phone the toolbar is one row that scrolls, and the chart starts on the first screen', async () => {
   const page = await open(browser, server.url, { width: 390, height: 844 });
   const bar = await page.$eval('.toolbar', (t) => ({ h: t.getBoundingClientRect().height, scroll: t.scrollWidth > t.clientWidth }));

@@ -146,11 +146,13 @@ test('the overview: drag the brush to pan, an edge to resize, click to centre; k
   await afterRender(page, () => page.keyboard.press('ArrowRight'));
   assert.notEqual(windowOf(page), before);
   assert.match(await page.getAttribute('[data-testid=brush]', 'aria-valuetext'), /^Visible: /);
-  // In step with the chart: a wheel turn over the chart zooms, and the brush follows.
+  // In step with the chart: a wheel turn with Ctrl over the chart zooms, and the brush follows.
   b = await brush(page);
   const chart = await page.locator('[data-testid=chart]').boundingBox();
   await page.mouse.move(chart.x + chart.width / 2, chart.y + chart.height / 2);
+  await page.keyboard.down('Control');
   await afterRender(page, () => page.mouse.wheel(0, 400));
+  await page.keyboard.up('Control');
   after = await brush(page);
   assert.ok(after.x1 - after.x0 > b.x1 - b.x0, `wider after zooming out: ${JSON.stringify([b, after])}`);
   await page.focus('[data-testid=brush]');

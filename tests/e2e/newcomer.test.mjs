@@ -322,7 +322,9 @@ test('a tooltip goes when the chart is dragged or wheeled, and never stays outsi
   const b = await markBox(page, id);
   await page.mouse.move((b.left + b.right) / 2, (b.top + b.bottom) / 2);
   await page.waitForSelector('.chart-tooltip[data-side]');
+  await page.keyboard.down('Control');
   await afterRender(page, () => page.mouse.wheel(0, -240));
+  await page.keyboard.up('Control');
   await frames(page);
   assert.equal(await page.locator('.chart-tooltip').count(), 0, 'no tooltip after a wheel step');
   assert.deepEqual(page.errors, []);

@@ -168,7 +168,7 @@ test('a filter or a zoom not yet written to the address is handed over too', asy
     document.querySelector('[data-country=TJ]').click();
     const svg = document.querySelector('.chart-svg');
     const r = svg.getBoundingClientRect();
-    svg.dispatchEvent(new WheelEvent('wheel', { deltaY: -300, clientX: r.x + r.width / 2, clientY: r.y + r.height / 2, bubbles: true, cancelable: true }));
+    svg.dispatchEvent(new WheelEvent('wheel', { deltaY: -300, ctrlKey: true, clientX: r.x + r.width / 2, clientY: r.y + r.height / 2, bubbles: true, cancelable: true }));
     document.querySelector('[data-action=embed]').click();
   });
   await page.waitForSelector('html[data-module=full]');

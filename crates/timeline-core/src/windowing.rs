@@ -52,6 +52,70 @@ pub enum WindowAction {
 /// A presenter's window is at most this wide, in days.
 const PRESENTER_SPAN: f64 = 730.0;
 
+/// A wheel turn over the chart, as the browser reports it.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct WheelTurn {
+    /// Sideways and up-down, in pixels.
+    pub dx: f64,
+    pub dy: f64,
+    /// Ctrl or ⌘ held — also what a trackpad's pinch reports.
+    pub zoom_key: bool,
+    pub shift: bool,
+    /// Where the pointer is across the plot (0 = left edge, 1 = right).
+    pub anchor: f64,
+    /// The plot's width in pixels.
+    pub width: f64,
+    /// The chart is the whole view (a frame, presenting): no page around it
+    /// to scroll, so a plain turn zooms.
+    pub owns_wheel: bool,
+}
+
+/// What a wheel turn over the chart does.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Wheel {
+    /// Nothing to the chart: the page scrolls on (the chart shows how to zoom).
+    Scroll,
+    /// Pan by a fraction of the window.
+    Pan(f64),
+    /// Zoom by e^`exponent` around `anchor` (the shell takes the exponential).
+    Zoom { exponent: f64, anchor: f64 },
+}
+
+/// A plain turn of a mouse wheel (about 100 px) zooms by about 16 %.
+const WHEEL_ZOOM: f64 = 0.0015;
+/// With the zoom key: a pinch's small steps zoom in proportion; a mouse's
+/// notch no more than a plain turn in a frame does.
+const PINCH_ZOOM: f64 = 0.01;
+const MOST_PER_TURN: f64 = 0.15;
+
+/// The one rule for the wheel over the chart. On a page, a plain up-down turn
+/// scrolls the page — a visitor scrolling past the chart is not caught by it;
+/// the zoom key (or a pinch) zooms; a sideways turn, or Shift with the
+/// wheel, pans. Where the chart is the whole view, a plain turn zooms.
+pub fn wheel(t: WheelTurn) -> Wheel {
+    let width = t.width.max(1.0);
+    if t.dx.abs() > t.dy.abs() {
+        return Wheel::Pan(t.dx / width);
+    }
+    if t.dy == 0.0 {
+        return Wheel::Scroll;
+    }
+    let anchor = t.anchor.clamp(0.0, 1.0);
+    if t.zoom_key {
+        let exponent = (t.dy * PINCH_ZOOM).clamp(-MOST_PER_TURN, MOST_PER_TURN);
+        Wheel::Zoom { exponent, anchor }
+    } else if t.shift {
+        Wheel::Pan(t.dy / width)
+    } else if t.owns_wheel {
+        Wheel::Zoom {
+            exponent: t.dy * WHEEL_ZOOM,
+            anchor,
+        }
+    } else {
+        Wheel::Scroll
+    }
+}
+
 impl Windows {
     /// The windows of `ds`; a dataset without events gets the year around `today`.
     pub fn of(ds: &Dataset, today: i32) -> Windows {
@@ -73,6 +137,10 @@ impl Windows {
     pub fn resolve(&self, ds: &Dataset, current: Window, action: WindowAction) -> Option<Window> {
         let b = self.bounds;
         let w = match action {
+            // Zooming out past all the data shows all of it, not empty years around it.
+            WindowAction::Zoom { factor, .. } if factor > 1.0 && self.past_fit(current, factor) => {
+                return None;
+            }
             WindowAction::Zoom { factor, anchor } => current.zoom(factor, anchor, b),
             WindowAction::Pan(f) => current.pan(f, b),
             WindowAction::Drag { from, dx, width } => from.pan(-dx / width.max(1.0), b),
@@ -81,7 +149,13 @@ impl Windows {
                 from,
                 to,
                 width,
-            } => was.pinch(from, to, width, b),
+            } => {
+                let w = was.pinch(from, to, width, b);
+                if w.span() > was.span() && w.span() >= self.fit.span() {
+                    return None;
+                }
+                w
+            }
             WindowAction::Set(w) => w,
             WindowAction::Fit => return None,
             WindowAction::Days { first, last } => {
@@ -113,6 +187,11 @@ impl Windows {
             WindowAction::Follow { event } => crate::chartnav::follow(ds, event, current, b),
         };
         Some(w.clamp_to(b))
+    }
+
+    /// Whether zooming `current` out by `factor` would show more than all the data.
+    fn past_fit(&self, current: Window, factor: f64) -> bool {
+        current.span() * factor >= self.fit.span()
     }
 }
 
@@ -154,6 +233,80 @@ mod tests {
     }
 
     #[test]
+    fn zooming_out_stops_at_all_the_data() {
+        let ds = load_json(crate::BUILTIN_DATASET).dataset;
+        let ws = Windows::of(&ds, 0);
+        let out = WindowAction::Zoom {
+            factor: 1.2,
+            anchor: 0.3,
+        };
+        // From all the data, or near it, out is all the data (no window of its own).
+        assert_eq!(ws.resolve(&ds, ws.fit, out), None);
+        let near = ws.fit.zoom(0.9, 0.5, ws.bounds);
+        assert_eq!(ws.resolve(&ds, near, out), None);
+        // From well inside, out is wider and still within the data's span.
+        let inside = ws.fit.zoom(0.3, 0.5, ws.bounds);
+        let w = ws.resolve(&ds, inside, out).unwrap();
+        assert!(w.span() > inside.span() && w.span() < ws.fit.span());
+        // A pinch apart zooms in; fingers closing past all the data show all of it.
+        let pinch = |from: (f64, f64), to: (f64, f64)| WindowAction::Pinch {
+            was: inside,
+            from,
+            to,
+            width: 800.0,
+        };
+        assert!(ws
+            .resolve(&ds, inside, pinch((300.0, 500.0), (200.0, 600.0)))
+            .is_some());
+        assert_eq!(
+            ws.resolve(&ds, inside, pinch((100.0, 700.0), (390.0, 410.0))),
+            None
+        );
+    }
+
+    #[test]
+    fn a_plain_wheel_turn_scrolls_the_page_and_zooms_only_a_chart_that_is_the_view() {
+        let turn = |dx: f64, dy: f64, zoom_key: bool, shift: bool, owns_wheel: bool| {
+            wheel(WheelTurn {
+                dx,
+                dy,
+                zoom_key,
+                shift,
+                anchor: 0.25,
+                width: 800.0,
+                owns_wheel,
+            })
+        };
+        // Down and up on a page: the page's.
+        assert_eq!(turn(0.0, 100.0, false, false, false), Wheel::Scroll);
+        assert_eq!(turn(0.0, -100.0, false, false, false), Wheel::Scroll);
+        assert_eq!(turn(0.0, 0.0, false, false, false), Wheel::Scroll);
+        // With Ctrl or ⌘ (or a pinch): zoom under the pointer, a notch no faster than before.
+        let Wheel::Zoom { exponent, anchor } = turn(0.0, 100.0, true, false, false) else {
+            panic!("the zoom key zooms")
+        };
+        assert!(exponent > 0.0 && exponent <= MOST_PER_TURN && anchor == 0.25);
+        let Wheel::Zoom {
+            exponent: pinch, ..
+        } = turn(0.0, -3.0, true, false, false)
+        else {
+            panic!("a pinch zooms")
+        };
+        assert!(
+            (pinch + 0.03).abs() < 1e-9,
+            "a pinch's small steps in proportion"
+        );
+        // Sideways, or Shift with the wheel: pan.
+        assert_eq!(turn(80.0, 10.0, false, false, false), Wheel::Pan(0.1));
+        assert_eq!(turn(0.0, -80.0, false, true, false), Wheel::Pan(-0.1));
+        // In a frame or presenting, the chart is the view: a plain turn zooms.
+        assert!(matches!(
+            turn(0.0, 100.0, false, false, true),
+            Wheel::Zoom { .. }
+        ));
+    }
+
+    #[test]
     fn every_gesture_resolves_inside_the_bounds() {
         let ds = load_json(crate::BUILTIN_DATASET).dataset;
         let ws = Windows::of(&ds, 0);
@@ -191,7 +344,8 @@ mod tests {
             WindowAction::Present { event: sela },
             WindowAction::Follow { event: sela },
         ] {
-            let r = ws.resolve(&ds, w, a).unwrap();
+            // None: all the data (a zoom out past it).
+            let r = ws.resolve(&ds, w, a).unwrap_or(ws.fit);
             assert!(
                 r.start >= ws.bounds.start - 1e-6 && r.end <= ws.bounds.end + 1e-6,
                 "{a:?} → {r:?}"
