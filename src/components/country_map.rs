@@ -38,7 +38,9 @@ pub fn country_map(props: &CountryMapProps) -> Html {
     let hovered = crate::hooks::erased::use_state(|| None::<String>);
     // The map is one Tab stop: the state last focused; arrows go from state to state.
     let active = crate::hooks::erased::use_state(|| 0usize);
-    if view.shaped.is_empty() && view.unshaped.is_empty() {
+    // No state of the data has an outline (a dataset about other parts of the
+    // world): no map, rather than a heading over an empty frame (the chips list them).
+    if view.shaped.is_empty() {
         return html! {};
     }
     let (x, y, w, h) = view.view_box;

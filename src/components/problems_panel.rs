@@ -14,8 +14,13 @@ pub fn problems_panel(props: &ProblemsPanelProps) -> Html {
     if props.problems.is_empty() {
         return html! {};
     }
+    // Only notices (how the text was read, a large dataset): not shown as faults.
+    let only_notices = props
+        .problems
+        .iter()
+        .all(|p| p.kind == timeline_core::ProblemKind::Notice);
     html! {
-        <details class="problems" data-testid="problems">
+        <details class={classes!("problems", only_notices.then_some("notices-only"))} data-testid="problems">
             <summary>{ summary(&props.problems) }</summary>
             <ul>
                 { for props.problems.iter().map(|p| html! { <li>{ p.to_string() }</li> }) }

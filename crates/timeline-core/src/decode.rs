@@ -200,14 +200,17 @@ pub fn decode(bytes: &[u8]) -> Decoded {
             notice: None,
         },
         Err(e) => {
-            let at = e.valid_up_to();
+            // Where, as the file's reader sees it: its line, not a byte's offset.
+            let line = 1 + bytes[..e.valid_up_to()]
+                .iter()
+                .filter(|&&b| b == b'\n')
+                .count();
             Decoded {
                 text: windows_1252(bytes),
                 encoding: "windows-1252",
                 notice: notice(format!(
-                    "the file is not UTF-8 (byte {} is not), so it was read as Windows-1252, as browsers do; \
-                     if letters look wrong, save the file as UTF-8 and open it again",
-                    at + 1
+                    "the file is not UTF-8 (from line {line}), so it was read as Windows-1252, as browsers do; \
+                     if letters look wrong, save the file as UTF-8 and open it again"
                 )),
             }
         }
@@ -231,6 +234,9 @@ mod tests {
         assert_eq!(d.text, "Genève “quoted”");
         assert_eq!(d.encoding, "windows-1252");
         assert!(d.notice.unwrap().message.contains("Windows-1252"));
+        // Where it stops being UTF-8 is said by the file's line.
+        let d = decode(b"id,title\nb1,Gen\xe8ve\n");
+        assert!(d.notice.unwrap().message.contains("(from line 2)"));
         let le: Vec<u8> = [0xff, 0xfe]
             .into_iter()
             .chain("Genève".encode_utf16().flat_map(u16::to_le_bytes))

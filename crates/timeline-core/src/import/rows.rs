@@ -434,9 +434,11 @@ fn open_table(
         return Incremental::from_rows(&meta, r, format).with_naming(naming);
     }
     if cols.names.len() < 2 && mapping.is_none() {
-        return Incremental::from_values(&Map::new(), Vec::new(), Format::Table).with_problem(
+        // Not read as anything (the message says what it is not), so the
+        // refusal does not say "read as a table".
+        return Incremental::from_values(&Map::new(), Vec::new(), Format::Unread).with_problem(
             file_problem(
-                "this is not a timeline: it is neither JSON nor a table with columns (CSV)".into(),
+                "this is not a timeline, neither JSON nor a table with columns (CSV)".into(),
             ),
         );
     }
