@@ -45,16 +45,12 @@ pub(crate) struct Seed {
 
 /// A value read from the first row that gives one: unset, read, or bad
 /// (reported once, then the default).
+#[derive(Default)]
 enum Cell<T> {
+    #[default]
     Unset,
     Read(T),
     Bad,
-}
-
-impl<T> Default for Cell<T> {
-    fn default() -> Self {
-        Cell::Unset
-    }
 }
 
 impl<T: Clone> Cell<T> {
