@@ -94,12 +94,7 @@ pub fn to_json(ds: &Dataset, shown: &[usize]) -> String {
         .countries
         .iter()
         .map(|c| {
-            let mut o = json!({ "code": c.code, "name": c.name, "status": match c.status {
-                crate::model::Status::Member => "member",
-                crate::model::Status::Observer => "observer",
-                crate::model::Status::DialoguePartner => "dialogue_partner",
-                crate::model::Status::Other => "other",
-            }});
+            let mut o = json!({ "code": c.code, "name": c.name, "status": c.status.as_str() });
             if let Some(y) = c.since {
                 o["since"] = y.into();
             }
@@ -145,8 +140,15 @@ pub fn to_json(ds: &Dataset, shown: &[usize]) -> String {
     if !sources.is_empty() {
         root.insert("sources".into(), Value::Array(sources));
     }
-    // Countries are listed only when the dataset has some (else they come from the events).
-    if !countries.is_empty() {
+    // Countries are listed only when the dataset has some (else they come from
+    // the events), and only when each has a two-letter code: a facet of its
+    // own ("Soviet Union", from an import) cannot be declared, so such a
+    // dataset's countries come from its events again, as when it was read.
+    let codes_ok = m
+        .countries
+        .iter()
+        .all(|c| c.code.len() == 2 && c.code.bytes().all(|b| b.is_ascii_uppercase()));
+    if !countries.is_empty() && codes_ok {
         root.insert("countries".into(), Value::Array(countries));
     }
     root.insert("categories".into(), Value::Array(categories));
@@ -155,13 +157,31 @@ pub fn to_json(ds: &Dataset, shown: &[usize]) -> String {
 }
 
 /// The shown events as our CSV. Lists are joined with `;`; an event's first
-/// source only (CSV has one source per row); links are not kept.
+/// source only (CSV has one source per row); links are not kept. Each row
+/// also carries its kind's lane (label, plural, place, shape, colour) and its
+/// countries' chips (names, statuses, years, places), so that the file opens
+/// on the same lanes and chips (`import::native_meta`, `docs/data-format.md`).
 pub fn to_csv(ds: &Dataset, shown: &[usize]) -> String {
     let mut w = csv::Writer::from_writer(Vec::new());
     let header = crate::import::NATIVE_CSV_COLUMNS;
     let _ = w.write_record(header);
     let ids: std::collections::HashSet<&str> =
         shown.iter().map(|&i| ds.events[i].id.as_str()).collect();
+    let kinds: Vec<[String; 5]> = ds
+        .meta
+        .categories
+        .iter()
+        .enumerate()
+        .map(|(i, c)| {
+            [
+                c.label.clone(),
+                c.plural.clone(),
+                i.to_string(),
+                c.shape.as_str().to_string(),
+                c.colour.clone().unwrap_or_default(),
+            ]
+        })
+        .collect();
     for &i in shown {
         let e = &ds.events[i];
         let src = e.sources.first();
@@ -172,7 +192,7 @@ pub fn to_csv(ds: &Dataset, shown: &[usize]) -> String {
             .map(String::as_str)
             .filter(|r| ids.contains(r))
             .collect();
-        let row = [
+        let mut row = vec![
             e.id.clone(),
             ds.category(e.kind).id.clone(),
             e.title.clone(),
@@ -194,7 +214,29 @@ pub fn to_csv(ds: &Dataset, shown: &[usize]) -> String {
             src.map(|s| s.section.clone()).unwrap_or_default(),
             src.and_then(|s| s.url.clone()).unwrap_or_default(),
         ];
+        row.extend(kinds.get(e.kind.index()).cloned().unwrap_or_default());
+        row.extend(country_cells(ds, e));
+        debug_assert_eq!(row.len(), header.len());
         let _ = w.write_record(&row);
     }
     String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default()
+}
+
+/// An event's countries' names, statuses, years and places in the
+/// metadata, each a list beside `countries` (an unlisted country: empty).
+fn country_cells(ds: &Dataset, e: &Event) -> [String; 4] {
+    let mut cells: [Vec<String>; 4] = Default::default();
+    for code in &e.countries {
+        let at = ds.country_index_of(code);
+        let c = at.map(|k| &ds.meta.countries[k]);
+        cells[0].push(c.map(|c| c.name.clone()).unwrap_or_default());
+        cells[1].push(c.map(|c| c.status.as_str().to_string()).unwrap_or_default());
+        cells[2].push(
+            c.and_then(|c| c.since)
+                .map(|y| y.to_string())
+                .unwrap_or_default(),
+        );
+        cells[3].push(at.map(|k| k.to_string()).unwrap_or_default());
+    }
+    cells.map(|l| l.join(";"))
 }

@@ -660,6 +660,15 @@ impl Incremental {
         self
     }
 
+    /// The categories and countries our table's own columns describe
+    /// (`import::native_meta`): the events take them as they come; the
+    /// values that could not be read are listed first.
+    pub(crate) fn with_seed(mut self, seed: crate::import::Seed) -> Self {
+        self.extra.extend(seed.problems);
+        self.validator.known.seed(seed.categories, seed.countries);
+        self
+    }
+
     /// How the importer names rows and fields in the file's own words.
     pub(crate) fn with_naming(mut self, naming: Naming) -> Self {
         self.naming = Some(naming);

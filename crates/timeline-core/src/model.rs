@@ -47,6 +47,15 @@ impl Status {
             _ => None,
         }
     }
+    /// As the data writes it (`member`, `observer`, `dialogue_partner`, `other`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Member => "member",
+            Status::Observer => "observer",
+            Status::DialoguePartner => "dialogue_partner",
+            Status::Other => "other",
+        }
+    }
     pub fn label(self) -> &'static str {
         match self {
             Status::Member => "member state",

@@ -52,6 +52,9 @@ pub(crate) struct Known {
     country_keys: rustc_hash::FxHashMap<String, usize>,
     /// Category id (and lower-cased label) → its index.
     category_keys: rustc_hash::FxHashMap<String, usize>,
+    /// How many of the first categories a table's own columns described
+    /// ([`Known::seed`]): kept as described when others are dropped.
+    seeded: usize,
 }
 
 impl Known {
@@ -64,16 +67,40 @@ impl Known {
             meta,
             country_keys: Default::default(),
             category_keys: Default::default(),
+            seeded: 0,
         };
-        for (i, c) in k.meta.countries.iter().enumerate() {
-            k.country_keys.insert(c.code.clone(), i);
-            k.country_keys.entry(c.name.to_lowercase()).or_insert(i);
-        }
-        for (i, c) in k.meta.categories.iter().enumerate() {
-            k.category_keys.insert(c.id.clone(), i);
-            k.category_keys.entry(c.label.to_lowercase()).or_insert(i);
-        }
+        k.index_keys();
         k
+    }
+
+    /// The keys of the metadata's countries and categories, by code / id and
+    /// lower-cased name / label.
+    fn index_keys(&mut self) {
+        for (i, c) in self.meta.countries.iter().enumerate() {
+            self.country_keys.insert(c.code.clone(), i);
+            self.country_keys.entry(c.name.to_lowercase()).or_insert(i);
+        }
+        for (i, c) in self.meta.categories.iter().enumerate() {
+            self.category_keys.insert(c.id.clone(), i);
+            self.category_keys
+                .entry(c.label.to_lowercase())
+                .or_insert(i);
+        }
+    }
+
+    /// Categories and countries a table describes in its own columns
+    /// (`import::native_meta`), taken before its rows: in that order, with
+    /// those labels, names and statuses. They are not declared: a value
+    /// they do not name is still found as it comes, and those no loaded
+    /// event uses are dropped. Only where the metadata has none.
+    pub(crate) fn seed(&mut self, categories: Vec<Category>, countries: Vec<Country>) {
+        if !self.meta.categories.is_empty() || !self.meta.countries.is_empty() {
+            return;
+        }
+        self.seeded = categories.len();
+        self.meta.categories = categories;
+        self.meta.countries = countries;
+        self.index_keys();
     }
 
     /// The code of a country written as a code or a name: one the metadata
@@ -164,8 +191,13 @@ impl Known {
                 let found = std::mem::take(&mut self.meta.categories);
                 for (i, c) in found.into_iter().enumerate().filter(|&(i, _)| used[i]) {
                     to[i] = self.meta.categories.len() as u16;
-                    // As if only these had been found: the slots and shapes in order.
-                    let c = crate::category::Category::found(&c.id, self.meta.categories.len());
+                    // As if only these had been found: the slots and shapes in order
+                    // (those a table described keep theirs).
+                    let c = if i < self.seeded {
+                        c
+                    } else {
+                        crate::category::Category::found(&c.id, self.meta.categories.len())
+                    };
                     self.meta.categories.push(c);
                 }
                 for e in events.iter_mut() {

@@ -39,6 +39,19 @@ impl CsvRecords {
         Ok((records, names))
     }
 
+    /// Every record after the header, read once for `each`, then the reader
+    /// back where it was (a second reading: `super::native_meta`). A record
+    /// that cannot be read ends this reading; the next one says why.
+    pub(crate) fn scan(&mut self, mut each: impl FnMut(&csv::StringRecord)) {
+        let start = self.reader.position().clone();
+        let mut rec = csv::StringRecord::new();
+        while let Ok(true) = self.reader.read_record(&mut rec) {
+            each(&rec);
+        }
+        // A Cursor seeks without failing; should it, the rows read again are none.
+        let _ = self.reader.seek(start);
+    }
+
     /// The next record; false at the end. A quoted cell left open ends the
     /// reading: its row is left out when it took in other lines.
     pub(crate) fn read(&mut self, rec: &mut csv::StringRecord) -> Result<bool, Box<Problem>> {

@@ -21,12 +21,14 @@ mod arrow;
 mod csv_read;
 pub mod html;
 mod mapping;
+mod native_meta;
 mod rows;
 mod sniff;
 mod timelinejs;
 mod vis;
 
 pub use crate::origin::{Format, Mapping, Role, Table};
+pub(crate) use native_meta::Seed;
 pub(crate) use rows::NATIVE as NATIVE_CSV_COLUMNS;
 
 use crate::load::{load_json, Incremental, Loaded};

@@ -14,8 +14,10 @@ use crate::quick::{List, Quick, Source};
 use serde_json::{json, Map, Value};
 use std::borrow::Cow;
 
-/// Our own CSV's columns (`docs/data-format.md`), also what the export writes.
-pub(crate) const NATIVE: [&str; 16] = [
+/// Our own CSV's columns (`docs/data-format.md`), also what the export
+/// writes: the event's fields, then what the file keeps of its lane and its
+/// countries' chips ([`super::native_meta`]).
+pub(crate) const NATIVE: [&str; 25] = [
     "id",
     "kind",
     "title",
@@ -32,6 +34,15 @@ pub(crate) const NATIVE: [&str; 16] = [
     "source_document",
     "source_section",
     "source_url",
+    "kind_label",
+    "kind_plural",
+    "kind_order",
+    "kind_shape",
+    "kind_colour",
+    "country_names",
+    "country_status",
+    "country_since",
+    "country_order",
 ];
 
 /// Our fields → our CSV's columns (problems name the column).
@@ -218,6 +229,20 @@ pub(crate) enum Records {
 }
 
 impl Records {
+    /// Every row once for `each`, then back to the first (a second reading).
+    fn scan(&mut self, mut each: impl FnMut(&csv::StringRecord)) {
+        match self {
+            Records::Csv(r) => r.scan(each),
+            Records::Arrow(a) => {
+                let mut rec = csv::StringRecord::new();
+                while a.read(&mut rec) {
+                    each(&rec);
+                }
+                a.rewind();
+            }
+        }
+    }
+
     fn read(&mut self, rec: &mut csv::StringRecord) -> Result<bool, Box<Problem>> {
         match self {
             Records::Csv(r) => r.read(rec),
@@ -426,12 +451,17 @@ fn open_table(
     }
     if kind == TableKind::Ours && mapping.is_none() {
         let naming = cols.naming(&NATIVE_COLUMNS, file);
+        let seed = native_seed(&mut rdr, &cols, file);
         let r = rows(rdr, cols, RowKind::Native);
         let format = match file {
             TableFile::Csv => Format::NativeCsv,
             TableFile::Arrow => Format::NativeArrow,
         };
-        return Incremental::from_rows(&meta, r, format).with_naming(naming);
+        let inc = Incremental::from_rows(&meta, r, format).with_naming(naming);
+        return match seed {
+            Some(seed) => inc.with_seed(seed),
+            None => inc,
+        };
     }
     if cols.names.len() < 2 && mapping.is_none() {
         // Not read as anything (the message says what it is not), so the
@@ -474,6 +504,32 @@ fn open_table(
         None => inc,
     };
     super::mapping::finish_mapped(inc, table, m)
+}
+
+/// The categories and countries our table's kind and country columns
+/// describe, read in a first pass over its rows; `None` for a table without
+/// them (read as before they existed).
+fn native_seed(
+    rdr: &mut Records,
+    cols: &Cols,
+    file: TableFile,
+) -> Option<super::native_meta::Seed> {
+    use super::native_meta::{SeedColumns, SeedReader, COUNTRY_COLUMNS, KIND_COLUMNS};
+    let seed_cols = SeedColumns {
+        id: cols.index("id"),
+        kind: cols.index("kind"),
+        countries: cols.index("countries"),
+        kinds: KIND_COLUMNS.map(|c| cols.index(c)),
+        lists: COUNTRY_COLUMNS.map(|c| cols.index(c)),
+        names: cols.names.clone(),
+        first_row: file.first_row(),
+    };
+    if !seed_cols.any() {
+        return None;
+    }
+    let mut reader = SeedReader::new(&seed_cols);
+    rdr.scan(|rec| reader.row(rec));
+    Some(reader.finish())
 }
 
 /// Reads the first rows for the preview; returns the records read, and the

@@ -74,6 +74,12 @@ impl ArrowRows {
         self.batches.iter().map(|b| b.rows).sum()
     }
 
+    /// Back to the first row.
+    pub(crate) fn rewind(&mut self) {
+        self.batch = 0;
+        self.row = 0;
+    }
+
     /// The next row's cells into `rec`: false after the last row.
     pub(crate) fn read(&mut self, rec: &mut csv::StringRecord) -> bool {
         while self
