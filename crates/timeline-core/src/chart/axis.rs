@@ -5,6 +5,8 @@
 //! one that still does not fit (past either edge, or over the label before
 //! it) is left out — a month's label before a year's.
 
+use crate::date::year_label;
+use crate::date::PartialDate;
 use crate::scale::{ticks, Window};
 
 /// A tick of the time axis.
@@ -54,8 +56,13 @@ pub const TICK_CHAR_EM: f64 = 0.7;
 
 /// The ticks of `window` over a plot `plot_w` px wide at type scale `k`
 /// (labels `label_px` px), each with where its label is drawn, if it is.
+/// Months or days before the first year's tick would name no year, so the
+/// first tick names it ("Apr 2004", "3 Apr 2004") — where that fits; where
+/// it does not, the first tick keeps its short label.
 pub fn tick_marks(window: Window, plot_w: f64, k: f64, label_px: f64) -> Vec<TickMark> {
-    let mut out: Vec<TickMark> = ticks(window, plot_w / k)
+    let all = ticks(window, plot_w / k);
+    let first_day = all.first().map_or(0, |t| t.day);
+    let mut out: Vec<TickMark> = all
         .into_iter()
         .map(|t| TickMark {
             x: window.x(t.day as f64, plot_w),
@@ -64,6 +71,22 @@ pub fn tick_marks(window: Window, plot_w: f64, k: f64, label_px: f64) -> Vec<Tic
             text: None,
         })
         .collect();
+    let short = out.first().filter(|t| !t.major).map(|t| t.label.clone());
+    if let Some(short) = short {
+        let year = PartialDate::from_day_number(first_day).year();
+        out[0].label = format!("{short} {}", year_label(year));
+        place_labels(&mut out, plot_w, k, label_px);
+        if out[0].text.is_some() {
+            return out;
+        }
+        out[0].label = short;
+    }
+    place_labels(&mut out, plot_w, k, label_px);
+    out
+}
+
+/// Where each label is drawn (`text`), left to right, clear of the one before.
+fn place_labels(out: &mut [TickMark], plot_w: f64, k: f64, label_px: f64) {
     let (pad, gap) = (3.0 * k, 6.0 * k);
     // The labels drawn so far (indexes into `out`), left to right.
     let mut kept: Vec<usize> = Vec::new();
@@ -107,7 +130,6 @@ pub fn tick_marks(window: Window, plot_w: f64, k: f64, label_px: f64) -> Vec<Tic
         }
         out[i].text = text;
     }
-    out
 }
 
 impl TickText {
@@ -124,6 +146,41 @@ impl TickText {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_axis_always_names_a_year_where_there_is_room() {
+        let day = |s: &str| PartialDate::parse(s).unwrap().first_day() as f64;
+        // From months to days, windows with a year's tick in them and without.
+        for (from, to) in [
+            ("2004-02-10", "2005-09-01"),
+            ("2004-03-01", "2004-11-30"),
+            ("2006-12-01", "2006-12-20"),
+            ("2009-06-03", "2009-06-09"),
+        ] {
+            let w = Window::new(day(from), day(to));
+            for plot_w in [240.0, 600.0, 1200.0] {
+                let marks = tick_marks(w, plot_w, 1.0, 12.0);
+                let drawn: Vec<&str> = marks
+                    .iter()
+                    .filter(|m| m.text.is_some())
+                    .map(|m| m.label.as_str())
+                    .collect();
+                let names_year = |l: &&str| {
+                    l.split(' ')
+                        .any(|p| p.len() == 4 && p.parse::<i32>().is_ok())
+                };
+                // The first label drawn names its year (or no label at all fits).
+                if let Some(first) = drawn.first() {
+                    let wide =
+                        marks[0].label.chars().count() as f64 * TICK_CHAR_EM * 12.0 + 3.0 < plot_w;
+                    assert!(
+                        names_year(first) || !wide,
+                        "{from}–{to} at {plot_w}px: {drawn:?}"
+                    );
+                }
+            }
+        }
+    }
 
     #[test]
     fn a_label_at_the_right_edge_ends_before_its_tick_or_is_left_out() {
