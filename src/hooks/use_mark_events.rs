@@ -1,6 +1,7 @@
 //! The chart's marks, listened to once for all of them (delegation): a click on
-//! a mark or its label opens the event; pointing at one or focusing it shows
-//! its tooltip; Esc hides it. Stable callbacks, made once.
+//! a mark or its label opens the event; pointing at one (not with a finger) or
+//! focusing it from the keyboard shows its tooltip; Esc hides it. Stable
+//! callbacks, made once.
 
 use crate::state::Action;
 use wasm_bindgen::JsCast;
@@ -31,7 +32,12 @@ pub fn use_mark_events(dispatch: Callback<Action>, hover: Callback<Option<String
             d.emit(Action::Select(Some(id)));
         }
     });
-    let onpointerover = use_callback(hover.clone(), |e: PointerEvent, h| h.emit(mark_id(&e)));
+    // A finger does not hover: its tap opens the event (a tooltip would stay behind).
+    let onpointerover = use_callback(hover.clone(), |e: PointerEvent, h| {
+        if e.pointer_type() != "touch" {
+            h.emit(mark_id(&e))
+        }
+    });
     // Moving within one mark (from its bar to its symbol) is not leaving it.
     let onpointerout = use_callback(hover.clone(), |e: PointerEvent, h| {
         let to = e
@@ -67,7 +73,17 @@ pub fn use_mark_events(dispatch: Callback<Action>, hover: Callback<Option<String
             move || drop(listener)
         });
     }
-    let onfocusin = use_callback(hover.clone(), |e: FocusEvent, h| h.emit(mark_id(&e)));
+    // The focus shows the tooltip when it is seen (the keyboard's), not when the
+    // app moves it after a click or a tap (into a cluster just opened).
+    let onfocusin = use_callback(hover.clone(), |e: FocusEvent, h| {
+        let seen = e
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .is_none_or(|el| el.matches(":focus-visible").unwrap_or(true));
+        if seen {
+            h.emit(mark_id(&e))
+        }
+    });
     let onfocusout = use_callback(hover, |_: FocusEvent, h| h.emit(None));
     MarkEvents {
         onclick,

@@ -331,6 +331,25 @@ test('a tooltip goes when the chart is dragged or wheeled, and never stays outsi
   await page.close();
 });
 
+test('on a phone a tap on a count of close events zooms in and leaves no tooltip behind', async () => {
+  const ctx = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+  const page = await ctx.newPage();
+  await page.goto(server.url);
+  await page.waitForSelector('html[data-ready="true"]');
+  const c = await page.locator('.cluster').first().boundingBox();
+  const seq = Number(await page.getAttribute('html', 'data-render-seq'));
+  await page.touchscreen.tap(c.x + c.width / 2, c.y + c.height / 2);
+  await page.waitForFunction((s) => Number(document.documentElement.dataset.renderSeq) > s, seq);
+  await frames(page);
+  assert.equal(await page.locator('.chart-tooltip').count(), 0, 'no tooltip after the tap');
+  // A tap on a mark opens it, with no tooltip over it.
+  const m = await page.locator('.chart-svg [data-event-id]').first().boundingBox();
+  await page.touchscreen.tap(m.x + m.width / 2, m.y + m.height / 2);
+  await page.waitForSelector('.details.popover');
+  assert.equal(await page.locator('.chart-tooltip').count(), 0, 'no tooltip after tapping a mark');
+  await ctx.close();
+});
+
 test('a tooltip never covers its own mark, at the bottom and right edges too', async () => {
   for (const viewport of [{ width: 1280, height: 720 }, { width: 640, height: 360 }, { width: 390, height: 844 }]) {
     const page = await open(browser, server.url, viewport);
