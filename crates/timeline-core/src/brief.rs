@@ -274,3 +274,65 @@ pub fn each_bit(mut bits: u64, mut f: impl FnMut(usize)) {
         bits &= bits - 1;
     }
 }
+
+/// Per class (of [`Classes`]) and year: how many events, their casualties,
+/// and per class how many name no country — all the statistics read of the
+/// events, so a filter decided per class has its statistics summed over the
+/// classes it shows (`Stats::of_selection`), not counted event by event.
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+pub struct ClassYears {
+    /// The first year of any event.
+    pub first: i32,
+    /// Years from the first to the last.
+    pub years: usize,
+    /// `[class * years + (year - first)]`: events of the class starting that year.
+    pub events: Vec<u32>,
+    /// Killed and wounded, indexed as `events`.
+    pub killed: Vec<u64>,
+    pub wounded: Vec<u64>,
+    /// Per class: its events that name no country.
+    pub no_country: Vec<u32>,
+}
+
+/// The most (class, year) cells kept: beyond, the statistics are counted per event.
+const MAX_CLASS_YEARS: usize = 1 << 18;
+
+impl ClassYears {
+    /// `casualties(i)`: event `i`'s killed and wounded (read only where its
+    /// brief says it has figures). `None` where the table would be too large.
+    pub fn new(
+        briefs: &[Brief],
+        classes: &Classes,
+        casualties: impl Fn(usize) -> (u64, u64),
+    ) -> Option<ClassYears> {
+        if classes.of.len() != briefs.len() {
+            return None;
+        }
+        let first = briefs.iter().map(|b| b.year).min().unwrap_or(0);
+        let last = briefs.iter().map(|b| b.year).max().unwrap_or(0);
+        let years = usize::try_from(i64::from(last) - i64::from(first) + 1).ok()?;
+        let cells = classes.class.len().checked_mul(years)?;
+        if cells > MAX_CLASS_YEARS {
+            return None;
+        }
+        let mut out = ClassYears {
+            first,
+            years,
+            events: vec![0; cells],
+            killed: vec![0; cells],
+            wounded: vec![0; cells],
+            no_country: vec![0; classes.class.len()],
+        };
+        for (i, (b, &c)) in briefs.iter().zip(&classes.of).enumerate() {
+            let at = usize::from(c) * years + (b.year - first) as usize;
+            out.events[at] += 1;
+            if b.casualties {
+                let (k, w) = casualties(i);
+                out.killed[at] += k;
+                out.wounded[at] += w;
+            }
+            out.no_country[usize::from(c)] += u32::from(b.no_country);
+        }
+        Some(out)
+    }
+}

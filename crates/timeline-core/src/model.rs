@@ -337,6 +337,8 @@ pub struct Dataset {
     classes: Option<crate::brief::Classes>,
     /// Per country, kind and scope: a bit an event, where they are few (crate::brief::EventBits).
     event_bits: Option<crate::brief::EventBits>,
+    /// Per class and year: events and casualties, where the table is small (crate::brief::ClassYears).
+    class_years: Option<crate::brief::ClassYears>,
     /// The first and last day of any event.
     span: Option<(i32, i32)>,
     /// The most days any event covers after its first.
@@ -393,12 +395,21 @@ impl Dataset {
         let event_bits = combos.as_ref().and_then(|c| {
             crate::brief::EventBits::new(&briefs, c, meta.countries.len(), meta.categories.len())
         });
+        let class_years = classes.as_ref().and_then(|c| {
+            crate::brief::ClassYears::new(&briefs, c, |i| {
+                events[i]
+                    .casualties
+                    .as_ref()
+                    .map_or((0, 0), |c| (c.killed.unwrap_or(0), c.wounded.unwrap_or(0)))
+            })
+        });
         Dataset {
             meta,
             briefs,
             combos,
             classes,
             event_bits,
+            class_years,
             events,
             country_index,
             search: Default::default(),
@@ -494,6 +505,15 @@ impl Dataset {
         self.event_bits
             .as_ref()
             .filter(|b| b.len() == self.events.len())
+    }
+
+    /// Per class and year: events and casualties, where the dataset has
+    /// them (crate::brief::ClassYears).
+    pub fn class_years(&self) -> Option<&crate::brief::ClassYears> {
+        let classes = self.classes()?;
+        self.class_years
+            .as_ref()
+            .filter(|y| y.no_country.len() == classes.class.len())
     }
 
     /// The category of `kind` (a fallback for an index out of range).
