@@ -256,6 +256,57 @@ impl EventBits {
     }
 }
 
+impl EventBits {
+    /// [`EventBits::select`] for each kind at once, in one pass over the
+    /// words (the countries' sets read once, not once a kind): per kind
+    /// index, its events that pass `countries` (or, with `organisation`,
+    /// are organisation-wide); a kind not in `kinds` (`None`: all) gets
+    /// none. `expected[k]`: how many of kind `k` (the lists' capacities).
+    pub fn select_by_kind(
+        &self,
+        countries: Option<u64>,
+        organisation: bool,
+        kinds: Option<u64>,
+        expected: &[usize],
+    ) -> Vec<Vec<usize>> {
+        let words = self.words;
+        let n_kinds = self.kinds.len().checked_div(words).unwrap_or(0);
+        let mut cs = countries.map_or_else(Vec::new, |m| sets_of(&self.countries, words, m));
+        if countries.is_some() && organisation {
+            cs.push(&self.organisation);
+        }
+        let wanted = |k: usize| kinds.is_none_or(|m| k < 64 && m >> k & 1 != 0);
+        let ks: Vec<(usize, &[u64])> = (0..n_kinds)
+            .filter(|&k| wanted(k))
+            .map(|k| (k, &self.kinds[k * words..(k + 1) * words]))
+            .collect();
+        let mut out: Vec<Vec<usize>> = (0..n_kinds)
+            .map(|k| Vec::with_capacity(expected.get(k).copied().unwrap_or(0)))
+            .collect();
+        for w in 0..words {
+            let mut c = match countries {
+                Some(_) => cs.iter().fold(0u64, |x, s| x | s[w]),
+                None => u64::MAX,
+            };
+            let left = self.n - w * 64;
+            if left < 64 {
+                c &= (1u64 << left) - 1;
+            }
+            if c == 0 {
+                continue;
+            }
+            for &(k, set) in &ks {
+                let mut m = c & set[w];
+                while m != 0 {
+                    out[k].push(w * 64 + m.trailing_zeros() as usize);
+                    m &= m - 1;
+                }
+            }
+        }
+        out
+    }
+}
+
 /// The sets (of `words` each, one after the other in `all`) that `mask` picks.
 fn sets_of(all: &[u64], words: usize, mask: u64) -> Vec<&[u64]> {
     let mut out = Vec::new();

@@ -230,21 +230,21 @@ pub struct Selection {
 }
 
 impl Selection {
-    /// The shown events of kind `k` (indexes into `Dataset::events`, in
-    /// order), read off the events' bits; `None` where the dataset has none.
-    pub fn of_kind(&self, ds: &Dataset, k: usize) -> Option<Vec<usize>> {
+    /// The shown events of each kind (by kind index; indexes into
+    /// `Dataset::events`, in order), read off the events' bits in one pass;
+    /// `None` where the dataset has none.
+    pub fn by_kind(&self, ds: &Dataset) -> Option<Vec<Vec<usize>>> {
         let (bits, classes) = (ds.event_bits()?, ds.classes()?);
-        if k >= 64 || self.kinds.is_some_and(|m| m >> k & 1 == 0) {
-            return Some(Vec::new());
+        let mut expected = vec![0; ds.meta.categories.len()];
+        for (c, _) in classes.class.iter().zip(&self.shows).filter(|(_, &on)| on) {
+            if let Some(n) = expected.get_mut(c.kind) {
+                *n += c.events;
+            }
         }
-        let n = classes
-            .class
-            .iter()
-            .zip(&self.shows)
-            .filter(|(c, &on)| on && c.kind == k)
-            .map(|(c, _)| c.events)
-            .sum();
-        Some(bits.select(self.countries, self.organisation, Some(1 << k), n))
+        let mut lists =
+            bits.select_by_kind(self.countries, self.organisation, self.kinds, &expected);
+        lists.resize_with(ds.meta.categories.len(), Vec::new);
+        Some(lists)
     }
 }
 

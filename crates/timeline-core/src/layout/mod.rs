@@ -235,10 +235,7 @@ pub fn lane_members_selected(
     if grouping != Grouping::Kind {
         return None;
     }
-    let buckets = (0..ds.meta.categories.len())
-        .map(|k| sel.of_kind(ds, k))
-        .collect::<Option<Vec<_>>>()?;
-    Some(labelled(ds, grouping, buckets))
+    Some(labelled(ds, grouping, sel.by_kind(ds)?))
 }
 
 /// Lays out `shown` (indexes into `ds.events`, in time order) in the lanes
