@@ -111,7 +111,11 @@ pub fn filtered(ds: &Rc<Dataset>, filter: &Filter) -> (Rc<Vec<usize>>, Rc<FacetC
     let r = FILTERED.with(|c| {
         c.borrow_mut().get(ds, filter.clone(), || {
             let (shown, counts) = filter.apply_counted(ds);
-            let selection = filter.selection(ds).map(Rc::new);
+            // Only the full module opens large files: the lean one leaves this out.
+            let selection = match cfg!(feature = "full") {
+                true => filter.selection(ds).map(Rc::new),
+                false => None,
+            };
             (Rc::new(shown), Rc::new(counts), selection)
         })
     });
@@ -121,6 +125,10 @@ pub fn filtered(ds: &Rc<Dataset>, filter: &Filter) -> (Rc<Vec<usize>>, Rc<FacetC
 /// The filter that gave `shown` decided per class (`Filter::selection`),
 /// where a kept result is `shown` and it could be.
 pub fn selection_of(ds: &Rc<Dataset>, shown: &Rc<Vec<usize>>) -> Option<Rc<Selection>> {
+    // None in the lean module (built-in data only), so what reads it is left out of it too.
+    if !cfg!(feature = "full") {
+        return None;
+    }
     FILTERED.with(|c| {
         c.borrow().find(ds, |(s, _, sel)| {
             Rc::ptr_eq(s, shown).then(|| sel.clone()).flatten()
