@@ -337,8 +337,11 @@ pub struct Dataset {
     classes: Option<crate::brief::Classes>,
     /// Per country, kind and scope: a bit an event, where they are few (crate::brief::EventBits).
     event_bits: Option<crate::brief::EventBits>,
-    /// Per class and year: events and casualties, where the table is small (crate::brief::ClassYears).
-    class_years: Option<crate::brief::ClassYears>,
+    /// Per class and year: events and casualties, where the table is small
+    /// (crate::brief::ClassYears): made on first use (the statistics of a
+    /// filter decided per class), after the load's peak of memory — made in
+    /// `new`, its few kilobytes cost 2 MB more wasm memory at 1,000,000 events.
+    class_years: std::sync::OnceLock<Option<crate::brief::ClassYears>>,
     /// The first and last day of any event.
     span: Option<(i32, i32)>,
     /// The most days any event covers after its first.
@@ -395,21 +398,13 @@ impl Dataset {
         let event_bits = combos.as_ref().and_then(|c| {
             crate::brief::EventBits::new(&briefs, c, meta.countries.len(), meta.categories.len())
         });
-        let class_years = classes.as_ref().and_then(|c| {
-            crate::brief::ClassYears::new(&briefs, c, |i| {
-                events[i]
-                    .casualties
-                    .as_ref()
-                    .map_or((0, 0), |c| (c.killed.unwrap_or(0), c.wounded.unwrap_or(0)))
-            })
-        });
         Dataset {
             meta,
             briefs,
             combos,
             classes,
             event_bits,
-            class_years,
+            class_years: Default::default(),
             events,
             country_index,
             search: Default::default(),
@@ -508,10 +503,16 @@ impl Dataset {
     }
 
     /// Per class and year: events and casualties, where the dataset has
-    /// them (crate::brief::ClassYears).
+    /// them (crate::brief::ClassYears); made on the first call (a pass over
+    /// the events' classes).
     pub fn class_years(&self) -> Option<&crate::brief::ClassYears> {
         let classes = self.classes()?;
+        let casualties = |i: usize| {
+            let c = self.events[i].casualties.as_deref();
+            c.map_or((0, 0), |c| (c.killed.unwrap_or(0), c.wounded.unwrap_or(0)))
+        };
         self.class_years
+            .get_or_init(|| crate::brief::ClassYears::new(&self.briefs, classes, casualties))
             .as_ref()
             .filter(|y| y.no_country.len() == classes.class.len())
     }
