@@ -232,9 +232,12 @@ pub struct Selection {
 impl Selection {
     /// The shown events of each kind (by kind index; indexes into
     /// `Dataset::events`, in order), read off the events' bits in one pass;
-    /// `None` where the dataset has none.
+    /// `None` where the dataset has none (or is not the one it was made for).
     pub fn by_kind(&self, ds: &Dataset) -> Option<Vec<Vec<usize>>> {
         let (bits, classes) = (ds.event_bits()?, ds.classes()?);
+        if self.shows.len() != classes.class.len() {
+            return None;
+        }
         let mut expected = vec![0; ds.meta.categories.len()];
         for (c, _) in classes.class.iter().zip(&self.shows).filter(|(_, &on)| on) {
             if let Some(n) = expected.get_mut(c.kind) {

@@ -108,6 +108,9 @@ impl Stats {
     /// [`Stats::compute`] over [`crate::Filter::apply`]'s result.
     pub fn of_selection(ds: &Dataset, sel: &crate::filter::Selection) -> Option<Stats> {
         let (table, classes, combos) = (ds.class_years()?, ds.classes()?, ds.columns()?.2);
+        if sel.shows.len() != classes.class.len() {
+            return None;
+        }
         let (nk, ny) = (ds.meta.categories.len(), table.years);
         let mut by_year_kind = vec![0usize; ny * nk];
         let mut casualties = vec![(0u64, 0u64); ny];

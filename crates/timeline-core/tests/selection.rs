@@ -120,4 +120,10 @@ fn dates_or_text_are_not_decided_per_class_and_country_lanes_walk_the_shown() {
     assert_eq!(dated.selection(&ds), None);
     let sel = Filter::default().selection(&ds).unwrap();
     assert_eq!(lane_members_selected(&ds, &sel, Grouping::Country), None);
+    // Another dataset's selection is not read against this one (nor panics).
+    let other = load_json(&timeline_core::synth::generate(3000, 6)).dataset;
+    let theirs = Filter::default().selection(&other).unwrap();
+    assert_ne!(theirs.shows.len(), sel.shows.len());
+    assert_eq!(Stats::of_selection(&ds, &theirs), None);
+    assert_eq!(lane_members_selected(&ds, &theirs, Grouping::Kind), None);
 }
