@@ -11,7 +11,7 @@
 use std::cell::RefCell;
 use std::rc::{Rc, Weak};
 use timeline_core::chart::ChartBase;
-use timeline_core::filter::{FacetCounts, Filter};
+use timeline_core::filter::{FacetCounts, Filter, Selection};
 use timeline_core::stats::Stats;
 use timeline_core::Dataset;
 
@@ -44,6 +44,15 @@ impl<K: PartialEq, V> Recent<K, V> {
         self.kept.truncate(self.keep);
         value
     }
+
+    /// A kept value for `ds` that `pick` takes, without making one.
+    pub fn find<T>(&self, ds: &Rc<Dataset>, pick: impl Fn(&V) -> Option<T>) -> Option<T> {
+        let of_ds = |d: &Weak<Dataset>| std::ptr::eq(d.as_ptr(), Rc::as_ptr(ds));
+        self.kept
+            .iter()
+            .filter(|(d, ..)| of_ds(d))
+            .find_map(|(_, _, v)| pick(v))
+    }
 }
 
 /// A filter's result, by pointer (a live one: an entry never matches a
@@ -63,7 +72,9 @@ impl PartialEq for Shown {
     }
 }
 
-type Filtered = (Rc<Vec<usize>>, Rc<FacetCounts>);
+/// The shown, the facet counts, and the filter decided per class where it
+/// can be (what the lanes and the statistics are then read from).
+type Filtered = (Rc<Vec<usize>>, Rc<FacetCounts>, Option<Rc<Selection>>);
 
 /// How the chart's lanes were laid: the grouping, the width and em (as bits).
 type BaseKey = (Shown, timeline_core::layout::Grouping, u64, u64);
@@ -100,10 +111,29 @@ pub fn filtered(ds: &Rc<Dataset>, filter: &Filter) -> (Rc<Vec<usize>>, Rc<FacetC
     let r = FILTERED.with(|c| {
         c.borrow_mut().get(ds, filter.clone(), || {
             let (shown, counts) = filter.apply_counted(ds);
-            (Rc::new(shown), Rc::new(counts))
+            // Only the full module opens large files: the lean one leaves this out.
+            let selection = match cfg!(feature = "full") {
+                true => filter.selection(ds).map(Rc::new),
+                false => None,
+            };
+            (Rc::new(shown), Rc::new(counts), selection)
         })
     });
     (r.0.clone(), r.1.clone())
+}
+
+/// The filter that gave `shown` decided per class (`Filter::selection`),
+/// where a kept result is `shown` and it could be.
+pub fn selection_of(ds: &Rc<Dataset>, shown: &Rc<Vec<usize>>) -> Option<Rc<Selection>> {
+    // None in the lean module (built-in data only), so what reads it is left out of it too.
+    if !cfg!(feature = "full") {
+        return None;
+    }
+    FILTERED.with(|c| {
+        c.borrow().find(ds, |(s, _, sel)| {
+            Rc::ptr_eq(s, shown).then(|| sel.clone()).flatten()
+        })
+    })
 }
 
 /// "Showing 31 of 65 events, 2001–2012" for `shown`: once per result.
@@ -118,8 +148,13 @@ pub fn count_for(ds: &Rc<Dataset>, shown: &Rc<Vec<usize>>) -> Rc<String> {
 /// The statistics of `shown` in `ds`: once per result.
 pub fn stats_for(ds: &Rc<Dataset>, shown: &Rc<Vec<usize>>) -> Rc<Stats> {
     STATS.with(|c| {
-        c.borrow_mut()
-            .get(ds, Shown::of(shown), || Stats::compute(ds, shown))
+        c.borrow_mut().get(ds, Shown::of(shown), || {
+            // Summed per class and year where the filter is decided per
+            // class: the classes' cost, not a pass over the shown.
+            selection_of(ds, shown)
+                .and_then(|sel| Stats::of_selection(ds, &sel))
+                .unwrap_or_else(|| Stats::compute(ds, shown))
+        })
     })
 }
 

@@ -83,7 +83,10 @@ pub fn timeline_chart(props: &TimelineChartProps) -> Html {
         ),
         |(data, shown, grouping, w, em)| {
             crate::stats_cache::base_for(&data.dataset, shown, *grouping, (*w, *em), || {
-                ChartBase::new(&data.dataset, shown, *grouping, data.fit, &frame)
+                // Lanes read off the events' bits where the filter is decided per class.
+                let sel = crate::stats_cache::selection_of(&data.dataset, shown);
+                let ds = &data.dataset;
+                ChartBase::selected(ds, shown, sel.as_deref(), *grouping, data.fit, &frame)
             })
         },
     );

@@ -140,6 +140,15 @@ fn main() {
     let b2 = ms("ChartBase::new (filtered)", || {
         ChartBase::new(&ds, &shown, Grouping::Kind, fit, &frame)
     });
+    let sel = f.selection(&ds);
+    let _s = ms("Filter::selection", || f.selection(&ds));
+    let _s = ms("Stats::of_selection (what the app does)", || {
+        sel.as_ref()
+            .and_then(|s| timeline_core::stats::Stats::of_selection(&ds, s))
+    });
+    let _b = ms("ChartBase::selected (what the app does)", || {
+        ChartBase::selected(&ds, &shown, sel.as_ref(), Grouping::Kind, fit, &frame)
+    });
     let _m = ms("ChartModel::new (filtered, fit)", || {
         ChartModel::new(&ds, &b2, &frame, focus(fit))
     });

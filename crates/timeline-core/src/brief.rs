@@ -256,6 +256,57 @@ impl EventBits {
     }
 }
 
+impl EventBits {
+    /// [`EventBits::select`] for each kind at once, in one pass over the
+    /// words (the countries' sets read once, not once a kind): per kind
+    /// index, its events that pass `countries` (or, with `organisation`,
+    /// are organisation-wide); a kind not in `kinds` (`None`: all) gets
+    /// none. `expected[k]`: how many of kind `k` (the lists' capacities).
+    pub fn select_by_kind(
+        &self,
+        countries: Option<u64>,
+        organisation: bool,
+        kinds: Option<u64>,
+        expected: &[usize],
+    ) -> Vec<Vec<usize>> {
+        let words = self.words;
+        let n_kinds = self.kinds.len().checked_div(words).unwrap_or(0);
+        let mut cs = countries.map_or_else(Vec::new, |m| sets_of(&self.countries, words, m));
+        if countries.is_some() && organisation {
+            cs.push(&self.organisation);
+        }
+        let wanted = |k: usize| kinds.is_none_or(|m| k < 64 && m >> k & 1 != 0);
+        let ks: Vec<(usize, &[u64])> = (0..n_kinds)
+            .filter(|&k| wanted(k))
+            .map(|k| (k, &self.kinds[k * words..(k + 1) * words]))
+            .collect();
+        let mut out: Vec<Vec<usize>> = (0..n_kinds)
+            .map(|k| Vec::with_capacity(expected.get(k).copied().unwrap_or(0)))
+            .collect();
+        for w in 0..words {
+            let mut c = match countries {
+                Some(_) => cs.iter().fold(0u64, |x, s| x | s[w]),
+                None => u64::MAX,
+            };
+            let left = self.n - w * 64;
+            if left < 64 {
+                c &= (1u64 << left) - 1;
+            }
+            if c == 0 {
+                continue;
+            }
+            for &(k, set) in &ks {
+                let mut m = c & set[w];
+                while m != 0 {
+                    out[k].push(w * 64 + m.trailing_zeros() as usize);
+                    m &= m - 1;
+                }
+            }
+        }
+        out
+    }
+}
+
 /// The sets (of `words` each, one after the other in `all`) that `mask` picks.
 fn sets_of(all: &[u64], words: usize, mask: u64) -> Vec<&[u64]> {
     let mut out = Vec::new();
@@ -272,5 +323,67 @@ pub fn each_bit(mut bits: u64, mut f: impl FnMut(usize)) {
     while bits != 0 {
         f(bits.trailing_zeros() as usize);
         bits &= bits - 1;
+    }
+}
+
+/// Per class (of [`Classes`]) and year: how many events, their casualties,
+/// and per class how many name no country — all the statistics read of the
+/// events, so a filter decided per class has its statistics summed over the
+/// classes it shows (`Stats::of_selection`), not counted event by event.
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+pub struct ClassYears {
+    /// The first year of any event.
+    pub first: i32,
+    /// Years from the first to the last.
+    pub years: usize,
+    /// `[class * years + (year - first)]`: events of the class starting that year.
+    pub events: Vec<u32>,
+    /// Killed and wounded, indexed as `events`.
+    pub killed: Vec<u64>,
+    pub wounded: Vec<u64>,
+    /// Per class: its events that name no country.
+    pub no_country: Vec<u32>,
+}
+
+/// The most (class, year) cells kept: beyond, the statistics are counted per event.
+const MAX_CLASS_YEARS: usize = 1 << 18;
+
+impl ClassYears {
+    /// `casualties(i)`: event `i`'s killed and wounded (read only where its
+    /// brief says it has figures). `None` where the table would be too large.
+    pub fn new(
+        briefs: &[Brief],
+        classes: &Classes,
+        casualties: impl Fn(usize) -> (u64, u64),
+    ) -> Option<ClassYears> {
+        if classes.of.len() != briefs.len() {
+            return None;
+        }
+        let first = briefs.iter().map(|b| b.year).min().unwrap_or(0);
+        let last = briefs.iter().map(|b| b.year).max().unwrap_or(0);
+        let years = usize::try_from(i64::from(last) - i64::from(first) + 1).ok()?;
+        let cells = classes.class.len().checked_mul(years)?;
+        if cells > MAX_CLASS_YEARS {
+            return None;
+        }
+        let mut out = ClassYears {
+            first,
+            years,
+            events: vec![0; cells],
+            killed: vec![0; cells],
+            wounded: vec![0; cells],
+            no_country: vec![0; classes.class.len()],
+        };
+        for (i, (b, &c)) in briefs.iter().zip(&classes.of).enumerate() {
+            let at = usize::from(c) * years + (b.year - first) as usize;
+            out.events[at] += 1;
+            if b.casualties {
+                let (k, w) = casualties(i);
+                out.killed[at] += k;
+                out.wounded[at] += w;
+            }
+            out.no_country[usize::from(c)] += u32::from(b.no_country);
+        }
+        Some(out)
     }
 }

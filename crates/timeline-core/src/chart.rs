@@ -93,8 +93,36 @@ impl ChartBase {
         fit: Window,
         frame: &Frame,
     ) -> ChartBase {
+        ChartBase::of_lanes(ds, lane_members(ds, shown, grouping), fit, frame)
+    }
+
+    /// [`ChartBase::new`] for the events `sel` shows (`shown`: the same, as
+    /// a list), its lanes read off the events' bits where they can be
+    /// ([`crate::layout::lane_members_selected`]).
+    pub fn selected(
+        ds: &Dataset,
+        shown: &[usize],
+        sel: Option<&crate::filter::Selection>,
+        grouping: Grouping,
+        fit: Window,
+        frame: &Frame,
+    ) -> ChartBase {
+        let lanes = sel.and_then(|s| crate::layout::lane_members_selected(ds, s, grouping));
+        match lanes {
+            Some(lanes) => ChartBase::of_lanes(ds, lanes, fit, frame),
+            None => ChartBase::new(ds, shown, grouping, fit, frame),
+        }
+    }
+
+    /// The base for lanes' members (in time order) as [`lane_members`] gives them.
+    fn of_lanes(
+        ds: &Dataset,
+        lanes: Vec<(LaneKey, String, Vec<usize>)>,
+        fit: Window,
+        frame: &Frame,
+    ) -> ChartBase {
         let p = params(frame, MAX_ROWS, None);
-        let lanes = lane_members(ds, shown, grouping)
+        let lanes = lanes
             .into_iter()
             .map(|(key, label, members)| {
                 let members = LaneMembers::new(ds, members);

@@ -213,6 +213,84 @@ impl Filter {
     }
 }
 
+/// A filter without dates or text, decided per class of events
+/// ([`crate::brief::Classes`]): which classes it shows, and its masks over
+/// the events' bits ([`crate::brief::EventBits::select`]) — what the chart's
+/// lanes and the statistics are read from, rather than event by event.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Selection {
+    /// The countries selected, as bits by country index (`None`: any).
+    pub countries: Option<u64>,
+    /// Organisation-wide events pass too (a member state is selected).
+    pub organisation: bool,
+    /// The kinds selected, as bits by kind index (`None`: any).
+    pub kinds: Option<u64>,
+    /// Per class (`Classes::class`): whether its events are shown.
+    pub shows: Vec<bool>,
+}
+
+impl Selection {
+    /// The shown events of each kind (by kind index; indexes into
+    /// `Dataset::events`, in order), read off the events' bits in one pass;
+    /// `None` where the dataset has none (or is not the one it was made for).
+    pub fn by_kind(&self, ds: &Dataset) -> Option<Vec<Vec<usize>>> {
+        let (bits, classes) = (ds.event_bits()?, ds.classes()?);
+        if self.shows.len() != classes.class.len() {
+            return None;
+        }
+        let mut expected = vec![0; ds.meta.categories.len()];
+        for (c, _) in classes.class.iter().zip(&self.shows).filter(|(_, &on)| on) {
+            if let Some(n) = expected.get_mut(c.kind) {
+                *n += c.events;
+            }
+        }
+        let mut lists =
+            bits.select_by_kind(self.countries, self.organisation, self.kinds, &expected);
+        lists.resize_with(ds.meta.categories.len(), Vec::new);
+        Some(lists)
+    }
+}
+
+impl Filter {
+    /// The filter decided per class, where it can be: no dates, no text, and
+    /// a dataset with classes and events' bits. Shows what [`Filter::apply`] shows.
+    pub fn selection(&self, ds: &Dataset) -> Option<Selection> {
+        let c = Compiled::new(self, ds);
+        if c.from.is_some() || c.to.is_some() || !c.words.is_empty() {
+            return None;
+        }
+        let (classes, _, combos) = (ds.classes()?, ds.event_bits()?, ds.columns()?.2);
+        if ds.meta.categories.len() > 64 || ds.meta.countries.len() > 64 {
+            return None;
+        }
+        let to_bits = |m: &Vec<bool>| {
+            m.iter()
+                .enumerate()
+                .filter(|(_, &on)| on)
+                .fold(0u64, |b, (k, _)| b | 1 << k)
+        };
+        let countries = c.countries.as_ref().map(to_bits);
+        let kinds = c.kinds.as_ref().map(to_bits);
+        let shows = classes
+            .class
+            .iter()
+            .map(|cl| {
+                let kind = kinds.is_none_or(|m| cl.kind < 64 && m >> cl.kind & 1 != 0);
+                let set = combos.bits.get(cl.set as usize).copied().unwrap_or(0);
+                let country =
+                    countries.is_none_or(|m| set & m != 0 || (c.any_member && cl.organisation));
+                kind && country
+            })
+            .collect();
+        Some(Selection {
+            countries,
+            organisation: c.any_member,
+            kinds,
+            shows,
+        })
+    }
+}
+
 /// What one pass over the events finds: the shown, and the facet counts by index.
 struct Tally {
     shown: Vec<usize>,

@@ -102,6 +102,59 @@ impl Stats {
         Stats::assemble(ds, years, per_country, organisation_wide)
     }
 
+    /// The statistics of the events `sel` shows, summed per class and year
+    /// (`crate::brief::ClassYears`): the cost of the classes, not of the
+    /// events. `None` where the dataset has no such table; equal to
+    /// [`Stats::compute`] over [`crate::Filter::apply`]'s result.
+    pub fn of_selection(ds: &Dataset, sel: &crate::filter::Selection) -> Option<Stats> {
+        let (table, classes, combos) = (ds.class_years()?, ds.classes()?, ds.columns()?.2);
+        if sel.shows.len() != classes.class.len() {
+            return None;
+        }
+        let (nk, ny) = (ds.meta.categories.len(), table.years);
+        let mut by_year_kind = vec![0usize; ny * nk];
+        let mut casualties = vec![(0u64, 0u64); ny];
+        let mut per_set = vec![0usize; combos.bits.len()];
+        let (mut organisation_wide, mut lo, mut hi) = (0, usize::MAX, 0);
+        let shown = classes
+            .class
+            .iter()
+            .enumerate()
+            .filter(|(c, _)| sel.shows[*c]);
+        for (c, class) in shown {
+            let at = c * ny;
+            for y in 0..ny {
+                let n = table.events[at + y] as usize;
+                if n > 0 && class.kind < nk {
+                    by_year_kind[y * nk + class.kind] += n;
+                    (lo, hi) = (lo.min(y), hi.max(y));
+                }
+                casualties[y].0 += table.killed[at + y];
+                casualties[y].1 += table.wounded[at + y];
+            }
+            per_set[class.set as usize] += class.events;
+            if class.organisation {
+                organisation_wide += table.no_country[c] as usize;
+            }
+        }
+        if lo == usize::MAX {
+            return Some(Stats::default());
+        }
+        let years: Vec<YearRow> = (lo..=hi)
+            .map(|y| YearRow {
+                year: table.first + y as i32,
+                by_kind: by_year_kind[y * nk..(y + 1) * nk].to_vec(),
+                killed: casualties[y].0,
+                wounded: casualties[y].1,
+            })
+            .collect();
+        let mut per_country = vec![0usize; ds.meta.countries.len()];
+        for (&bits, &n) in combos.bits.iter().zip(&per_set) {
+            crate::brief::each_bit(bits, |k| per_country[k] += n);
+        }
+        Some(Stats::assemble(ds, years, per_country, organisation_wide))
+    }
+
     /// The statistics from their counts: the years (the empty ones left out
     /// over a long span: imported data reaching over millennia — the rows,
     /// and what is drawn from them, grow with the data, not the span), and

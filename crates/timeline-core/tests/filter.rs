@@ -443,3 +443,40 @@ fn event_bits_select_as_each_event_tested_does() {
         }
     }
 }
+
+/// Every kind's events selected in one pass (`EventBits::select_by_kind`)
+/// are those `EventBits::select` gives kind by kind, for every mask tried.
+#[test]
+fn event_bits_select_by_kind_as_kind_by_kind() {
+    for (n, seed) in [(0, 1), (1, 2), (63, 3), (64, 4), (65, 5), (3000, 6)] {
+        let ds = load_json(&timeline_core::synth::generate(n, seed)).dataset;
+        let bits = ds.event_bits().expect("bits");
+        let (nc, nk) = (ds.meta.countries.len(), ds.meta.categories.len());
+        let mut country_masks = vec![None, Some(0u64), Some((1u64 << nc) - 1), Some(0b101)];
+        country_masks.extend((0..nc).map(|k| Some(1u64 << k)));
+        let kind_masks = [
+            None,
+            Some(0u64),
+            Some(1),
+            Some(0b110),
+            Some((1u64 << nk) - 1),
+        ];
+        for &cm in &country_masks {
+            for organisation in [false, true] {
+                for &km in &kind_masks {
+                    let want: Vec<Vec<usize>> = (0..nk)
+                        .map(|k| match km.is_none_or(|m| m >> k & 1 != 0) {
+                            true => bits.select(cm, organisation, Some(1 << k), 0),
+                            false => Vec::new(),
+                        })
+                        .collect();
+                    let got = bits.select_by_kind(cm, organisation, km, &[]);
+                    assert_eq!(
+                        got, want,
+                        "n {n} countries {cm:?} {organisation} kinds {km:?}"
+                    );
+                }
+            }
+        }
+    }
+}

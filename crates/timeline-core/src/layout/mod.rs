@@ -187,6 +187,17 @@ pub fn lane_members(
             }
         }
     }
+    labelled(ds, grouping, buckets)
+}
+
+/// The lanes' keys and labels for their buckets (by kind: one a kind; by
+/// country: the countries, the organisation-wide lane, events naming none).
+fn labelled(
+    ds: &Dataset,
+    grouping: Grouping,
+    buckets: Vec<Vec<usize>>,
+) -> Vec<(LaneKey, String, Vec<usize>)> {
+    let n_countries = ds.meta.countries.len();
     let key_of = |k: usize| match grouping {
         Grouping::Kind => LaneKey::Kind(Kind(k as u16)),
         Grouping::Country if k == n_countries => LaneKey::Organisation,
@@ -209,6 +220,22 @@ pub fn lane_members(
             (key, label, members)
         })
         .collect()
+}
+
+/// [`lane_members`] for the events a filter decided per class shows: lanes
+/// by kind read off the events' bits, 64 events at a time, each lane's list
+/// allocated once (its size known from the classes) — no pass over the
+/// shown events. `None` (the caller walks the shown) by country, or where
+/// the dataset has no bits.
+pub fn lane_members_selected(
+    ds: &Dataset,
+    sel: &crate::filter::Selection,
+    grouping: Grouping,
+) -> Option<Vec<(LaneKey, String, Vec<usize>)>> {
+    if grouping != Grouping::Kind {
+        return None;
+    }
+    Some(labelled(ds, grouping, sel.by_kind(ds)?))
 }
 
 /// Lays out `shown` (indexes into `ds.events`, in time order) in the lanes
