@@ -47,17 +47,7 @@
         document.head.appendChild(l);
       };
       preload('modulepreload', modules[which][0]);
-      // The module's code is compiled while the page is still parsed and
-      // painted, not once the loader runs after it (the loader takes it from
-      // window.__scoWasm, and fetches it itself should this fail).
-      var wasm = modules[which][1];
-      if (typeof WebAssembly.compileStreaming === 'function' && typeof fetch === 'function') {
-        var compiled = WebAssembly.compileStreaming(fetch(wasm));
-        compiled['catch'](function () {});
-        window.__scoWasm = [which, compiled];
-      } else {
-        preload('preload', wasm, 'fetch');
-      }
+      preload('preload', modules[which][1], 'fetch');
     }
     // The static view's theme switch says the theme taken.
     if (theme) {

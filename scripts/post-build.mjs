@@ -42,25 +42,17 @@ const run = async (m, wasm) => {
   await m.default({ module_or_path: wasm });
   dispatchEvent(new CustomEvent('TrunkApplicationStarted'));
 };
-// The module boot-check.js began to compile as the page was parsed
-// (window.__scoWasm), else its address (the glue fetches it).
-const early = (which) => {
-  const w = window.__scoWasm;
-  window.__scoWasm = null;
-  return w && w[0] === which ? w[1].catch(() => M[which][1]) : M[which][1];
-};
 // A failed import is remembered by its address: a retry asks for another one.
 let tries = 0;
 let ahead = null;
-const compileFull = () => fetch(M.full[1]).then((r) => (r.ok ? r.arrayBuffer() : Promise.reject(new Error(M.full[1] + ': ' + r.status)))).then((b) => WebAssembly.compile(b));
 const fetchFull = () => (ahead ??= Promise.all([
   import(tries ? M.full[0] + '?retry=' + tries : M.full[0]),
-  Promise.resolve(early('full')).then((w) => (typeof w === 'string' ? compileFull() : w)),
+  fetch(M.full[1]).then((r) => (r.ok ? r.arrayBuffer() : Promise.reject(new Error(M.full[1] + ': ' + r.status)))).then((b) => WebAssembly.compile(b)),
 ]).catch((e) => { ahead = null; tries++; throw e; }));
 window.scoPrefetch = () => fetchFull().then(() => true, () => false);
 let full = null;
 window.scoUpgrade = () => (full ??= fetchFull().then(([m, wasm]) => run(m, wasm)).catch((e) => { full = null; throw e; }));
-await (window.__scoStart === 'full' ? window.scoUpgrade() : import(M.lean[0]).then(async (m) => run(m, await early('lean'))));
+await (window.__scoStart === 'full' ? window.scoUpgrade() : import(M.lean[0]).then((m) => run(m, M.lean[1])));
 `;
 const hash = crypto.createHash('sha256').update(code).digest('hex').slice(0, 16);
 const name = `boot-${hash}.js`;
