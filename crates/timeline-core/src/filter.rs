@@ -263,14 +263,8 @@ impl Filter {
         if ds.meta.categories.len() > 64 || ds.meta.countries.len() > 64 {
             return None;
         }
-        let to_bits = |m: &Vec<bool>| {
-            m.iter()
-                .enumerate()
-                .filter(|(_, &on)| on)
-                .fold(0u64, |b, (k, _)| b | 1 << k)
-        };
-        let countries = c.countries.as_ref().map(to_bits);
-        let kinds = c.kinds.as_ref().map(to_bits);
+        let countries = c.countries.as_ref().map(|m| mask_bits(m));
+        let kinds = c.kinds.as_ref().map(|m| mask_bits(m));
         let shows = classes
             .class
             .iter()
@@ -355,14 +349,11 @@ impl Compiled {
         if !self.words.is_empty() || ds.meta.categories.len() > 64 {
             return None;
         }
-        let to_bits = |m: &Vec<bool>| {
-            m.iter()
-                .enumerate()
-                .filter(|(_, &on)| on)
-                .fold(0u64, |b, (k, _)| b | 1 << k)
-        };
-        let (all_kinds, kinds) = (self.kinds.is_none(), self.kinds.as_ref().map_or(0, to_bits));
-        let countries = self.countries.as_ref().map(to_bits);
+        let (all_kinds, kinds) = (
+            self.kinds.is_none(),
+            self.kinds.as_ref().map_or(0, |m| mask_bits(m)),
+        );
+        let countries = self.countries.as_ref().map(|m| mask_bits(m));
         let members = (0..ds.meta.countries.len())
             .filter(|&k| ds.is_member_index(k))
             .fold(0u64, |b, k| b | 1 << k);
@@ -546,4 +537,12 @@ impl Filter {
         }
         parts.join(" · ")
     }
+}
+
+/// A mask of up to 64 (a kind or a country a bit): bit k set where `m[k]` is.
+fn mask_bits(m: &[bool]) -> u64 {
+    m.iter()
+        .enumerate()
+        .filter(|(_, &on)| on)
+        .fold(0u64, |b, (k, _)| b | 1 << k)
 }
