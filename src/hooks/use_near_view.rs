@@ -1,16 +1,18 @@
-//! Whether an element has come near the window (an IntersectionObserver,
-//! with a margin): what is drawn only for a visitor who looks at it — the
-//! statistics' pictures, whose drawing fetches the worker's module — waits
-//! until then. Once `true`, it stays. `true` at once without the observer,
-//! and at a print (`beforeprint`, or the Print button's `print::DRAW_ALL`).
+//! Whether an element is wanted in view: what is drawn only for a visitor
+//! who looks at it — the statistics' pictures, whose drawing fetches the
+//! worker's module (~320 KB gzip) — waits until then. Wanted once it is in
+//! the window (an IntersectionObserver), or at the visitor's first scroll (a
+//! scroll heads for it: the pictures are drawn on the way), or at a print
+//! (`beforeprint`, the Print button's `print::DRAW_ALL`). A visitor who stays
+//! at the top of a window the panel is below never fetches that module. Once
+//! `true`, it stays; `true` at once without the observer.
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-/// How near: a screen's height below the window counts as in view, so the
-/// pictures are there by the time a scroll reaches them.
-const MARGIN: &str = "100% 0px";
+/// In the window itself (a first scroll starts the drawing before that).
+const MARGIN: &str = "0px";
 
 #[hook]
 pub fn use_near_view(node: NodeRef) -> bool {
@@ -39,13 +41,17 @@ pub fn use_near_view(node: NodeRef) -> bool {
                 (Ok(o), Some(el)) => o.observe(&el),
                 _ => near.set(true),
             }
-            // A print wants every picture, near or not.
+            // A print wants every picture, near or not; a first scroll heads for them.
             let on_print = |name: &'static str| {
                 let setter = near.clone();
                 crate::dom::window()
                     .map(|w| gloo::events::EventListener::once(&w, name, move |_| setter.set(true)))
             };
-            let printing = [on_print("beforeprint"), on_print(crate::print::DRAW_ALL)];
+            let printing = [
+                on_print("beforeprint"),
+                on_print(crate::print::DRAW_ALL),
+                on_print("scroll"),
+            ];
             move || {
                 drop(printing);
                 if let Ok(o) = observer {

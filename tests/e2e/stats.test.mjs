@@ -36,6 +36,7 @@ test('the charts follow the filters', async () => {
 
 test('a click on a year zooms the timeline to it; a click on a country filters to it', async () => {
   const page = await open(browser, server.url);
+  await statsInView(page);
   await page.waitForSelector('[data-chart=per-year] [data-bar-year="2004"]');
   await afterRender(page, () => page.click('[data-chart=per-year] [data-bar-year="2004"]'));
   assert.equal(new URL(page.url()).searchParams.get('w'), '2004-01-01~2005-01-01');
@@ -81,6 +82,27 @@ test('Download SVG gives a 16:9 picture of the view with title, filters and sour
   assert.equal(png.readUInt32BE(16), 1920);
   assert.equal(png.readUInt32BE(20), 1080);
   assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
+test('a visitor who stays at the top of a 1280×720 window never fetches the worker\'s module; the first scroll draws the statistics', async () => {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+  const worker = [];
+  page.on('request', (r) => { if (/sco-worker/.test(r.url())) worker.push(r.url()); });
+  await page.goto(server.url);
+  await page.waitForSelector('html[data-ready="true"]');
+  assert.ok(await page.$eval('[data-testid=stats]', (s) => s.getBoundingClientRect().top > innerHeight), 'the panel is below the window');
+  // A mark's details and Esc fetch nothing more (a filter may bring the panel into the window: then it is drawn).
+  await page.click('.chart-svg [data-event-id]');
+  await page.waitForSelector('.details.popover');
+  await page.keyboard.press('Escape');
+  await page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok))));
+  assert.deepEqual(worker, [], 'nothing of the worker fetched');
+  // A first, small scroll heads for the statistics: drawn by the time they are reached.
+  await page.mouse.wheel(0, 120);
+  await page.waitForSelector('[data-chart=per-year] [data-bar-year]', { state: 'attached' });
+  assert.ok(worker.length > 0);
+  assert.deepEqual(page.errors ?? [], []);
   await page.close();
 });
 
