@@ -37,7 +37,7 @@ pub fn event_mark(mk: &MarkBox, ds: &Dataset, symbol: f64, k: f64, highlight: bo
             <g transform={format!("translate({},{})", px(mk.symbol.0), px(mk.symbol.1))}>{ kind_symbol(category, symbol) }</g>
         </g>
         if let Some((x, y, text)) = &mk.label {
-            <text class={classes!("mark-label", mk.label_inside.then_some("inside"))} aria-hidden="true" data-label-for={e.id.clone()} x={px(*x)} y={px(*y)}>{ text.clone() }</text>
+            <text class={classes!("mark-label", mk.label_inside.then_some("inside"))} aria-hidden="true" data-label-for={e.id.clone()} x={px(*x)} y={px(*y)} text-anchor={mk.label_before.then_some("end")}>{ text.clone() }</text>
         }
         </g>
     }

@@ -250,11 +250,16 @@ fn marks_svg(s: &mut String, ds: &Dataset, scene: &Scene, m: &ChartModel) {
         if let Some((x, y, text)) = &mk.label {
             let _ = write!(
                 s,
-                r#"<text x="{}" y="{}" font-size="{}" fill="{}"{}>{}</text>"#,
+                r#"<text x="{}" y="{}" font-size="{}" fill="{}"{}{}>{}</text>"#,
                 px(*x),
                 px(*y),
                 px(12.0 * k),
                 hex(INK),
+                if mk.label_before {
+                    r#" text-anchor="end""#
+                } else {
+                    ""
+                },
                 if on { r#" font-weight="bold""# } else { "" },
                 esc(text)
             );

@@ -222,6 +222,9 @@ pub struct MarkBox {
     pub label: Option<(f64, f64, String)>,
     /// The label sits inside the mark's bar or band (a long span with no room after it).
     pub label_inside: bool,
+    /// The label sits before the mark and ends at its `x` (`text-anchor: end`):
+    /// a row's last mark with no room after it, near the plot's right end.
+    pub label_before: bool,
     /// The chart's one Tab stop.
     pub tabbable: bool,
     pub selected: bool,

@@ -95,52 +95,104 @@ fn the_height_holds_while_zooming_and_panning() {
 }
 
 #[test]
-fn a_label_never_shows_without_its_mark_nor_over_the_next_one() {
+fn a_label_never_shows_without_its_mark_nor_over_another_mark_label_or_cluster() {
     let ds = builtin();
     let shown: Vec<usize> = (0..ds.events.len()).collect();
     let ws = Windows::of(&ds, 0);
-    for width in [390.0, 1000.0] {
+    for (g, width) in [Grouping::Kind, Grouping::Country]
+        .into_iter()
+        .flat_map(|g| [(g, 390.0), (g, 1000.0)])
+    {
         let f = frame(width);
         let m0 = f.metrics();
         for w in windows(&ws) {
-            let m = model(&ds, &shown, Grouping::Kind, &f, w);
+            let m = model(&ds, &shown, g, &f, w);
+            let body = |mk: &timeline_core::chart::MarkBox| {
+                let (a, b) = mk
+                    .rect
+                    .map_or((mk.symbol.0, mk.symbol.0), |r| (r.x, r.x + r.w));
+                (
+                    a.min(mk.symbol.0 - m0.symbol),
+                    b.max(mk.symbol.0 + m0.symbol),
+                )
+            };
+            // Where a label's text runs: after its x, or before it (`label_before`).
+            let span = |mk: &timeline_core::chart::MarkBox| {
+                mk.label.as_ref().map(|(x, _, t)| {
+                    let w = t.chars().count() as f64 * m0.char_w;
+                    if mk.label_before {
+                        (x - w, *x)
+                    } else {
+                        (*x, x + w)
+                    }
+                })
+            };
+            let apart = |a: (f64, f64), b: (f64, f64)| a.1 <= b.0 + 1e-6 || b.1 <= a.0 + 1e-6;
             for mk in &m.marks {
-                let Some((lx, _, text)) = &mk.label else {
-                    continue;
-                };
-                let left = match (mk.body, mk.rect) {
+                let Some(l) = span(mk) else { continue };
+                let text = &mk.label.as_ref().unwrap().2;
+                let (b0, b1) = body(mk);
+                let seen = match (mk.body, mk.rect) {
                     (Body::Point, _) | (_, None) => mk.symbol.0 - m0.symbol,
                     (_, Some(r)) => r.x + r.w - m0.symbol,
                 };
                 assert!(
-                    left >= m.gutter - 1e-6,
+                    seen >= m.gutter - 1e-6,
                     "'{text}' shows without its mark in {w:?}"
                 );
-                // The next mark of the same row, and any cluster of the lane, start after the label ends.
-                let end = lx + text.chars().count() as f64 * m0.char_w;
-                for c in m
-                    .clusters
-                    .iter()
-                    .filter(|c| c.lane == mk.lane && c.rect.x > mk.symbol.0)
-                {
+                assert!(
+                    l.0 >= m.gutter - 1e-6,
+                    "'{text}' runs into the gutter in {w:?}"
+                );
+                if mk.label_before {
+                    assert!(l.1 <= b0 + 1e-6, "'{text}' runs over its own mark in {w:?}");
+                }
+                for c in m.clusters.iter().filter(|c| c.lane == mk.lane) {
                     assert!(
-                        end <= c.rect.x + 1e-6,
+                        apart(l, (c.rect.x, c.rect.x + c.rect.w)),
                         "'{text}' runs into a cluster in {w:?}"
                     );
                 }
                 for other in &m.marks {
                     let same_row =
                         other.lane == mk.lane && (other.symbol.1 - mk.symbol.1).abs() < 1e-6;
-                    let ox = other.rect.map_or(other.symbol.0 - m0.symbol, |r| r.x);
-                    if same_row && other.event != mk.event && ox > mk.symbol.0 {
-                        assert!(
-                            end <= ox + 1e-6,
-                            "'{text}' runs into the next mark in {w:?}"
-                        );
+                    if !same_row || other.event == mk.event {
+                        continue;
+                    }
+                    assert!(
+                        apart(l, body(other)),
+                        "'{text}' runs into another mark in {w:?}"
+                    );
+                    if let Some(o) = span(other) {
+                        assert!(apart(l, o), "'{text}' runs into another label in {w:?}");
                     }
                 }
             }
         }
+    }
+}
+
+#[test]
+fn a_rows_last_mark_near_the_right_end_keeps_its_label_before_it() {
+    let ds = builtin();
+    let shown: Vec<usize> = (0..ds.events.len()).collect();
+    let ws = Windows::of(&ds, 0);
+    let f = frame(1000.0);
+    let m = model(&ds, &shown, Grouping::Kind, &f, ws.fit);
+    let right = m.gutter + m.plot_w;
+    let before: Vec<&str> = m
+        .marks
+        .iter()
+        .filter(|mk| mk.label_before)
+        .map(|mk| mk.label.as_ref().unwrap().2.as_str())
+        .collect();
+    assert!(!before.is_empty(), "no label before its mark at the fit");
+    for mk in m.marks.iter().filter(|mk| mk.label_before) {
+        assert!(
+            mk.symbol.0 > right - 200.0,
+            "a label before a mark far from the end: {:?}",
+            mk.label
+        );
     }
 }
 

@@ -59,7 +59,11 @@ pub(super) fn marks_of(
         .collect();
     let key = |&(li, mi): &(usize, usize)| (lanes[li].marks[mi].event, li);
     crate::order::sort_by(&mut order, |a, b| key(a).cmp(&key(b)));
-    order
+    let rows: Vec<(usize, usize)> = order
+        .iter()
+        .map(|&(li, mi)| (li, lanes[li].marks[mi].row))
+        .collect();
+    let mut out: Vec<MarkBox> = order
         .into_iter()
         .map(|(li, mi)| {
             let mk = &lanes[li].marks[mi];
@@ -126,11 +130,67 @@ pub(super) fn marks_of(
                 symbol: (cx, y),
                 label,
                 label_inside,
+                label_before: false,
                 tabbable: false,
                 selected: false,
             }
         })
-        .collect()
+        .collect();
+    labels_before(ds, &mut out, &rows, lanes, frame);
+    out
+}
+
+/// A row's last mark whose label has no room after it (near the plot's right
+/// end, or before a cluster) has it before its symbol instead, ending there,
+/// where the row is free back to what precedes it: the mark before (its label
+/// included), a cluster, or the plot's left edge. `rows`: each mark's lane and row.
+fn labels_before(
+    ds: &Dataset,
+    out: &mut [MarkBox],
+    rows: &[(usize, usize)],
+    lanes: &[Lane],
+    frame: &Frame,
+) {
+    let m = frame.metrics();
+    let (k, g, plot_w) = (frame.k(), frame.gutter(), frame.plot_w());
+    let left_of = |mk: &MarkBox| mk.rect.map_or(mk.symbol.0, |r| r.x).min(mk.symbol.0) - m.symbol;
+    let right_of = |mk: &MarkBox| match &mk.label {
+        Some((x, _, t)) if !mk.label_before => x + t.chars().count() as f64 * m.char_w,
+        _ => mk.rect.map_or(mk.symbol.0, |r| r.x + r.w).max(mk.symbol.0) + m.symbol,
+    };
+    let mut by_row: Vec<usize> = (0..out.len()).collect();
+    crate::order::sort_by(&mut by_row, |&a, &b| {
+        rows[a]
+            .cmp(&rows[b])
+            .then(left_of(&out[a]).total_cmp(&left_of(&out[b])))
+    });
+    for (n, &i) in by_row.iter().enumerate() {
+        let last = by_row.get(n + 1).is_none_or(|&j| rows[j] != rows[i]);
+        let mk = &out[i];
+        let shown = mk.symbol.0 - m.symbol >= g && mk.symbol.0 + m.symbol <= g + plot_w;
+        if !last || mk.label.is_some() || !shown {
+            continue;
+        }
+        let end = left_of(mk) - 4.0 * k;
+        let before = n
+            .checked_sub(1)
+            .filter(|&p| rows[by_row[p]] == rows[i])
+            .map_or(g, |p| right_of(&out[by_row[p]]));
+        let cluster = lanes[rows[i].0]
+            .clusters
+            .iter()
+            .filter(|c| g + c.x0 < end)
+            .map(|c| g + c.x1)
+            .fold(g, f64::max);
+        let start = before.max(cluster) + 4.0 * k;
+        let chars = ((end - start) / m.char_w).floor().max(0.0) as usize;
+        if chars >= 9 {
+            let y = out[i].symbol.1 + 4.0 * k;
+            let title = &ds.events[out[i].event].title;
+            out[i].label = Some((end, y, cut(title, chars)));
+            out[i].label_before = true;
+        }
+    }
 }
 
 impl super::ChartModel {
