@@ -92,6 +92,19 @@ fn no_tick_label_runs_past_the_plot_or_over_another_at_any_width_or_zoom() {
                             "{name}: tick labels overlap at {width}px, {em}px type, {w:?}: {pair:?}"
                         );
                     }
+                    // A label drawn before its tick keeps half its width from the one before
+                    // (else the two read as a pair between the same two ticks).
+                    let drawn: Vec<_> = m.ticks.iter().filter_map(|t| t.text).collect();
+                    for pair in drawn.windows(2) {
+                        if pair[1].anchor == timeline_core::chart::TextAnchor::End {
+                            let (a, b) = (pair[0].span().1, pair[1].span().0);
+                            assert!(
+                                b - a >= pair[1].w / 2.0 - 1e-6,
+                                "{name}: a label before its tick {} px after the one before at {width}px, {em}px type, {w:?}",
+                                b - a
+                            );
+                        }
+                    }
                     // The axis still says where it is: some label is drawn.
                     assert!(
                         !boxes.is_empty() || m.ticks.is_empty(),

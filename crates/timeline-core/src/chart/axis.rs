@@ -1,7 +1,8 @@
 //! The time axis as drawn: each tick's label wholly inside the plot and clear
 //! of the others, whatever the width and the zoom. A label starts just after
 //! its tick; one that would run past the plot's right edge ends just before
-//! its tick instead (or, in a plot too narrow for either, is centred on it);
+//! its tick instead, half its width clear of the label before (or, in a plot
+//! too narrow for either, is centred on it);
 //! one that still does not fit (past either edge, or over the label before
 //! it) is left out — a month's label before a year's.
 
@@ -94,7 +95,17 @@ fn place_labels(out: &mut [TickMark], plot_w: f64, k: f64, label_px: f64) {
         let w = out[i].label.chars().count() as f64 * TICK_CHAR_EM * label_px;
         let x = out[i].x;
         let place = |after: f64| -> Option<TickText> {
-            let fits = |a: f64, b: f64| a >= 0.0 && b <= plot_w && a >= after + gap;
+            // A label before its tick shares the gap with the label after the tick
+            // before: it keeps half its width from it, or the two read as one pair.
+            let fits = |t: &TickText| {
+                let (a, b) = t.span();
+                let clear = if t.anchor == TextAnchor::End {
+                    gap.max(w / 2.0)
+                } else {
+                    gap
+                };
+                a >= 0.0 && b <= plot_w && a >= after + clear
+            };
             [
                 (x + pad, TextAnchor::Start),
                 (x - pad, TextAnchor::End),
@@ -102,10 +113,7 @@ fn place_labels(out: &mut [TickMark], plot_w: f64, k: f64, label_px: f64) {
             ]
             .into_iter()
             .map(|(x, anchor)| TickText { x, anchor, w })
-            .find(|t| {
-                let (a, b) = t.span();
-                fits(a, b)
-            })
+            .find(fits)
         };
         let right_of = |kept: &[usize]| {
             kept.last()
