@@ -4,6 +4,7 @@ use std::rc::Rc;
 use timeline_core::fmt::px;
 use timeline_core::order;
 use timeline_core::Dataset;
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -88,6 +89,30 @@ pub fn list_view(props: &ListViewProps) -> Html {
         )
     };
     crate::hooks::erased::use_effect_always(crate::dom::bump_render_seq);
+    let focused = use_focus_back(props.selected.clone());
+    let onfocusout = {
+        let focused = focused.clone();
+        Callback::from(move |e: FocusEvent| {
+            // Yew delegates events from its root: the list is the target's.
+            let list: Option<web_sys::Node> = e
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                .and_then(|t| t.closest(".list-view").ok().flatten())
+                .map(Into::into);
+            let to: Option<web_sys::Node> = e.related_target().and_then(|t| t.dyn_into().ok());
+            // To another element outside the list: the list no longer keeps the focus.
+            if to.is_some_and(|to| list.is_some_and(|l| !l.contains(Some(&to)))) {
+                *focused.borrow_mut() = None;
+            }
+        })
+    };
+    let onfocusin = Callback::from(move |e: FocusEvent| {
+        let row = e
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|t| t.closest("tr[data-event-id]").ok().flatten());
+        *focused.borrow_mut() = row.and_then(|r| r.get_attribute("data-event-id"));
+    });
     let total = rows.len();
     let (top, height) = *scroll;
     let first = ((top / row_px) as usize)
@@ -122,7 +147,7 @@ pub fn list_view(props: &ListViewProps) -> Html {
         }
     };
     html! {
-        <div class="list-view" data-testid="list" {onscroll}>
+        <div class="list-view" data-testid="list" tabindex="-1" {onscroll} {onfocusin} {onfocusout}>
             <table aria-rowcount={(total + 1).to_string()}>
                 <caption>{ format!("{total} events") }</caption>
                 <thead><tr>
@@ -140,11 +165,15 @@ pub fn list_view(props: &ListViewProps) -> Html {
                     let names = country_names(ds, i);
                     let place = if !names.is_empty() { names } else if e.scope == timeline_core::Scope::Organisation { "SCO-wide".to_string() } else { "—".to_string() };
                     html! {
-                        <tr data-event-id={e.id.clone()} class={classes!(sel.then_some("selected"))} aria-rowindex={(first + n + 2).to_string()}>
-                            <td class="col-date">{ e.date_label() }</td>
-                            <td class="col-kind"><span class={classes!("kind-tag", kind_class(ds.category(e.kind)))} style={kind_style(ds.category(e.kind))}>{ ds.category(e.kind).label.clone() }</span></td>
+                        <tr key={e.id.clone()} data-event-id={e.id.clone()} class={classes!(sel.then_some("selected"))} aria-rowindex={(first + n + 2).to_string()}>
+                            <td class="col-date" title={e.date_label()}>{ e.date_label() }</td>
+                            <td class="col-kind" title={ds.category(e.kind).label.clone()}><span class={classes!("kind-tag", kind_class(ds.category(e.kind)))} style={kind_style(ds.category(e.kind))}>{ ds.category(e.kind).label.clone() }</span></td>
                             // Cut to the column with an ellipsis: the whole title is the button's tooltip and name.
-                            <td class="col-title"><button class="link-button row-open" aria-haspopup="dialog" title={e.title.clone()} onclick={props.dispatch.reform(move |_| Action::Select(Some(id.clone())))}>{ e.title.clone() }</button></td>
+                            <td class="col-title"><button class="link-button row-open" aria-haspopup="dialog" title={e.title.clone()} onclick={props.dispatch.reform(move |e: MouseEvent| {
+                                // Esc or × in the details comes back to this row's button.
+                                crate::dom::set_return_focus(e.target().and_then(|t| t.dyn_into().ok()));
+                                Action::Select(Some(id.clone()))
+                            })}>{ e.title.clone() }</button></td>
                             <td class="col-country" title={place.clone()}>{ place }</td>
                         </tr>
                     }
@@ -154,4 +183,61 @@ pub fn list_view(props: &ListViewProps) -> Html {
             </table>
         </div>
     }
+}
+
+/// The button of event `id`'s row, when it is drawn.
+fn row_button(id: &str) -> Option<web_sys::Element> {
+    let rows = crate::dom::document()?
+        .query_selector_all(".list-view tr[data-event-id]")
+        .ok()?;
+    let row = (0..rows.length())
+        .filter_map(|k| rows.item(k)?.dyn_into::<web_sys::Element>().ok())
+        .find(|r| r.get_attribute("data-event-id").as_deref() == Some(id))?;
+    row.query_selector(".row-open").ok().flatten()
+}
+
+/// Where the focus goes in the list: back to what opened the details when
+/// they close (`dom::return_focus`), or to the event's row; and, when a
+/// redraw of the rows (a scroll moves which are drawn) let the focused row's
+/// button fall to the page, to that event's row again. Gives the event whose
+/// row last had the focus, for the list to keep.
+#[hook]
+fn use_focus_back(selected: Option<String>) -> std::rc::Rc<std::cell::RefCell<Option<String>>> {
+    let last = use_mut_ref(|| None::<String>);
+    let focused = use_mut_ref(|| None::<String>);
+    crate::hooks::erased::use_effect_on(selected, move |sel: &Option<String>| {
+        let prev = last.replace(sel.clone());
+        if let (None, Some(id)) = (sel, prev) {
+            if !crate::dom::return_focus() {
+                row_button(&id).map(crate::dom::focus_element);
+            }
+        }
+    });
+    {
+        let focused = focused.clone();
+        crate::hooks::erased::use_effect_always(move || {
+            let fell = crate::dom::document()
+                .and_then(|d| d.active_element())
+                .is_none_or(|a| a.tag_name() == "BODY");
+            let id = focused.borrow().clone();
+            let Some(id) = id.filter(|_| fell) else {
+                return;
+            };
+            // Its row scrolled out of those drawn: the list itself, so that the
+            // keys go on scrolling it and Tab goes on into its rows.
+            let target = row_button(&id).or_else(|| {
+                crate::dom::document()?
+                    .query_selector(".list-view")
+                    .ok()
+                    .flatten()
+            });
+            if let Some(b) = target.and_then(|b| b.dyn_into::<web_sys::HtmlElement>().ok()) {
+                // Where the visitor scrolled the list stays: the row is not scrolled to.
+                let opts = web_sys::FocusOptions::new();
+                opts.set_prevent_scroll(true);
+                let _ = b.focus_with_options(&opts);
+            }
+        });
+    }
+    focused
 }

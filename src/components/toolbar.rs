@@ -67,7 +67,7 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
     let e = &props.embed;
     let full = !e.embed;
     html! {
-        <div class="toolbar" role="toolbar" aria-label="Timeline controls">
+        <div class="toolbar" role="toolbar" aria-label="Timeline controls" onfocusin={Callback::from(clear_of_fade)}>
             if e.shows(Control::View) {
             <div class="group" role="group" aria-label="View">
                 <button aria-pressed={chart.to_string()} data-action="view-chart" onclick={crate::state::on_click(d, |_| Action::SetView(ViewMode::Chart))}>{ "Chart" }</button>
@@ -125,5 +125,37 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
             </div>
             }
         </div>
+    }
+}
+
+/// A control reached by Tab in a toolbar that scrolls sideways (a phone)
+/// comes wholly into view, clear of the fade at the edges (styles/main.css:
+/// 2rem, about a button's height): the browser scrolls only one that is
+/// mostly hidden.
+fn clear_of_fade(e: FocusEvent) {
+    use wasm_bindgen::JsCast;
+    let el =
+        |t: Option<web_sys::EventTarget>| t.and_then(|t| t.dyn_into::<web_sys::Element>().ok());
+    // Yew delegates events from its root: the toolbar is the target's.
+    let Some(target) = el(e.target()) else {
+        return;
+    };
+    let Some(bar) = target.closest(".toolbar").ok().flatten() else {
+        return;
+    };
+    if bar.scroll_width() <= bar.client_width() {
+        return;
+    }
+    // The rule is written for the vertical: the rectangles transposed.
+    let rect =
+        |r: web_sys::DomRect| timeline_core::place::Rect::new(r.y(), r.x(), r.height(), r.width());
+    let (b, r) = (
+        bar.get_bounding_client_rect(),
+        target.get_bounding_client_rect(),
+    );
+    let fade = r.height();
+    let dx = timeline_core::place::scroll_into_view(rect(r), rect(b), fade);
+    if dx != 0.0 {
+        bar.set_scroll_left(bar.scroll_left() + dx.round() as i32);
     }
 }

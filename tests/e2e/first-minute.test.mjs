@@ -151,3 +151,59 @@ test('on a phone the toolbar is one row that scrolls, and the chart starts on th
   assert.deepEqual(page.errors, []);
   await page.close();
 });
+
+test('on a phone a control reached by Tab in the toolbar is wholly in view, clear of the edge fades', async () => {
+  const page = await open(browser, server.url, { width: 390, height: 844 });
+  const inView = () => page.$eval(':focus', (b) => {
+    const r = b.getBoundingClientRect(); const bar = b.closest('.toolbar').getBoundingClientRect();
+    const fade = r.height * 0.9;
+    return { ok: r.left >= bar.left + fade && r.right <= bar.right - fade, r: [r.left, r.right], bar: [bar.left, bar.right], text: b.textContent };
+  });
+  await page.focus('[data-action=view-chart]');
+  for (let i = 0; i < 6; i++) {
+    await page.keyboard.press('Tab');
+    if (!(await page.$eval(':focus', (b) => !!b.closest('.toolbar')))) break;
+    const s = await inView();
+    assert.ok(s.ok, `Tab: ${JSON.stringify(s)}`);
+  }
+  await page.focus('[data-action=copy-link]');
+  for (let i = 0; i < 6; i++) {
+    await page.keyboard.press('Shift+Tab');
+    const s = await inView();
+    assert.ok(s.ok, `Shift+Tab: ${JSON.stringify(s)}`);
+  }
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
+test('in the list the focus stays on its row through the keys that scroll it, and comes back to the row when the details close', async () => {
+  const page = await open(browser, server.url);
+  await afterRender(page, () => page.click('[data-action=view-list]'));
+  const focused = () => page.evaluate(() => { const a = document.activeElement; return a.closest('tr')?.dataset.eventId ?? (a.matches('.list-view') ? 'the list' : a.tagName); });
+  await page.focus('.list-view tbody tr[data-event-id] .row-open');
+  const first = await focused();
+  for (const key of ['ArrowDown', 'ArrowDown', 'PageDown']) {
+    await page.keyboard.press(key);
+    await page.waitForFunction(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(() => ok(true)))));
+    assert.equal(await focused(), first, `after ${key}`);
+  }
+  // Scrolled far past its row: the focus stays in the list, not on the page.
+  for (const key of ['PageDown', 'PageDown', 'PageDown']) {
+    await page.keyboard.press(key);
+    await page.waitForFunction(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(() => ok(true)))));
+    assert.notEqual(await focused(), 'BODY', `after ${key}`);
+  }
+  // Enter opens a row's details; Esc and × bring the focus back to that row.
+  for (const close of ['Escape', 'button']) {
+    await page.focus('.list-view tbody tr[data-event-id] .row-open');
+    const row = await focused();
+    await afterRender(page, () => page.keyboard.press('Enter'));
+    await page.waitForSelector('[data-testid=details]');
+    if (close === 'Escape') await afterRender(page, () => page.keyboard.press('Escape'));
+    else await afterRender(page, () => page.click('[data-testid=details] [data-action=close-details]'));
+    await page.waitForSelector('[data-testid=details]', { state: 'detached' });
+    assert.equal(await focused(), row, `closed by ${close}`);
+  }
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
