@@ -131,7 +131,7 @@ fn a_label_never_shows_without_its_mark_nor_over_another_mark_label_or_cluster()
             for mk in &m.marks {
                 let Some(l) = span(mk) else { continue };
                 let text = &mk.label.as_ref().unwrap().2;
-                let (b0, b1) = body(mk);
+                let (b0, _) = body(mk);
                 let seen = match (mk.body, mk.rect) {
                     (Body::Point, _) | (_, None) => mk.symbol.0 - m0.symbol,
                     (_, Some(r)) => r.x + r.w - m0.symbol,
