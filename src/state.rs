@@ -184,10 +184,8 @@ impl AppState {
 
     /// The visible window.
     pub fn window(&self) -> Window {
-        self.view
-            .window
-            .unwrap_or(self.data.fit)
-            .clamp_to(self.data.bounds)
+        let w = self.view.window.unwrap_or(self.data.fit);
+        self.data.windows().keep(w)
     }
 
     /// Presenting starts at the open event if it is shown, else at the first
@@ -216,7 +214,7 @@ impl AppState {
     }
 
     fn set_window(&mut self, w: Window) {
-        self.view.window = Some(w.clamp_to(self.data.bounds));
+        self.view.window = Some(self.data.windows().keep(w));
         self.push_history = false;
     }
 }

@@ -268,7 +268,8 @@ async fn the_chart_tooltip_stays_off_the_year_axis_and_inside_the_window() {
         ChartTooltipProps {
             event_id: "x".into(),
             title: "Attack in a place with a long name".into(),
-            date: "1 September 2004".into(),
+            date: "September 2004".into(),
+            band: Some("Dashed: the source gives the month, not the day"),
         },
     )
     .render();

@@ -10,6 +10,9 @@ pub struct ChartTooltipProps {
     pub event_id: String,
     pub title: String,
     pub date: String,
+    /// Drawn as a dashed band (its day not known): what the band means.
+    #[prop_or_default]
+    pub band: Option<&'static str>,
 }
 
 /// The chart's year axis: from the chart's top to its first lane.
@@ -64,6 +67,9 @@ pub fn chart_tooltip(props: &ChartTooltipProps) -> Html {
     html! {
         <div class="chart-tooltip" role="tooltip" data-testid="chart-tooltip" ref={node}>
             <strong>{ props.title.clone() }</strong><span>{ props.date.clone() }</span>
+            if let Some(note) = props.band {
+                <span class="band-note">{ note }</span>
+            }
         </div>
     }
 }

@@ -37,7 +37,7 @@ pub fn kind_legend(props: &KindLegendProps) -> Html {
                             onclick={props.dispatch.reform(move |_| Action::ToggleKind(k1.clone()))}>
                             <svg class="legend-symbol" width="16" height="16" viewBox="-8 -8 16 16" aria-hidden="true">{ kind_symbol(c, 6.0) }</svg>
                             <span class="chip-name">{ c.plural.clone() }</span>
-                            <span class="count" aria-label={format!("{n} events")}>{ n }</span>
+                            <span class="count" aria-label={timeline_core::describe::count_events(n)}>{ n }</span>
                         </button>
                         if !only {
                             <button class="link-button only" data-action="only-kind" data-only-kind={k.clone()}

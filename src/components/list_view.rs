@@ -149,7 +149,7 @@ pub fn list_view(props: &ListViewProps) -> Html {
     html! {
         <div class="list-view" data-testid="list" tabindex="-1" {onscroll} {onfocusin} {onfocusout}>
             <table aria-rowcount={(total + 1).to_string()}>
-                <caption>{ format!("{total} events") }</caption>
+                <caption>{ timeline_core::describe::count_events(total) }</caption>
                 <thead><tr>
                     { header("Date", SortBy::Date, "col-date") }
                     { header("Kind", SortBy::Kind, "col-kind") }

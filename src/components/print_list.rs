@@ -19,7 +19,7 @@ pub fn print_list(props: &PrintListProps) -> Html {
     let ds = &props.dataset;
     html! {
         <section class="print-only" aria-hidden="true">
-            <p class="print-filters">{ format!("{} — {} of {} events", props.filters, props.shown.len(), ds.events.len()) }</p>
+            <p class="print-filters">{ format!("{} — {} of {}", props.filters, props.shown.len(), timeline_core::describe::count_events(ds.events.len())) }</p>
             <table class="print-table">
                 <thead><tr><th>{ "Date" }</th><th>{ "Kind" }</th><th>{ "Event" }</th><th>{ "Countries" }</th><th>{ "Source" }</th></tr></thead>
                 <tbody>

@@ -29,7 +29,8 @@ pub fn problems_panel(props: &ProblemsPanelProps) -> Html {
     }
 }
 
-/// "3 data problem(s) in the dataset shown: each says what was left out", and
+/// "3 data problems in the dataset shown: each names where it is and what is
+/// wrong; all else is shown", and
 /// notices (how the text was read, a large dataset) counted apart.
 fn summary(problems: &[Problem]) -> String {
     let notices = problems
@@ -43,11 +44,11 @@ fn summary(problems: &[Problem]) -> String {
             counted(n, "notice", "notices")
         ),
         (f, 0) => format!(
-            "{} in the dataset shown: each says what was left out",
+            "{} in the dataset shown: each names where it is and what is wrong; all else is shown",
             counted(f, "data problem", "data problems")
         ),
         (f, n) => format!(
-            "{} and {} in the dataset shown: each says what was left out",
+            "{} and {} in the dataset shown: each names where it is and what is wrong; all else is shown",
             counted(f, "data problem", "data problems"),
             counted(n, "notice", "notices")
         ),

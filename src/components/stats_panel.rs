@@ -68,7 +68,7 @@ impl Which {
         match self {
             Which::PerYear => "Bar chart of events per year, stacked by kind. Each bar is a button: it zooms the timeline to that year.",
             Which::Casualties => "Bar chart of killed and wounded per year. Each bar is a button: it zooms the timeline to that year.",
-            Which::Countries => "Bar chart of the events naming each country (SCO-wide events count only for the states they name). Each bar is a button: it filters to that country.",
+            Which::Countries => "Bar chart of the events naming each country, the ten most named (SCO-wide events count only for the states they name; the table below has them all). Each bar is a button: it filters to that country.",
         }
     }
 }

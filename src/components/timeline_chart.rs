@@ -213,10 +213,18 @@ pub fn timeline_chart(props: &TimelineChartProps) -> Html {
         .as_ref()
         .filter(|id| state.view.selected.as_ref() != Some(*id))
         .filter(|id| ds.position(id).is_some_and(|i| m.draws(i)))
-        .and_then(|id| ds.event(id))
-        .map(|e| {
-        html! { <ChartTooltip event_id={e.id.clone()} title={e.title.clone()} date={e.date_label()} /> }
-    });
+        .and_then(|id| ds.position(id))
+        .map(|i| {
+            let e = &ds.events[i];
+            // Said only where the band is wide enough to be seen as one.
+            let banded = m.marks.iter().any(|mk| {
+                mk.event == i
+                    && mk.body == timeline_core::chart::Body::Band
+                    && mk.rect.is_some_and(|r| r.w >= 4.0 * frame.metrics().symbol)
+            });
+            let band = banded.then(|| timeline_core::describe::band_note(e));
+            html! { <ChartTooltip event_id={e.id.clone()} title={e.title.clone()} date={e.date_label()} {band} /> }
+        });
     let open = selected.map(|i| ds.events[i].clone());
     let (h, g) = (m.height, m.gutter);
     let tab_stop = m.marks.iter().any(|mk| mk.tabbable);

@@ -120,8 +120,12 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
             }
             if e.shows(Control::Link) {
             <div class="group">
-                <button data-action="copy-link" onclick={copy}>{ "Copy link" }</button>
-                <span class="status" role="status" aria-live="polite">{ copied.unwrap_or("") }</span>
+                // "Link copied" shows in the button's own room (both words
+                // stacked, the wider sets its width): the toolbar never reflows.
+                <button data-action="copy-link" class={classes!("swap", copied.is_some().then_some("swapped"))} onclick={copy}>
+                    <span>{ "Copy link" }</span><span aria-hidden="true">{ "Link copied" }</span>
+                </button>
+                <span class="status visually-hidden" role="status" aria-live="polite">{ copied.unwrap_or("") }</span>
             </div>
             }
         </div>

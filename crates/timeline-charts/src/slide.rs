@@ -201,10 +201,10 @@ pub fn draw_slide<DB: DrawingBackend>(
     ))
     .map_err(err)?;
     let line = format!(
-        "{} — showing {} of {} events",
+        "{} — showing {} of {}",
         view.filter.describe(ds),
         shown.len(),
-        ds.events.len()
+        timeline_core::describe::count_events(ds.events.len())
     );
     head.draw(&Text::new(
         line,

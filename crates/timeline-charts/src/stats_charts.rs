@@ -40,9 +40,11 @@ impl Hit {
     }
 }
 
+/// A chart with nothing to draw: its title, and why in its middle.
 fn empty<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     title: &str,
+    why: &str,
     st: &ChartStyle,
 ) -> DrawResult<Vec<Hit>> {
     let (w, h) = area.dim_in_pixel();
@@ -59,13 +61,15 @@ fn empty<DB: DrawingBackend>(
         .color(&st.colours.muted)
         .pos(Pos::new(HPos::Center, VPos::Center));
     area.draw(&Text::new(
-        "No events shown".to_string(),
+        why.to_string(),
         (w as i32 / 2, h as i32 / 2),
         style,
     ))
     .map_err(err)?;
     Ok(Vec::new())
 }
+
+const NONE_SHOWN: &str = "No events shown";
 
 fn plural(n: usize, one: &str) -> String {
     if n == 1 {
@@ -104,7 +108,7 @@ fn year_chart<'a, DB: DrawingBackend>(
 ) -> DrawResult<Option<(YearChart<'a, DB>, f64)>> {
     area.fill(&st.colours.paper).map_err(err)?;
     let (Some(first), Some(last)) = (s.years.first(), s.years.last()) else {
-        empty(area, title, st)?;
+        empty(area, title, NONE_SHOWN, st)?;
         return Ok(None);
     };
     let (first, last) = (first.year as f64, last.year as f64);
@@ -201,7 +205,12 @@ pub fn draw_per_year<DB: DrawingBackend>(
             .iter()
             .zip(&row.by_kind)
             .filter(|(_, &n)| n > 0)
-            .map(|(c, n)| format!("{n} {}", c.plural.to_lowercase()))
+            .map(|(c, &n)| {
+                format!(
+                    "{n} {}",
+                    if n == 1 { &c.label } else { &c.plural }.to_lowercase()
+                )
+            })
             .collect();
         let detail = if parts.is_empty() {
             String::new()
@@ -226,14 +235,18 @@ pub fn draw_casualties<DB: DrawingBackend>(
     s: &Stats,
     st: &ChartStyle,
 ) -> DrawResult<Vec<Hit>> {
-    let Some((mut chart, max)) = year_chart(
-        area,
-        "Killed and wounded per year",
-        s,
-        s.max_casualties() as f64,
-        st,
-    )?
-    else {
+    const TITLE: &str = "Killed and wounded per year";
+    if s.max_casualties() == 0 && !s.years.is_empty() {
+        // Empty axes would read as "none were hurt": say the figures are not there.
+        area.fill(&st.colours.paper).map_err(err)?;
+        return empty(
+            area,
+            TITLE,
+            "No killed or wounded stated in the events shown",
+            st,
+        );
+    }
+    let Some((mut chart, max)) = year_chart(area, TITLE, s, s.max_casualties() as f64, st)? else {
         return Ok(Vec::new());
     };
     let mut hits = Vec::new();
@@ -304,14 +317,21 @@ pub fn draw_countries<DB: DrawingBackend>(
     area.fill(&st.colours.paper).map_err(err)?;
     const TITLE: &str = "Events naming each country";
     if s.countries.is_empty() {
-        return empty(area, TITLE, st);
+        return empty(area, TITLE, NONE_SHOWN, st);
     }
-    let rows: Vec<_> = s.countries.iter().take(10).collect();
+    const MOST: usize = 10;
+    let rows: Vec<_> = s.countries.iter().take(MOST).collect();
+    let more = s.countries.len() > MOST;
+    let title = if more {
+        format!("{TITLE} (top {MOST} of {})", s.countries.len())
+    } else {
+        TITLE.to_string()
+    };
     let n = rows.len() as f64;
     let max = (rows[0].2 as f64 * 1.2).ceil();
     let mut chart = ChartBuilder::on(area)
         .caption(
-            TITLE,
+            title,
             ("sans-serif", st.font(14.0))
                 .into_font()
                 .color(&st.colours.ink),

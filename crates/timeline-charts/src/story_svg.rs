@@ -390,9 +390,9 @@ pub fn scene_svg(ds: &Dataset, scene: &Scene, width: u32, height: u32) -> String
         if let Some(v) = &scene.view {
             let shown = v.filter.apply(ds).len();
             let line = format!(
-                "{} — showing {shown} of {} events",
+                "{} — showing {shown} of {}",
                 v.filter.describe(ds),
-                ds.events.len()
+                timeline_core::describe::count_events(ds.events.len())
             );
             text_lines(
                 &mut s,

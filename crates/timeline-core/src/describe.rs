@@ -27,7 +27,7 @@ pub fn count_line(ds: &Dataset, shown: &[usize]) -> String {
         }
         _ => String::new(),
     };
-    format!("Showing {} of {} events{years}", group(n), group(total))
+    format!("Showing {} of {}{years}", group(n), count_events(total))
 }
 
 /// "Busiest year: 2004 (9 events). Most named state: Russia (named in 14 events)." —
@@ -129,6 +129,17 @@ pub fn country_count(name: &str, shows: usize, named: usize) -> String {
     }
 }
 
+/// What a dashed band of uncertainty means, for an event drawn as one: its
+/// source names the month or the year, not the day, and the band spans it.
+pub fn band_note(e: &crate::model::Event) -> &'static str {
+    let d = e.end.unwrap_or(e.date);
+    if e.date.month().is_none() || d.month().is_none() {
+        "Dashed: the source gives the year, not the day"
+    } else {
+        "Dashed: the source gives the month, not the day"
+    }
+}
+
 /// An event in words: "Attack: Beslan, September 2004, Russia" (the name of
 /// its mark, its outline entry and its presenter step).
 pub fn event_label(ds: &Dataset, e: &crate::model::Event) -> String {
@@ -222,7 +233,7 @@ mod tests {
         }
         assert_eq!(
             summary(&ds, &[]),
-            format!("Showing 0 of {} events.", ds.events.len())
+            format!("Showing 0 of {}.", count_events(ds.events.len()))
         );
     }
 

@@ -179,8 +179,32 @@ pub(crate) fn json_error(e: &serde_json::Error) -> String {
             "it is nested more than 128 levels deep (lists or objects inside each other)".into()
         }
         "number out of range" => "a number is too large to read (beyond about 1.8e308)".into(),
-        m => m.to_string(),
+        m => plain_json_words(m).map_or_else(|| m.to_string(), str::to_string),
     }
+}
+
+/// serde_json's parser terms, said as a person editing the file sees it.
+fn plain_json_words(m: &str) -> Option<&'static str> {
+    Some(match m {
+        "EOF while parsing a list" => "the file ends inside a list: a `]` is missing (was it cut short?)",
+        "EOF while parsing an object" => "the file ends inside an object: a `}` is missing (was it cut short?)",
+        "EOF while parsing a string" => "the file ends inside a text in quotes: its closing `\"` is missing",
+        "EOF while parsing a value" => "the file ends where a value should follow (was it cut short?)",
+        "expected `:`" => "a `:` should follow the field's name here",
+        "expected `,` or `]`" => "a `,` or a `]` should come here, after a list's item",
+        "expected `,` or `}`" => "a `,` or a `}` should come here, after an object's field",
+        "expected ident" => "a word here is not true, false or null (misspelt?)",
+        "expected value" => "a value should start here: text in double quotes, a number, a list, an object, true, false or null",
+        "invalid escape" => "a backslash in a text starts an escape JSON does not have (a backslash itself is written \\\\)",
+        "invalid number" => "a number here is not written as JSON writes numbers",
+        "key must be a string" => "a field's name must be in double quotes",
+        "trailing comma" => "a comma stands just before a closing `]` or `}`, where JSON allows none",
+        "trailing characters" => "more text follows after the JSON ends (two documents in one file?)",
+        m if m.starts_with("control character") => {
+            "a text in quotes holds a tab or line break as is (JSON writes them \\t and \\n)"
+        }
+        _ => return None,
+    })
 }
 
 /// One entry's JSON text parsed; an entry that does not parse says why.

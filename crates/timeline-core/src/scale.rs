@@ -153,9 +153,19 @@ pub struct Tick {
 /// Roughly how many pixels a tick label needs.
 const MIN_TICK_PX: f64 = 64.0;
 
-/// Picks the finest unit whose ticks are at least ~64 px apart.
+/// Enough for a year of the common era (four digits at most) and a gap:
+/// a phone's 12 years get a label every 2 years, not every 5.
+const MIN_YEAR_TICK_PX: f64 = 44.0;
+
+/// Picks the finest unit whose ticks are at least ~64 px apart (~44 px for
+/// years of the common era, whose labels are short).
 pub fn tick_unit(w: Window, width: f64) -> TickUnit {
     let px_per_day = width / w.span();
+    let short_years = w.start >= PartialDate::from_year(1).first_day() as f64;
+    let room = |u: &TickUnit| match u {
+        TickUnit::Years(_) if short_years => MIN_YEAR_TICK_PX,
+        _ => MIN_TICK_PX,
+    };
     let units = [
         (TickUnit::Days(1), 1.0),
         (TickUnit::Days(2), 2.0),
@@ -177,7 +187,7 @@ pub fn tick_unit(w: Window, width: f64) -> TickUnit {
     ];
     units
         .iter()
-        .find(|(_, days)| days * px_per_day >= MIN_TICK_PX)
+        .find(|(u, days)| days * px_per_day >= room(u))
         .map(|u| u.0)
         .unwrap_or(TickUnit::Years(5000))
 }

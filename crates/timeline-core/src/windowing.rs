@@ -186,7 +186,24 @@ impl Windows {
             }
             WindowAction::Follow { event } => crate::chartnav::follow(ds, event, current, b),
         };
-        Some(w.clamp_to(b))
+        Some(self.keep(w))
+    }
+
+    /// `w` inside the bounds, and at least half of it over the data's span
+    /// (the fit): an event at either end can be centred, but no pan or drag
+    /// leaves the view on empty years past the data (where the overview's
+    /// strip, which shows the data's span, has no room to show the window).
+    pub fn keep(&self, w: Window) -> Window {
+        let w = w.clamp_to(self.bounds);
+        let half = w.span() / 2.0;
+        let shift = if w.start > self.fit.end - half {
+            self.fit.end - half - w.start
+        } else if w.end < self.fit.start + half {
+            self.fit.start + half - w.end
+        } else {
+            0.0
+        };
+        Window::new(w.start + shift, w.end + shift)
     }
 
     /// Whether zooming `current` out by `factor` would show more than all the data.
@@ -304,6 +321,31 @@ mod tests {
             turn(0.0, 100.0, false, false, true),
             Wheel::Zoom { .. }
         ));
+    }
+
+    #[test]
+    fn no_pan_leaves_the_view_on_empty_years_past_the_data() {
+        let ds = load_json(crate::BUILTIN_DATASET).dataset;
+        let ws = Windows::of(&ds, 0);
+        let year = ws.fit.zoom(365.0 / ws.fit.span(), 1.0, ws.bounds);
+        for f in [-100.0, -3.0, 3.0, 100.0] {
+            let w = ws.resolve(&ds, year, WindowAction::Pan(f)).unwrap();
+            let inside = w.end.min(ws.fit.end) - w.start.max(ws.fit.start);
+            assert!(
+                inside >= w.span() / 2.0 - 1e-6,
+                "{f}: {w:?} of {:?}",
+                ws.fit
+            );
+            assert!((w.span() - year.span()).abs() < 1e-6);
+        }
+        // An event at the end can still be centred.
+        let end = ws.fit.end - 20.0;
+        let w = ws.resolve(
+            &ds,
+            year,
+            WindowAction::Set(year.centred_on(end, ws.bounds)),
+        );
+        assert!((w.unwrap().start + w.unwrap().end) / 2.0 - end < 1e-6);
     }
 
     #[test]

@@ -339,3 +339,35 @@ fn an_id_is_taken_by_its_first_entry() {
     assert_eq!(ids, ["a", "c"]);
     assert_eq!(loaded.dataset.event("a").unwrap().date.to_string(), "2001");
 }
+
+/// A file that does not parse is told in the words of someone editing it, not
+/// the parser's ("EOF while parsing a value"), and still with its line and column.
+#[test]
+fn a_broken_json_file_is_told_in_plain_words() {
+    for (text, says) in [
+        (
+            r#"{"events": [{"title": "A", "date": "#,
+            "the file ends where a value should follow",
+        ),
+        (r#"{"events": [{"title": "A"}"#, "a `]` is missing"),
+        (
+            r#"[{"title": "A", "date": "2001-06-15",}]"#,
+            "a comma stands just before",
+        ),
+        (
+            r#"[{"title": "A" "date": "2001"}]"#,
+            "a `,` or a `}` should come here",
+        ),
+        (
+            r#"[{title: "A"}]"#,
+            "a field's name must be in double quotes",
+        ),
+        ("[{\"title\": \"A\tB\"}]", "holds a tab or line break as is"),
+    ] {
+        let l = timeline_core::load_any(text, "x.json");
+        let why = l.refusal().unwrap_or_default();
+        assert!(why.contains(says), "{text}: {why}");
+        assert!(why.contains("line 1, column"), "{text}: {why}");
+        assert!(!why.contains("EOF") && !why.contains("expected"), "{why}");
+    }
+}
