@@ -126,13 +126,19 @@ impl ChartBase {
             .into_iter()
             .map(|(key, label, members)| {
                 let members = LaneMembers::new(ds, members);
-                let all = 0..members.len();
-                let laid = lay_lane(ds, key.clone(), label.clone(), &members, all, fit, p);
-                // A cluster at the fit means more overlap than rows: zoomed in, all rows may be needed.
-                let rows = if laid.clusters.is_empty() {
-                    laid.rows
-                } else {
+                // A cluster at the fit means more overlap than rows: zoomed in,
+                // all rows may be needed (a lane too full for its rows has one
+                // without being laid out).
+                let rows = if crate::layout::certainly_clusters(members.len(), p) {
                     MAX_ROWS
+                } else {
+                    let all = 0..members.len();
+                    let laid = lay_lane(ds, key.clone(), label.clone(), &members, all, fit, p);
+                    if laid.clusters.is_empty() {
+                        laid.rows
+                    } else {
+                        MAX_ROWS
+                    }
                 };
                 BaseLane {
                     key,

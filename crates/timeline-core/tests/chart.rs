@@ -412,3 +412,50 @@ fn a_tooltip_points_only_at_a_mark_drawn_in_the_plot() {
         }
     }
 }
+
+/// The rows of a lane too full to stack are known without laying it out
+/// (`certainly_clusters`): wherever it says so, the full layout at the fit
+/// does cluster — on lanes of every size around the bound, at every width.
+#[test]
+fn a_lane_said_to_cluster_without_its_layout_does_cluster() {
+    use timeline_core::layout::{
+        certainly_clusters, lane_members, lay_lane, LaneMembers, LayoutParams,
+    };
+    let ds = load_json(&timeline_core::synth::generate(6000, 11)).dataset;
+    let ws = Windows::of(&ds, 0);
+    for width in [300.0, 800.0, 1600.0] {
+        let p = LayoutParams {
+            width,
+            max_rows: 4,
+            min_mark: 14.0,
+            bin: 36.0,
+            gap: 4.0,
+            keep: None,
+        };
+        for (key, label, members) in lane_members(
+            &ds,
+            &(0..ds.events.len()).collect::<Vec<_>>(),
+            Grouping::Kind,
+        ) {
+            for n in [10, 50, 150, 300, 600, 1200, members.len()] {
+                let n = n.min(members.len());
+                let m = LaneMembers::new(&ds, members[..n].to_vec());
+                if certainly_clusters(n, p) {
+                    let laid = lay_lane(&ds, key.clone(), label.clone(), &m, 0..n, ws.fit, p);
+                    assert!(!laid.clusters.is_empty(), "{n} at {width}");
+                }
+            }
+        }
+    }
+    assert!(certainly_clusters(
+        1_000_000,
+        LayoutParams {
+            width: 1000.0,
+            max_rows: 4,
+            min_mark: 14.0,
+            bin: 36.0,
+            gap: 4.0,
+            keep: None
+        }
+    ));
+}

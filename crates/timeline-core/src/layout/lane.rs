@@ -194,6 +194,17 @@ impl Stream<'_> {
     }
 }
 
+/// Whether `n` marks all inside the drawn stretch (the plot and its margins)
+/// cannot all be stacked in `p.max_rows` rows, so [`lay_lane`] would make
+/// clusters: a row holds marks at least `min_mark` wide and `gap` apart. What
+/// needs only that answer (a lane's rows at the fit) need not lay out a lane
+/// of 1,000,000 events to learn it.
+pub fn certainly_clusters(n: usize, p: LayoutParams) -> bool {
+    let stretch = p.width + 2.0 * CULL_MARGIN + p.gap;
+    let per_row = (stretch / (p.min_mark + p.gap).max(1e-9)).floor() + 1.0;
+    n as f64 > per_row * p.max_rows as f64
+}
+
 /// Lays out one lane's members at positions `run` in window `w`.
 pub fn lay_lane(
     ds: &Dataset,

@@ -14,7 +14,7 @@ mod lane;
 #[cfg(test)]
 mod reference;
 pub use index::LaneMembers;
-pub use lane::lay_lane;
+pub use lane::{certainly_clusters, lay_lane};
 
 /// How events are put into lanes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
