@@ -45,7 +45,7 @@ test('a 10,000-event dataset from ?data= loads and filters to exactly the right 
   assert.ok(nodes < 2000, `${nodes} drawn elements`);
   // The list view is virtualised: few rows in the DOM, and scrolling reaches the last one.
   await afterRender(page, () => page.click('[data-action=view-list]'));
-  assert.match(await page.textContent('[data-testid=list] caption'), new RegExp(`^${want.length} events`));
+  assert.match(await page.textContent('[data-testid=list] caption'), new RegExp(`^${want.length.toLocaleString("en-US")} events`));
   const rows = await page.$$eval('[data-testid=list] tbody tr[data-event-id]', (r) => r.length);
   assert.ok(rows > 10 && rows < 200, `${rows} rows in the DOM`);
   await afterRender(page, () => page.$eval('[data-testid=list]', (el) => { el.scrollTop = el.scrollHeight; }));
