@@ -323,6 +323,8 @@ pub fn stats_panel(props: &StatsPanelProps) -> Html {
     });
 
     let s = &*stats;
+    // Killed and wounded only where some event shown states them (not columns of zeros).
+    let casualties = s.max_casualties() > 0;
     html! {
         <section class="stats" aria-label="Statistics of the events shown" data-testid="stats" ref={section}>
             <div class="stats-charts">{ for charts }</div>
@@ -333,30 +335,37 @@ pub fn stats_panel(props: &StatsPanelProps) -> Html {
                 <summary>{ "The figures as a table" }</summary>
                 // Built only while open: a closed table is neither seen nor read.
                 if *table_open {
+                // Each table scrolls sideways in its own box where it is wider than the page (a phone).
+                <div class="table-scroll" tabindex="0" role="region" aria-label="Events per year">
                 <table data-testid="stats-table">
-                    <caption>{ "Events per year, by kind, with casualties" }</caption>
+                    <caption>{ if casualties { "Events per year, by kind, with killed and wounded where the source states them" } else { "Events per year, by kind" } }</caption>
                     <thead><tr>
                         <th scope="col">{ "Year" }</th>
                         { for s.categories.iter().map(|c| html! { <th scope="col">{ c.plural.clone() }</th> }) }
-                        <th scope="col">{ "Total" }</th><th scope="col">{ "Killed" }</th><th scope="col">{ "Wounded" }</th>
+                        <th scope="col">{ "Total" }</th>
+                        if casualties { <th scope="col">{ "Killed" }</th><th scope="col">{ "Wounded" }</th> }
                     </tr></thead>
                     <tbody>
                     { for s.years.iter().map(|y| html! {
                         <tr data-year={y.year.to_string()}>
                             <th scope="row">{ y.year }</th>
                             { for y.by_kind.iter().map(|n| html! { <td>{ n }</td> }) }
-                            <td data-field="total">{ y.total() }</td><td>{ y.killed }</td><td>{ y.wounded }</td>
+                            <td data-field="total">{ y.total() }</td>
+                            if casualties { <td>{ y.killed }</td><td>{ y.wounded }</td> }
                         </tr>
                     }) }
                     </tbody>
                 </table>
+                </div>
                 if !s.countries.is_empty() {
+                <div class="table-scroll" tabindex="0" role="region" aria-label="Events naming each country">
                 <table>
-                    <caption>{ "Events naming each country (SCO-wide events count only for the states they name)" }</caption>
+                    <caption>{ if s.organisation_wide > 0 { "Events naming each country (organisation-wide events count only for the states they name)" } else { "Events naming each country" } }</caption>
                     <tbody>
                     { for s.countries.iter().map(|(code, name, n)| html! { <tr data-country-row={code.clone()}><th scope="row">{ name.clone() }</th><td>{ n }</td></tr> }) }
                     </tbody>
                 </table>
+                </div>
                 }
                 }
             </details>

@@ -189,21 +189,12 @@ impl Windows {
         Some(self.keep(w))
     }
 
-    /// `w` inside the bounds, and at least half of it over the data's span
-    /// (the fit): an event at either end can be centred, but no pan or drag
-    /// leaves the view on empty years past the data (where the overview's
-    /// strip, which shows the data's span, has no room to show the window).
+    /// `w` kept over the data: inside the fit (all the events, with a margin),
+    /// the overview strip's span, so no pan, drag or link leaves the view on
+    /// empty years past the data, and the brush always shows the whole window.
+    /// A window wider than the fit is the fit.
     pub fn keep(&self, w: Window) -> Window {
-        let w = w.clamp_to(self.bounds);
-        let half = w.span() / 2.0;
-        let shift = if w.start > self.fit.end - half {
-            self.fit.end - half - w.start
-        } else if w.end < self.fit.start + half {
-            self.fit.start + half - w.end
-        } else {
-            0.0
-        };
-        Window::new(w.start + shift, w.end + shift)
+        w.clamp_to(self.bounds).clamp_to(self.fit)
     }
 
     /// Whether zooming `current` out by `factor` would show more than all the data.
@@ -328,24 +319,21 @@ mod tests {
         let ds = load_json(crate::BUILTIN_DATASET).dataset;
         let ws = Windows::of(&ds, 0);
         let year = ws.fit.zoom(365.0 / ws.fit.span(), 1.0, ws.bounds);
-        for f in [-100.0, -3.0, 3.0, 100.0] {
-            let w = ws.resolve(&ds, year, WindowAction::Pan(f)).unwrap();
-            let inside = w.end.min(ws.fit.end) - w.start.max(ws.fit.start);
-            assert!(
-                inside >= w.span() / 2.0 - 1e-6,
-                "{f}: {w:?} of {:?}",
-                ws.fit
-            );
-            assert!((w.span() - year.span()).abs() < 1e-6);
+        for w0 in [year, ws.fit] {
+            for f in [-100.0, -3.0, -0.5, 0.5, 3.0, 100.0] {
+                let w = ws.resolve(&ds, w0, WindowAction::Pan(f)).unwrap();
+                assert!(
+                    w.start >= ws.fit.start - 1e-6 && w.end <= ws.fit.end + 1e-6,
+                    "{f}: {w:?} of {:?}",
+                    ws.fit
+                );
+                assert!((w.span() - w0.span()).abs() < 1e-6);
+            }
         }
-        // An event at the end can still be centred.
-        let end = ws.fit.end - 20.0;
-        let w = ws.resolve(
-            &ds,
-            year,
-            WindowAction::Set(year.centred_on(end, ws.bounds)),
-        );
-        assert!((w.unwrap().start + w.unwrap().end) / 2.0 - end < 1e-6);
+        // A link's window past the data comes back over it, its width kept.
+        let far = Window::new(ws.fit.end + 400.0, ws.fit.end + 765.0);
+        let w = ws.resolve(&ds, year, WindowAction::Set(far)).unwrap();
+        assert!((w.end - ws.fit.end).abs() < 1e-6 && (w.span() - 365.0).abs() < 1e-6);
     }
 
     #[test]
@@ -405,7 +393,7 @@ mod tests {
                 width: 1000.0,
             },
         );
-        assert_eq!(drag, Some(w.pan(0.1, ws.bounds)));
+        assert_eq!(drag, Some(ws.keep(w.pan(0.1, ws.bounds))));
         let y = ws.resolve(&ds, w, WindowAction::Year(2004)).unwrap();
         assert_eq!((y.start, y.end), (day("2004-01-01"), day("2005-01-01")));
         // The edges keep the span.
