@@ -324,7 +324,12 @@ pub fn stats_panel(props: &StatsPanelProps) -> Html {
 
     let s = &*stats;
     // Killed and wounded only where some event shown states them (not columns of zeros).
-    let casualties = s.max_casualties() > 0;
+    let casualties = s.states_casualties();
+    // A figure no event of the year states is not 0: the source is silent.
+    let figure = |v: Option<u64>| match v {
+        Some(n) => html! { <td>{ n }</td> },
+        None => html! { <td class="not-stated">{ "not stated" }</td> },
+    };
     html! {
         <section class="stats" aria-label="Statistics of the events shown" data-testid="stats" ref={section}>
             <div class="stats-charts">{ for charts }</div>
@@ -351,7 +356,7 @@ pub fn stats_panel(props: &StatsPanelProps) -> Html {
                             <th scope="row">{ y.year }</th>
                             { for y.by_kind.iter().map(|n| html! { <td>{ n }</td> }) }
                             <td data-field="total">{ y.total() }</td>
-                            if casualties { <td>{ y.killed }</td><td>{ y.wounded }</td> }
+                            if casualties { { figure(y.killed) }{ figure(y.wounded) } }
                         </tr>
                     }) }
                     </tbody>

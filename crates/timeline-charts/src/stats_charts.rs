@@ -229,6 +229,23 @@ pub fn draw_per_year<DB: DrawingBackend>(
     Ok(hits)
 }
 
+/// A year's figures in words: a figure no event of the year states is "not stated", not 0.
+fn casualty_label(row: &timeline_core::stats::YearRow) -> String {
+    let said = |v: Option<u64>, what: &str| match v {
+        Some(n) => format!("{n} {what}"),
+        None => format!("{what} not stated"),
+    };
+    match (row.killed, row.wounded) {
+        (None, None) => format!("{}: no killed or wounded stated", row.year),
+        (k, w) => format!(
+            "{}: {}, {}",
+            row.year,
+            said(k, "killed"),
+            said(w, "wounded")
+        ),
+    }
+}
+
 /// Killed and wounded per year (incidents whose source states them).
 pub fn draw_casualties<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
@@ -242,7 +259,11 @@ pub fn draw_casualties<DB: DrawingBackend>(
         return empty(
             area,
             TITLE,
-            "No killed or wounded stated in the events shown",
+            if s.states_casualties() {
+                "No one killed or wounded, as the events shown state it"
+            } else {
+                "No killed or wounded stated in the events shown"
+            },
             st,
         );
     }
@@ -253,8 +274,8 @@ pub fn draw_casualties<DB: DrawingBackend>(
     for row in &s.years {
         let x = row.year as f64;
         for (v, dx, color) in [
-            (row.killed, -0.38, st.colours.killed),
-            (row.wounded, 0.0, st.colours.wounded),
+            (row.killed.unwrap_or(0), -0.38, st.colours.killed),
+            (row.wounded.unwrap_or(0), 0.0, st.colours.wounded),
         ] {
             if v > 0 {
                 chart
@@ -265,7 +286,7 @@ pub fn draw_casualties<DB: DrawingBackend>(
                     .map_err(err)?;
             }
         }
-        let top = row.killed.max(row.wounded) as f64;
+        let top = row.killed.unwrap_or(0).max(row.wounded.unwrap_or(0)) as f64;
         let (x0, y0) = chart.backend_coord(&(x - 0.5, top.max(max * 0.05)));
         let (x1, y1) = chart.backend_coord(&(x + 0.5, 0.0));
         hits.push(Hit {
@@ -273,10 +294,7 @@ pub fn draw_casualties<DB: DrawingBackend>(
             y0,
             x1,
             y1,
-            label: format!(
-                "{}: {} killed, {} wounded",
-                row.year, row.killed, row.wounded
-            ),
+            label: casualty_label(row),
             target: Target::Year(row.year),
         });
     }

@@ -338,9 +338,9 @@ pub struct ClassYears {
     pub years: usize,
     /// `[class * years + (year - first)]`: events of the class starting that year.
     pub events: Vec<u32>,
-    /// Killed and wounded, indexed as `events`.
-    pub killed: Vec<u64>,
-    pub wounded: Vec<u64>,
+    /// Killed and wounded, indexed as `events` (`None`: no event there states it).
+    pub killed: Vec<Option<u64>>,
+    pub wounded: Vec<Option<u64>>,
     /// Per class: its events that name no country.
     pub no_country: Vec<u32>,
 }
@@ -354,7 +354,7 @@ impl ClassYears {
     pub fn new(
         briefs: &[Brief],
         classes: &Classes,
-        casualties: impl Fn(usize) -> (u64, u64),
+        casualties: impl Fn(usize) -> (Option<u64>, Option<u64>),
     ) -> Option<ClassYears> {
         if classes.of.len() != briefs.len() {
             return None;
@@ -370,8 +370,8 @@ impl ClassYears {
             first,
             years,
             events: vec![0; cells],
-            killed: vec![0; cells],
-            wounded: vec![0; cells],
+            killed: vec![None; cells],
+            wounded: vec![None; cells],
             no_country: vec![0; classes.class.len()],
         };
         for (i, (b, &c)) in briefs.iter().zip(&classes.of).enumerate() {
@@ -379,8 +379,8 @@ impl ClassYears {
             out.events[at] += 1;
             if b.casualties {
                 let (k, w) = casualties(i);
-                out.killed[at] += k;
-                out.wounded[at] += w;
+                crate::stats::add_stated(&mut out.killed[at], k);
+                crate::stats::add_stated(&mut out.wounded[at], w);
             }
             out.no_country[usize::from(c)] += u32::from(b.no_country);
         }

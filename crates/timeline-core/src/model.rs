@@ -518,7 +518,7 @@ impl Dataset {
         let classes = self.classes()?;
         let casualties = |i: usize| {
             let c = self.events[i].casualties.as_deref();
-            c.map_or((0, 0), |c| (c.killed.unwrap_or(0), c.wounded.unwrap_or(0)))
+            c.map_or((None, None), |c| (c.killed, c.wounded))
         };
         self.class_years
             .get_or_init(|| crate::brief::ClassYears::new(&self.briefs, classes, casualties))

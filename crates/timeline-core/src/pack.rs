@@ -755,8 +755,8 @@ pub fn write_stats(w: &mut Writer, s: &Stats) {
         for &n in &y.by_kind {
             w.usize(n);
         }
-        w.u64(y.killed);
-        w.u64(y.wounded);
+        w.opt_u64(y.killed);
+        w.opt_u64(y.wounded);
     }
     w.usize(s.countries.len());
     for (code, name, n) in &s.countries {
@@ -777,8 +777,8 @@ pub fn read_stats(r: &mut Reader) -> Option<Stats> {
             Some(YearRow {
                 year: r.i32()?,
                 by_kind: r.list(|r| r.usize())?,
-                killed: r.u64()?,
-                wounded: r.u64()?,
+                killed: r.opt_u64()?,
+                wounded: r.opt_u64()?,
             })
         })?,
         countries: r.list(|r| Some((r.string()?, r.string()?, r.usize()?)))?,

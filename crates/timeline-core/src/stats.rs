@@ -8,8 +8,17 @@ pub struct YearRow {
     pub year: i32,
     /// Events starting that year, by kind (index = `Kind::index`).
     pub by_kind: Vec<usize>,
-    pub killed: u64,
-    pub wounded: u64,
+    /// Killed and wounded that year: `None` where no event of the year
+    /// states the figure (not 0: the source is silent, not "nobody").
+    pub killed: Option<u64>,
+    pub wounded: Option<u64>,
+}
+
+/// Adds a stated figure to a sum of stated figures (`None`: none stated yet).
+pub fn add_stated(sum: &mut Option<u64>, v: Option<u64>) {
+    if let Some(v) = v {
+        *sum = Some(sum.unwrap_or(0) + v);
+    }
 }
 
 impl YearRow {
@@ -51,7 +60,7 @@ impl Stats {
         let nk = ds.meta.categories.len();
         // Per year and kind, one flat table (a row's own list is a pointer more an event).
         let mut by_year_kind = vec![0usize; (last - first + 1) as usize * nk];
-        let mut casualties = vec![(0u64, 0u64); (last - first + 1) as usize];
+        let mut casualties = vec![(None, None); (last - first + 1) as usize];
         let mut per_country = vec![0usize; ds.meta.countries.len()];
         let mut organisation_wide = 0;
         let columns = ds.columns();
@@ -70,8 +79,8 @@ impl Stats {
                 .then(|| ds.events[i].casualties.as_ref())
                 .flatten()
             {
-                casualties[y].0 += c.killed.unwrap_or(0);
-                casualties[y].1 += c.wounded.unwrap_or(0);
+                add_stated(&mut casualties[y].0, c.killed);
+                add_stated(&mut casualties[y].1, c.wounded);
             }
             if b.no_country && b.organisation {
                 organisation_wide += 1;
@@ -113,7 +122,7 @@ impl Stats {
         }
         let (nk, ny) = (ds.meta.categories.len(), table.years);
         let mut by_year_kind = vec![0usize; ny * nk];
-        let mut casualties = vec![(0u64, 0u64); ny];
+        let mut casualties = vec![(None, None); ny];
         let mut per_set = vec![0usize; combos.bits.len()];
         let (mut organisation_wide, mut lo, mut hi) = (0, usize::MAX, 0);
         let shown = classes
@@ -129,8 +138,8 @@ impl Stats {
                     by_year_kind[y * nk + class.kind] += n;
                     (lo, hi) = (lo.min(y), hi.max(y));
                 }
-                casualties[y].0 += table.killed[at + y];
-                casualties[y].1 += table.wounded[at + y];
+                add_stated(&mut casualties[y].0, table.killed[at + y]);
+                add_stated(&mut casualties[y].1, table.wounded[at + y]);
             }
             per_set[class.set as usize] += class.events;
             if class.organisation {
@@ -192,9 +201,16 @@ impl Stats {
     pub fn max_casualties(&self) -> u64 {
         self.years
             .iter()
-            .map(|y| y.killed.max(y.wounded))
+            .map(|y| y.killed.unwrap_or(0).max(y.wounded.unwrap_or(0)))
             .max()
             .unwrap_or(0)
+    }
+
+    /// Whether some event shown states a killed or wounded figure (0 included).
+    pub fn states_casualties(&self) -> bool {
+        self.years
+            .iter()
+            .any(|y| y.killed.is_some() || y.wounded.is_some())
     }
 
     pub fn count(&self, kind: Kind) -> usize {
@@ -223,8 +239,13 @@ mod tests {
         let y2004 = &s.years[3];
         assert_eq!(y2004.year, 2004);
         // 2004: metro 50+130, Tashkent 10, Chechnya 7+53, Ingushetia 90, Beslan 300.
-        assert_eq!((y2004.killed, y2004.wounded), (457, 183));
+        assert_eq!((y2004.killed, y2004.wounded), (Some(457), Some(183)));
         assert_eq!(y2004.by_kind[k("incident").index()], 6);
+        // A figure no event of the year states is not 0: 2001 states none,
+        // 2002 the killed of one attack and no wounded.
+        assert_eq!((s.years[0].killed, s.years[0].wounded), (None, None));
+        assert!(s.years[1].killed.is_some() && s.years[1].wounded.is_none());
+        assert!(s.states_casualties());
         assert_eq!(s.countries[0].0, "RU");
     }
 
@@ -252,8 +273,8 @@ mod tests {
             let row = &mut years[(e.date.year() - first) as usize];
             row.by_kind[e.kind.index()] += 1;
             if let Some(c) = &e.casualties {
-                row.killed += c.killed.unwrap_or(0);
-                row.wounded += c.wounded.unwrap_or(0);
+                add_stated(&mut row.killed, c.killed);
+                add_stated(&mut row.wounded, c.wounded);
             }
             if e.countries.is_empty() && e.scope == crate::model::Scope::Organisation {
                 organisation_wide += 1;
