@@ -122,6 +122,11 @@ async function tabStops(page, max = 400) {
 
 test('the chart is one Tab stop, and arrows walk its events', async () => {
   const page = await open(browser, server.url);
+  // The statistics' bars are buttons once their pictures are drawn (near the window, in the worker):
+  // wait for that state, then tab from the top (the walk raced the drawing on a busy machine).
+  await statsInView(page);
+  await page.waitForFunction(() => document.querySelectorAll('.stat-chart .hit[tabindex="0"]').length === 3);
+  await page.evaluate(() => window.scrollTo(0, 0));
   const stops = await tabStops(page);
   const inChart = stops.filter((s) => s.inChart);
   assert.equal(inChart.length, 1, `chart stops: ${JSON.stringify(inChart)}`);
